@@ -158,7 +158,8 @@ export class Intake {
   }
 
   private moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: Record<string, string | null> = {}): JobRecord {
-    const drives = this.store.drivesOfJob(job.name);
+    // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
+    const drives = this.store.allDrivesOfJob(job.name);
     const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
     if (!verdict.ok) fail(trigger === 'customerShipped' ? 'GUARD_FAILED' : 'TRANSITION_FORBIDDEN', `Job ${job.name}: ${verdict.reason}.`, { job: job.name, from: job.state, to, trigger });
     const now = this.nowUtc();
