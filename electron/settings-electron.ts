@@ -1,0 +1,16 @@
+// Station settings in the app: the same SettingsStore as settings.ts, over electron-store, in the same file
+// (<dataDir>/settings.json), so a data directory moves between the app and browser mode unchanged.
+import ElectronStore from 'electron-store';
+import type { SettingsStore } from './api/settings-schema.ts';
+import { createSettingsStore, settingsPath, SETTINGS_NAME } from './settings.ts';
+
+export function openElectronSettings(dir: string, now?: () => Date): SettingsStore {
+  const make = () => new ElectronStore<Record<string, unknown>>({
+    cwd: dir,
+    name: SETTINGS_NAME,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+  return createSettingsStore(make, settingsPath(dir), now);
+}

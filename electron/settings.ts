@@ -1,0 +1,128 @@
+// Station settings over `conf` with an explicit directory (plain Node: the station server, tests, tools).
+// The app uses the same logic over electron-store (settings-electron.ts); both write <dir>/settings.json.
+//
+// A settings file that cannot be read never stops the station: what is unreadable is set aside next to it
+// (settings.json.corrupt-<time>), replaced by defaults, and reported through `.problem` so the screens can
+// say so. A field that fails the schema is reset alone; the fields that are still good are kept.
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import {
+  DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema,
+  type Settings, type SettingsPatch, type SettingsProblem, type SettingsStore,
+} from './api/settings-schema.ts';
+
+/** What both `conf` and electron-store give us: the file's path and its whole content. */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+export const SETTINGS_NAME = 'settings';
+export const settingsPath = (dir: string): string => join(dir, `${SETTINGS_NAME}.json`);
+
+const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/** Moves an unreadable file aside so nothing is lost and a fresh one can be written. */
+function setAside(path: string, now: Date): string | null {
+  if (!existsSync(path)) return null;
+  const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(path, aside);
+    return aside;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps every field of `raw` that passes the schema; the rest are defaults. Returns the names that failed.
+ * A missing field is not a fault: a newer version may add settings an older file does not have.
+ */
+export function salvage(raw: unknown): { settings: Settings; bad: string[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { settings: structuredClone(DEFAULT_SETTINGS), bad: ['(the whole file)'] };
+  const src = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const bad: string[] = [];
+  for (const key of KEYS) {
+    const value = src[key];
+    if (value === undefined) {
+      out[key] = structuredClone(DEFAULT_SETTINGS[key]);
+      continue;
+    }
+    const r = settingsSchema.shape[key].safeParse(value);
+    if (r.success) out[key] = r.data;
+    else {
+      out[key] = structuredClone(DEFAULT_SETTINGS[key]);
+      bad.push(key);
+    }
+  }
+  return { settings: settingsSchema.parse(out), bad };
+}
+
+/**
+ * The SettingsStore over any conf-like backend. `make` constructs the backend; it may throw on a file that
+ * is not JSON, in which case the file is set aside and `make` is called once more on an empty directory.
+ */
+export function createSettingsStore(make: () => ConfLike, path: string, now: () => Date = () => new Date()): SettingsStore {
+  let problem: SettingsProblem | null = null;
+  const kept = (aside: string | null) => (aside ? ` The file as it was is kept as ${aside}.` : '');
+
+  let backend: ConfLike;
+  let raw: unknown;
+  try {
+    backend = make();
+    raw = backend.store;
+  } catch (e) {
+    const why = e instanceof SyntaxError ? 'it is not valid JSON' : `${e instanceof Error ? e.name : 'error'} while reading it`;
+    const aside = setAside(path, now());
+    problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file could not be read (${why}); default settings are in use.${kept(aside)}` };
+    try {
+      backend = make();
+    } catch {
+      // the directory itself cannot hold a settings file: run on defaults in memory rather than not at all
+      backend = { path, store: {} };
+      problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file ${path} cannot be read or written; default settings are in use and changes will not be kept.` };
+    }
+    raw = {};
+  }
+
+  const { settings: initial, bad } = salvage(raw);
+  if (bad.length && !problem) {
+    // keep a copy of what was there before the bad fields are overwritten with defaults
+    const aside = setAside(path, now());
+    problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings were not valid (${bad.join(', ')}) and are back to their defaults.${kept(aside)}` };
+  }
+  let current: Settings = initial;
+  const stored = JSON.stringify(raw);
+  // write the file when it is new, repaired, or missing fields, so what is on disk is what is in use
+  if (stored !== JSON.stringify(current)) backend.store = structuredClone(current) as unknown as Record<string, unknown>;
+
+  return {
+    get problem() {
+      return problem;
+    },
+    get: () => structuredClone(current),
+    update(patch: SettingsPatch): Settings {
+      const p = settingsPatchSchema.parse(patch);
+      const next = settingsSchema.parse({ ...current, ...p });
+      backend.store = structuredClone(next) as unknown as Record<string, unknown>;
+      current = next;
+      // the staff have now saved settings they have seen: the startup report has done its job
+      problem = null;
+      return structuredClone(current);
+    },
+  };
+}
+
+/** Settings in `<dir>/settings.json`, through `conf` (plain Node). */
+export function openSettings(dir: string, now?: () => Date): SettingsStore {
+  const make = () => new Conf<Record<string, unknown>>({
+    cwd: dir,
+    configName: SETTINGS_NAME,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+  return createSettingsStore(make, settingsPath(dir), now);
+}

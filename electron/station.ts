@@ -1,0 +1,88 @@
+// One station: the store, the intake operations, the settings and the dispatcher, opened on a data directory.
+// The Electron app, the station server and the tests all open a station the same way.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import type { Clock } from './core/clock.ts';
+import { Intake } from './core/intake.ts';
+import { Store } from './core/store.ts';
+import { seedDemo } from './core/demo.ts';
+import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
+import type { StationInfo } from './api/contract.ts';
+import type { SettingsStore } from './api/settings-schema.ts';
+import { openSettings } from './settings.ts';
+
+export const STORE_FILE = 'intake.sqlite';
+/** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
+export const DEMO_JOBS = 24;
+
+export interface StationOptions {
+  dataDir: string;
+  clock?: Clock;
+  transport: StationInfo['transport'];
+  /** A brand-new store is filled with demo jobs unless this is false. */
+  demo?: { jobs: number; seed?: number } | false;
+  /** The app passes electron-store here; plain Node uses conf. */
+  openSettings?: (dir: string) => SettingsStore;
+  version?: string;
+}
+
+export interface Station {
+  readonly dataDir: string;
+  readonly store: Store;
+  readonly intake: Intake;
+  readonly settings: SettingsStore;
+  readonly dispatcher: Dispatcher;
+  /** True when this run created the store (and seeded it, unless demo was false). */
+  readonly created: boolean;
+  close(): void;
+}
+
+export function openStation(opts: StationOptions): Station {
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const storePath = join(dataDir, STORE_FILE);
+  const created = !existsSync(storePath);
+  const store = new Store(storePath);
+  let closed = false;
+  try {
+    const settings = (opts.openSettings ?? openSettings)(dataDir);
+    const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
+    const demo = opts.demo ?? { jobs: DEMO_JOBS };
+    if (created && demo) seedDemo(intake, demo);
+    const dispatcher = createDispatcher({ intake, settings, transport: opts.transport, ...(opts.version ? { version: opts.version } : {}) });
+    return {
+      dataDir, store, intake, settings, dispatcher, created,
+      close() {
+        if (closed) return;
+        closed = true;
+        store.close();
+      },
+    };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+/**
+ * The data directory for browser mode and tools: `--data-dir=` first, then DOCK_INTAKE_DATA_DIR, then
+ * ~/.dock-intake. (The app's default is Electron's userData instead; see main.ts.)
+ */
+export function dataDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv, fallback = join(homedir(), '.dock-intake')): string {
+  const flag = argValue(argv, 'data-dir');
+  if (flag) return resolve(flag);
+  const fromEnv = env.DOCK_INTAKE_DATA_DIR?.trim();
+  if (fromEnv) return resolve(fromEnv);
+  return fallback;
+}
+
+/** `--name=value` or `--name value`. */
+export function argValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+    if (a === `--${name}` && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) return argv[i + 1];
+  }
+  return undefined;
+}
