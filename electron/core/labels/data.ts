@@ -1,0 +1,142 @@
+// What goes on a label, read from the station's records. Everything here reads through views and drive rows
+// that have no BitLocker key column, so no label can ever carry one. A label that cannot be right (no return
+// address, no tracking number, a drive of another job) is refused with a stable code and a plain message.
+import { isoWithZone } from '../clock.ts';
+import { fail } from '../errors.ts';
+import type { Intake } from '../intake.ts';
+import type { CustodyRecord, DriveRecord, JobRecord, ReturnAddress } from '../model.ts';
+import { missingAddressFields } from '../rules.ts';
+import { normalizeCode } from '../scan.ts';
+import { DRIVE_COLUMNS, custodyFromRow, driveFromRow } from '../store.ts';
+import type { DestructionCertificateData, DriveTagData, LabelData, LabelKind, PostalAddress, ReturnLabelData } from './types.ts';
+
+/** The station settings a label needs (a subset of the station's Settings). */
+export interface LabelSettings {
+  stationId: string;
+  dockName: string;
+  dockAddress: {
+    name: string; streetAddress1: string; streetAddress2?: string | undefined; city: string;
+    stateOrProvince?: string | undefined; postalCode: string; countryOrRegion: string; phone?: string | undefined;
+  };
+}
+
+export interface LabelRequest {
+  kind: LabelKind;
+  jobName?: string | undefined;
+  driveId?: string | undefined;
+  returnTrackingNumber?: string | undefined;
+  carrierName?: string | undefined;
+  carrierAccountNumber?: string | undefined;
+  /** The drives scanned into the return box; by default every drive of the job waiting to go back. */
+  driveIds?: string[] | undefined;
+}
+
+const localDate = (intake: Intake) => isoWithZone(intake.clock.now()).slice(0, 10);
+
+function sender(s: LabelSettings): PostalAddress {
+  const a = s.dockAddress;
+  const out: PostalAddress = {
+    name: a.name || s.dockName, streetAddress1: a.streetAddress1, city: a.city, postalCode: a.postalCode, countryOrRegion: a.countryOrRegion,
+  };
+  if (a.streetAddress2) out.streetAddress2 = a.streetAddress2;
+  if (a.stateOrProvince) out.stateOrProvince = a.stateOrProvince;
+  if (a.phone) out.phone = a.phone;
+  return out;
+}
+
+function job(intake: Intake, name: unknown): JobRecord {
+  if (typeof name !== 'string' || !name.trim()) fail('BAD_INPUT', 'Name the job the label is for.');
+  const j = intake.store.job(name.trim());
+  if (!j) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
+  return j;
+}
+
+function recipient(j: JobRecord): PostalAddress {
+  const missing = missingAddressFields(j.returnAddress);
+  if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address of ${j.name} is missing: ${missing.join(', ')}. No label until it is complete.`, { fields: missing });
+  const a = j.returnAddress as ReturnAddress;
+  const out: PostalAddress = {
+    name: a.recipientName.trim(), streetAddress1: a.streetAddress1.trim(), city: a.city.trim(), postalCode: a.postalCode.trim(),
+    countryOrRegion: a.countryOrRegion.trim(), phone: a.phone.trim(), email: a.email.trim(),
+  };
+  if (a.streetAddress2?.trim()) out.streetAddress2 = a.streetAddress2.trim();
+  if (a.stateOrProvince?.trim()) out.stateOrProvince = a.stateOrProvince.trim();
+  return out;
+}
+
+export function returnLabelData(intake: Intake, settings: LabelSettings, r: LabelRequest): ReturnLabelData {
+  const j = job(intake, r.jobName);
+  const to = recipient(j);
+  const shipped = j.returnPackage;
+  const tracking = r.returnTrackingNumber !== undefined && r.returnTrackingNumber !== ''
+    ? normalizeCode(r.returnTrackingNumber, 'tracking number')
+    : shipped?.trackingNumber ?? fail('BAD_INPUT', `Scan or type the return tracking number of ${j.name} first.`);
+  const reprint = shipped !== null && shipped.trackingNumber === tracking;
+  const carrierName = r.carrierName?.trim() || (reprint ? shipped.carrierName : '') || j.returnShipping?.carrierName
+    || fail('BAD_INPUT', `Name the return carrier of ${j.name}.`);
+  const account = r.carrierAccountNumber?.trim() || j.returnShipping?.carrierAccountNumber || null;
+  let drives: DriveRecord[];
+  const all = intake.store.allDrivesOfJob(j.name);
+  if (r.driveIds?.length) {
+    const boxed = r.driveIds.map((s) => normalizeCode(s, 'drive serial'));
+    const foreign = boxed.filter((s) => !all.some((d) => d.driveId === s));
+    if (foreign.length) fail('DRIVE_NOT_IN_JOB', `Not drives of ${j.name}: ${foreign.join(', ')}.`, { driveIds: foreign });
+    drives = boxed.map((s) => all.find((d) => d.driveId === s)!);
+  } else {
+    drives = reprint ? all.filter((d) => d.state === 'ShippedBack') : intake.returnDrives(j.name);
+  }
+  return {
+    kind: 'return', sender: sender(settings), stationId: settings.stationId, recipient: to, carrierName, carrierAccountNumber: account,
+    trackingNumber: tracking, jobName: j.name, driveIds: drives.map((d) => d.driveId),
+    date: reprint ? shipped.shipDate.slice(0, 10) : localDate(intake),
+  };
+}
+
+export function driveTagData(intake: Intake, settings: LabelSettings, r: LabelRequest): DriveTagData {
+  if (r.driveId === undefined) fail('BAD_INPUT', 'Scan or type the serial of the drive to tag.');
+  const serial = normalizeCode(r.driveId, 'drive serial');
+  // the drive at the dock now, or else the last one seen with this serial (a tag can be reprinted)
+  const row = intake.store.get(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1`, serial);
+  if (!row) fail('DRIVE_UNKNOWN', `Drive ${serial} has never been at this dock.`);
+  const d = driveFromRow(row);
+  if (r.jobName && d.jobName !== r.jobName.trim()) fail('DRIVE_NOT_IN_JOB', `Drive ${serial} is not a drive of ${r.jobName.trim()}.`, { driveIds: [serial] });
+  const note = d.destroyedAt ? 'DESTROYED'
+    : d.heldSince ? 'HELD: do not process'
+    : d.role === 'extra' ? 'EXTRA: return with the job, do not copy'
+    : d.role === 'orphan' ? 'NO JOB: held' : null;
+  return { kind: 'drive-tag', driveId: d.driveId, jobName: d.jobName, state: d.state, note, date: localDate(intake), stationId: settings.stationId };
+}
+
+export function destructionData(intake: Intake, settings: LabelSettings, r: LabelRequest): DestructionCertificateData {
+  const serial = r.driveId ? normalizeCode(r.driveId, 'drive serial') : null;
+  const jobName = r.jobName?.trim() || null;
+  if (!serial && !jobName) fail('BAD_INPUT', 'Name the job or the drive whose destruction certificate to print.');
+  const recs = intake.custodyOf(serial ? { driveId: serial, limit: 1000 } : { jobName: jobName!, limit: 1000 }).filter((c) => c.action === 'drive.destroyed');
+  const last = recs[0];
+  if (!last) fail('NOT_FOUND', `No secure destruction is recorded for ${serial ? `drive ${serial}` : `job ${jobName}`}.`);
+  if (serial && jobName && last.jobName !== jobName) fail('DRIVE_NOT_IN_JOB', `Drive ${serial} is not a drive of ${jobName}.`, { driveIds: [serial] });
+  // one destruction is one transaction: its records are consecutive, with one operator, method and witness
+  const detail = (c: CustodyRecord) => c.detail ?? {};
+  const sameEvent = (c: CustodyRecord) => c.action === 'drive.destroyed' && c.operator === last.operator
+    && detail(c).method === detail(last).method && detail(c).witness === detail(last).witness;
+  const around = intake.store.all('SELECT * FROM custody WHERE seq BETWEEN ? AND ? ORDER BY seq', last.seq - 100, last.seq + 100).map(custodyFromRow);
+  const at = around.findIndex((c) => c.seq === last.seq);
+  let lo = at; let hi = at;
+  while (lo > 0 && sameEvent(around[lo - 1]!) && around[lo - 1]!.seq === around[lo]!.seq - 1) lo--;
+  while (hi < around.length - 1 && sameEvent(around[hi + 1]!) && around[hi + 1]!.seq === around[hi]!.seq + 1) hi++;
+  const drives = around.slice(lo, hi + 1).filter((c) => c.jobName === last.jobName).map((c) => c.driveId).filter((s): s is string => Boolean(s));
+  return {
+    kind: 'destruction', jobName: last.jobName, driveIds: [...new Set(drives)], method: String(detail(last).method ?? ''),
+    operator: last.operator, witness: String(detail(last).witness ?? ''), at: last.at, station: last.station, reason: last.reason,
+    dockName: settings.dockName, sender: sender(settings),
+  };
+}
+
+export function labelData(intake: Intake, settings: LabelSettings, r: LabelRequest): LabelData {
+  switch (r.kind) {
+    case 'return': return returnLabelData(intake, settings, r);
+    case 'drive-tag': return driveTagData(intake, settings, r);
+    case 'destruction': return destructionData(intake, settings, r);
+    default: return fail('BAD_INPUT', `There is no label kind "${String((r as { kind: unknown }).kind)}".`);
+  }
+}
