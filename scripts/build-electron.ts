@@ -1,0 +1,31 @@
+// Bundles the Electron shell: electron/main.ts and electron/preload.ts to dist/electron/{main,preload}.cjs.
+// Everything but Electron itself and Node's built-ins goes into the bundle (a sandboxed preload cannot
+// require anything else), so the packaged app needs no node_modules.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildElectron(): Promise<void> {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'cjs' as const,
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+    sourcemap: true,
+    logLevel: 'warning' as const,
+    legalComments: 'none' as const,
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: { main: 'electron/main.ts' }, platform: 'node', target: 'node22' }),
+    // the preload runs sandboxed in the renderer: browser platform, Electron's own require for 'electron'
+    build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, platform: 'browser', target: 'chrome130', minify: true }),
+  ]);
+}
+
+if (import.meta.main) {
+  await buildElectron();
+  console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+}
