@@ -1,0 +1,85 @@
+// Scan commit latency (validate + transaction + custody record, i.e. intake.scanDrive) on real file stores
+// of 1,000, 100,000 and 1,000,000 drives, and the time to open the 1,000,000-drive store.
+// Prints one JSON line per measurement; progress goes to stderr.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManualClock } from '../../electron/core/clock.ts';
+import { CARRIERS, Dice, bitLockerKey, driveSerial, trackingFor } from '../../electron/core/demo.ts';
+import { Intake } from '../../electron/core/intake.ts';
+import { Store } from '../../electron/core/store.ts';
+import { FILL_NOW, cacheDir, cachedStore, workingCopy } from './fill.ts';
+
+const SIZES = (process.env.BENCH_SCAN_SIZES ?? '1000,100000,1000000').split(',').map(Number);
+const JOBS = 200; // 10 drives each: 2,000 timed scans per round
+/** Rounds per size: the median round is reported, so one noisy moment of a shared machine does not decide. */
+const ROUNDS = Number(process.env.BENCH_SCAN_ROUNDS ?? 3);
+const log = (s: string) => process.stderr.write(`[scan.bench] ${s}\n`);
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function measure(size: number): void {
+  const cached = cachedStore(size, log);
+  const work = workingCopy(cached, join(cacheDir(), 'work', `scan-${size}.sqlite`));
+
+  const clock = new ManualClock(new Date(new Date(FILL_NOW).getTime() + 3_600_000));
+  const t0 = performance.now();
+  const store = new Store(work);
+  const intake = new Intake({ store, clock });
+  intake.openPackage('dock-1');
+  intake.searchJobs({ limit: 50 });
+  const openMs = performance.now() - t0;
+  const driveCount = Number((store.db.prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
+  log(`${size}: store holds ${driveCount} drives; opened in ${openMs.toFixed(1)} ms`);
+  if (size === 1_000_000) console.log(JSON.stringify({ bench: 'open', drives: size, ms: round3(openMs) }));
+
+  const rounds: { p50: number; p99: number; max: number; n: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const d = new Dice(size * 10 + round);
+    const actor = { operator: 'Amy Lin', station: 'dock-1' };
+    const jobs = Array.from({ length: JOBS + 1 }, (_, i) => {
+      const carrier = d.pick(CARRIERS);
+      return {
+        name: `bench-scan-${round}-${String(i).padStart(5, '0')}`,
+        carrier,
+        tracking: trackingFor(d, carrier),
+        drives: Array.from({ length: 10 }, () => ({ driveId: driveSerial(d), bitLockerKey: bitLockerKey(d) })),
+      };
+    });
+    for (const j of jobs) {
+      intake.putJob(actor, {
+        name: j.name,
+        properties: {
+          jobType: 'Import', state: 'Shipping',
+          deliveryPackage: { carrierName: j.carrier, trackingNumber: j.tracking },
+          returnAddress: { recipientName: 'Chen Yi-Ting', streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.', city: 'Taipei', postalCode: '110', countryOrRegion: 'TW', phone: '+886 2 2720 1234', email: 'it-ops@example.com.tw' },
+          driveList: j.drives,
+        },
+      });
+    }
+    const times: number[] = [];
+    jobs.forEach((j, i) => {
+      intake.receivePackage(actor, { trackingNumber: j.tracking });
+      for (const drive of j.drives) {
+        clock.advance(2000);
+        const s = performance.now();
+        const r = intake.scanDrive(actor, { serial: drive.driveId });
+        const e = performance.now() - s;
+        if (r.outcome !== 'received') throw new Error(`bench scan was ${r.outcome}, not received`);
+        if (i > 0) times.push(e); // the first box warms the statement cache
+      }
+      intake.closePackage(actor);
+    });
+    times.sort((a, b) => a - b);
+    rounds.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1]!, n: times.length });
+    log(`${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms`);
+  }
+  store.close();
+  for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
+  rounds.sort((a, b) => a.p99 - b.p99);
+  const mid = rounds[Math.floor(rounds.length / 2)]!;
+  console.log(JSON.stringify({ bench: 'scan', drives: size, p50_ms: round3(mid.p50), p99_ms: round3(mid.p99), max_ms: round3(mid.max), scans: mid.n, rounds: rounds.length }));
+}
+
+mkdirSync(join(cacheDir(), 'work'), { recursive: true });
+for (const size of SIZES) measure(size);
