@@ -16,6 +16,16 @@ const reason = z.string().max(500);
 const op = <T extends z.ZodRawShape>(shape: T) => z.object({ operator, ...shape }).strict();
 const query = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 const anyJson = z.unknown();
+/** Which label, for which job or drive. The return tracking number and carrier come from the Packaging screen. */
+const labelRequest = {
+  kind: z.enum(['return', 'drive-tag', 'destruction']),
+  jobName: name.optional(),
+  driveId: code.optional(),
+  returnTrackingNumber: code.optional(),
+  carrierName: z.string().max(64).optional(),
+  carrierAccountNumber: z.string().max(64).optional(),
+  driveIds: z.array(code).max(200).optional(),
+};
 
 export const inputs = {
   // ---- queries
@@ -58,6 +68,10 @@ export const inputs = {
   'drives.destroy': op({ driveIds: z.array(code).min(1).max(100), method: z.string().trim().min(1).max(120), witness: z.string().trim().min(1).max(64), reason: reason.optional() }),
   'deadlines.sweep': op({}),
   'settings.update': op({ patch: settingsPatchSchema }),
+  // ---- labels: drawn from the records; printing changes nothing, so these need no operator
+  'labels.render': query({ ...labelRequest, format: z.enum(['pdf', 'html', 'zpl']).optional() }),
+  'labels.sendZpl': query(labelRequest),
+  'labels.print': query(labelRequest),
 } as const;
 
 export type OpName = keyof typeof inputs;
@@ -116,6 +130,19 @@ export interface Outputs {
   'drives.destroy': { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } };
   'deadlines.sweep': SweepResult;
   'settings.update': Settings;
+  'labels.render': LabelFile;
+  'labels.sendZpl': { bytes: number; printer: string };
+  'labels.print': { printer: string | null; silent: boolean };
+}
+
+/** A rendered label: the file's bytes in base64, ready to save, show or print. */
+export interface LabelFile {
+  filename: string;
+  mimeType: string;
+  base64: string;
+  kind: 'return' | 'drive-tag' | 'destruction';
+  format: 'pdf' | 'html' | 'zpl';
+  pageSize: { widthIn: number; heightIn: number };
 }
 
 // every operation has an output type, and nothing else does

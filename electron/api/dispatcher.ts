@@ -5,12 +5,17 @@ import { IntakeError } from '../core/errors.ts';
 import type { Actor } from '../core/model.ts';
 import { inputs, type ApiErrorBody, type Change, type OpName, type Output, type ParsedInput, type Reply, type StationInfo } from './contract.ts';
 import type { SettingsStore } from './settings-schema.ts';
+import { labelHandlers } from './label-handlers.ts';
+import { PrinterError } from '../core/labels/errors.ts';
+import type { LabelOutputs } from '../core/labels/outputs.ts';
 
 export interface DispatcherOptions {
   intake: Intake;
   settings: SettingsStore;
   transport: StationInfo['transport'];
   version?: string;
+  /** How labels leave the station (PDF, ZPL, system printer); plain Node provides its own when absent. */
+  labels?: LabelOutputs;
 }
 
 type Handlers = { [K in OpName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
@@ -24,6 +29,7 @@ export interface Dispatcher {
 
 export function toErrorBody(e: unknown): ApiErrorBody {
   if (e instanceof IntakeError) return e.toJSON();
+  if (e instanceof PrinterError) return e.toJSON();
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown[] }).issues)) {
     const issues = (e as { issues: { path: PropertyKey[]; message: string }[] }).issues;
     const first = issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message}`);
@@ -100,6 +106,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       actor(i.operator);
       return settings.update(i.patch);
     },
+    ...labelHandlers({ intake, settings, labels: opts.labels }),
   };
 
   const isOp = (op: string): op is OpName => Object.prototype.hasOwnProperty.call(inputs, op);

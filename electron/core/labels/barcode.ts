@@ -1,6 +1,7 @@
 // Barcodes drawn by bwip-js as SVG, sized in whole printer dots so a 203 dpi thermal printer (and a
 // rasteriser at the same resolution) draws every bar the same width. Quiet zones are part of the box.
 import bwipjs from 'bwip-js';
+import { fail } from '../errors.ts';
 
 export const PRINTER_DPI = 203;
 /** Code 128 needs at least 10 modules of white on each side. */
@@ -94,7 +95,7 @@ export function linearOrQr(text: string, o: Code128Options & { qrMaxIn: number }
   if (linear) return linear;
   const qr = qrcode(text, o.qrMaxIn);
   if (qr) return qr;
-  throw new Error(`"${text.slice(0, 64)}" is too long for a barcode on this label`);
+  fail('BAD_INPUT', `"${text.slice(0, 64)}" is too long for a barcode on this label.`);
 }
 
 const inch = (v: number) => `${Number(v.toFixed(4))}in`;

@@ -2,6 +2,7 @@
 // the customer reads (job, drives, date). Never a BitLocker key: the data it is drawn from has none.
 import { code128, linearOrQr } from './barcode.ts';
 import { addressLines, labelDocument, senderLines } from './document.ts';
+import { fail } from '../errors.ts';
 import { html } from './escape.ts';
 import type { LabelFonts } from './fonts.ts';
 import { PAGE_SIZES, type ReturnLabelData } from './types.ts';
@@ -36,7 +37,7 @@ const CSS = `
 
 export function returnLabelHtml(d: ReturnLabelData, fonts?: LabelFonts): string {
   const tracking = code128(d.trackingNumber, { maxWidthIn: 3.72, heightIn: 0.95, maxDots: 4, minDots: 1 });
-  if (!tracking) throw new Error(`The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
+  if (!tracking) fail('BAD_INPUT', `The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
   const job = linearOrQr(d.jobName, { maxWidthIn: 2.3, heightIn: 0.5, maxDots: 3, minDots: 2, qrMaxIn: 0.74 });
   const line = (s: string) => `<div class="line">${html(s)}</div>`;
   const sender = d.sender;

@@ -3,6 +3,7 @@
 // neither end the label nor send the printer a command.
 import { PRINTER_DPI, QUIET_MODULES, code128Modules, fitDots } from './barcode.ts';
 import { addressLines, senderLines } from './document.ts';
+import { fail } from '../errors.ts';
 import { needsUnicodeFont, zplField } from './escape.ts';
 import { PAGE_SIZES, type DriveTagData, type PageSize, type ReturnLabelData } from './types.ts';
 
@@ -112,7 +113,7 @@ export function returnLabelZpl(d: ReturnLabelData, o: ZplOptions = {}): string {
   y += 30;
   const modules = code128Modules(d.trackingNumber);
   const m = fitDots(modules, W / PRINTER_DPI, 1, 4);
-  if (!m) throw new Error(`The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
+  if (!m) fail('BAD_INPUT', `The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
   z.code128(L + Math.floor((W - modules * m) / 2), y, m, 190, d.trackingNumber);
   y += 200;
   z.centred(L, y, 40, d.trackingNumber, W);
