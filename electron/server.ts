@@ -365,7 +365,8 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     await handleStatic(req, res, path);
   };
 
-  const server: Server = createServer((req, res) => {
+  // a request without Host reaches the handler (and gets FOREIGN_HOST as JSON) instead of Node's bare 400
+  const server: Server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res)
       .catch((e: unknown) => {
         console.error('[station server]', e instanceof Error ? e.message : e);
