@@ -1,0 +1,141 @@
+// What every core test needs: a real store file in a temp dir, a clock the test moves, the dock's people,
+// job bodies as the service writes them, and a way to prove a refusal changed nothing.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { ManualClock } from '../../electron/core/clock.ts';
+import { IntakeError } from '../../electron/core/errors.ts';
+import { Intake } from '../../electron/core/intake.ts';
+import type { Actor, ReturnAddress } from '../../electron/core/model.ts';
+import { Store } from '../../electron/core/store.ts';
+
+export const amy: Actor = { operator: 'Amy Lin', station: 'dock-1' };
+export const ben: Actor = { operator: 'Ben Chen', station: 'dock-2' };
+export const bay: Actor = { operator: 'copy-bay-3', station: 'copy-bay-3' };
+
+export const ADDRESS: ReturnAddress = {
+  recipientName: 'Chen Yi-Ting, Formosa Genomics',
+  streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.',
+  streetAddress2: '12F',
+  city: 'Taipei',
+  stateOrProvince: 'Xinyi District',
+  postalCode: '110',
+  countryOrRegion: 'TW',
+  phone: '+886 2 2720 1234',
+  email: 'it-ops@formosagenomics.com.tw',
+};
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+export interface Dock {
+  store: Store;
+  intake: Intake;
+  clock: ManualClock;
+  file: string;
+  dir: string;
+}
+
+/** A new station on a real SQLite file, its clock at 2026-11-02 09:00 UTC. */
+export function dock(start = '2026-11-02T09:00:00Z'): Dock {
+  const dir = mkdtempSync(join(tmpdir(), 'dock-core-'));
+  dirs.push(dir);
+  const file = join(dir, 'dock.sqlite');
+  const store = new Store(file);
+  const clock = new ManualClock(start);
+  after(() => store.close());
+  return { store, intake: new Intake({ store, clock }), clock, file, dir };
+}
+
+export interface JobBody {
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+/** A Put body: an import job with its drives, delivery package and a complete return address. */
+export function importJob(name: string, drives: string[], opts: {
+  state?: 'Creating' | 'Shipping'; tracking?: string; carrier?: string; keys?: boolean; extra?: Record<string, unknown>;
+} = {}): JobBody {
+  return {
+    name,
+    properties: {
+      jobType: 'Import',
+      ...(opts.state ? { state: opts.state } : {}),
+      deliveryPackage: { carrierName: opts.carrier ?? 'DHL', trackingNumber: opts.tracking ?? `TRK-${name}`.toUpperCase() },
+      returnAddress: ADDRESS,
+      returnShipping: { carrierName: 'FedEx', carrierAccountNumber: '123456789' },
+      driveList: drives.map((driveId, i) => ({
+        driveId,
+        ...(opts.keys === false ? {} : { bitLockerKey: bitLockerKeyFor(i) }),
+        manifestFile: '\\DriveManifest.xml',
+        manifestHash: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
+      })),
+      ...(opts.extra ?? {}),
+    },
+  };
+}
+
+export const bitLockerKeyFor = (i: number) => `${String(111111 + i).padStart(6, '0')}-222222-333333-444444-555555-666666-777777-888888`;
+
+/** A job `Shipping` whose package is `tracking`. */
+export function shippingJob(d: Dock, name: string, drives: string[], tracking = `TRK-${name}`.toUpperCase()): void {
+  d.intake.putJob(amy, importJob(name, drives, { state: 'Shipping', tracking }));
+}
+
+/** The job's box received, all `scanned` scanned and the box closed: the job is Received. */
+export function receiveBox(d: Dock, tracking: string, scanned: string[], who: Actor = amy): void {
+  d.intake.receivePackage(who, { trackingNumber: tracking });
+  for (const s of scanned) d.intake.scanDrive(who, { serial: s });
+  d.intake.closePackage(who, { trackingNumber: tracking });
+}
+
+/** Every table of the store, every row, in a stable order: two dumps are equal when the stores are. */
+export function dumpStore(store: Store): Record<string, unknown[]> {
+  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const rows = store.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+    out[name] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  out.user_version = [store.version];
+  return out;
+}
+
+/** Runs `fn`, expects an IntakeError with `code`, and proves the store did not change at all. */
+export function refusedUnchanged(store: Store, fn: () => unknown, code: string, message?: RegExp): IntakeError {
+  const before = dumpStore(store);
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof IntakeError, `expected an IntakeError ${code}, got ${caught === undefined ? 'no error' : String(caught)}`);
+  assert.equal(caught.code, code, `expected ${code}, got ${caught.code}: ${caught.message}`);
+  assert.ok(caught.message.length > 10, 'the message says what was wrong');
+  if (message) assert.match(caught.message, message);
+  assert.deepEqual(dumpStore(store), before, 'the store is exactly as it was');
+  return caught;
+}
+
+/** The state of a drive at the dock now (its active record, or the last record of that serial). */
+export function driveState(store: Store, serial: string): string | undefined {
+  const r = store.db.prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1').get(serial) as { state: string } | undefined;
+  return r?.state;
+}
+
+export function jobState(store: Store, name: string): string | undefined {
+  const r = store.db.prepare('SELECT state FROM jobs WHERE name = ?').get(name) as { state: string } | undefined;
+  return r?.state;
+}
+
+export function custodyActions(store: Store, where: { jobName?: string; driveId?: string }): string[] {
+  const [col, v] = where.jobName ? ['job_name', where.jobName] : ['drive_id', where.driveId!];
+  return (store.db.prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map((r) => r.action);
+}
+
+export const DAYS = (n: number) => n * 86_400_000;
