@@ -51,3 +51,26 @@ export function senderLines(a: { streetAddress1: string; streetAddress2?: string
   const city = [[a.city, a.stateOrProvince, a.postalCode].map((x) => x?.trim()).filter(Boolean).join(' '), a.countryOrRegion.trim()].filter(Boolean).join(', ');
   return [street, city].filter(Boolean);
 }
+
+/**
+ * The largest font size (pt), from `maxPt` down to `minPt`, at which the longest of `lines` fits `widthIn` on
+ * one line, judged from character classes of Noto Sans (a CJK character is 1 em; Latin letters about half).
+ * Labels have fixed boxes: a long name is set smaller rather than cut or wrapped over the next line.
+ */
+export function fitPt(lines: readonly string[], widthIn: number, maxPt: number, minPt: number, bold = false): number {
+  const em = (s: string) => {
+    let w = 0;
+    for (const ch of s) {
+      const c = ch.codePointAt(0)!;
+      if (c >= 0x2e80) w += 1;
+      else if (ch === ' ') w += 0.26;
+      else if (/[A-Z0-9@%&MW#]/.test(ch)) w += 0.64;
+      else if (/[iljtf.,:;'|!()\[\]-]/.test(ch)) w += 0.3;
+      else w += 0.55;
+    }
+    return w * (bold ? 1.06 : 1);
+  };
+  const widest = Math.max(0.01, ...lines.map(em));
+  const pt = Math.floor(((widthIn * 72) / widest) * 2) / 2;
+  return Math.max(minPt, Math.min(maxPt, pt));
+}

@@ -1,0 +1,82 @@
+// Label output in the Electron app: the label document is loaded into a hidden, sandboxed window and printed
+// by Chromium itself, either to a system printer (silent when a label printer is saved in settings) or to PDF.
+// Thin on purpose: drawing the label is electron/core/labels; this only hands the page to Chromium.
+import { BrowserWindow } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LabelOutputs } from './core/labels/outputs.ts';
+import type { PageSize } from './core/labels/types.ts';
+import { PrinterError } from './core/labels/errors.ts';
+import { sendZpl } from './labels/zpl-send.ts';
+
+const MICRONS_PER_INCH = 25_400;
+
+/** Loads the label into a window nobody sees; no script, no preload, nothing but the page itself. */
+async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: () => Promise<void> }> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+  });
+  // a file rather than a data URL: a label with Chinese text inlines font subsets and can pass 1 MB
+  const dir = await mkdtemp(join(tmpdir(), 'dock-label-'));
+  const file = join(dir, 'label.html');
+  await writeFile(file, html, 'utf8');
+  const done = async () => {
+    if (!win.isDestroyed()) win.destroy();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await win.loadFile(file);
+  } catch (e) {
+    await done();
+    throw e;
+  }
+  return { win, done };
+}
+
+export async function printLabelToPdf(html: string, size: PageSize): Promise<Uint8Array> {
+  const { win, done } = await labelWindow(html);
+  try {
+    return await win.webContents.printToPDF({
+      pageSize: { width: size.widthIn, height: size.heightIn },
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      printBackground: true,
+      preferCSSPageSize: false,
+    });
+  } finally {
+    await done();
+  }
+}
+
+/** Prints on a system printer: `deviceName` is the system's name of the printer (null: the default one). */
+export async function printLabel(html: string, size: PageSize, o: { deviceName: string | null; silent: boolean }): Promise<void> {
+  const { win, done } = await labelWindow(html);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      win.webContents.print({
+        silent: o.silent,
+        printBackground: true,
+        ...(o.deviceName ? { deviceName: o.deviceName } : {}),
+        margins: { marginType: 'none' },
+        pageSize: { width: Math.round(size.widthIn * MICRONS_PER_INCH), height: Math.round(size.heightIn * MICRONS_PER_INCH) },
+      }, (success, failureReason) => {
+        if (success) resolve();
+        else if (/cancel/i.test(failureReason)) reject(new PrinterError('PRINTER_FAILED', 'Printing was cancelled; the label was not printed. Print again when ready.', { reason: failureReason }));
+        else if (/invalid device|no printer|not found/i.test(failureReason)) reject(new PrinterError('PRINTER_UNREACHABLE', `The printer ${o.deviceName ?? '(default)'} is missing: choose a label printer in Settings.`, { reason: failureReason }));
+        else reject(new PrinterError('PRINTER_FAILED', `The printer ${o.deviceName ?? '(default)'} did not print the label (${failureReason}). Print again.`, { reason: failureReason }));
+      });
+    });
+  } finally {
+    await done();
+  }
+}
+
+/** What main.ts passes to the dispatcher as `labels`. */
+export function electronLabelOutputs(): LabelOutputs {
+  return {
+    pdf: printLabelToPdf,
+    sendZpl: (target, zpl) => sendZpl(target, zpl),
+    print: printLabel,
+  };
+}
