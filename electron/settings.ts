@@ -4,7 +4,7 @@
 // A settings file that cannot be read never stops the station: what is unreadable is set aside next to it
 // (settings.json.corrupt-<time>), replaced by defaults, and reported through `.problem` so the screens can
 // say so. A field that fails the schema is reset alone; the fields that are still good are kept.
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import {
@@ -35,6 +35,23 @@ function setAside(path: string, now: Date): string | null {
   }
 }
 
+/** Why the settings file cannot be used, or null when it can (or there is none yet). */
+function peek(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : `it cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? null : 'it does not hold settings';
+}
+
 /**
  * Keeps every field of `raw` that passes the schema; the rest are defaults. Returns the names that failed.
  * A missing field is not a fault: a newer version may add settings an older file does not have.
@@ -61,12 +78,21 @@ export function salvage(raw: unknown): { settings: Settings; bad: string[] } {
 }
 
 /**
- * The SettingsStore over any conf-like backend. `make` constructs the backend; it may throw on a file that
- * is not JSON, in which case the file is set aside and `make` is called once more on an empty directory.
+ * The SettingsStore over any conf-like backend (conf, electron-store). A file that does not hold settings
+ * is set aside before `make` constructs the backend; should the backend still throw reading it, the file is
+ * set aside and `make` is called once more; should that fail too, the station runs on defaults in memory.
  */
 export function createSettingsStore(make: () => ConfLike, path: string, now: () => Date = () => new Date()): SettingsStore {
   let problem: SettingsProblem | null = null;
   const kept = (aside: string | null) => (aside ? ` The file as it was is kept as ${aside}.` : '');
+
+  // what the file holds, judged before the backend reads it: conf takes `null`, `[]` or `42` for an empty
+  // store without a word, and those are files someone or something broke
+  const unreadable = peek(path);
+  if (unreadable) {
+    const aside = setAside(path, now());
+    problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file could not be read (${unreadable}); default settings are in use.${kept(aside)}` };
+  }
 
   let backend: ConfLike;
   let raw: unknown;
@@ -96,7 +122,13 @@ export function createSettingsStore(make: () => ConfLike, path: string, now: () 
   let current: Settings = initial;
   const stored = JSON.stringify(raw);
   // write the file when it is new, repaired, or missing fields, so what is on disk is what is in use
-  if (stored !== JSON.stringify(current)) backend.store = structuredClone(current) as unknown as Record<string, unknown>;
+  if (stored !== JSON.stringify(current)) {
+    try {
+      backend.store = structuredClone(current) as unknown as Record<string, unknown>;
+    } catch (e) {
+      problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file ${path} cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); the settings in use will not be kept.` };
+    }
+  }
 
   return {
     get problem() {
