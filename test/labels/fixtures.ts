@@ -15,6 +15,8 @@ export const SERIALS = ['WCC4N0ABC123', 'ZDH1K7QX', 'S4EVNX0M912345'] as const;
 export const EXTRA = 'EXTRA-9X77';
 export const TRACKING_IN = '7731-8842-1001';
 export const RETURN_TRACKING = '1Z999AA10123456784';
+export const HELD_JOB = 'JOB-HELD-0007';
+export const HELD_SERIALS = ['HELD-DRV-1', 'HELD-DRV-2'] as const;
 export const actor = { operator: 'Amy Lin', station: 'dock-1' };
 
 export const chineseAddress = {
@@ -85,8 +87,14 @@ export function openFixture(): Fixture {
   intake.scanDrive(actor, { serial: 'ORPHAN-001' });
   intake.scanDrive(actor, { serial: 'ORPHAN-002' });
   intake.closePackage(actor, {});
+  // a job still Creating when its box came: its drives are held, and after 90 days destroyed together
+  intake.putJob(actor, { ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9'), properties: { ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9').properties, state: 'Creating' } });
+  intake.receivePackage(actor, { trackingNumber: 'HOLD-PKG-9' });
+  for (const s of HELD_SERIALS) intake.scanDrive(actor, { serial: s });
+  intake.closePackage(actor, {});
   clock.advance(91 * DAY);
   intake.recordDestruction(actor, { driveIds: ['ORPHAN-002'], method: 'Degauss and shred (NIST 800-88 Purge)', witness: 'Ben Chen', reason: 'customer unreachable for 90 days' });
+  intake.recordDestruction(actor, { driveIds: [...HELD_SERIALS], method: 'Shredded to 2 mm particles', witness: 'Ben Chen', reason: 'no contact within 90 days' });
   return {
     dir, store, intake, clock,
     close() { store.close(); rmSync(dir, { recursive: true, force: true }); },

@@ -118,7 +118,8 @@ export function destructionData(intake: Intake, settings: LabelSettings, r: Labe
   // one destruction is one transaction: its records are consecutive, with one operator, method and witness
   const detail = (c: CustodyRecord) => c.detail ?? {};
   const sameEvent = (c: CustodyRecord) => c.action === 'drive.destroyed' && c.operator === last.operator
-    && detail(c).method === detail(last).method && detail(c).witness === detail(last).witness;
+    && detail(c).method === detail(last).method && detail(c).witness === detail(last).witness
+    && Math.abs(Date.parse(c.at) - Date.parse(last.at)) < 2000;
   const around = intake.store.all('SELECT * FROM custody WHERE seq BETWEEN ? AND ? ORDER BY seq', last.seq - 100, last.seq + 100).map(custodyFromRow);
   const at = around.findIndex((c) => c.seq === last.seq);
   let lo = at; let hi = at;

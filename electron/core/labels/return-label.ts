@@ -19,6 +19,8 @@ const CSS = `
 .to .country { font-weight: 700; }
 .to .name { font-weight: 700; line-height: 1.12; }
 .line { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* an address is never cut: what cannot fit at the smallest size wraps */
+.to .line { white-space: normal; overflow-wrap: anywhere; text-overflow: clip; }
 .to .contact { margin-top: 0.03in; }
 .carrier { height: 0.5in; display: grid; grid-template-columns: 1fr 1.35in 1.05in; gap: 0.06in; align-items: start; }
 .carrier .v { font-size: 11.5pt; font-weight: 700; }
@@ -32,12 +34,12 @@ const CSS = `
 .job .code { display: flex; justify-content: center; margin-top: 0.03in; }
 .job.qr { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.06in; }
 .job.qr .head { display: block; }
+.job.qr .tag { display: block; }
 .job.qr .name { overflow-wrap: anywhere; white-space: normal; }
 .drives { flex: 1 1 auto; min-height: 0; font-size: 8pt; line-height: 1.2; }
 .drives .count { font-size: 10pt; font-weight: 700; }
-.drives ul { list-style: none; margin: 0.02in 0 0; padding: 0; columns: 3; column-gap: 0.08in; }
+.drives ul { list-style: none; margin: 0.02in 0 0; padding: 0; column-gap: 0.1in; }
 .drives li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-variant-numeric: tabular-nums; }
-.drives.many ul { columns: 4; font-size: 6.5pt; }
 `;
 
 /** At most this many serials are listed by name; the count always covers them all. */
@@ -55,11 +57,13 @@ export function returnLabelHtml(d: ReturnLabelData, fonts?: LabelFonts): string 
   const recipientContact = [d.recipient.phone, d.recipient.email].filter(Boolean).join(' · ');
   const toLines = addressLines({ ...d.recipient, countryOrRegion: '' });
   const textIn = 3.72 - 0.5;
-  const namePt = fitPt([d.recipient.name], textIn, 16, 9, true);
-  const linesPt = fitPt([...toLines, d.recipient.countryOrRegion], textIn, 13.5, 8);
-  const contactPt = fitPt([recipientContact], textIn, 9, 6.5);
+  const namePt = fitPt([d.recipient.name], textIn, 16, 8, true);
+  const linesPt = fitPt([...toLines, d.recipient.countryOrRegion], textIn, 13.5, 7.5);
+  const contactPt = fitPt([recipientContact], textIn, 9, 6);
   const jobPt = fitPt([d.jobName], jobLinear ? 3.72 - 0.4 : 2.9, 11, 7, true);
-  const many = d.driveIds.length > 9;
+  // serials in as many columns as the count needs, at a size that shows each serial whole
+  const cols = d.driveIds.length <= 6 ? 2 : d.driveIds.length <= 12 ? 3 : 4;
+  const serialPt = fitPt(d.driveIds, 3.72 / cols - 0.12, 8, 5.5);
   const listed = d.driveIds.length > MAX_LISTED ? [...d.driveIds.slice(0, MAX_LISTED - 1), `+${d.driveIds.length - MAX_LISTED + 1} more`] : d.driveIds;
   const body = `<main class="label" aria-label="Return label">
 <section class="box from"><div class="tag">From</div><div>
@@ -76,8 +80,8 @@ ${line(sender.name, 'line name')}${senderLines(sender).map((l) => line(l)).join(
 <section class="box track"><div class="tag">Return tracking</div>${tracking.svg}<div class="human">${html(d.trackingNumber)}</div></section>
 <section class="box job${jobLinear ? '' : ' qr'}"><div class="head"><span class="tag">Job</span><span class="name line" style="font-size:${jobPt}pt">${html(d.jobName)}</span></div>
 ${jobLinear ? `<div class="code">${jobLinear.svg}</div>` : jobCode.svg}</section>
-<section class="box drives${many ? ' many' : ''}"><div class="count">${d.driveIds.length} ${d.driveIds.length === 1 ? 'drive' : 'drives'}</div>
-<ul>${listed.map((s) => `<li>${html(s)}</li>`).join('')}</ul></section>
+<section class="box drives"><div class="count">${d.driveIds.length} ${d.driveIds.length === 1 ? 'drive' : 'drives'}</div>
+<ul style="columns:${cols};font-size:${serialPt}pt">${listed.map((s) => `<li>${html(s)}</li>`).join('')}</ul></section>
 </main>`;
   return labelDocument({ title: `Return label ${d.trackingNumber} · ${d.jobName}`, size: PAGE_SIZES.return, css: CSS, body, ...(fonts ? { fonts } : {}) });
 }
