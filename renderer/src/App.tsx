@@ -1,0 +1,122 @@
+// The station's window: a header that says who is working and where, the screens, and the sign-in.
+import { useEffect } from 'react';
+import { useDock, go, setLang, loadStation, SCREENS, type Screen } from './store.ts';
+import { command } from './flow.ts';
+import { useT } from './useT.ts';
+import { Icon } from './components/Icon.tsx';
+import { Receive } from './screens/Receive.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { Exceptions } from './screens/Exceptions.tsx';
+import { Jobs } from './screens/Jobs.tsx';
+import { Copy } from './screens/Copy.tsx';
+import { Packaging } from './screens/Packaging.tsx';
+import { CommandSheet } from './screens/CommandSheet.tsx';
+import type { Key } from './i18n.ts';
+
+const NAV_KEYS: Record<Screen, Key> = {
+  receive: 'nav.receive', exceptions: 'nav.exceptions', jobs: 'nav.jobs', copy: 'nav.copy', packaging: 'nav.packaging', commands: 'nav.commands',
+};
+
+function Header() {
+  const t = useT();
+  const info = useDock((s) => s.info);
+  const operator = useDock((s) => s.operator);
+  const lang = useDock((s) => s.lang);
+  const screen = useDock((s) => s.screen);
+  const pending = useDock((s) => s.pending);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">{t('app.title')}</span>
+        {info ? <span className="brand-dock">{info.dockName} · {t('header.station', { station: info.stationId })}</span> : null}
+      </div>
+      {operator ? (
+        <nav aria-label={t('nav.label')} className="nav">
+          {SCREENS.map((s, i) => (
+            <button key={s} type="button" className={`nav-item ${screen === s ? 'active' : ''}`} aria-current={screen === s ? 'page' : undefined}
+              onClick={() => go(s)} aria-keyshortcuts={`Alt+${i + 1}`} data-testid={`nav-${s}`}>
+              {t(NAV_KEYS[s])}
+            </button>
+          ))}
+        </nav>
+      ) : <div className="nav" />}
+      <div className="header-right">
+        {pending > 0 ? <span className="queue-badge" data-testid="queue-badge">{t('header.queue', { n: pending })}</span> : null}
+        {operator ? (
+          <>
+            <span className="operator" data-testid="operator"><Icon name="user" size={26} /> <span className="sr-only">{t('header.operator')}: </span>{operator}</span>
+            <button type="button" className="btn btn-small" onClick={() => command('SIGNOUT')} data-testid="sign-out">{t('header.signOut')}</button>
+          </>
+        ) : null}
+        <button type="button" className="btn btn-small btn-lang" lang={lang === 'en' ? 'zh-TW' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-TW' : 'en')}
+          aria-label={t('header.switchToLabel')} data-testid="lang-toggle" aria-keyshortcuts="Alt+L">
+          {t('header.switchTo')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function useGlobalKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || document.querySelector('dialog[open]')) return;
+      const s = useDock.getState();
+      const n = Number(e.key);
+      if (s.operator && Number.isInteger(n) && n >= 1 && n <= SCREENS.length) {
+        e.preventDefault();
+        go(SCREENS[n - 1]!);
+      } else if (e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        setLang(s.lang === 'en' ? 'zh-TW' : 'en');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Main() {
+  const screen = useDock((s) => s.screen);
+  const operator = useDock((s) => s.operator);
+  if (!operator) return <SignIn />;
+  switch (screen) {
+    case 'receive': return <Receive />;
+    case 'exceptions': return <Exceptions />;
+    case 'jobs': return <Jobs />;
+    case 'copy': return <Copy />;
+    case 'packaging': return <Packaging />;
+    case 'commands': return <CommandSheet />;
+  }
+}
+
+export function App() {
+  const t = useT();
+  const status = useDock((s) => s.status);
+  const loadError = useDock((s) => s.loadError);
+  const lang = useDock((s) => s.lang);
+  const problem = useDock((s) => s.info?.settingsProblem ?? null);
+  useGlobalKeys();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  return (
+    <div className={`app lang-${lang}`}>
+      <a className="skip" href="#main">{t('app.skipToMain')}</a>
+      <Header />
+      {problem ? <div className="settings-problem" role="alert">{t('header.settingsProblem', { message: problem.message })}</div> : null}
+      <main id="main" tabIndex={-1} className="main">
+        {status === 'loading' ? <p className="loading">{t('app.loading')}</p> : null}
+        {status === 'error' ? (
+          <div className="load-error" role="alert">
+            <p>{t('app.offline', { message: loadError ?? '' })}</p>
+            <button type="button" className="btn btn-big" onClick={() => void loadStation()}>{t('app.retry')}</button>
+          </div>
+        ) : null}
+        {status === 'ready' ? <Main /> : null}
+      </main>
+    </div>
+  );
+}

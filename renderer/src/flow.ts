@@ -1,0 +1,271 @@
+// The Receive flow: every scan goes into one queue and is sent to the station in order, one at a time, so
+// none is lost or reordered at 20 scans a second. What a scan means (badge, tracking number, drive serial,
+// command) is decided here from what the station reported; what it does is decided by the station.
+import { dock, pushFeedback, refreshPackage, setOperator, setPackage, theApi, toCoreError, type FeedbackKind, type Tone } from './store.ts';
+import type { CoreError, Key, Params } from './i18n.ts';
+import { play, type Sound } from './sounds.ts';
+import type { ScanResult } from '../../electron/core/intake.ts';
+
+export const COMMANDS = ['CLOSE', 'UNDO', 'NEXT', 'SIGNOUT'] as const;
+export type Command = (typeof COMMANDS)[number];
+export const COMMAND_PREFIX = 'CMD:';
+export const commandCode = (c: Command): string => `${COMMAND_PREFIX}${c}`;
+
+export function parseCommand(code: string): Command | 'unknown' | null {
+  const c = code.trim().toUpperCase();
+  if (!c.startsWith(COMMAND_PREFIX)) return null;
+  const name = c.slice(COMMAND_PREFIX.length);
+  return (COMMANDS as readonly string[]).includes(name) ? (name as Command) : 'unknown';
+}
+
+/** The same code twice within this long is one scan (a scanner's double read, a nervous trigger). */
+export const DUPLICATE_WINDOW_MS = 1000;
+
+interface Item { code: string; at: number; source: 'scanner' | 'manual'; jobName?: string }
+
+const queue: Item[] = [];
+let running = false;
+let last: { code: string; at: number } | null = null;
+let dialogAnswer: ((answer: DialogAnswer) => void) | null = null;
+type DialogAnswer = { confirm: true; jobName?: string } | { confirm: false; requeue?: Item };
+
+export const isBusy = (): boolean => running || queue.length > 0;
+
+function setPending(): void {
+  dock.set({ pending: queue.length + (running ? 1 : 0) });
+}
+
+const norm = (code: string): string => code.trim().toUpperCase();
+
+/** A scan from the wedge or the manual field. Returns at once; the answer shows when it comes. */
+export function submitScan(code: string, source: Item['source'] = 'scanner', at: number = performance.now()): void {
+  const item: Item = { code, at, source };
+  const d = dock.get().dialog;
+  if (d && dialogAnswer) {
+    // a question is on screen: a command answers it; any other scan means "keep going", so the
+    // question is dismissed and the scan is taken in its turn
+    const cmd = parseCommand(code);
+    if (d.kind === 'close' && (cmd === 'CLOSE' || cmd === 'NEXT')) return answer({ confirm: true });
+    if (d.kind === 'chooseJob') {
+      const job = d.jobs.find((j) => norm(j) === norm(code));
+      if (job) return answer({ confirm: true, jobName: job });
+    }
+    answer({ confirm: false, requeue: item });
+    return;
+  }
+  queue.push(item);
+  setPending();
+  void pump();
+}
+
+export function answer(a: DialogAnswer): void {
+  const fn = dialogAnswer;
+  dialogAnswer = null;
+  dock.set({ dialog: null });
+  if (a.confirm === false && a.requeue) queue.unshift(a.requeue);
+  setPending();
+  fn?.(a);
+}
+
+async function pump(): Promise<void> {
+  if (running) return;
+  running = true;
+  setPending();
+  try {
+    while (queue.length) {
+      const item = queue.shift()!;
+      setPending();
+      try {
+        await handle(item);
+      } catch (e) {
+        reject(item.code, toCoreError(e));
+      }
+    }
+  } finally {
+    running = false;
+    setPending();
+  }
+}
+
+function feedback(kind: FeedbackKind, tone: Tone, sound: Sound, code: string, title: Key, key: Key, params?: Params): void {
+  play(sound);
+  pushFeedback({ kind, tone, sound, code, title, text: params ? { key, params } : { key } });
+}
+
+function reject(code: string, error: CoreError): void {
+  const alreadyReceived = error.code === 'DRIVE_ALREADY_SCANNED';
+  pushFeedback({
+    kind: alreadyReceived ? 'alreadyReceived' : 'rejected',
+    // a drive already received is a notice, not a fault: nothing is wrong with the drive
+    tone: alreadyReceived ? 'notice' : 'rejected',
+    sound: alreadyReceived ? 'notice' : 'rejected',
+    code, title: alreadyReceived ? 'fb.alreadyReceived' : 'fb.rejected', text: { error, scanned: code },
+  });
+  play(alreadyReceived ? 'notice' : 'rejected');
+}
+
+function operator(): string {
+  const op = dock.get().operator;
+  if (!op) throw { code: 'BAD_INPUT', message: 'Sign in first: scan your badge.' } satisfies CoreError;
+  return op;
+}
+
+async function handle(item: Item): Promise<void> {
+  const { code } = item;
+  const cmd = parseCommand(code);
+  if (cmd === 'unknown') return feedback('rejected', 'rejected', 'rejected', code, 'fb.rejected', 'msg.unknownCommand', { code });
+  if (cmd) return runCommand(cmd);
+
+  const prev = last;
+  last = { code: norm(code), at: item.at };
+  if (prev && prev.code === norm(code) && item.at - prev.at < DUPLICATE_WINDOW_MS && item.source === 'scanner') {
+    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', 'msg.duplicate', { serial: norm(code) });
+  }
+
+  const s = dock.get();
+  if (!s.operator) return signIn(code);
+
+  const open = s.pkg && s.pkg.state === 'open' ? s.pkg : null;
+  if (!open) return receiveOrRefuse(code);
+  if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
+  return scanDrive(code, item.jobName);
+}
+
+async function signIn(code: string): Promise<void> {
+  try {
+    const who = await theApi().call('operators.identify', { code });
+    setOperator(who.name);
+    feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name: who.name });
+  } catch (e) {
+    reject(code, toCoreError(e));
+  }
+}
+
+/**
+ * With no package open a scan is a tracking number, unless the station knows it as a drive: then it is a
+ * drive scanned with no package open, and the station says so.
+ */
+async function receiveOrRefuse(code: string): Promise<void> {
+  let isDrive = false;
+  try {
+    await theApi().call('drives.possibilities', { driveId: code });
+    isDrive = true;
+  } catch { /* not a drive the station knows: a tracking number */ }
+  if (isDrive) return scanDrive(code);
+  return receivePackage(code);
+}
+
+async function receivePackage(code: string): Promise<void> {
+  try {
+    const pkg = await theApi().call('packages.receive', { operator: operator(), trackingNumber: code });
+    setPackage(pkg);
+    dock.set({ lastClosed: null });
+    const jobs = pkg.jobs.map((j) => j.name).join(', ');
+    if (pkg.held) {
+      feedback('packageHeld', 'warning', 'held', code, 'fb.packageHeld', pkg.jobs.length ? 'msg.packageHeldCreating' : 'msg.packageHeldNoJob', { tracking: pkg.trackingNumber, jobs });
+    } else {
+      feedback('package', 'accepted', 'accepted', code, 'fb.package', 'msg.packageOpen', { tracking: pkg.trackingNumber, jobs });
+    }
+  } catch (e) {
+    reject(code, toCoreError(e));
+  }
+}
+
+const OUTCOME_LOOK: Record<ScanResult['outcome'], { kind: FeedbackKind; tone: Tone; sound: Sound; title: Key }> = {
+  received: { kind: 'received', tone: 'accepted', sound: 'accepted', title: 'fb.received' },
+  arrivedLater: { kind: 'arrivedLater', tone: 'accepted', sound: 'accepted', title: 'fb.arrivedLater' },
+  exportAdded: { kind: 'exportAdded', tone: 'accepted', sound: 'accepted', title: 'fb.exportAdded' },
+  extra: { kind: 'extra', tone: 'warning', sound: 'extra', title: 'fb.extra' },
+  otherJob: { kind: 'otherJob', tone: 'warning', sound: 'otherJob', title: 'fb.otherJob' },
+  held: { kind: 'held', tone: 'warning', sound: 'held', title: 'fb.held' },
+  alreadyReceived: { kind: 'alreadyReceived', tone: 'notice', sound: 'notice', title: 'fb.alreadyReceived' },
+};
+
+async function scanDrive(code: string, jobName?: string): Promise<void> {
+  let r: ScanResult;
+  try {
+    r = await theApi().call('drives.scan', { operator: operator(), serial: code, ...(jobName ? { jobName } : {}) });
+  } catch (e) {
+    const err = toCoreError(e);
+    if (err.code === 'AMBIGUOUS_JOB' && Array.isArray(err.detail?.jobs)) {
+      const chosen = await ask({ kind: 'chooseJob', serial: norm(code), jobs: err.detail.jobs as string[] });
+      if (chosen.confirm && chosen.jobName) return scanDrive(code, chosen.jobName);
+      if (chosen.confirm === false && !chosen.requeue) feedback('rejected', 'notice', 'notice', code, 'fb.rejected', 'msg.scanCancelled', { serial: norm(code) });
+      return;
+    }
+    return reject(code, err);
+  }
+  setPackage(r.package);
+  const look = OUTCOME_LOOK[r.outcome];
+  let key: Key = `msg.${r.outcome}` as Key;
+  if (r.outcome === 'held') key = r.jobName ? 'msg.heldCreating' : 'msg.heldNoJob';
+  if (r.outcome === 'alreadyReceived') return reject(code, { code: 'DRIVE_ALREADY_SCANNED', message: r.message, detail: { driveId: r.serial } });
+  play(look.sound);
+  pushFeedback({ ...look, code, text: { key, params: { serial: r.serial, job: r.jobName ?? '' } } });
+}
+
+function ask(d: NonNullable<ReturnType<typeof dock.get>['dialog']>): Promise<DialogAnswer> {
+  return new Promise((resolve) => {
+    dialogAnswer = resolve;
+    dock.set({ dialog: d });
+  });
+}
+
+// ---- commands ------------------------------------------------------------------------------------
+
+export async function runCommand(cmd: Command): Promise<void> {
+  play('command');
+  switch (cmd) {
+    case 'SIGNOUT':
+      setOperator(null);
+      last = null;
+      pushFeedback({ kind: 'command', tone: 'notice', sound: 'command', code: commandCode(cmd), title: 'fb.command', text: { key: 'msg.signedOut' } });
+      return;
+    case 'UNDO':
+      return undo();
+    case 'CLOSE':
+    case 'NEXT':
+      return closePackage(cmd === 'NEXT');
+  }
+}
+
+async function undo(): Promise<void> {
+  try {
+    const r = await theApi().call('scans.undo', { operator: operator() });
+    last = null;
+    await refreshPackage();
+    feedback('undone', 'notice', 'notice', commandCode('UNDO'), 'fb.undone', 'msg.undone', { serial: r.driveId });
+  } catch (e) {
+    reject(commandCode('UNDO'), toCoreError(e));
+  }
+}
+
+async function closePackage(thenNext: boolean): Promise<void> {
+  const pkg = dock.get().pkg;
+  if (!pkg || pkg.state !== 'open') {
+    if (thenNext) {
+      dock.set({ lastClosed: null });
+      return feedback('command', 'notice', 'command', commandCode('NEXT'), 'fb.command', 'msg.readyNext');
+    }
+    return reject(commandCode('CLOSE'), { code: 'NO_OPEN_PACKAGE', message: 'No package is open: scan the package\'s tracking number first.' });
+  }
+  try {
+    const preview = await theApi().call('packages.previewClose', { trackingNumber: pkg.trackingNumber });
+    const a = await ask({ kind: 'close', trackingNumber: preview.trackingNumber, neverReceived: preview.neverReceived, held: preview.held, thenNext });
+    if (!a.confirm) return;
+    const r = await theApi().call('packages.close', { operator: operator(), trackingNumber: preview.trackingNumber });
+    const received = r.package.jobs.reduce((n, j) => n + j.receivedCount, 0);
+    last = null;
+    setPackage(null);
+    dock.set({ lastClosed: thenNext ? null : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' } });
+    if (r.package.state === 'held') feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
+    else feedback('closed', r.neverReceived.length ? 'warning' : 'accepted', r.neverReceived.length ? 'extra' : 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closed', { tracking: r.package.trackingNumber, never: r.neverReceived.length });
+  } catch (e) {
+    reject(commandCode(thenNext ? 'NEXT' : 'CLOSE'), toCoreError(e));
+  }
+}
+
+/** Buttons and keys run commands through the same queue as scans, so they keep their order. */
+export function command(cmd: Command): void {
+  submitScan(commandCode(cmd), 'manual');
+}

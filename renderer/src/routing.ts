@@ -1,0 +1,77 @@
+// Where a scan goes. The wedge listens on the whole window; what a scan means depends on what is shown:
+// the Receive flow (and its questions), a screen that takes scans (Jobs search, Packaging), or the text
+// field that has focus inside an open dialog. A screen registers its handler with `useScanHandler`.
+import { useEffect, useRef } from 'react';
+import { dock, go, type Screen } from './store.ts';
+import { parseCommand, submitScan } from './flow.ts';
+import { Wedge } from './scanner.ts';
+
+export type ScanHandler = (code: string, at: number) => void;
+
+const handlers = new Map<Screen, ScanHandler>();
+let openModals = 0;
+
+/** Dialogs count themselves, so a scan never lands behind one. */
+export function modalOpened(): () => void {
+  openModals++;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    openModals--;
+  };
+}
+
+export function useScanHandler(screen: Screen, handler: ScanHandler): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const h: ScanHandler = (c, at) => ref.current(c, at);
+    handlers.set(screen, h);
+    return () => {
+      if (handlers.get(screen) === h) handlers.delete(screen);
+    };
+  }, [screen]);
+}
+
+function focusedField(): HTMLInputElement | HTMLTextAreaElement | null {
+  const el = document.activeElement;
+  if (el instanceof HTMLTextAreaElement) return el;
+  if (el instanceof HTMLInputElement && ['text', 'search', 'email', 'tel', 'url', ''].includes(el.type)) return el;
+  return null;
+}
+
+/** A scan into a focused field fills it, as if typed, and tells the field it was a scan. */
+export function fillField(el: HTMLInputElement | HTMLTextAreaElement, code: string): void {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, code);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new CustomEvent('dock-scan', { bubbles: true, detail: code }));
+}
+
+export function routeScan(code: string, at: number): void {
+  const s = dock.get();
+  if (s.dialog) return submitScan(code, 'scanner', at); // the Receive flow's own question
+  if (openModals > 0) {
+    const field = focusedField();
+    if (field) fillField(field, code);
+    return;
+  }
+  if (!s.operator || s.screen === 'receive' || parseCommand(code)) return submitScan(code, 'scanner', at);
+  const h = handlers.get(s.screen);
+  if (h) return h(code, at);
+  const field = focusedField();
+  if (field) return fillField(field, code);
+  // elsewhere a scan looks the code up
+  dock.set({ jobsQuery: { query: code.trim(), state: '', offset: 0 } });
+  go('jobs');
+}
+
+let wedge: Wedge | null = null;
+
+/** Starts listening for scanners, once, for the life of the window. */
+export function startWedge(): void {
+  if (wedge) return;
+  wedge = new Wedge({ onScan: routeScan, maxGapMs: 50, minLength: 3 });
+  wedge.attach(window);
+}

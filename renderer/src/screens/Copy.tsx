@@ -1,0 +1,141 @@
+// Copy: start the copy of received drives and record what the copy bay reported, until bays report by
+// themselves. Whether a copy may start is the station's answer ('jobs.possibilities'), shown with its reason.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useDock, theApi, toCoreError } from '../store.ts';
+import { useLang, useT } from '../useT.ts';
+import { driveStateName, errorText, jobStateName, type CoreError } from '../i18n.ts';
+import { useReloadOnChange } from './Exceptions.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { play } from '../sounds.ts';
+import { COPY_STATUSES, type DriveView, type JobView } from '../../../electron/core/model.ts';
+import type { JobSearchResult } from '../../../electron/api/contract.ts';
+import type { Possibility } from '../../../electron/core/rules.ts';
+
+export function Copy() {
+  const t = useT();
+  const lang = useLang();
+  const operator = useDock((s) => s.operator)!;
+  const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
+  const [possible, setPossible] = useState<Possibility<string, string>[]>([]);
+  const [error, setError] = useState<CoreError | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([
+      theApi().call('jobs.search', { state: 'Received', limit: 100 }),
+      theApi().call('jobs.search', { state: 'Transferring', limit: 100 }),
+    ]).then(([a, b]) => setJobs([...a.items, ...b.items])).catch((e) => setError(toCoreError(e)));
+    if (selected) {
+      Promise.all([theApi().call('jobs.get', { name: selected }), theApi().call('jobs.possibilities', { name: selected })])
+        .then(([j, p]) => { setJob(j); setPossible(p); }).catch((e) => setError(toCoreError(e)));
+    }
+  }, [selected]);
+  useReloadOnChange(load);
+  useEffect(() => { if (!selected && jobs[0]) setSelected(jobs[0].name); }, [jobs, selected]);
+
+  const run = async (what: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      play('accepted');
+      setOk(what);
+      setError(null);
+      load();
+    } catch (e) {
+      play('rejected');
+      setError(toCoreError(e));
+      setOk(null);
+    }
+  };
+
+  const received = job?.properties.driveList.filter((d) => d.state === 'Received' && !d.held) ?? [];
+  const copying = job?.properties.driveList.filter((d) => d.state === 'Transferring') ?? [];
+  const start = possible.find((p) => p.trigger === 'copyStarted');
+
+  return (
+    <div className="copy" data-testid="copy-screen">
+      <header className="screen-head"><h1>{t('copy.title')}</h1></header>
+      {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
+      {ok ? <p className="form-ok" role="status" data-tone="accepted">{ok}</p> : null}
+      <div className="split">
+        <nav className="split-list" aria-label={t('copy.waiting')}>
+          <h2>{t('copy.waiting')}</h2>
+          {jobs.length === 0 ? <p className="empty">{t('copy.none')}</p> : (
+            <ul>
+              {jobs.map((j) => (
+                <li key={j.name}>
+                  <button type="button" className={`list-item ${selected === j.name ? 'active' : ''}`} aria-current={selected === j.name ? 'true' : undefined} onClick={() => setSelected(j.name)} data-job={j.name}>
+                    <span className="big">{j.name}</span> <span className={`chip chip-job-${j.state}`}>{jobStateName(lang, j.state)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+        {job ? (
+          <section className="split-detail" aria-labelledby="copy-job">
+            <h2 id="copy-job">{job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span> <span className="big">{job.properties.percentComplete}%</span></h2>
+            <p>{t('copy.receivedDrives', { n: received.length })}</p>
+            {received.length ? (
+              <>
+                <button type="button" className="btn btn-big btn-primary" data-testid="start-copy"
+                  disabled={job.properties.state === 'Received' && start !== undefined && !start.allowed}
+                  onClick={() => void run(t('copy.started', { job: job.name }), () => theApi().call('copy.start', { operator, jobName: job.name }))}>
+                  <Icon name="check" size={26} /> {t('copy.start', { job: job.name })}
+                </button>
+                {job.properties.state === 'Received' && start && !start.allowed ? <p className="muted">{start.reason}</p> : null}
+                <ul className="drives">{received.map((d) => <li key={d.driveId} className="drive drive-Received" data-serial={d.driveId} data-state={d.state}><span className="drive-serial">{d.driveId}</span> <span className="chip chip-Received">{driveStateName(lang, d.state)}</span></li>)}</ul>
+              </>
+            ) : null}
+            {copying.map((d) => <RecordForm key={d.driveId} drive={d} onSubmit={(input) => run(t('copy.recorded', { serial: d.driveId }), () => theApi().call('copy.record', { operator, driveId: d.driveId, ...input }))} />)}
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+type RecordInput = { copyStatus?: string; percentComplete?: number; bytesSucceeded?: number; errorLogUri?: string; verboseLogUri?: string };
+
+function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: RecordInput) => Promise<void> }) {
+  const t = useT();
+  const lang = useLang();
+  const [status, setStatus] = useState('');
+  const [pct, setPct] = useState(String(drive.percentComplete));
+  const [bytes, setBytes] = useState(String(drive.bytesSucceeded));
+  const [errLog, setErrLog] = useState('');
+  const [verbose, setVerbose] = useState('');
+  const id = `rec-${drive.driveId}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input: RecordInput = {};
+    if (status) input.copyStatus = status;
+    if (pct.trim() !== '') input.percentComplete = Number(pct);
+    if (bytes.trim() !== '') input.bytesSucceeded = Number(bytes);
+    if (errLog.trim()) input.errorLogUri = errLog.trim();
+    if (verbose.trim()) input.verboseLogUri = verbose.trim();
+    void onSubmit(input);
+  };
+  return (
+    <form className="record-form" onSubmit={submit} aria-labelledby={`${id}-title`} data-serial={drive.driveId}>
+      <h3 id={`${id}-title`}>{t('copy.drive', { serial: drive.driveId })} <span className="chip chip-Transferring">{driveStateName(lang, drive.state)}</span></h3>
+      <div className="form-grid">
+        <label htmlFor={`${id}-status`}>{t('copy.status')}</label>
+        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('copy.progressOnly')}</option>
+          {COPY_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <label htmlFor={`${id}-pct`}>{t('copy.percent')}</label>
+        <input id={`${id}-pct`} type="number" min={0} max={100} value={pct} onChange={(e) => setPct(e.target.value)} />
+        <label htmlFor={`${id}-bytes`}>{t('copy.bytes')}</label>
+        <input id={`${id}-bytes`} type="number" min={0} value={bytes} onChange={(e) => setBytes(e.target.value)} />
+        <label htmlFor={`${id}-err`}>{t('copy.errorLog')}</label>
+        <input id={`${id}-err`} type="url" value={errLog} onChange={(e) => setErrLog(e.target.value)} placeholder="https://…" />
+        <label htmlFor={`${id}-verbose`}>{t('copy.verboseLog')}</label>
+        <input id={`${id}-verbose`} type="url" value={verbose} onChange={(e) => setVerbose(e.target.value)} placeholder="https://…" />
+      </div>
+      <button type="submit" className="btn btn-primary">{t('copy.record')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,334 @@
+// Receive: the screen the dock works at. A scan needs no click: the wedge takes it wherever focus is.
+// Big banner for the last scan (colour, icon, words, sound), the open package with "3 of 5 received",
+// buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useDock, type Feedback, type FeedbackKind } from '../store.ts';
+import { answer, command, submitScan } from '../flow.ts';
+import { useLang, useT, type T } from '../useT.ts';
+import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
+import { Icon, type IconName } from '../components/Icon.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import type { PackageView, PackageJobView } from '../../../electron/core/views.ts';
+import type { DriveView } from '../../../electron/core/model.ts';
+
+const KIND_ICON: Record<FeedbackKind, IconName> = {
+  received: 'check', arrivedLater: 'check', exportAdded: 'check', extra: 'plus', otherJob: 'swap', held: 'pause',
+  alreadyReceived: 'repeat', duplicate: 'double', rejected: 'cross', package: 'box', packageHeld: 'pause', closed: 'box',
+  undone: 'undo', command: 'info', signedIn: 'user',
+};
+
+export function feedbackText(lang: Lang, t: T, f: Feedback): string {
+  return 'error' in f.text ? errorText(lang, f.text.error, f.text.scanned) : t(f.text.key, f.text.params);
+}
+
+function Banner() {
+  const t = useT();
+  const lang = useLang();
+  const f = useDock((s) => s.feedback);
+  const pkg = useDock((s) => s.pkg);
+  const operator = useDock((s) => s.operator);
+  const prompt = !operator ? t('receive.promptSignIn') : pkg && pkg.state === 'open' ? t('receive.promptDrives', { tracking: pkg.trackingNumber }) : t('receive.promptPackage');
+  return (
+    <section className="banner-wrap" aria-label={t('receive.lastScan')}>
+      <div
+        className={`banner banner-${f?.kind ?? 'idle'}`}
+        data-testid="scan-feedback"
+        data-tone={f?.tone ?? 'idle'}
+        data-kind={f?.kind ?? 'idle'}
+        data-sound={f?.sound ?? ''}
+        data-feedback-id={f?.id ?? 0}
+        role="status"
+        aria-live="assertive"
+        aria-atomic="true"
+      >
+        {f ? (
+          <>
+            <Icon name={KIND_ICON[f.kind]} size={88} className="banner-icon" />
+            <div className="banner-body">
+              <div className="banner-title">{t(f.title)}<span className="sr-only"> ({t(`tone.${f.tone}`)})</span></div>
+              {f.code && !f.code.startsWith('CMD:') ? <div className="banner-code" data-testid="feedback-code">{printable(f.code.trim().toUpperCase())}</div> : null}
+              <div className="banner-text" data-testid="feedback-text">{feedbackText(lang, t, f)}</div>
+            </div>
+          </>
+        ) : (
+          <div className="banner-body"><div className="banner-title">{t('receive.idle')}</div></div>
+        )}
+      </div>
+      <p className="prompt" data-testid="prompt"><Icon name="info" size={30} /> {prompt}</p>
+    </section>
+  );
+}
+
+function driveChip(lang: Lang, t: T, d: DriveView) {
+  return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? `${driveStateName(lang, d.state)} · ${t('job.held')}` : driveStateName(lang, d.state)}</span>;
+}
+
+function DriveRow({ d, role, jobName }: { d: DriveView; role: string; jobName: string | null }) {
+  const lang = useLang();
+  const t = useT();
+  const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
+  return (
+    <li className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
+      <span className="drive-mark" aria-hidden="true">{received ? <Icon name="check" size={26} /> : d.held ? <Icon name="pause" size={26} /> : d.state === 'NeverReceived' ? <Icon name="cross" size={26} /> : <span className="dot" />}</span>
+      <span className="drive-serial">{d.driveId}</span>
+      {driveChip(lang, t, d)}
+    </li>
+  );
+}
+
+function JobBlock({ job }: { job: PackageJobView }) {
+  const t = useT();
+  const lang = useLang();
+  const pct = job.expectedCount ? Math.round((job.receivedCount / job.expectedCount) * 100) : 0;
+  return (
+    <article className={`pkg-job ${job.held ? 'pkg-job-held' : ''}`} data-job={job.name} aria-label={t('job.title', { name: job.name })}>
+      <header className="pkg-job-head">
+        <h3>{job.name}</h3>
+        <span className={`chip chip-job-${job.state}`}>{jobStateName(lang, job.state)}</span>
+        {job.cancelRequested ? <span className="chip chip-Faulted">{t('receive.cancelled')}</span> : null}
+      </header>
+      <div className="count" data-testid={`count-${job.name}`} data-received={job.receivedCount} data-expected={job.expectedCount}>
+        {t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
+      </div>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={job.expectedCount} aria-valuenow={job.receivedCount} aria-label={t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}>
+        <div className="progress-bar" style={{ width: `${pct}%` }} />
+      </div>
+      <ul className="drives" aria-label={t('receive.expected')}>
+        {job.expected.map((d) => <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} />)}
+      </ul>
+      {job.extra.length ? (
+        <>
+          <h4>{t('receive.extras')}</h4>
+          <ul className="drives" aria-label={t('receive.extras')}>
+            {job.extra.map((d) => <DriveRow key={d.driveId} d={d} role="extra" jobName={job.name} />)}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+function HeldBox({ pkg }: { pkg: PackageView }) {
+  const t = useT();
+  const lang = useLang();
+  const deadlines = useDock((s) => s.heldDeadlines);
+  return (
+    <div className="held-box" data-testid="held-box" role="note">
+      <div className="held-title"><Icon name="pause" size={40} /> {t('receive.heldTitle')}</div>
+      <p>{t('receive.heldText')}</p>
+      {deadlines.length ? (
+        <>
+          <h4>{t('receive.heldDeadlines')}</h4>
+          <ul className="deadlines" data-testid="held-deadlines">
+            {deadlines.map((d) => (
+              <li key={`${d.kind}-${d.driveId}`} data-kind={d.kind} data-serial={d.driveId ?? ''} className={d.overdue ? 'overdue' : ''}>
+                <strong>{d.driveId}</strong> {t(d.kind === 'heldReturn' ? 'deadline.heldReturn' : 'deadline.heldDestruction', { date: formatDate(lang, d.dueAt) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {pkg.jobs.length === 0 ? <p className="muted">{t('receive.noJob')}</p> : null}
+    </div>
+  );
+}
+
+function PackagePanel() {
+  const t = useT();
+  const lang = useLang();
+  const pkg = useDock((s) => s.pkg);
+  const lastClosed = useDock((s) => s.lastClosed);
+  if (!pkg) {
+    if (!lastClosed) return null;
+    return (
+      <section className="closed-summary" data-testid="closed-summary" data-tracking={lastClosed.trackingNumber}>
+        <Icon name="box" size={36} />
+        <p>
+          {lastClosed.held ? t('receive.lastClosedHeld', { tracking: lastClosed.trackingNumber })
+            : t('receive.lastClosed', { tracking: lastClosed.trackingNumber, received: lastClosed.received, never: lastClosed.neverReceived.length })}
+        </p>
+        {lastClosed.neverReceived.length ? <p className="never-list">{lastClosed.neverReceived.join(', ')}</p> : null}
+      </section>
+    );
+  }
+  const inPackage = new Set(pkg.jobs.map((j) => j.name));
+  const others = pkg.scanned.filter((d) => !d.jobName || !inPackage.has(d.jobName));
+  const received = pkg.jobs.reduce((n, j) => n + j.receivedCount, 0);
+  const expected = pkg.jobs.reduce((n, j) => n + j.expectedCount, 0);
+  return (
+    <section className={`package package-${pkg.state} ${pkg.held ? 'package-held' : ''}`} data-testid="package" data-tracking={pkg.trackingNumber} data-state={pkg.state} data-held={pkg.held ? 'true' : 'false'} aria-labelledby="pkg-title">
+      <header className="package-head">
+        <h2 id="pkg-title"><Icon name="box" size={34} /> {t('receive.package')} <span className="mono">{pkg.trackingNumber}</span></h2>
+        <div className="package-meta">
+          {pkg.carrierName ? <span>{t('receive.carrier')}: {pkg.carrierName}</span> : null}
+          <span>{t('receive.openedBy', { operator: pkg.openedBy, time: formatTime(lang, pkg.openedAt) })}</span>
+        </div>
+        {pkg.jobs.length > 1 ? <div className="count count-total" data-testid="count-total">{t('receive.countOf', { received, expected })}</div> : null}
+      </header>
+      {pkg.held || pkg.scanned.some((d) => d.held) ? <HeldBox pkg={pkg} /> : null}
+      <div className="pkg-jobs">
+        {pkg.jobs.map((j) => <JobBlock key={j.name} job={j} />)}
+      </div>
+      {others.length ? (
+        <div className="pkg-others">
+          <h3>{t('receive.scannedOther')}</h3>
+          <ul className="drives">
+            {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} />)}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Controls() {
+  const t = useT();
+  const pkg = useDock((s) => s.pkg);
+  const pending = useDock((s) => s.pending);
+  const [manual, setManual] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const open = pkg?.state === 'open';
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (e.key === 'F2') { e.preventDefault(); field.current?.focus(); }
+      else if (e.key === 'F4') { e.preventDefault(); command('UNDO'); }
+      else if (e.key === 'F8') { e.preventDefault(); command('CLOSE'); }
+      else if (e.key === 'F9') { e.preventDefault(); command('NEXT'); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!manual.trim()) return;
+    submitScan(manual, 'manual');
+    setManual('');
+  };
+
+  return (
+    <section className="controls" aria-label={t('receive.title')}>
+      <div className="control-buttons">
+        <button type="button" className="btn btn-big btn-close" onClick={() => command('CLOSE')} disabled={!open} aria-keyshortcuts="F8" data-testid="close-package">
+          <Icon name="box" size={30} /> {t('receive.close')} <kbd>F8</kbd>
+        </button>
+        <button type="button" className="btn btn-big" onClick={() => command('NEXT')} aria-keyshortcuts="F9" data-testid="next-package">
+          {t('receive.next')} <kbd>F9</kbd>
+        </button>
+        <button type="button" className="btn btn-big" onClick={() => command('UNDO')} aria-keyshortcuts="F4" data-testid="undo-scan">
+          <Icon name="undo" size={30} /> {t('receive.undo')} <kbd>F4</kbd>
+        </button>
+      </div>
+      <form className="manual" onSubmit={onSubmit} data-testid="manual-form">
+        <label htmlFor="manual-code">{t('receive.manual')} <kbd>F2</kbd></label>
+        <div className="manual-row">
+          <input
+            id="manual-code" ref={field} value={manual} onChange={(e) => setManual(e.target.value)}
+            autoComplete="off" spellCheck={false} placeholder={t('receive.manualHint')} aria-keyshortcuts="F2" maxLength={128}
+            onKeyDown={(e) => { if (e.key === 'Escape') { setManual(''); document.getElementById('main')?.focus(); } }}
+          />
+          <button type="submit" className="btn">{t('receive.manualSubmit')}</button>
+        </div>
+      </form>
+      <div className="pending" data-testid="pending" data-pending={pending} aria-live="polite">
+        {pending > 0 ? t('header.queue', { n: pending }) : ''}
+      </div>
+    </section>
+  );
+}
+
+function RecentScans() {
+  const t = useT();
+  const lang = useLang();
+  const log = useDock((s) => s.log);
+  return (
+    <section className="recent" aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('receive.recent')}</h2>
+      {log.length === 0 ? <p className="muted">{t('receive.noScans')}</p> : (
+        <ol className="recent-list" data-testid="recent">
+          {log.map((f) => (
+            <li key={f.id} className={`recent-item recent-${f.kind}`} data-tone={f.tone} data-kind={f.kind}>
+              <Icon name={KIND_ICON[f.kind]} size={24} />
+              <span className="recent-title">{t(f.title)}</span>
+              <span className="recent-text">{feedbackText(lang, t, f)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function CloseDialog() {
+  const t = useT();
+  const d = useDock((s) => s.dialog);
+  if (!d || d.kind !== 'close') return null;
+  return (
+    <Dialog title={t('close.title', { tracking: d.trackingNumber })} onClose={() => answer({ confirm: false })} countsAsModal={false} tone={d.neverReceived.length ? 'warning' : 'neutral'} testId="close-dialog">
+      {d.neverReceived.length ? (
+        <>
+          <p className="dialog-lead">{t('close.willBeNever')}</p>
+          <ul className="never-list-big" data-testid="never-received-list">
+            {d.neverReceived.map((n) => <li key={n.driveId} data-serial={n.driveId}><span className="mono">{n.driveId}</span> <span className="muted">({n.jobName})</span></li>)}
+          </ul>
+        </>
+      ) : <p className="dialog-lead">{t('close.allHere')}</p>}
+      {d.held ? <p className="held-note"><Icon name="pause" size={28} /> {t('close.held')}</p> : null}
+      <p className="muted">{t('close.scanHint')}</p>
+      <div className="dialog-buttons">
+        <button type="button" className="btn btn-big btn-primary" data-autofocus onClick={() => answer({ confirm: true })} data-testid="confirm-close">{t('close.confirm')}</button>
+        <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>{t('close.cancel')}</button>
+      </div>
+    </Dialog>
+  );
+}
+
+function ChooseJobDialog() {
+  const t = useT();
+  const d = useDock((s) => s.dialog);
+  useEffect(() => {
+    if (!d || d.kind !== 'chooseJob') return;
+    const onKey = (e: KeyboardEvent) => {
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= d.jobs.length) { e.preventDefault(); answer({ confirm: true, jobName: d.jobs[n - 1]! }); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [d]);
+  if (!d || d.kind !== 'chooseJob') return null;
+  return (
+    <Dialog title={t('choose.title', { serial: d.serial })} onClose={() => answer({ confirm: false })} countsAsModal={false} tone="warning" testId="choose-job-dialog">
+      <p className="dialog-lead">{t('choose.text')}</p>
+      <div className="dialog-buttons dialog-buttons-column">
+        {d.jobs.map((j, i) => (
+          <button type="button" key={j} className="btn btn-big" data-autofocus={i === 0 ? true : undefined} onClick={() => answer({ confirm: true, jobName: j })}>
+            <kbd>{i + 1}</kbd> {j}
+          </button>
+        ))}
+        <button type="button" className="btn" onClick={() => answer({ confirm: false })}>{t('choose.cancel')}</button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function Receive() {
+  return (
+    <div className="receive" data-testid="receive-screen">
+      <Banner />
+      <div className="receive-grid">
+        <div className="receive-main">
+          <PackagePanel />
+        </div>
+        <aside className="receive-side">
+          <Controls />
+          <RecentScans />
+        </aside>
+      </div>
+      <CloseDialog />
+      <ChooseJobDialog />
+    </div>
+  );
+}
