@@ -4,7 +4,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC, type Change, type OpName, type Reply } from './api/contract.ts';
 import type { Dispatcher } from './api/dispatcher.ts';
-import { isAppUrl } from './security.ts';
+import { isAppUrl } from './security-policy.ts';
 
 /** Whether an IPC message comes from the station's page itself (not a subframe, not a page navigated away). */
 export function fromStationPage(event: IpcMainInvokeEvent): boolean {

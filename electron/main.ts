@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { argValue, openStation, type Station } from './station.ts';
 import { openElectronSettings } from './settings-electron.ts';
 import { bindIpc } from './ipc.ts';
-import { APP_URL, beforeReady, hardenContents, hardenSession, secureWebPreferences, serveRenderer } from './security.ts';
+import { electronLabelOutputs } from './print.ts';
+import { beforeReady, hardenContents, hardenSession, serveRenderer } from './security.ts';
+import { APP_URL, secureWebPreferences } from './security-policy.ts';
 
 // ---- the data directory: --data-dir=, then DOCK_INTAKE_DATA_DIR, then Electron's userData -----------
 // An explicit directory also becomes userData, so the single-instance lock is per data directory: two
@@ -154,7 +156,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      station = openStation({ dataDir, transport: 'ipc', openSettings: openElectronSettings, version: app.getVersion() });
+      station = openStation({ dataDir, transport: 'ipc', openSettings: openElectronSettings, version: app.getVersion(), labels: electronLabelOutputs() });
     } catch (e) {
       dialog.showErrorBox('Dock Intake cannot open its data', `${e instanceof Error ? e.message : String(e)}\n\nData directory: ${dataDir}`);
       app.exit(1);

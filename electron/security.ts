@@ -1,44 +1,14 @@
 // The Electron security checklist (https://www.electronjs.org/docs/latest/tutorial/security), applied in
 // one place. The station's page is served from its own privileged scheme (app://station/), never file://,
-// with the strict Content-Security-Policy of csp.ts; the page cannot navigate, open windows, attach
+// with the strict Content-Security-Policy of security-policy.ts; the page cannot navigate, open windows, attach
 // webviews, ask for permissions the station does not use, or reach the network: the station is offline.
 // Fuses are set at packaging time (package.json build.electronFuses).
-import { app, protocol, session, type Session, type WebContents, type WebPreferences } from 'electron';
+import { app, protocol, session, type Session, type WebContents } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { SECURITY_HEADERS } from './csp.ts';
+import { APP_SCHEME, SECURITY_HEADERS, isAppUrl, mayHavePermission, mayLoad } from './security-policy.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://station`;
-export const APP_URL = `${APP_ORIGIN}/index.html`;
-
-/** Whether a URL is the station's own page (and not some other app:// host or a lookalike). */
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-/** Checklist 1-4, 7, 10, 11, 14, 16: the one set of web preferences every window gets. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
+export { APP_ORIGIN, APP_SCHEME, APP_URL, isAppUrl, secureWebPreferences } from './security-policy.ts';
 
 /** Must run before `app.whenReady()`: the scheme the page is served from, and the sandbox everywhere. */
 export function beforeReady(): void {
@@ -84,22 +54,18 @@ export function serveRenderer(ses: Session, rendererDir: string): void {
   });
 }
 
-/** Permissions the station's page may have: copying text to the clipboard and going full screen. */
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'fullscreen']);
-
 /** Checklist 5, 6: deny permissions by default; nothing leaves the machine. */
 export function hardenSession(ses: Session = session.defaultSession): void {
   ses.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(contents.getURL()));
+    callback(mayHavePermission(permission, contents.getURL()));
   });
-  ses.setPermissionCheckHandler((_contents, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(origin));
+  ses.setPermissionCheckHandler((_contents, permission, origin) => mayHavePermission(permission, origin));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
-  // the station is offline: the page may load only its own files (and data:/blob: it made itself)
+  // the station is offline: a page may load only the station's own files, data:/blob: it made itself, and
+  // the label documents print.ts writes to a temporary directory to print them
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const u = details.url;
-    const ok = isAppUrl(u) || u.startsWith('data:') || u.startsWith('blob:') || u.startsWith('devtools:') || u.startsWith('chrome-extension:');
-    callback({ cancel: !ok });
+    callback({ cancel: !mayLoad(details.url) });
   });
 }
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Clock } from './core/clock.ts';
 import { HTTP, type ApiErrorBody, type Change } from './api/contract.ts';
 import type { Dispatcher } from './api/dispatcher.ts';
-import { SECURITY_HEADERS } from './csp.ts';
+import { SECURITY_HEADERS } from './security-policy.ts';
 import { openStation, type Station, type StationOptions } from './station.ts';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));

@@ -10,6 +10,7 @@ import { seedDemo } from './core/demo.ts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
 import type { SettingsStore } from './api/settings-schema.ts';
+import type { LabelOutputs } from './core/labels/outputs.ts';
 import { openSettings } from './settings.ts';
 
 export const STORE_FILE = 'intake.sqlite';
@@ -25,6 +26,8 @@ export interface StationOptions {
   /** The app passes electron-store here; plain Node uses conf. */
   openSettings?: (dir: string) => SettingsStore;
   version?: string;
+  /** How labels leave the station: the app passes Electron's printing; plain Node loads its own on first use. */
+  labels?: LabelOutputs;
 }
 
 export interface Station {
@@ -50,7 +53,11 @@ export function openStation(opts: StationOptions): Station {
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
     const demo = opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
-    const dispatcher = createDispatcher({ intake, settings, transport: opts.transport, ...(opts.version ? { version: opts.version } : {}) });
+    const dispatcher = createDispatcher({
+      intake, settings, transport: opts.transport,
+      ...(opts.version ? { version: opts.version } : {}),
+      ...(opts.labels ? { labels: opts.labels } : {}),
+    });
     return {
       dataDir, store, intake, settings, dispatcher, created,
       close() {
