@@ -4,7 +4,7 @@
 // such a demo store: every job, drive, package and custody record is copied with new job names, serials,
 // tracking numbers, BitLocker keys, drive row ids and custody sequence numbers, in large transactions of
 // plain SQL inserts. The result is what the real operations would have written, a thousand times over.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQLInputValue } from 'node:sqlite';
@@ -174,5 +174,8 @@ export function cachedStore(drives: number, log: (s: string) => void = () => {})
 export function workingCopy(cached: string, to: string): string {
   for (const ext of ['', '-wal', '-shm']) rmSync(to + ext, { force: true });
   copyFileSync(cached, to);
+  // the copy's dirty pages are flushed now, so their writeback does not compete with the scans' fsyncs
+  const fd = openSync(to, 'r+');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
   return to;
 }
