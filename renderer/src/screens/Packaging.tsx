@@ -1,43 +1,352 @@
-// Packaging: a minimal list of the jobs waiting in Packaging. The labels engineer replaces this file with
-// the return-shipment screen (issue 5); it is here so the navigation has its entry now.
-import { useCallback, useState } from 'react';
-import { go, theApi, toCoreError } from '../store.ts';
-import { useLang, useT } from '../useT.ts';
-import { errorText, formatDate, jobStateName, type CoreError } from '../i18n.ts';
+// Packaging: drives leave the dock only through this screen. A return shipment is built by scanning every drive
+// of the job into the box (a drive of another job is refused, missing ones are named, extra drives go too),
+// checking the return address, taking the carrier and the return tracking number, printing the label, and
+// only then recording "shipped". What the station decides (which drives may go, whether the job may ship)
+// is the core's; this screen shows the box and asks.
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { go, theApi, toCoreError, useDock } from '../store.ts';
+import { useLang } from '../useT.ts';
+import { driveStateName, formatDate, jobStateName, type CoreError } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
-import type { JobSearchResult } from '../../../electron/api/contract.ts';
+import { useScanHandler } from '../routing.ts';
+import { Icon } from '../components/Icon.tsx';
+import { play, type Sound } from '../sounds.ts';
+import { fieldName, packError, usePackT, type PackKey } from './packaging-i18n.ts';
+import type { DriveView, JobView } from '../../../electron/core/model.ts';
+import type { Deadline, ExceptionRow } from '../../../electron/core/intake.ts';
+import type { JobSearchResult, LabelFile } from '../../../electron/api/contract.ts';
+import type { Settings } from '../../../electron/api/settings-schema.ts';
+import './packaging.css';
+
+type Tone = 'accepted' | 'warning' | 'notice' | 'rejected';
+interface Note { tone: Tone; key: PackKey; params?: Record<string, string | number>; error?: CoreError }
+
+/** Drives at the dock that go back in the box (the core refuses a shipment that differs). */
+const BOXABLE = ['Received', 'Completed', 'CompletedMoreInfo'];
+const BUSY = ['Transferring', 'Faulted'];
+
+function boxDrives(job: JobView): { ready: DriveView[]; busy: DriveView[]; others: DriveView[] } {
+  const all = [...job.properties.driveList, ...job.dock.extraDrives];
+  const here = all.filter((d) => !d.held && !d.destroyedAt);
+  return {
+    ready: here.filter((d) => BOXABLE.includes(d.state)),
+    busy: here.filter((d) => BUSY.includes(d.state)),
+    others: all.filter((d) => !here.includes(d) || !(BOXABLE.includes(d.state) || BUSY.includes(d.state))),
+  };
+}
+
+const SOUND: Record<Tone, Sound> = { accepted: 'accepted', warning: 'otherJob', notice: 'notice', rejected: 'rejected' };
+
+function blobUrl(file: LabelFile): string {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+}
 
 export function Packaging() {
-  const t = useT();
+  const t = usePackT();
   const lang = useLang();
-  const [result, setResult] = useState<JobSearchResult | null>(null);
-  const [error, setError] = useState<CoreError | null>(null);
+  const operator = useDock((s) => s.operator)!;
+  const transport = useDock((s) => s.info?.transport ?? 'http');
+  const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
+  const [held, setHeld] = useState<ExceptionRow[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
+  const [boxed, setBoxed] = useState<string[]>([]);
+  const [carrier, setCarrier] = useState('');
+  const [account, setAccount] = useState('');
+  const [tracking, setTracking] = useState('');
+  const [serial, setSerial] = useState('');
+  const [note, setNote] = useState<Note | null>(null);
+  const [labelOut, setLabelOut] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<{ url: string; filename: string } | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const trackingRef = useRef<HTMLInputElement>(null);
+  const serialRef = useRef<HTMLInputElement>(null);
+
+  const say = (n: Note) => {
+    setNote(n);
+    play(SOUND[n.tone]);
+  };
+
   const load = useCallback(() => {
-    theApi().call('jobs.search', { state: 'Packaging', limit: 200 }).then(setResult).catch((e) => setError(toCoreError(e)));
-  }, []);
+    const api = theApi();
+    api.call('jobs.search', { state: 'Packaging', limit: 200 }).then((r) => setJobs(r.items)).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+    // held drives whose return is due: held, with no return deadline still ahead of them
+    Promise.all([api.call('exceptions.list', {}), api.call('deadlines.upcoming', { limit: 500 })]).then(([rows, deadlines]: [ExceptionRow[], Deadline[]]) => {
+      const returnAhead = new Set(deadlines.filter((d) => d.kind === 'heldReturn').map((d) => d.driveId));
+      setHeld(rows.filter((r) => (r.kind === 'held' || r.kind === 'destructionDue') && r.driveId && !returnAhead.has(r.driveId)));
+    }).catch(() => setHeld([]));
+    api.call('settings.get', {}).then(setSettings).catch(() => setSettings(null));
+    if (selected) {
+      api.call('jobs.get', { name: selected }).then(setJob).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+    }
+  }, [selected]);
   useReloadOnChange(load);
+
+  // a newly chosen job starts with an empty box and its own return carrier and account
+  useEffect(() => {
+    setBoxed([]);
+    setTracking('');
+    setLabelOut(null);
+    setPdf(null);
+    setPreview(null);
+    if (!selected) setJob(null);
+  }, [selected]);
+  const defaultsFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (job && defaultsFor.current !== job.name) {
+      defaultsFor.current = job.name;
+      setCarrier(job.properties.returnShipping?.carrierName ?? '');
+      setAccount(job.properties.returnShipping?.carrierAccountNumber ?? '');
+    }
+  }, [job]);
+  useEffect(() => () => { if (pdf) URL.revokeObjectURL(pdf.url); }, [pdf]);
+  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+
+  const drives = useMemo(() => (job ? boxDrives(job) : { ready: [], busy: [], others: [] }), [job]);
+  const missing = drives.ready.filter((d) => !boxed.includes(d.driveId));
+  const addressMissing = job?.dock.missingAddressFields ?? [];
+  const trackingCode = tracking.trim().toUpperCase();
+  const signature = JSON.stringify([job?.name, trackingCode, carrier.trim(), account.trim(), [...boxed].sort()]);
+  const complete = job !== null && drives.ready.length > 0 && missing.length === 0 && drives.busy.length === 0;
+  const canLabel = complete && addressMissing.length === 0 && trackingCode !== '' && carrier.trim() !== '';
+  const canShip = canLabel && labelOut === signature && !busy;
+
+  const chooseJob = (name: string) => {
+    setSelected(name);
+    setNote(null);
+    setTimeout(() => serialRef.current?.focus(), 0);
+  };
+
+  const scanDrive = async (raw: string) => {
+    const code = raw.trim().toUpperCase();
+    if (!code) return;
+    const jobByName = jobs.find((j) => j.name.toUpperCase() === code);
+    if (jobByName) return chooseJob(jobByName.name);
+    if (!job) return say({ tone: 'rejected', key: 'pk.choose' });
+    if (boxed.includes(code)) return say({ tone: 'notice', key: 'pk.again', params: { serial: code } });
+    if (drives.ready.some((d) => d.driveId === code)) {
+      const next = [...boxed, code];
+      setBoxed(next);
+      say({ tone: 'accepted', key: 'pk.accepted', params: { serial: code } });
+      if (drives.ready.every((d) => next.includes(d.driveId)) && !trackingCode) setTimeout(() => trackingRef.current?.focus(), 0);
+      return;
+    }
+    const own = [...drives.busy, ...drives.others].find((d) => d.driveId === code);
+    if (own) return say({ tone: 'rejected', key: 'pk.notHere', params: { serial: code, state: driveStateName(lang, own.state) } });
+    // whose drive is it? the station knows; the box does not take it either way
+    try {
+      const found = await theApi().call('jobs.search', { query: code, limit: 5 });
+      const other = found.items.find((j) => j.name !== job.name);
+      if (other) return say({ tone: 'rejected', key: 'pk.otherJob', params: { serial: code, job: other.name, current: job.name } });
+    } catch { /* refused below all the same */ }
+    say({ tone: 'rejected', key: 'pk.notOfJob', params: { serial: code, current: job.name } });
+  };
+
+  useScanHandler('packaging', (code) => {
+    if (document.activeElement === trackingRef.current) {
+      setTracking(code.trim().toUpperCase());
+      say({ tone: 'accepted', key: 'pk.trackingSet', params: { code: code.trim().toUpperCase() } });
+      return;
+    }
+    void scanDrive(code);
+  });
+
+  const labelInput = () => ({
+    kind: 'return' as const, jobName: job!.name, returnTrackingNumber: trackingCode, carrierName: carrier.trim(),
+    ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), driveIds: boxed,
+  });
+
+  const showPreview = async () => {
+    const html = await theApi().call('labels.render', { ...labelInput(), format: 'html' });
+    setPreview(blobUrl(html));
+  };
+
+  const label = async (how: 'pdf' | 'zpl' | 'print') => {
+    if (!job) return;
+    if (!complete) return say({ tone: 'rejected', key: 'pk.needAll' });
+    if (!carrier.trim()) return say({ tone: 'rejected', key: 'pk.needCarrier' });
+    if (!trackingCode) {
+      trackingRef.current?.focus();
+      return say({ tone: 'rejected', key: 'pk.needTracking' });
+    }
+    setBusy(true);
+    try {
+      if (how === 'pdf') {
+        const file = await theApi().call('labels.render', { ...labelInput(), format: 'pdf' });
+        setPdf({ url: blobUrl(file), filename: file.filename });
+        say({ tone: 'accepted', key: 'pk.pdfReady', params: { file: file.filename } });
+      } else if (how === 'zpl') {
+        const r = await theApi().call('labels.sendZpl', labelInput());
+        say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
+      } else {
+        await theApi().call('labels.print', labelInput());
+        say({ tone: 'accepted', key: 'pk.printed' });
+      }
+      setLabelOut(signature);
+      await showPreview().catch(() => {});
+    } catch (e) {
+      say({ tone: 'rejected', key: 'pk.labelFirst', error: toCoreError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ship = async () => {
+    if (!job || !canShip) return;
+    setBusy(true);
+    try {
+      const after = await theApi().call('shipments.shipBack', {
+        operator, jobName: job.name, carrierName: carrier.trim(), trackingNumber: trackingCode,
+        ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), driveIds: boxed,
+      });
+      say({ tone: 'accepted', key: 'pk.shipped', params: { job: job.name, n: boxed.length, state: jobStateName(lang, after.properties.state) } });
+      setSelected(null);
+      load();
+    } catch (e) {
+      say({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const tagFor = async (driveId: string) => {
+    try {
+      const file = await theApi().call('labels.render', { kind: 'drive-tag', driveId, format: 'pdf' });
+      setPdf({ url: blobUrl(file), filename: file.filename });
+      say({ tone: 'accepted', key: 'pk.pdfReady', params: { file: file.filename } });
+    } catch (e) {
+      say({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) });
+    }
+  };
+
+  const submitSerial = (e: FormEvent) => {
+    e.preventDefault();
+    void scanDrive(serial);
+    setSerial('');
+  };
+
+  const noteText = note ? (note.error ? packError(lang, note.error) : t(note.key, note.params)) : null;
+  const zplSet = Boolean(settings?.zplPrinter?.host);
+
   return (
     <div className="packaging" data-testid="packaging-screen">
-      <header className="screen-head">
-        <h1>{t('pack.title')}</h1>
-        {result ? <span className="screen-count">{t('pack.count', { n: result.total })}</span> : null}
-      </header>
-      {error ? <p className="form-error" role="alert">{errorText(lang, error)}</p> : null}
-      {result && result.items.length === 0 ? <p className="empty">{t('pack.none')}</p> : null}
-      {result && result.items.length ? (
-        <table className="table">
-          <thead><tr><th scope="col">{t('jobs.col.name')}</th><th scope="col">{t('jobs.col.state')}</th><th scope="col">{t('jobs.col.updated')}</th></tr></thead>
-          <tbody>
-            {result.items.map((j) => (
-              <tr key={j.name} data-job={j.name}>
-                <td><button type="button" className="link big" onClick={() => go('jobs', j.name)}>{j.name}</button></td>
-                <td><span className={`chip chip-job-${j.state}`}>{jobStateName(lang, j.state)}</span></td>
-                <td>{formatDate(lang, j.updatedAt, true)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <header className="screen-head"><h1>{t('pk.title')}</h1></header>
+      {noteText ? (
+        <p className={`pk-note pk-note-${note!.tone}`} role={note!.tone === 'rejected' ? 'alert' : 'status'} data-testid="pack-note" data-tone={note!.tone} data-code={note!.error?.code ?? note!.key}>
+          {note!.error && note!.key === 'pk.labelFirst' ? <>{noteText} <span className="pk-sub">{t('pk.labelFirst')}</span></> : noteText}
+        </p>
       ) : null}
+      <div className="split">
+        <nav className="split-list" aria-label={t('pk.waiting')}>
+          <h2>{t('pk.waiting')}</h2>
+          {jobs.length === 0 ? <p className="empty">{t('pk.none')}</p> : (
+            <ul>
+              {jobs.map((j) => (
+                <li key={j.name}>
+                  <button type="button" className={`list-item ${selected === j.name ? 'active' : ''}`} aria-current={selected === j.name ? 'true' : undefined} onClick={() => chooseJob(j.name)} data-job={j.name}>
+                    <span className="big">{j.name}</span> <span className={`chip chip-job-${j.state}`}>{jobStateName(lang, j.state)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('pk.heldDue')}</h2>
+          {held.length === 0 ? <p className="muted">{t('pk.heldNone')}</p> : (
+            <ul className="pk-held" data-testid="held-due">
+              {held.map((r) => (
+                <li key={r.driveId!} className="drive drive-held" data-serial={r.driveId}>
+                  <span className="drive-serial">{r.driveId}</span>
+                  <span className="pk-held-meta">{r.jobName ? <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>{r.jobName}</button> : null} {t('pk.heldSince', { date: formatDate(lang, r.since) })}</span>
+                  <button type="button" className="btn btn-small" onClick={() => void tagFor(r.driveId!)}>{t('pk.tag')}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+
+        {!job ? <section className="split-detail"><p className="empty">{t('pk.choose')}</p></section> : (
+          <section className="split-detail pk-detail" aria-labelledby="pk-job" data-job={job.name}>
+            <h2 id="pk-job">{job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span></h2>
+
+            <div className="pk-grid">
+              <div className="pk-box" aria-labelledby="pk-box-title">
+                <h3 id="pk-box-title"><Icon name="box" size={26} /> {t('pk.box')}</h3>
+                <p className={`count ${complete ? 'pk-complete' : ''}`} data-testid="box-count" aria-live="polite">
+                  {complete ? t('pk.allIn', { total: drives.ready.length }) : t('pk.count', { n: boxed.length, total: drives.ready.length })}
+                </p>
+                <div className="progress"><div className="progress-bar" style={{ width: `${drives.ready.length ? (100 * boxed.length) / drives.ready.length : 0}%` }} /></div>
+                <form className="pk-scan" onSubmit={submitSerial}>
+                  <label htmlFor="pk-serial" className="pk-label">{t('pk.scanPrompt')}</label>
+                  <div className="pk-row">
+                    <input id="pk-serial" ref={serialRef} className="pk-input mono" value={serial} onChange={(e) => setSerial(e.target.value)} placeholder={t('pk.serial')} aria-label={t('pk.serial')} autoComplete="off" spellCheck={false} />
+                    <button type="submit" className="btn">{t('pk.add')}</button>
+                  </div>
+                </form>
+                <ul className="drives" data-testid="box-drives">
+                  {drives.ready.map((d) => {
+                    const inBox = boxed.includes(d.driveId);
+                    return (
+                      <li key={d.driveId} className={`drive ${inBox ? 'drive-Received' : 'pk-out'} ${d.role !== 'listed' ? 'drive-role-extra' : ''}`} data-serial={d.driveId} data-boxed={inBox ? 'yes' : 'no'}>
+                        <span className="drive-mark">{inBox ? <Icon name="check" size={22} /> : <span className="pk-empty-mark" />}</span>
+                        <span className="drive-serial">{d.driveId}</span>
+                        {d.role !== 'listed' ? <span className="chip">{t('pk.extra')}</span> : null}
+                        <span className="sr-only">{inBox ? t('pk.inBox') : t('pk.notInBox')}</span>
+                        {inBox ? <button type="button" className="btn btn-small" onClick={() => setBoxed(boxed.filter((s) => s !== d.driveId))}>{t('pk.remove')}</button> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+                {missing.length && boxed.length ? <p className="warn-text" data-testid="box-missing">{t('pk.missing', { list: missing.map((d) => d.driveId).join(', ') })}</p> : null}
+                {drives.busy.length ? <p className="warn-text">{t('pk.notReady', { list: drives.busy.map((d) => `${d.driveId} (${driveStateName(lang, d.state)})`).join(', ') })}</p> : null}
+              </div>
+
+              <div className="pk-ship">
+                <h3>{t('pk.address')}</h3>
+                {addressMissing.length ? (
+                  <p className="form-error" role="alert" data-testid="address-missing">{t('pk.addressMissing', { fields: addressMissing.map((f) => fieldName(lang, f)).join(', ') })}</p>
+                ) : (
+                  <address className="pk-address" data-testid="return-address">
+                    <strong>{job.properties.returnAddress?.recipientName}</strong><br />
+                    {job.properties.returnAddress?.streetAddress1}{job.properties.returnAddress?.streetAddress2 ? <>, {job.properties.returnAddress.streetAddress2}</> : null}<br />
+                    {[job.properties.returnAddress?.city, job.properties.returnAddress?.stateOrProvince, job.properties.returnAddress?.postalCode].filter(Boolean).join(' ')}, {job.properties.returnAddress?.countryOrRegion}<br />
+                    <span className="muted">{job.properties.returnAddress?.phone} · {job.properties.returnAddress?.email}</span>
+                  </address>
+                )}
+                <h3>{t('pk.shipment')}</h3>
+                <div className="form-grid">
+                  <label htmlFor="pk-carrier">{t('pk.carrier')}</label>
+                  <input id="pk-carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} maxLength={64} autoComplete="off" />
+                  <label htmlFor="pk-account">{t('pk.account')}</label>
+                  <input id="pk-account" value={account} onChange={(e) => setAccount(e.target.value)} maxLength={64} autoComplete="off" />
+                  <label htmlFor="pk-tracking">{t('pk.tracking')}</label>
+                  <input id="pk-tracking" ref={trackingRef} className="mono pk-input" value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
+                    onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+                </div>
+                <div className="pk-actions">
+                  <button type="button" className="btn btn-big" disabled={!canLabel || busy || addressMissing.length > 0} onClick={() => void label('pdf')} data-testid="label-pdf">{t('pk.labelPdf')}</button>
+                  {zplSet ? <button type="button" className="btn btn-big" disabled={!canLabel || busy} onClick={() => void label('zpl')} data-testid="label-zpl">{t('pk.labelZpl')}</button> : null}
+                  {transport === 'ipc' ? <button type="button" className="btn btn-big" disabled={!canLabel || busy} onClick={() => void label('print')} data-testid="label-print">{t('pk.labelPrint')}</button> : null}
+                </div>
+                {pdf ? <p><a className="link" href={pdf.url} download={pdf.filename} data-testid="label-download">{t('pk.download', { file: pdf.filename })}</a></p> : null}
+                <p className={labelOut === signature ? 'form-ok' : 'muted'} data-testid="label-state">{labelOut === signature ? t('pk.labelOut') : t('pk.labelFirst')}</p>
+                <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!canShip} onClick={() => void ship()} data-testid="ship">
+                  <Icon name="check" size={26} /> {t('pk.ship')}
+                </button>
+              </div>
+            </div>
+
+            {preview && labelOut === signature ? (
+              <figure className="pk-preview">
+                <figcaption>{t('pk.preview')}</figcaption>
+                <iframe title={t('pk.preview')} src={preview} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
+              </figure>
+            ) : null}
+          </section>
+        )}
+      </div>
     </div>
   );
 }
