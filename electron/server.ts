@@ -307,7 +307,12 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     if (!(await isFile(file))) {
       // a screen's own path (no extension) is the page itself; a missing asset is a 404
       if (extname(rel) === '' || rel.endsWith('/')) file = index;
-      else {
+      else if (rel === '/favicon.ico') {
+        // the browser asks for it on its own; no icon is not an error worth a red line in the console
+        res.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'max-age=86400' });
+        res.end();
+        return;
+      } else {
         sendError(res, { code: 'NO_SUCH_PATH', message: 'No such file.' });
         return;
       }

@@ -1,5 +1,6 @@
 // The one way a screen reaches the station: `getApi()`. In the app it is the preload's `window.intake`
 // (IPC); in a browser it is the HTTP client, with the token the station server put in the page's address.
+import './zod-jitless.ts';
 import { ApiError, type IntakeApi } from '../../../electron/api/contract.ts';
 import { createHttpClient, isErrorBody } from './http-client.ts';
 

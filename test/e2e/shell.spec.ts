@@ -1,0 +1,82 @@
+// Browser mode, in Debian's Chromium against the real station server: the page opens from the printed
+// address under the strict CSP, talks to the station through the contract with the run's token, and a page
+// of any other origin gets nothing, even when it knows the token.
+import { createServer, type Server } from 'node:http';
+import { test, expect } from './harness.ts';
+import { HTTP } from '../../electron/api/contract.ts';
+
+const storeDump = (station: { station: { store: { db: { prepare(s: string): { all(): unknown[] } } } } }) => {
+  const db = station.station.store.db;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort()]));
+};
+
+test('the station opens from the printed address, under the strict CSP, and the token leaves the address bar', async ({ page, station }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(station.url);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  // the operators come from the station's settings, through the contract over HTTP
+  await expect(page.getByText('Amy Lin').first()).toBeVisible();
+  expect(page.url()).not.toContain('token=');
+  expect(await page.evaluate(() => sessionStorage.getItem('dock-intake.token'))).toBe(station.token);
+  await page.screenshot({ path: testInfo.outputPath('station-browser-mode.png') });
+  // a reload keeps working: the token is kept for the tab
+  await page.reload();
+  await expect(page.getByText('Amy Lin').first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a page of another origin cannot call the station, even knowing the token, and nothing changes', async ({ page, browser, station }) => {
+  await page.goto(station.url);
+  await expect(page.getByText('Amy Lin').first()).toBeVisible();
+  // the station's own page may call it
+  const own = await page.evaluate(async ({ path, header, token }) => {
+    const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', [header]: token }, body: '{}' });
+    return r.status;
+  }, { path: HTTP.callPath('station.info'), header: HTTP.tokenHeader, token: station.token });
+  expect(own).toBe(200);
+
+  // a foreign page on another port of the same machine
+  const foreign: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>elsewhere</title>');
+  });
+  await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
+  const port = (foreign.address() as { port: number }).port;
+  const before = storeDump(station);
+  const other = await browser.newPage();
+  try {
+    await other.goto(`http://127.0.0.1:${port}/`);
+    const tries = await other.evaluate(async ({ origin, path, header, token }) => {
+      const body = JSON.stringify({ operator: 'Amy Lin', trackingNumber: '1Z999AA10123456784' });
+      const out: string[] = [];
+      try {
+        const r = await fetch(origin + path, { method: 'POST', headers: { 'content-type': 'application/json', [header]: token }, body });
+        out.push(`read ${r.status}`);
+      } catch {
+        out.push('blocked');
+      }
+      // a "simple" request needs no preflight: it reaches the server, which must refuse it
+      try {
+        await fetch(origin + path, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body });
+        out.push('sent');
+      } catch {
+        out.push('blocked');
+      }
+      return out;
+    }, { origin: station.origin, path: HTTP.callPath('packages.receive'), header: HTTP.tokenHeader, token: station.token });
+    expect(tries[0]).toBe('blocked');
+  } finally {
+    await other.close();
+    foreign.close();
+  }
+  expect(storeDump(station)).toEqual(before);
+});
