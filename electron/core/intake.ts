@@ -316,7 +316,8 @@ export class Intake {
         changed.push('driveList');
       }
       if (!changed.length && !patch.state && !patch.cancelRequested) fail('BAD_INPUT', 'The update changes nothing.');
-      if (sets.length) {
+      // any update (drives added included) is recorded, and while Creating restarts the 2 weeks
+      if (changed.length) {
         if (job.state === 'Creating') { sets.push('creating_since = ?'); params.push(now); }
         sets.push('updated_at = ?'); params.push(now);
         this.store.run(`UPDATE jobs SET ${sets.join(', ')} WHERE name = ?`, ...params, job.name);
