@@ -1,0 +1,114 @@
+// The store: SQLite through node:sqlite, WAL with synchronous=FULL, numbered migrations, append-only custody,
+// one transaction per operation, and an index for every lookup a scan makes.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Change } from '../../electron/core/intake.ts';
+import { Store } from '../../electron/core/store.ts';
+import { amy, dock, dumpStore, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
+
+describe('the store', () => {
+  test('the store is a WAL database that syncs every commit to disk (synchronous=FULL)', () => {
+    const d = dock();
+    assert.equal((d.store.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
+    assert.equal((d.store.db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous, 2);
+  });
+
+  test('migrations are numbered: the store records how many it applied in user_version', () => {
+    const d = dock();
+    assert.ok(d.store.version >= 3);
+    assert.equal(d.store.version, (d.store.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  });
+
+  test('reopening a store applies only the migrations it lacks and keeps its records', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1']);
+    const version = d.store.version;
+    // as if the store had been written by the release before the last migration
+    d.store.db.exec(`DROP INDEX drives_package; PRAGMA user_version = ${version - 1}`);
+    d.store.close();
+    const again = new Store(d.file);
+    try {
+      assert.equal(again.version, version);
+      assert.ok(again.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'drives_package'").get(), 'the last migration ran again');
+      assert.equal(again.job('JOB-1')?.state, 'Shipping');
+    } finally {
+      again.close();
+    }
+  });
+
+  test('custody records are append-only: an UPDATE is refused by the database', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1']);
+    assert.throws(() => d.store.db.exec("UPDATE custody SET operator = 'someone else'"), /append-only/);
+  });
+
+  test('custody records are append-only: a DELETE is refused by the database', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1']);
+    assert.throws(() => d.store.db.exec('DELETE FROM custody'), /append-only/);
+  });
+
+  test('an operation that fails halfway leaves nothing behind, and nobody is told of a change', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2', 'WD-A3'], 'TRK1');
+    d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
+    const told: Change[] = [];
+    d.intake.onChange((c) => told.push(c));
+    // closing writes several records; the second one fails as a full disk would
+    const append = d.store.appendCustody.bind(d.store);
+    let calls = 0;
+    d.store.appendCustody = (c) => {
+      if (++calls === 2) throw new Error('disk I/O error');
+      return append(c);
+    };
+    const before = dumpStore(d.store);
+    assert.throws(() => d.intake.closePackage(amy), /disk I\/O error/);
+    assert.deepEqual(dumpStore(d.store), before);
+    assert.deepEqual(told, []);
+    d.store.appendCustody = append;
+    d.intake.closePackage(amy);
+    assert.equal(told.length, 1, 'a committed operation is told once');
+    assert.deepEqual(told[0]!.jobs, ['JOB-1']);
+  });
+
+  test('a refused operation tells nobody of a change', () => {
+    const d = dock();
+    const told: Change[] = [];
+    d.intake.onChange((c) => told.push(c));
+    refusedUnchanged(d.store, () => d.intake.scanDrive(amy, { serial: 'WD-A1' }), 'NO_OPEN_PACKAGE');
+    assert.deepEqual(told, []);
+  });
+
+  test('every lookup a scan makes uses an index, never a scan of a whole table', () => {
+    const d = dock();
+    const statements = new Set<string>();
+    const sql = d.store.sql.bind(d.store);
+    d.store.sql = (text: string) => {
+      statements.add(text);
+      return sql(text);
+    };
+    shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2'], 'SF1-1');
+    shippingJob(d, 'JOB-2', ['WD-B1'], 'SF1-2');
+    shippingJob(d, 'JOB-3', ['WD-C1'], 'TRK3');
+    statements.clear();
+    // every kind of scan: expected, extra, another job's drive, no job, again, undo, then close
+    d.intake.receivePackage(amy, { trackingNumber: 'SF1' });
+    d.intake.scanDrive(amy, { serial: 'WD-A1' });
+    d.intake.scanDrive(amy, { serial: 'WD-X1', jobName: 'JOB-1' });
+    d.intake.scanDrive(amy, { serial: 'WD-C1' });
+    d.intake.undoLastScan(amy);
+    try { d.intake.scanDrive(amy, { serial: 'WD-A1' }); } catch { /* a notice */ }
+    d.intake.closePackage(amy);
+    receiveBox(d, 'NOJOB-1', ['ZA1B2C3D']);
+    assert.ok(statements.size > 10);
+    const fullScans: string[] = [];
+    for (const text of statements) {
+      const params = (text.match(/\?/g) ?? []).map(() => 'X');
+      const plan = (d.store.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      for (const step of plan) {
+        if (/^SCAN (jobs|drives|packages|package_jobs|custody)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step)) fullScans.push(`${step}  <=  ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+      }
+    }
+    assert.deepEqual(fullScans, []);
+  });
+});
