@@ -212,3 +212,14 @@ test('the HTTP change stream reconnects after the connection drops and says to l
     t.remove();
   }
 });
+
+test('a station server that is gone is STATION_UNREACHABLE to the HTTP client, not a crash', async () => {
+  const t = tempDir();
+  const srv = await startStationServer({ dataDir: t.dir, demo: false });
+  const client = createHttpClient({ baseUrl: srv.origin, token: srv.token });
+  assert.equal((await client.call('station.info', {})).transport, 'http');
+  await srv.close();
+  t.remove();
+  await assert.rejects(client.call('station.info', {}), (e: unknown) => e instanceof ApiError && e.code === 'STATION_UNREACHABLE');
+  client.close();
+});

@@ -122,6 +122,9 @@ test('input that fails the schema is refused with BAD_INPUT', async () => {
     ['packages.receive', { operator: 'Someone Else', trackingNumber: '1234567890' }],
   ];
   for (const [op, input] of cases) refused(await call(op, input), 400, 'BAD_INPUT');
+  // a borrowed prototype does not smuggle a field in
+  refused(await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers: good(), body: '{"__proto__": {"operator": "Amy Lin"}, "serial": "X1"}' }), 400, 'BAD_INPUT');
+  assert.equal(({} as Record<string, unknown>).operator, undefined, 'nothing leaked into Object.prototype');
 });
 
 test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', async () => {

@@ -1,0 +1,48 @@
+// Opening a station on a data directory: where its files go, demo jobs on a brand-new store only, and
+// which directory is used when several are named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { dataDirFrom, openStation, STORE_FILE } from '../../electron/station.ts';
+import { clockAt, tempDir } from './helpers.ts';
+
+test('a brand-new store starts with demo jobs; an existing one is opened as it is', async () => {
+  const t = tempDir();
+  try {
+    const first = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });
+    assert.equal(first.created, true);
+    assert.ok(existsSync(join(t.dir, STORE_FILE)));
+    assert.ok(existsSync(join(t.dir, 'settings.json')));
+    const count = () => Number(first.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n);
+    const jobs = count();
+    assert.ok(jobs > 0, `${jobs} demo jobs`);
+    first.close();
+    const again = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });
+    assert.equal(again.created, false);
+    assert.equal(Number(again.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n), jobs, 'no second helping of demo jobs');
+    again.close();
+  } finally {
+    t.remove();
+  }
+});
+
+test('demo: false gives an empty store', () => {
+  const t = tempDir();
+  try {
+    const s = openStation({ dataDir: t.dir, transport: 'http', demo: false });
+    assert.equal(Number(s.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n), 0);
+    s.close();
+  } finally {
+    t.remove();
+  }
+});
+
+test('the data directory is --data-dir, else DOCK_INTAKE_DATA_DIR, else ~/.dock-intake', () => {
+  assert.equal(dataDirFrom(['--data-dir=/srv/a'], { DOCK_INTAKE_DATA_DIR: '/srv/b' }), resolve('/srv/a'));
+  assert.equal(dataDirFrom(['--data-dir', '/srv/a'], {}), resolve('/srv/a'));
+  assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '/srv/b' }), resolve('/srv/b'));
+  assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '  ' }), join(homedir(), '.dock-intake'));
+  assert.equal(dataDirFrom([], {}), join(homedir(), '.dock-intake'));
+});
