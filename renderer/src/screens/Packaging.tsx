@@ -316,13 +316,13 @@ export function Packaging() {
                   </address>
                 )}
                 <h3>{t('pk.shipment')}</h3>
-                <div className="form-grid">
+                <div className="pk-fields">
                   <label htmlFor="pk-carrier">{t('pk.carrier')}</label>
                   <input id="pk-carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} maxLength={64} autoComplete="off" />
                   <label htmlFor="pk-account">{t('pk.account')}</label>
                   <input id="pk-account" value={account} onChange={(e) => setAccount(e.target.value)} maxLength={64} autoComplete="off" />
                   <label htmlFor="pk-tracking">{t('pk.tracking')}</label>
-                  <input id="pk-tracking" ref={trackingRef} className="mono pk-input" value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
+                  <input id="pk-tracking" ref={trackingRef} className="mono" value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
                     onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
                 </div>
                 <div className="pk-actions">
