@@ -282,6 +282,7 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
     return { t: t2 + HOUR, present };
   };
 
+  let orphanBoxes = 0;
   for (const kind of kinds) {
     switch (kind) {
       case 'creating': {
@@ -317,7 +318,10 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         // a box with no job on record: held, with its 2-week and 90-day deadlines running
         const carrier = d.pick(CARRIERS);
         const tracking = unique(() => trackingFor(d, carrier));
-        receive(d.pick([ago(1, 10), ago(15, 60), ago(91, 120)]), tracking, carrier, Array.from({ length: d.int(1, 2) }, () => ({ serial: unique(() => driveSerial(d)) })));
+        // the first box of no job is past its 90 days, the second past its 2 weeks, then any age
+        const age = [ago(91, 120), ago(15, 60), ago(1, 10)];
+        orphanBoxes++;
+        receive(orphanBoxes <= age.length ? age[orphanBoxes - 1]! : d.pick(age), tracking, carrier, Array.from({ length: d.int(1, 2) }, () => ({ serial: unique(() => driveSerial(d)) })));
         break;
       }
       case 'destroyed': {

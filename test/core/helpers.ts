@@ -8,7 +8,8 @@ import { after } from 'node:test';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import type { Actor, ReturnAddress } from '../../electron/core/model.ts';
+import type { Actor, DriveState, JobState, ReturnAddress } from '../../electron/core/model.ts';
+import { isDriveEdge, isJobEdge } from '../../electron/core/rules.ts';
 import { Store } from '../../electron/core/store.ts';
 
 export const amy: Actor = { operator: 'Amy Lin', station: 'dock-1' };
@@ -139,3 +140,37 @@ export function custodyActions(store: Store, where: { jobName?: string; driveId?
 }
 
 export const DAYS = (n: number) => n * 86_400_000;
+
+/** Every custody record of a change of state is an edge of the tables; replaying them gives the store. */
+export function checkCustody(store: Store): void {
+  const records = store.db.prepare('SELECT * FROM custody ORDER BY seq').all() as Record<string, string | number | null>[];
+  const lastJob = new Map<string, string | null>();
+  const lastDrive = new Map<number, string | null>();
+  for (const r of records) {
+    const before = r.state_before as string | null;
+    const after = r.state_after as string | null;
+    if (r.subject === 'job' && before && after && before !== after) {
+      assert.ok(isJobEdge(before as JobState, after as JobState), `job ${r.job_name}: ${before} -> ${after} (${r.action}) is not in the table`);
+    }
+    if (r.subject === 'drive' && before && after && before !== after) {
+      assert.ok(isDriveEdge(before as DriveState, after as DriveState), `drive ${r.drive_id}: ${before} -> ${after} (${r.action}) is not in the table`);
+    }
+    if (r.subject === 'job' && r.job_name) lastJob.set(String(r.job_name), after);
+    if (r.subject === 'drive' && r.detail) {
+      const row = (JSON.parse(String(r.detail)) as { row?: number }).row;
+      if (typeof row === 'number') lastDrive.set(row, after);
+    }
+  }
+  for (const j of store.db.prepare('SELECT name, state FROM jobs').all() as { name: string; state: string }[]) {
+    assert.equal(lastJob.get(j.name), j.state, `replayed custody of job ${j.name}`);
+  }
+  for (const [name, state] of lastJob) {
+    if (state === null) assert.equal(store.job(name), null, `job ${name} was purged`);
+  }
+  for (const d of store.db.prepare('SELECT id, drive_id, state FROM drives').all() as { id: number; drive_id: string; state: string }[]) {
+    assert.equal(lastDrive.get(d.id), d.state, `replayed custody of drive ${d.drive_id} (row ${d.id})`);
+  }
+  for (const [row, state] of lastDrive) {
+    if (state === null) assert.equal(store.driveById(row), null, `drive row ${row} was removed by an undo`);
+  }
+}
