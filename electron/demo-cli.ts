@@ -1,4 +1,4 @@
-// npm run demo -- --data-dir=DIR --jobs=N [--seed=S]: fills DIR/dock.sqlite with a working demo dock.
+// npm run demo -- --data-dir=DIR --jobs=N [--seed=S]: fills DIR/intake.sqlite (the station's store) with a working demo dock.
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ if (!Number.isInteger(seed)) {
   console.error('--seed must be a whole number');
   process.exit(2);
 }
-const file = join(dir, 'dock.sqlite');
+const file = join(dir, 'intake.sqlite');
 if (existsSync(file) && !values.force) {
   console.error(`${file} already exists: pass --force to add demo jobs to it, or choose another --data-dir.`);
   process.exit(1);
