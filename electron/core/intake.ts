@@ -539,9 +539,13 @@ export class Intake {
         if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
           fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, { driveId: serial, jobName: existing.jobName });
         }
-        if (!job || job.state === 'Creating' || job.deletedAt) {
-          const d = this.holdDrive(actor, existing, pkg, job ? 'job still Creating' : 'no job on record');
-          return result('held', 'warning', d, `Drive ${serial} is held: ${job ? `job ${job.name} is still Creating` : 'it belongs to no job'}. Contact the customer.`);
+        // a drive of a job that already ended (a box that came after the job was Closed) is held like one of
+        // no job: nothing processes it any more, and unheld it would vanish with the job's purge
+        const ended = job !== null && (job.state === 'Completed' || job.state === 'Closed');
+        if (!job || job.state === 'Creating' || job.deletedAt || ended) {
+          const why = !job ? 'no job on record' : ended ? `job already ${job.state}` : 'job still Creating';
+          const d = this.holdDrive(actor, existing, pkg, why);
+          return result('held', 'warning', d, `Drive ${serial} is held: ${job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job'}. Contact the customer.`);
         }
         const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
         const d = this.moveDrive(actor, existing, job, 'Received', trigger, {
@@ -569,9 +573,10 @@ export class Intake {
         const d = this.insertDrive(actor, { driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: 'no job on record', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldNoJob', pkg.trackingNumber);
         return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`);
       }
-      if (owner.state === 'Creating') {
-        const d = this.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: 'job still Creating', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldExtra', pkg.trackingNumber);
-        return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the job is still Creating: held.`);
+      if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
+        const why = owner.state === 'Creating' ? 'job still Creating' : `job already ${owner.state}`;
+        const d = this.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why, packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldExtra', pkg.trackingNumber);
+        return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the ${why.replace('job ', 'job is ')}: held.`);
       }
       if (owner.jobType === 'Export' && ['Shipping', 'Creating'].includes(owner.state)) {
         const d = this.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
@@ -650,7 +655,7 @@ export class Intake {
       let released = 0;
       for (const d of drives) {
         const job = d.jobName ? this.store.job(d.jobName) : null;
-        if (!job || job.deletedAt || job.state === 'Creating') continue;
+        if (!job || job.deletedAt || job.state === 'Creating' || job.state === 'Completed' || job.state === 'Closed') continue;
         if (!pkg.jobNames.includes(job.name)) this.store.run('INSERT OR IGNORE INTO package_jobs (tracking_number, job_name) VALUES (?, ?)', tracking, job.name);
         this.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: `job ${job.name} is ${job.state}`, sets: { held_since: null, hold_reason: null, received_at: now } });
         released++;
@@ -828,6 +833,58 @@ export class Intake {
         errors.length ? errors.join('; ').slice(0, MAX_REASON) : null, { finished_at: now });
       this.custody(actor, { action: 'job.returnPackage', subject: 'package', jobName: job.name, trackingNumber: tracking, detail: { ...returnPackage, carrierAccountNumber: account ?? null } });
       return this.jobView(job.name);
+    });
+  }
+
+  /**
+   * Held drives go back to the sender when no one can be reached to make the job ready (DOMAIN.md: after
+   * 2 weeks staff try to return them). The return address is the one given, else the job's; it must be
+   * complete. Each drive leaves the dock: Specified → ShippedBack, with the return tracking in custody.
+   */
+  returnHeldDrives(actor: Actor, input: { driveIds: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; address?: unknown; reason?: unknown }): { returnPackage: { carrierName: string; trackingNumber: string; driveCount: number; shipDate: string }; driveIds: string[]; address: Partial<ReturnAddress> } {
+    this.checkActor(actor);
+    if (!Array.isArray(input?.driveIds) || !input.driveIds.length || input.driveIds.length > 100) fail('BAD_INPUT', 'List 1 to 100 held drive serials to return.');
+    const tracking = normalizeCode(input.trackingNumber, 'tracking number');
+    if (typeof input.carrierName !== 'string' || !input.carrierName.trim() || input.carrierName.length > 64) fail('BAD_INPUT', 'The return carrier is required.');
+    const carrierName = input.carrierName.trim();
+    if (input.address !== undefined && (input.address === null || typeof input.address !== 'object' || Array.isArray(input.address))) fail('BAD_INPUT', 'The return address must be an address.');
+    const why = this.reason(input.reason, false);
+    const serials = [...new Set(input.driveIds.map((s) => normalizeCode(s, 'drive serial')))];
+    return this.op(() => {
+      if (this.store.get('SELECT 1 FROM custody WHERE action = ? AND tracking_number = ? LIMIT 1', 'drive.heldReturned', tracking)) {
+        fail('BAD_INPUT', `Return tracking number ${tracking} was already used for a return of held drives.`);
+      }
+      const drives = serials.map((s) => this.liveDrive(s));
+      const notHeld = drives.filter((d) => !d.heldSince);
+      if (notHeld.length) fail('DRIVE_NOT_HELD', `Not held drives: ${notHeld.map((d) => d.driveId).join(', ')}. Drives of a ready job go back through the job's own shipment.`, { driveIds: notHeld.map((d) => d.driveId) });
+      const jobNames = [...new Set(drives.map((d) => d.jobName))];
+      const job = jobNames.length === 1 && jobNames[0] ? this.store.job(jobNames[0]) : null;
+      const given = (input.address ?? null) as Partial<ReturnAddress> | null;
+      const address: Partial<ReturnAddress> = given ? Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v.length <= 254).map(([k, v]) => [k, (v as string).trim()])) : (job?.returnAddress ?? {});
+      const missing = missingAddressFields(address);
+      if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address for these held drives is missing: ${missing.join(', ')}.`, { fields: missing });
+      const now = this.nowUtc();
+      const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
+      const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : null;
+      const packages = new Set<string>();
+      for (const d of drives) {
+        const owner = d.jobName ? this.store.job(d.jobName) : null;
+        this.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
+          tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
+          sets: { active: 0, held_since: null, hold_reason: null }, detail: { returnPackage, carrierAccountNumber: account, heldSince: d.heldSince, package: d.packageTracking },
+        });
+        if (d.packageTracking) packages.add(d.packageTracking);
+      }
+      for (const t of packages) {
+        const left = this.store.get('SELECT 1 FROM drives WHERE package_tracking = ? AND held_since IS NOT NULL AND active = 1 LIMIT 1', t);
+        const pkg = this.store.package(t);
+        if (!left && pkg && pkg.state === 'held') {
+          this.store.run("UPDATE packages SET state = 'closed', held_since = NULL WHERE tracking_number = ?", t);
+          this.custody(actor, { action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: 'every held drive was returned' });
+          this.touch('packages', t);
+        }
+      }
+      return { returnPackage, driveIds: serials, address };
     });
   }
 
@@ -1050,7 +1107,7 @@ export class Intake {
       const returnDue = since + DEADLINES.heldReturnDue;
       const destroyDue = since + DEADLINES.heldDestructionDue;
       const job = r.jobName ? this.store.job(r.jobName) : null;
-      const releasable = job && !job.deletedAt && job.state !== 'Creating';
+      const releasable = job && !job.deletedAt && !['Creating', 'Completed', 'Closed'].includes(job.state);
       rows.push({
         kind: destroyDue <= now ? 'destructionDue' : 'held', jobName: r.jobName, driveId: r.driveId, trackingNumber: r.packageTracking, since: r.heldSince,
         dueAt: new Date(destroyDue <= now ? destroyDue : returnDue <= now ? destroyDue : returnDue).toISOString(),

@@ -37,7 +37,7 @@ export type JobTrigger =
 
 export type DriveTrigger =
   | 'scanned' | 'missingAtClose' | 'shippingTimedOut' | 'arrivedLater' | 'copyStarted' | 'copyCompleted'
-  | 'copyCompletedMoreInfo' | 'shippedBack' | 'scanUndone' | 'fault' | 'resolve';
+  | 'copyCompletedMoreInfo' | 'shippedBack' | 'heldReturned' | 'scanUndone' | 'fault' | 'resolve';
 
 // ---- guards -------------------------------------------------------------------------------------
 
@@ -129,6 +129,8 @@ const jobShipping: Guard<DriveContext> = ({ job, drive }) => {
   return null;
 };
 
+const isHeld: Guard<DriveContext> = ({ drive }) => (drive.heldSince ? null : 'only a held drive is returned unprocessed');
+
 // ---- tables -------------------------------------------------------------------------------------
 
 const FAULTABLE_JOB: readonly JobState[] = ['Creating', 'Shipping', 'Received', 'Transferring', 'Packaging'];
@@ -158,6 +160,7 @@ export const DRIVE_TRANSITIONS: readonly Transition<DriveState, DriveTrigger, Dr
   { from: 'Completed', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'CompletedMoreInfo', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'Received', to: 'ShippedBack', trigger: 'shippedBack', rule: 'a drive that was not copied (extra, cancelled, late) goes back with the job', guard: jobShipping },
+  { from: 'Specified', to: 'ShippedBack', trigger: 'heldReturned', rule: 'a held drive (job still Creating, or no job) is returned to the sender unprocessed', guard: isHeld },
   { from: 'Received', to: 'Specified', trigger: 'scanUndone', rule: 'undo of the scan that received it' },
   { from: 'Received', to: 'NeverReceived', trigger: 'scanUndone', rule: 'undo of the scan that received it after it was NeverReceived' },
   ...FAULTABLE_DRIVE.map((from) => ({ from, to: 'Faulted' as const, trigger: 'fault' as const, rule: 'faulted with a reason', guard: needsReason })),
