@@ -196,6 +196,28 @@ describe('exceptions the dock must handle', () => {
     });
   });
 
+  test('drives arriving after their job was Closed are held like drives of no job, never lost track of', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
+    d.clock.advance(DEADLINES.shippingOverdue + 60_000);
+    d.intake.notifyCustomer(amy, 'JOB-1');
+    d.clock.advance(DEADLINES.noticeClosed + 60_000);
+    d.intake.sweep(amy);
+    assert.equal(jobState(d.store, 'JOB-1'), 'Closed');
+    // the box turns up after all
+    d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
+    const r = d.intake.scanDrive(amy, { serial: 'WD-A1' });
+    assert.deepEqual([r.outcome, r.drive.held], ['held', true]);
+    const extra = d.intake.scanDrive(amy, { serial: 'WD-X9' });
+    assert.deepEqual([extra.outcome, extra.drive.held], ['held', true]);
+    d.intake.closePackage(amy);
+    const rows = d.intake.exceptions().filter((e) => e.kind === 'held').map((e) => [e.driveId, e.action]);
+    assert.deepEqual(rows, [['WD-A1', null], ['WD-X9', null]], 'staff contact the customer; there is nothing to release to');
+    d.clock.advance(DEADLINES.finishedPurged + 60_000);
+    assert.deepEqual(d.intake.sweep(amy).purgedJobs, ['JOB-1']);
+    assert.equal(d.intake.exceptions().filter((e) => e.kind === 'destructionDue').length, 2, 'the job record goes, its drives at the dock stay on the list');
+  });
+
   test('a drive marked NeverReceived that arrives in a later shipment moves to Received', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2'], 'TRK1');
