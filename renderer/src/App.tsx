@@ -23,7 +23,6 @@ function Header() {
   const operator = useDock((s) => s.operator);
   const lang = useDock((s) => s.lang);
   const screen = useDock((s) => s.screen);
-  const pending = useDock((s) => s.pending);
   return (
     <header className="app-header">
       <div className="brand">
@@ -41,7 +40,6 @@ function Header() {
         </nav>
       ) : <div className="nav" />}
       <div className="header-right">
-        {pending > 0 ? <span className="queue-badge" data-testid="queue-badge">{t('header.queue', { n: pending })}</span> : null}
         {operator ? (
           <>
             <span className="operator" data-testid="operator"><Icon name="user" size={26} /> <span className="sr-only">{t('header.operator')}: </span>{operator}</span>

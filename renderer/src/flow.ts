@@ -1,7 +1,7 @@
 // The Receive flow: every scan goes into one queue and is sent to the station in order, one at a time, so
 // none is lost or reordered at 20 scans a second. What a scan means (badge, tracking number, drive serial,
 // command) is decided here from what the station reported; what it does is decided by the station.
-import { dock, pushFeedback, refreshPackage, setOperator, setPackage, theApi, toCoreError, type FeedbackKind, type Tone } from './store.ts';
+import { dock, expectEcho, pushFeedback, refreshPackage, setOperator, setPackage, theApi, toCoreError, type FeedbackKind, type Tone } from './store.ts';
 import type { CoreError, Key, Params } from './i18n.ts';
 import { play, type Sound } from './sounds.ts';
 import type { ScanResult } from '../../electron/core/intake.ts';
@@ -116,18 +116,19 @@ async function handle(item: Item): Promise<void> {
   if (cmd === 'unknown') return feedback('rejected', 'rejected', 'rejected', code, 'fb.rejected', 'msg.unknownCommand', { code });
   if (cmd) return runCommand(cmd);
 
-  const prev = last;
-  last = { code: norm(code), at: item.at };
-  if (prev && prev.code === norm(code) && item.at - prev.at < DUPLICATE_WINDOW_MS && item.source === 'scanner') {
-    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', 'msg.duplicate', { serial: norm(code) });
-  }
-
   const s = dock.get();
   if (!s.operator) return signIn(code);
 
   const open = s.pkg && s.pkg.state === 'open' ? s.pkg : null;
   if (!open) return receiveOrRefuse(code);
   if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
+
+  // a drive read twice within a second (a double read, a nervous trigger) counts once
+  const prev = last;
+  last = { code: norm(code), at: item.at };
+  if (prev && prev.code === norm(code) && item.at - prev.at < DUPLICATE_WINDOW_MS && item.source === 'scanner') {
+    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', 'msg.duplicate', { serial: norm(code) });
+  }
   return scanDrive(code, item.jobName);
 }
 
@@ -141,18 +142,46 @@ async function signIn(code: string): Promise<void> {
   }
 }
 
+/** A code nothing knows, refused once: scanned again (or confirmed), it is received as a package of no job. */
+let unknownOffered: string | null = null;
+
+/** The Receive-as-held offer of the banner: the same as scanning the unknown code a second time. */
+export function receiveUnknownAsHeld(code: string): void {
+  unknownOffered = norm(code);
+  submitScan(code, 'manual');
+}
+
 /**
- * With no package open a scan is a tracking number, unless the station knows it as a drive: then it is a
- * drive scanned with no package open, and the station says so.
+ * With no package open a scan should be a tracking number. What it is, is asked of the station:
+ * a drive it knows (then it is a drive scanned with no package open, and the station refuses it),
+ * a package received before (the station says so), the package a job expects (received), or nothing known:
+ * refused once, so a stray barcode opens no package; scanned again, it is a package of no job (held).
  */
 async function receiveOrRefuse(code: string): Promise<void> {
-  let isDrive = false;
+  const api = theApi();
   try {
-    await theApi().call('drives.possibilities', { driveId: code });
-    isDrive = true;
-  } catch { /* not a drive the station knows: a tracking number */ }
-  if (isDrive) return scanDrive(code);
-  return receivePackage(code);
+    await api.call('drives.possibilities', { driveId: code });
+    return scanDrive(code);
+  } catch (e) {
+    const err = toCoreError(e);
+    // not a code at all: the station refuses it, worded for a tracking number
+    if (err.code !== 'DRIVE_UNKNOWN') return receivePackage(code);
+  }
+  const n = norm(code);
+  const again = unknownOffered === n;
+  unknownOffered = null;
+  if (again) return receivePackage(code);
+  try {
+    await api.call('packages.get', { trackingNumber: code });
+    return receivePackage(code); // received before: the station names when and by whom
+  } catch { /* not received here yet */ }
+  try {
+    const r = await api.call('jobs.search', { query: n, limit: 200 });
+    if (r.items.some((j) => j.trackingNumber === n || j.trackingNumber?.startsWith(`${n}-`))) return receivePackage(code);
+  } catch { /* asked again below */ }
+  unknownOffered = n;
+  play('rejected');
+  pushFeedback({ kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown', text: { key: 'msg.unknownCode', params: { code: n } }, offer: { kind: 'receiveHeld', code: n } });
 }
 
 async function receivePackage(code: string): Promise<void> {
@@ -183,6 +212,7 @@ const OUTCOME_LOOK: Record<ScanResult['outcome'], { kind: FeedbackKind; tone: To
 
 async function scanDrive(code: string, jobName?: string): Promise<void> {
   let r: ScanResult;
+  expectEcho(code);
   try {
     r = await theApi().call('drives.scan', { operator: operator(), serial: code, ...(jobName ? { jobName } : {}) });
   } catch (e) {

@@ -27,7 +27,7 @@ const en = {
   'nav.jobs': 'Jobs',
   'nav.copy': 'Copy',
   'nav.packaging': 'Packaging',
-  'nav.commands': 'Command sheet',
+  'nav.commands': 'Commands',
 
   'signin.title': 'Sign in',
   'signin.scanBadge': 'Scan your badge',
@@ -60,6 +60,7 @@ const en = {
   'receive.close': 'Close package',
   'receive.next': 'Next package',
   'receive.undo': 'Undo last scan',
+  'receive.receiveHeld': 'Receive {code} as a held package',
   'receive.manual': 'Type a code (damaged label)',
   'receive.manualSubmit': 'Enter',
   'receive.manualHint': 'Serial or tracking number as printed',
@@ -92,6 +93,7 @@ const en = {
   'fb.alreadyReceived': 'ALREADY RECEIVED',
   'fb.duplicate': 'SCANNED TWICE',
   'fb.rejected': 'REJECTED',
+  'fb.unknown': 'UNKNOWN CODE',
   'fb.package': 'PACKAGE OPEN',
   'fb.packageHeld': 'PACKAGE HELD',
   'fb.closed': 'PACKAGE CLOSED',
@@ -114,6 +116,7 @@ const en = {
   'msg.closedHeld': 'Package {tracking} is on hold with its held drives.',
   'msg.undone': 'Scan of {serial} undone.',
   'msg.nothingOpen': 'No package is open.',
+  'msg.unknownCode': 'No job expects a package {code}, and no drive has this serial. Nothing was changed. If it is a package of no job, scan it again to receive it as a held package.',
   'msg.unknownCommand': '"{code}" is not a command of this station.',
   'msg.signInFirst': 'Sign in first: scan your badge.',
   'msg.signedOut': 'Signed out. Scan your badge to sign in.',
@@ -381,6 +384,7 @@ const zhTW: Dict = {
   'receive.close': '關閉包裹',
   'receive.next': '下一個包裹',
   'receive.undo': '復原上一次掃描',
+  'receive.receiveHeld': '以暫扣方式收件 {code}',
   'receive.manual': '手動輸入代碼（標籤損壞）',
   'receive.manualSubmit': '輸入',
   'receive.manualHint': '依標籤印刷輸入序號或追蹤號碼',
@@ -413,6 +417,7 @@ const zhTW: Dict = {
   'fb.alreadyReceived': '已經收過',
   'fb.duplicate': '重複掃描',
   'fb.rejected': '拒絕',
+  'fb.unknown': '未知的代碼',
   'fb.package': '包裹已開啟',
   'fb.packageHeld': '包裹暫扣',
   'fb.closed': '包裹已關閉',
@@ -435,6 +440,7 @@ const zhTW: Dict = {
   'msg.closedHeld': '包裹 {tracking} 連同暫扣的硬碟已暫扣。',
   'msg.undone': '已復原 {serial} 的掃描。',
   'msg.nothingOpen': '目前沒有開啟的包裹。',
+  'msg.unknownCode': '沒有工作預期包裹 {code}，也沒有硬碟是這個序號。沒有任何變更。若這是沒有對應工作的包裹，請再掃描一次，以暫扣方式收件。',
   'msg.unknownCommand': '「{code}」不是此站點的指令。',
   'msg.signInFirst': '請先登入：掃描您的識別證。',
   'msg.signedOut': '已登出。請掃描識別證登入。',
@@ -741,19 +747,25 @@ export function printable(code: string): string {
   return code.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\u001d' ? '<GS>' : `<${c.charCodeAt(0).toString(16).padStart(2, '0')}>`));
 }
 
-export function formatDate(lang: Lang, iso: string | null | undefined, withTime = false): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Dates as YYYY-MM-DD (and HH:MM), the same in every language: never 05/12 read two ways. */
+export function formatDate(_lang: Lang, iso: string | null | undefined, withTime = false): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const opts: Intl.DateTimeFormatOptions = withTime
-    ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }
-    : { year: 'numeric', month: '2-digit', day: '2-digit' };
-  return new Intl.DateTimeFormat(lang === 'zh-TW' ? 'zh-TW' : 'en-GB', opts).format(d);
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return withTime ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
 }
 
-export function formatTime(lang: Lang, iso: string | null | undefined): string {
+export function formatTime(_lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'zh-TW' ? 'zh-TW' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(d);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** A job or drive state name, whichever it is. */
+export function stateName(lang: Lang, s: string): string {
+  return (JOB_STATE_NAMES[lang] as Record<string, string>)[s] ?? (DRIVE_STATE_NAMES[lang] as Record<string, string>)[s] ?? s;
 }

@@ -2,24 +2,30 @@
 // listener tells such bursts from a person typing by the time between keys, so a scan works on the Receive
 // screen without clicking into a field, and a scanner's Enter never presses a button or submits a form.
 //
-// - A burst: keys less than `maxGapMs` apart (scanners send a character every few milliseconds; people
-//   rarely type two keys within 50 ms, and never a whole code).
-// - The first key of a burst cannot be known as such when it arrives: if it went into a text field, it is
-//   taken back out when the second key proves a burst; if the burst turns out to be a person after all,
-//   the keys held back are given to the field.
+// - A sequence is the printable keys since the last pause longer than `splitMs`, or since any other key.
+// - It is a scan when Enter or Tab ends it, it is at least `minLength` long, and its keys came at scanner
+//   speed: the median time between them at most `maxGapMs`. The median, not the largest gap: a busy machine
+//   may hold a key event back now and then (measured here: up to 150 ms on a loaded 2-core PC), and one
+//   late key must not lose a scan. A person types 80–300 ms per key.
+// - Keys typed into a text field go in as usual. When two keys come at scanner speed, the burst is taken
+//   out of the field again (from the key before the first fast one: whatever a person typed before it
+//   stays), and the Enter that ends it goes nowhere. If the burst turns out to be a person after all, the
+//   keys held back are given to the field.
 // - GS (ASCII 29), the separator of multi-field barcodes, arrives as Ctrl+] from most wedges, or as a key
 //   whose `key` is the character itself or "GroupSeparator". It is kept in the code, so the core can name it.
 
 export const GS = '\u001d';
 
 export interface WedgeOptions {
-  /** Called with each complete scan, in the order scanned. */
+  /** Called with each complete scan, in the order scanned, with the time of its Enter. */
   onScan(code: string, at: number): void;
-  /** Most time between two keys of one scan. */
+  /** Largest median time between the keys of a scan. */
   maxGapMs?: number;
+  /** A pause longer than this ends a sequence. */
+  splitMs?: number;
   /** Fewest characters a scan has; shorter bursts are a person's key rollover. */
   minLength?: number;
-  /** Whether the listener takes keys now (e.g. only while a screen that scans is shown). */
+  /** Whether the listener takes keys now. */
   enabled?: () => boolean;
 }
 
@@ -53,18 +59,26 @@ function setFieldValue(el: Editable, value: string, caret: number): void {
   try { el.setSelectionRange(caret, caret); } catch { /* number inputs have no selection */ }
 }
 
+interface Key { ch: string; at: number; field: { value: string; start: number; end: number } | null }
+
+export function median(xs: number[]): number {
+  if (!xs.length) return Infinity;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 export class Wedge {
   private readonly opts: Required<Omit<WedgeOptions, 'enabled'>> & Pick<WedgeOptions, 'enabled'>;
-  private buf = '';
-  private lastAt = -Infinity;
-  private burst = false;
-  /** The field the first key went into, and what it held before, to take that key back. */
-  private field: { el: Editable; value: string; start: number; end: number } | null = null;
+  private keys: Key[] = [];
+  /** Where the burst starts in `keys`, once two keys came at scanner speed; -1 before. */
+  private burstAt = -1;
+  private fieldEl: Editable | null = null;
   private readonly onKeyDown = (e: KeyboardEvent) => this.handle(e);
   private target: Window | null = null;
 
   constructor(opts: WedgeOptions) {
-    this.opts = { maxGapMs: 50, minLength: 3, ...opts };
+    this.opts = { maxGapMs: 40, splitMs: 250, minLength: 3, ...opts };
   }
 
   attach(win: Window = window): () => void {
@@ -79,43 +93,42 @@ export class Wedge {
     this.target = null;
   }
 
-  /** Exposed for tests of the timing rules. */
   handle(e: KeyboardEvent): void {
     if (this.opts.enabled && !this.opts.enabled()) { this.reset(); return; }
     if (e.isComposing) return;
     const at = e.timeStamp || performance.now();
-    const gap = at - this.lastAt;
+    const last = this.keys.at(-1);
+    const gap = last ? at - last.at : Infinity;
     const ch = scanChar(e);
 
     if (ch !== null) {
-      if (this.buf && gap > this.opts.maxGapMs) this.giveBack();
-      if (!this.buf) {
-        // first key: maybe a person, maybe a scanner; remember the field as it was
-        this.buf = ch;
-        this.burst = false;
-        const t = e.target;
-        this.field = isEditable(t) ? { el: t, value: t.value, start: t.selectionStart ?? t.value.length, end: t.selectionEnd ?? t.value.length } : null;
-        if (ch === GS) e.preventDefault(); // a control key is never text for a field
-      } else {
-        this.buf += ch;
-        if (!this.burst) {
-          this.burst = true;
-          // the first key went into a field: take it back, it belongs to the scan
-          if (this.field && this.field.el.value !== this.field.value) setFieldValue(this.field.el, this.field.value, this.field.start);
-        }
+      if (last && gap > this.opts.splitMs) this.giveBack();
+      const t = e.target;
+      if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
+      const el = this.fieldEl;
+      this.keys.push({ ch, at, field: el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null });
+      if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.maxGapMs) {
+        // scanner speed: in a field, the burst starts at the key before this one; anywhere else nobody
+        // types, so the whole sequence is the scan (a late first key must not cut the code short)
+        this.burstAt = el ? this.keys.length - 2 : 0;
+        const first = this.keys[this.burstAt]!;
+        if (el && first.field && el.value !== first.field.value) setFieldValue(el, first.field.value, first.field.start);
+      }
+      if (this.burstAt >= 0 || ch === GS) {
         e.preventDefault();
         e.stopPropagation();
       }
-      this.lastAt = at;
       return;
     }
 
-    if ((e.key === 'Enter' || e.key === 'Tab') && this.buf) {
-      const isScan = this.burst && gap <= this.opts.maxGapMs * 4 && this.buf.length >= this.opts.minLength;
+    if ((e.key === 'Enter' || e.key === 'Tab') && this.keys.length) {
+      const run = this.burstAt >= 0 ? this.keys.slice(this.burstAt) : this.keys;
+      const gaps = run.slice(1).map((k, i) => k.at - run[i]!.at);
+      const isScan = this.burstAt >= 0 && run.length >= this.opts.minLength && gap <= this.opts.splitMs && median(gaps) <= this.opts.maxGapMs;
       if (isScan) {
         e.preventDefault();
         e.stopPropagation();
-        const code = this.buf;
+        const code = run.map((k) => k.ch).join('');
         this.reset();
         this.opts.onScan(code, at);
         return;
@@ -125,23 +138,26 @@ export class Wedge {
     }
 
     if (e.key === 'Shift' || e.key === 'Control' || e.key === 'CapsLock') return; // scanners press Shift for capitals
-    if (this.buf) this.giveBack();
+    if (this.keys.length) this.giveBack();
   }
 
   /** A "burst" that was a person after all: the keys held back go where they were typed. */
   private giveBack(): void {
-    if (this.burst && this.field && this.buf.length > 1) {
-      const { el, value, start, end } = this.field;
-      const text = this.buf.replaceAll(GS, '');
-      if (document.activeElement === el) setFieldValue(el, value.slice(0, start) + text + value.slice(end), start + text.length);
+    const el = this.fieldEl;
+    if (this.burstAt >= 0 && el) {
+      const first = this.keys[this.burstAt]!;
+      const text = this.keys.slice(this.burstAt).map((k) => k.ch).join('').replaceAll(GS, '');
+      if (first.field && document.activeElement === el) {
+        const { value, start, end } = first.field;
+        setFieldValue(el, value.slice(0, start) + text + value.slice(end), start + text.length);
+      }
     }
     this.reset();
   }
 
   private reset(): void {
-    this.buf = '';
-    this.burst = false;
-    this.field = null;
-    this.lastAt = -Infinity;
+    this.keys = [];
+    this.burstAt = -1;
+    this.fieldEl = null;
   }
 }

@@ -24,6 +24,8 @@ export interface Feedback {
   title: Key;
   text: { key: Key; params?: Params } | { error: CoreError; scanned?: string };
   at: number;
+  /** An action the banner offers with this feedback. */
+  offer?: { kind: 'receiveHeld'; code: string };
 }
 export type FeedbackKind =
   | 'received' | 'arrivedLater' | 'exportAdded' | 'extra' | 'otherJob' | 'held' | 'alreadyReceived' | 'duplicate'
@@ -118,6 +120,18 @@ export function toCoreError(e: unknown): CoreError {
 }
 
 let refreshQueued = false;
+/** Serials this window is scanning now: their change events echo what the scan's own answer shows. */
+const echoes = new Map<string, number>();
+export function expectEcho(serial: string): void {
+  const now = Date.now();
+  for (const [k, at] of echoes) if (now - at > 3000) echoes.delete(k);
+  echoes.set(serial.trim().toUpperCase(), now);
+}
+function isOwnEcho(change: Change, pkg: PackageView | null): boolean {
+  if (!pkg || !change.drives.length) return false;
+  if (!change.packages.every((p) => p === pkg.trackingNumber)) return false;
+  return change.drives.every((d) => echoes.has(d));
+}
 let busyCheck: () => boolean = () => false;
 /** Bumped whenever the package view is set from a fresher source (a scan's own answer). */
 let pkgEpoch = 0;
@@ -168,6 +182,7 @@ export async function connect(a: IntakeApi, opts: { busy: () => boolean }): Prom
     dock.set((s) => ({ changeTick: s.changeTick + 1, lastChange: change }));
     const pkg = dock.get().pkg;
     const lookAgain = !change.jobs.length && !change.packages.length && !change.drives.length; // after a reconnect
+    if (isOwnEcho(change, pkg)) return;
     if (!pkg || lookAgain || change.packages.length > 0 || change.drives.length > 0) scheduleRefresh();
   });
   await loadStation();

@@ -115,7 +115,7 @@ export function Exceptions() {
                   <td className={overdue ? 'exc-due overdue' : 'exc-due'}>
                     {r.dueAt ? <>{formatDate(lang, r.dueAt)}{overdue ? <strong className="overdue-tag"> {t('exc.overdue')}</strong> : null}</> : <span className="muted">{t('exc.noDeadline')}</span>}
                   </td>
-                  <td className="exc-actions">
+                  <td><div className="exc-actions">
                     {r.action ? (
                       <button type="button" className="btn btn-primary" onClick={() => act(r, r.action!)} data-testid={`act-${r.action}`}>
                         {t(`exc.act.${r.action}` as Key)}
@@ -128,7 +128,7 @@ export function Exceptions() {
                       </>
                     ) : null}
                     {!r.action && r.jobName ? <button type="button" className="btn" onClick={() => go('jobs', r.jobName)}>{t('exc.act.open')}</button> : null}
-                  </td>
+                  </div></td>
                 </tr>
               );
             })}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useDock, dock, go, theApi, toCoreError } from '../store.ts';
 import { useScanHandler } from '../routing.ts';
 import { useLang, useT } from '../useT.ts';
-import { actionName, driveStateName, errorText, formatDate, jobStateName, type CoreError, type Key } from '../i18n.ts';
+import { actionName, driveStateName, errorText, formatDate, jobStateName, stateName, type CoreError, type Key } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
@@ -221,7 +221,7 @@ function JobPage({ name }: { name: string }) {
                   <td>{c.station}</td>
                   <td>{actionName(lang, c.action)}</td>
                   <td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td>
-                  <td>{c.stateBefore || c.stateAfter ? `${c.stateBefore ?? '∅'} → ${c.stateAfter ?? '∅'}` : ''}</td>
+                  <td>{c.stateBefore || c.stateAfter ? `${c.stateBefore ? stateName(lang, c.stateBefore) : '∅'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '∅'}` : ''}</td>
                   <td>{c.reason ?? ''}</td>
                 </tr>
               ))}

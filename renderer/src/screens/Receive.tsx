@@ -1,9 +1,9 @@
 // Receive: the screen the dock works at. A scan needs no click: the wedge takes it wherever focus is.
 // Big banner for the last scan (colour, icon, words, sound), the open package with "3 of 5 received",
 // buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDock, type Feedback, type FeedbackKind } from '../store.ts';
-import { answer, command, submitScan } from '../flow.ts';
+import { answer, command, receiveUnknownAsHeld, submitScan } from '../flow.ts';
 import { useLang, useT, type T } from '../useT.ts';
 import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
@@ -45,9 +45,14 @@ function Banner() {
           <>
             <Icon name={KIND_ICON[f.kind]} size={88} className="banner-icon" />
             <div className="banner-body">
-              <div className="banner-title">{t(f.title)}<span className="sr-only"> ({t(`tone.${f.tone}`)})</span></div>
-              {f.code && !f.code.startsWith('CMD:') ? <div className="banner-code" data-testid="feedback-code">{printable(f.code.trim().toUpperCase())}</div> : null}
+              <div className="banner-head">
+                <span className="banner-title">{t(f.title)}<span className="sr-only"> ({t(`tone.${f.tone}`)})</span></span>
+                {f.code && !f.code.startsWith('CMD:') ? <span className="banner-code" data-testid="feedback-code">{printable(f.code.trim().toUpperCase())}</span> : null}
+              </div>
               <div className="banner-text" data-testid="feedback-text">{feedbackText(lang, t, f)}</div>
+              {f.offer ? (
+                <div><button type="button" className="btn btn-offer" onClick={() => receiveUnknownAsHeld(f.offer!.code)} data-testid="receive-held">{t('receive.receiveHeld', { code: f.offer.code })}</button></div>
+              ) : null}
             </div>
           </>
         ) : (
@@ -63,20 +68,30 @@ function driveChip(lang: Lang, t: T, d: DriveView) {
   return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? `${driveStateName(lang, d.state)} · ${t('job.held')}` : driveStateName(lang, d.state)}</span>;
 }
 
-function DriveRow({ d, role, jobName }: { d: DriveView; role: string; jobName: string | null }) {
+// A package may hold 200 drives and a scan changes one: rows and job blocks re-render only when what they
+// show changed, so a scan's answer reaches the screen in a few milliseconds.
+const sameDrive = (a: DriveView, b: DriveView) => a.driveId === b.driveId && a.state === b.state && a.held === b.held && a.role === b.role;
+
+const DriveRow = memo(function DriveRow({ d, role, jobName, other = false }: { d: DriveView; role: string; jobName: string | null; other?: boolean }) {
   const lang = useLang();
   const t = useT();
   const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
   return (
-    <li className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
+    <li className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}${other && jobName ? ' drive-other-job' : ''}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
       <span className="drive-mark" aria-hidden="true">{received ? <Icon name="check" size={26} /> : d.held ? <Icon name="pause" size={26} /> : d.state === 'NeverReceived' ? <Icon name="cross" size={26} /> : <span className="dot" />}</span>
       <span className="drive-serial">{d.driveId}</span>
+      {other && jobName ? <span className="drive-job"><Icon name="swap" size={20} /> {jobName}</span> : null}
       {driveChip(lang, t, d)}
     </li>
   );
-}
+}, (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other);
 
-function JobBlock({ job }: { job: PackageJobView }) {
+const sameDrives = (a: DriveView[], b: DriveView[]) => a.length === b.length && a.every((d, i) => sameDrive(d, b[i]!));
+const sameJob = (a: PackageJobView, b: PackageJobView) => a.name === b.name && a.state === b.state && a.held === b.held
+  && a.cancelRequested === b.cancelRequested && a.receivedCount === b.receivedCount && a.expectedCount === b.expectedCount
+  && sameDrives(a.expected, b.expected) && sameDrives(a.extra, b.extra);
+
+const JobBlock = memo(function JobBlock({ job }: { job: PackageJobView }) {
   const t = useT();
   const lang = useLang();
   const pct = job.expectedCount ? Math.round((job.receivedCount / job.expectedCount) * 100) : 0;
@@ -106,7 +121,7 @@ function JobBlock({ job }: { job: PackageJobView }) {
       ) : null}
     </article>
   );
-}
+}, (a, b) => sameJob(a.job, b.job));
 
 function HeldBox({ pkg }: { pkg: PackageView }) {
   const t = useT();
@@ -121,7 +136,7 @@ function HeldBox({ pkg }: { pkg: PackageView }) {
           <h4>{t('receive.heldDeadlines')}</h4>
           <ul className="deadlines" data-testid="held-deadlines">
             {deadlines.map((d) => (
-              <li key={`${d.kind}-${d.driveId}`} data-kind={d.kind} data-serial={d.driveId ?? ''} className={d.overdue ? 'overdue' : ''}>
+              <li key={`${d.kind}-${d.driveId}`} data-kind={d.kind} data-drive={d.driveId ?? ''} className={d.overdue ? 'overdue' : ''}>
                 <strong>{d.driveId}</strong> {t(d.kind === 'heldReturn' ? 'deadline.heldReturn' : 'deadline.heldDestruction', { date: formatDate(lang, d.dueAt) })}
               </li>
             ))}
@@ -142,12 +157,14 @@ function PackagePanel() {
     if (!lastClosed) return null;
     return (
       <section className="closed-summary" data-testid="closed-summary" data-tracking={lastClosed.trackingNumber}>
-        <Icon name="box" size={36} />
-        <p>
+        <p className="closed-line">
+          <Icon name="box" size={36} />
           {lastClosed.held ? t('receive.lastClosedHeld', { tracking: lastClosed.trackingNumber })
             : t('receive.lastClosed', { tracking: lastClosed.trackingNumber, received: lastClosed.received, never: lastClosed.neverReceived.length })}
         </p>
-        {lastClosed.neverReceived.length ? <p className="never-list">{lastClosed.neverReceived.join(', ')}</p> : null}
+        {lastClosed.neverReceived.length ? (
+          <ul className="drives">{lastClosed.neverReceived.map((d) => <li key={d} className="drive drive-NeverReceived" data-serial={d} data-state="NeverReceived"><span className="drive-mark"><Icon name="cross" size={26} /></span><span className="drive-serial">{d}</span></li>)}</ul>
+        ) : null}
       </section>
     );
   }
@@ -173,7 +190,7 @@ function PackagePanel() {
         <div className="pkg-others">
           <h3>{t('receive.scannedOther')}</h3>
           <ul className="drives">
-            {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} />)}
+            {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />)}
           </ul>
         </div>
       ) : null}
@@ -272,7 +289,7 @@ function CloseDialog() {
         <>
           <p className="dialog-lead">{t('close.willBeNever')}</p>
           <ul className="never-list-big" data-testid="never-received-list">
-            {d.neverReceived.map((n) => <li key={n.driveId} data-serial={n.driveId}><span className="mono">{n.driveId}</span> <span className="muted">({n.jobName})</span></li>)}
+            {d.neverReceived.map((n) => <li key={n.driveId} data-serial={n.driveId}><span className="mono">{n.driveId}</span> <span className="never-job">{n.jobName}</span></li>)}
           </ul>
         </>
       ) : <p className="dialog-lead">{t('close.allHere')}</p>}
