@@ -7,7 +7,8 @@ import type {
   CustodyRecord, DriveRecord, DriveRole, DriveState, JobRecord, JobState, JobType, PackageRecord, PackageState,
 } from './model.ts';
 
-const MIGRATIONS: readonly string[] = [
+/** Numbered migrations: the store's user_version is how many of them it has applied. */
+export const MIGRATIONS: readonly string[] = [
   // 1: jobs, drives, packages and the append-only custody log
   `
   CREATE TABLE jobs (
@@ -120,6 +121,14 @@ const MIGRATIONS: readonly string[] = [
   // 3: the drives scanned into a package, which every scan shows (without it a scan reads every drive)
   `
   CREATE INDEX drives_package ON drives(package_tracking) WHERE package_tracking IS NOT NULL;
+  `,
+  // 4: the deadline, exception and job-list queries read their first rows in order instead of sorting every
+  // job (at 1,000,000 drives each took 60-100 ms; SQLite preferred jobs_state over the partial indexes)
+  `
+  CREATE INDEX jobs_state_creating ON jobs(state, creating_since);
+  CREATE INDEX jobs_state_shipping ON jobs(state, shipping_since);
+  CREATE INDEX jobs_state_finished ON jobs(state, finished_at);
+  CREATE INDEX jobs_updated ON jobs(updated_at, name);
   `,
 ];
 

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Change } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { MIGRATIONS, Store } from '../../electron/core/store.ts';
 import { amy, dock, dumpStore, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
 
 describe('the store', () => {
@@ -15,24 +17,29 @@ describe('the store', () => {
 
   test('migrations are numbered: the store records how many it applied in user_version', () => {
     const d = dock();
-    assert.ok(d.store.version >= 3);
+    assert.equal(d.store.version, MIGRATIONS.length);
     assert.equal(d.store.version, (d.store.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
   });
 
-  test('reopening a store applies only the migrations it lacks and keeps its records', () => {
-    const d = dock();
-    shippingJob(d, 'JOB-1', ['WD-A1']);
-    const version = d.store.version;
-    // as if the store had been written by the release before the last migration
-    d.store.db.exec(`DROP INDEX drives_package; PRAGMA user_version = ${version - 1}`);
-    d.store.close();
-    const again = new Store(d.file);
-    try {
-      assert.equal(again.version, version);
-      assert.ok(again.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'drives_package'").get(), 'the last migration ran again');
-      assert.equal(again.job('JOB-1')?.state, 'Shipping');
-    } finally {
-      again.close();
+  test('a store written by any earlier release is migrated to the same schema as a new store, its records kept', () => {
+    const fresh = dock();
+    const schema = (db: DatabaseSync) => (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all());
+    const want = schema(fresh.store.db);
+    for (let applied = 1; applied < MIGRATIONS.length; applied++) {
+      const file = join(fresh.dir, `v${applied}.sqlite`);
+      const old = new DatabaseSync(file);
+      for (const m of MIGRATIONS.slice(0, applied)) old.exec(m);
+      old.exec(`PRAGMA user_version = ${applied}`);
+      old.exec("INSERT INTO jobs (name, job_type, state, created_at, updated_at) VALUES ('OLD-1', 'Import', 'Creating', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      old.close();
+      const store = new Store(file);
+      try {
+        assert.equal(store.version, MIGRATIONS.length);
+        assert.deepEqual(schema(store.db), want, `from version ${applied}`);
+        assert.equal(store.job('OLD-1')?.state, 'Creating');
+      } finally {
+        store.close();
+      }
     }
   });
 
