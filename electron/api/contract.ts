@@ -18,13 +18,15 @@ const query = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 const anyJson = z.unknown();
 /** Which label, for which job or drive. The return tracking number and carrier come from the Packaging screen. */
 const labelRequest = {
-  kind: z.enum(['return', 'drive-tag', 'destruction']),
+  kind: z.enum(['return', 'held-return', 'drive-tag', 'destruction']),
   jobName: name.optional(),
   driveId: code.optional(),
   returnTrackingNumber: code.optional(),
   carrierName: z.string().max(64).optional(),
   carrierAccountNumber: z.string().max(64).optional(),
   driveIds: z.array(code).max(200).optional(),
+  /** held-return: the address typed for held drives of no job (or of a job without a complete one). */
+  address: z.record(z.string(), z.string().max(254)).optional(),
 };
 
 export const inputs = {
@@ -145,7 +147,7 @@ export interface LabelFile {
   filename: string;
   mimeType: string;
   base64: string;
-  kind: 'return' | 'drive-tag' | 'destruction';
+  kind: 'return' | 'held-return' | 'drive-tag' | 'destruction';
   format: 'pdf' | 'html' | 'zpl';
   pageSize: { widthIn: number; heightIn: number };
 }
