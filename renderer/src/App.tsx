@@ -55,6 +55,22 @@ function Header() {
   );
 }
 
+/**
+ * Focus is never left on <body>: when the focused control goes away or is disabled (the Close button once
+ * the package is closed), focus goes to the screen, so the keyboard keeps working from where the person is.
+ */
+function useFocusKeeper() {
+  useEffect(() => {
+    const onOut = () => setTimeout(() => {
+      if ((document.activeElement === document.body || !document.activeElement) && !document.querySelector('dialog[open]')) {
+        document.getElementById('main')?.focus({ preventScroll: true });
+      }
+    }, 0);
+    document.addEventListener('focusout', onOut);
+    return () => document.removeEventListener('focusout', onOut);
+  }, []);
+}
+
 function useGlobalKeys() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -95,6 +111,7 @@ export function App() {
   const lang = useDock((s) => s.lang);
   const problem = useDock((s) => s.info?.settingsProblem ?? null);
   useGlobalKeys();
+  useFocusKeeper();
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('app.title');

@@ -72,6 +72,7 @@ let wedge: Wedge | null = null;
 /** Starts listening for scanners, once, for the life of the window. */
 export function startWedge(): void {
   if (wedge) return;
-  wedge = new Wedge({ onScan: routeScan, maxGapMs: 50, minLength: 3 });
+  wedge = new Wedge({ onScan: routeScan });
   wedge.attach(window);
+  (window as unknown as { __dockWedge: Wedge }).__dockWedge = wedge;
 }

@@ -68,7 +68,11 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The last sequences and what was made of them: for diagnosing a scanner at a station (and tests). */
+export interface WedgeTrace { code: string; gaps: number[]; verdict: 'scan' | 'typed' | 'split' | 'other-key' }
+
 export class Wedge {
+  readonly trace: WedgeTrace[] = [];
   private readonly opts: Required<Omit<WedgeOptions, 'enabled'>> & Pick<WedgeOptions, 'enabled'>;
   private keys: Key[] = [];
   /** Where the burst starts in `keys`, once two keys came at scanner speed; -1 before. */
@@ -102,7 +106,7 @@ export class Wedge {
     const ch = scanChar(e);
 
     if (ch !== null) {
-      if (last && gap > this.opts.splitMs) this.giveBack();
+      if (last && gap > this.opts.splitMs) { this.note(this.keys, 'split'); this.giveBack(); }
       const t = e.target;
       if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
       const el = this.fieldEl;
@@ -125,6 +129,7 @@ export class Wedge {
       const run = this.burstAt >= 0 ? this.keys.slice(this.burstAt) : this.keys;
       const gaps = run.slice(1).map((k, i) => k.at - run[i]!.at);
       const isScan = this.burstAt >= 0 && run.length >= this.opts.minLength && gap <= this.opts.splitMs && median(gaps) <= this.opts.maxGapMs;
+      this.note(run, isScan ? 'scan' : 'typed');
       if (isScan) {
         e.preventDefault();
         e.stopPropagation();
@@ -138,7 +143,12 @@ export class Wedge {
     }
 
     if (e.key === 'Shift' || e.key === 'Control' || e.key === 'CapsLock') return; // scanners press Shift for capitals
-    if (this.keys.length) this.giveBack();
+    if (this.keys.length) { this.note(this.keys, 'other-key'); this.giveBack(); }
+  }
+
+  private note(run: Key[], verdict: WedgeTrace['verdict']): void {
+    this.trace.push({ code: run.map((k) => k.ch).join(''), gaps: run.slice(1).map((k, i) => Math.round(k.at - run[i]!.at)), verdict });
+    if (this.trace.length > 20) this.trace.shift();
   }
 
   /** A "burst" that was a person after all: the keys held back go where they were typed. */

@@ -66,7 +66,13 @@ export async function scan(page: Page, code: string): Promise<void> {
 export async function scanAndWait(page: Page, code: string): Promise<Locator> {
   const before = Number(await page.getByTestId('scan-feedback').getAttribute('data-feedback-id'));
   await scan(page, code);
-  await expect(page.getByTestId('scan-feedback')).not.toHaveAttribute('data-feedback-id', String(before));
+  try {
+    await expect(page.getByTestId('scan-feedback')).not.toHaveAttribute('data-feedback-id', String(before));
+  } catch (e) {
+    // say what the scanner listener made of the keys, so a timing problem shows as one
+    const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
+    throw new Error(`no answer to the scan of ${code}; the wedge saw: ${trace}\n${String(e)}`);
+  }
   await expect(page.getByTestId('pending')).toHaveAttribute('data-pending', '0');
   return page.getByTestId('scan-feedback');
 }

@@ -52,6 +52,7 @@ export function Dialog({ title, onClose, children, countsAsModal = true, tone = 
 export function restoreFocus(before: HTMLElement | null): void {
   queueMicrotask(() => {
     if (before && before.isConnected && before !== document.body) before.focus();
-    else document.getElementById('main')?.focus();
+    // gone, or disabled meanwhile (the Close button once the package is closed): the screen itself
+    if (document.activeElement !== before || !before) document.getElementById('main')?.focus();
   });
 }

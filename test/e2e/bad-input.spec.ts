@@ -1,0 +1,123 @@
+// Bad input at the dock: each gets a clear message on screen, the rejection look and sound, and the store
+// is exactly as it was (every table compared before and after).
+import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, dumpStore } from './dock.ts';
+
+test('an unknown code with no package open is refused, says what it is not, and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-101', tracking: 'TRK-101', drives: ['WD-101'] });
+  await signIn(page, station);
+  const before = dumpStore(station);
+  await scanAndWait(page, 'ZZ-NOBODY-KNOWS');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toHaveAttribute('data-sound', 'rejected');
+  await expect(banner(page)).toContainText('No job expects a package ZZ-NOBODY-KNOWS, and no drive has this serial');
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-unknown-code');
+});
+
+test('a scan with odd characters is refused by the station with what is wrong, and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-102', tracking: 'TRK-102', drives: ['WD-102'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-102');
+  const before = dumpStore(station);
+  await scanAndWait(page, 'WD#102$');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('only letters, digits and . _ / - are used');
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-odd-characters');
+});
+
+test('a GS separator typed by the scanner survives into the scan and is refused by name', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-103', tracking: 'TRK-103', drives: ['WD-103'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-103');
+  const before = dumpStore(station);
+  const id = await banner(page).getAttribute('data-feedback-id');
+  // a GS1 barcode through a keyboard wedge: the group separator comes as Ctrl+]
+  await page.keyboard.type('0104012345', { delay: 5 });
+  await page.keyboard.press('Control+BracketRight');
+  await page.keyboard.type('21WD103', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).not.toHaveAttribute('data-feedback-id', id ?? '');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('GS separator (ASCII 29)');
+  await expect(page.getByTestId('feedback-code')).toHaveText('0104012345<GS>21WD103');
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-gs-separator');
+});
+
+test('a scan longer than any serial is refused, and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-104', tracking: 'TRK-104', drives: ['WD-104'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-104');
+  const before = dumpStore(station);
+  await scanAndWait(page, 'X'.repeat(70));
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('70 characters long');
+  expect(dumpStore(station)).toEqual(before);
+});
+
+test('a drive scanned with no package open is refused: scan the package first', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-105', tracking: 'TRK-105', drives: ['WD-105'] });
+  await signIn(page, station);
+  const before = dumpStore(station);
+  await scanAndWait(page, 'WD-105');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toHaveAttribute('data-sound', 'rejected');
+  await expect(banner(page)).toContainText('No package is open');
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-drive-without-package');
+});
+
+test('a package scanned twice while open is refused, and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-106', tracking: 'TRK-106', drives: ['WD-106A', 'WD-106B'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-106');
+  await scanAndWait(page, 'WD-106A');
+  const before = dumpStore(station);
+  await scanAndWait(page, 'TRK-106');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('already open');
+  await expect(page.getByTestId('count-contoso-106')).toHaveText('1 of 2 received');
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-package-twice-open');
+});
+
+test('a package scanned again after it was closed is refused, naming when it was received, and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-107', tracking: 'TRK-107', drives: ['WD-107'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-107');
+  await scanAndWait(page, 'WD-107');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('close-dialog')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('closed-summary')).toBeVisible();
+  const before = dumpStore(station);
+  await scanAndWait(page, 'TRK-107');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('was already received on 2026-11-02 by Amy Lin');
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-package-twice-closed');
+});
+
+test('an unknown badge does not sign anyone in', async ({ page, station }) => {
+  await page.goto(station.url);
+  await expect(page.getByTestId('signin-screen')).toBeVisible();
+  await scan(page, 'OP-9999');
+  await expect(page.getByTestId('signin-error')).toContainText('not an operator of this station');
+  await expect(page.getByTestId('signin-screen')).toBeVisible();
+  await expect(page.getByTestId('operator')).toHaveCount(0);
+  await shot(page, 'bad-unknown-badge');
+});
+
+test('an unknown command barcode is refused and changes nothing', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-108', tracking: 'TRK-108', drives: ['WD-108'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-108');
+  const before = dumpStore(station);
+  await scanAndWait(page, 'CMD:SELFDESTRUCT');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('is not a command of this station');
+  expect(dumpStore(station)).toEqual(before);
+});
