@@ -27,7 +27,7 @@ function Header() {
     <header className="app-header">
       <div className="brand">
         <span className="brand-name">{t('app.title')}</span>
-        {info ? <span className="brand-dock">{info.dockName} · {t('header.station', { station: info.stationId })}</span> : null}
+        {info ? <span className="brand-dock" title={info.dockName}>{t('header.station', { station: info.stationId })}</span> : null}
       </div>
       {operator ? (
         <nav aria-label={t('nav.label')} className="nav">

@@ -102,8 +102,9 @@ function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: Recor
   const t = useT();
   const lang = useLang();
   const [status, setStatus] = useState('');
-  const [pct, setPct] = useState(String(drive.percentComplete));
-  const [bytes, setBytes] = useState(String(drive.bytesSucceeded));
+  // empty means "not reported": the station keeps what it has
+  const [pct, setPct] = useState('');
+  const [bytes, setBytes] = useState('');
   const [errLog, setErrLog] = useState('');
   const [verbose, setVerbose] = useState('');
   const id = `rec-${drive.driveId}`;
@@ -127,9 +128,9 @@ function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: Recor
           {COPY_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <label htmlFor={`${id}-pct`}>{t('copy.percent')}</label>
-        <input id={`${id}-pct`} type="number" min={0} max={100} value={pct} onChange={(e) => setPct(e.target.value)} />
+        <input id={`${id}-pct`} type="number" min={0} max={100} value={pct} onChange={(e) => setPct(e.target.value)} placeholder={`${drive.percentComplete}`} />
         <label htmlFor={`${id}-bytes`}>{t('copy.bytes')}</label>
-        <input id={`${id}-bytes`} type="number" min={0} value={bytes} onChange={(e) => setBytes(e.target.value)} />
+        <input id={`${id}-bytes`} type="number" min={0} value={bytes} onChange={(e) => setBytes(e.target.value)} placeholder={`${drive.bytesSucceeded}`} />
         <label htmlFor={`${id}-err`}>{t('copy.errorLog')}</label>
         <input id={`${id}-err`} type="url" value={errLog} onChange={(e) => setErrLog(e.target.value)} placeholder="https://…" />
         <label htmlFor={`${id}-verbose`}>{t('copy.verboseLog')}</label>

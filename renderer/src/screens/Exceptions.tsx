@@ -92,7 +92,7 @@ export function Exceptions() {
         {rows ? <span className="screen-count" data-testid="exceptions-count">{rows.length ? t('exc.count', { n: rows.length }) : ''}</span> : null}
         <button type="button" className="btn" onClick={load}>{t('exc.refresh')}</button>
       </header>
-      {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
+      {error && !pending ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
       {done ? <p className="form-ok" role="status" data-tone="accepted">{t('exc.done', { what: done })}</p> : null}
       {rows && rows.length === 0 ? <p className="empty">{t('exc.empty')}</p> : null}
       {rows && rows.length ? (
@@ -135,12 +135,12 @@ export function Exceptions() {
           </tbody>
         </table>
       ) : null}
-      {pending ? <ActionDialog pending={pending} onClose={() => setPending(null)} run={run} operator={operator} /> : null}
+      {pending ? <ActionDialog pending={pending} onClose={() => { setPending(null); setError(null); }} run={run} operator={operator} error={error ? errorText(lang, error) : null} /> : null}
     </div>
   );
 }
 
-function ActionDialog({ pending, onClose, run, operator }: { pending: Pending; onClose: () => void; run: (what: string, fn: () => Promise<unknown>) => Promise<void>; operator: string }) {
+function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pending; onClose: () => void; run: (what: string, fn: () => Promise<unknown>) => Promise<void>; operator: string; error: string | null }) {
   const t = useT();
   const [a, setA] = useState('');
   const [b, setB] = useState('');
@@ -187,6 +187,7 @@ function ActionDialog({ pending, onClose, run, operator }: { pending: Pending; o
   return (
     <Dialog title={title} onClose={onClose} tone={pending.kind === 'destroy' || pending.kind === 'cancel' ? 'danger' : 'neutral'} testId={`dialog-${pending.kind}`}>
       <form onSubmit={submit} className="form">
+        {error ? <p className="form-error" role="alert" data-tone="rejected">{error}</p> : null}
         {pending.kind === 'destroy' ? (
           <>
             <label htmlFor="f-method">{t('dlg.destroy.method')}</label>
