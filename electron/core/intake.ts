@@ -9,7 +9,7 @@ import {
 } from './model.ts';
 import {
   CANCELLABLE, MAX_IMPORT_DRIVES, checkDrive, checkJob, drivePossibilities, jobPossibilities,
-  missingAddressFields, isProcessed, jobErrors,
+  missingAddressFields, jobErrors, drivesAtDock, effectiveState,
   type DriveTrigger, type JobTrigger, type Possibility,
 } from './rules.ts';
 import { normalizeCode, trackingBase } from './scan.ts';
@@ -65,6 +65,8 @@ export interface IntakeOptions {
 }
 
 const MAX_REASON = 500;
+/** A Shipping job whose box is at the dock (open, held or closed) is not overdue, whatever the calendar says. */
+const NO_BOX_YET = 'NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.job_name = jobs.name)';
 
 export class Intake {
   readonly store: Store;
@@ -157,7 +159,7 @@ export class Intake {
     return job;
   }
 
-  private moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: Record<string, string | null> = {}): JobRecord {
+  private moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: Record<string, string | null> = {}, tracking: string | null = null): JobRecord {
     // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
     const drives = this.store.allDrivesOfJob(job.name);
     const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
@@ -167,7 +169,7 @@ export class Intake {
     const params: (string | null)[] = [to, now];
     for (const [col, v] of Object.entries(extra)) { sets.push(`${col} = ?`); params.push(v); }
     this.store.run(`UPDATE jobs SET ${sets.join(', ')} WHERE name = ?`, ...params, job.name);
-    this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, reason, stateBefore: job.state, stateAfter: to });
+    this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, trackingNumber: tracking, reason, stateBefore: job.state, stateAfter: to });
     this.touch('jobs', job.name);
     return this.store.job(job.name)!;
   }
@@ -374,8 +376,8 @@ export class Intake {
 
   private cancelInside(actor: Actor, job: JobRecord, why: string): void {
     if (job.cancelRequested) fail('BAD_INPUT', `Job ${job.name} is already cancelled.`);
-    if (!CANCELLABLE.includes(job.state)) {
-      fail('CANCEL_TOO_LATE', `Job ${job.name} is ${job.state}: a cancel is accepted only before Packaging.`);
+    if (!CANCELLABLE.includes(effectiveState(job))) {
+      fail('CANCEL_TOO_LATE', `Job ${job.name} is ${job.state === 'Faulted' ? `Faulted from ${job.faultedFrom}` : job.state}: a cancel is accepted only before Packaging.`);
     }
     this.store.run('UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE name = ?', this.nowUtc(), job.name);
     this.custody(actor, { action: 'job.cancelRequested', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
@@ -401,7 +403,10 @@ export class Intake {
     return this.op(() => {
       const job = this.liveJob(name);
       if (job.state !== 'Faulted' || !job.faultedFrom) fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}, not Faulted.`);
-      this.moveJob(actor, job, job.faultedFrom, 'resolve', why, { faulted_from: null, fault_reason: null });
+      const back = this.moveJob(actor, job, job.faultedFrom, 'resolve', why, { faulted_from: null, fault_reason: null });
+      // what happened while it was faulted (copies ending, a cancel) applies now
+      if (back.state === 'Transferring') this.maybePackaging(actor, back);
+      else if (back.state === 'Received' && back.cancelRequested) this.moveJob(actor, back, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy');
       return this.jobView(job.name);
     });
   }
@@ -549,14 +554,14 @@ export class Intake {
         }
         const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
         const d = this.moveDrive(actor, existing, job, 'Received', trigger, {
-          tracking: pkg.trackingNumber, action: inPackage ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
+          tracking: pkg.trackingNumber, action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
           sets: { package_tracking: pkg.trackingNumber, received_at: now },
           detail: inPackage ? { package: pkg.trackingNumber } : { package: pkg.trackingNumber, packageJobs: pkg.jobNames },
         });
+        if (trigger === 'arrivedLater') return result('arrivedLater', 'accepted', d, `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`);
         if (!inPackage) {
           return result('otherJob', 'warning', d, `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`);
         }
-        if (trigger === 'arrivedLater') return result('arrivedLater', 'accepted', d, `Drive ${serial} was NeverReceived and has now arrived: Received.`);
         return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
       }
 
@@ -587,13 +592,29 @@ export class Intake {
     });
   }
 
-  private holdDrive(actor: Actor, drive: DriveRecord, pkg: PackageRecord, why: string): DriveRecord {
+  /** Puts a drive at the dock on hold; `pkg` is the box it just came in, or null when it was already here. */
+  private holdDrive(actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string): DriveRecord {
     const now = this.nowUtc();
-    this.store.run('UPDATE drives SET held_since = ?, hold_reason = ?, package_tracking = ?, received_at = ? WHERE id = ?', now, why, pkg.trackingNumber, now, drive.id);
-    this.custody(actor, { action: 'drive.held', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, trackingNumber: pkg.trackingNumber, reason: why, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id } });
+    if (pkg) this.store.run('UPDATE drives SET held_since = ?, hold_reason = ?, package_tracking = ?, received_at = ? WHERE id = ?', now, why, pkg.trackingNumber, now, drive.id);
+    else this.store.run('UPDATE drives SET held_since = ?, hold_reason = ? WHERE id = ?', now, why, drive.id);
+    const tracking = pkg?.trackingNumber ?? drive.packageTracking;
+    this.custody(actor, { action: pkg ? 'drive.held' : 'drive.heldAtDock', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, trackingNumber: tracking, reason: why, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id } });
     this.touch('drives', drive.driveId);
     this.touch('jobs', drive.jobName);
     return this.store.driveById(drive.id)!;
+  }
+
+  /**
+   * The job's record is going (deleted or purged) but some of its drives are still at the dock: they become
+   * held drives of no job, so they stay listed with their return and destruction deadlines.
+   */
+  private detachFromJob(actor: Actor, jobName: string, why: string): void {
+    const now = this.nowUtc();
+    for (const d of this.store.drivesOfJob(jobName)) {
+      this.store.run("UPDATE drives SET job_name = NULL, role = 'orphan', held_since = coalesce(held_since, ?), hold_reason = ? WHERE id = ?", now, why, d.id);
+      this.custody(actor, { action: 'drive.detachedFromJob', subject: 'drive', jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id } });
+      this.touch('drives', d.driveId);
+    }
   }
 
   /** What closing the package would mark NeverReceived: the confirmation lists them. */
@@ -618,6 +639,8 @@ export class Intake {
       const pkg = this.packageForScan(actor, input?.trackingNumber);
       const now = this.nowUtc();
       const never: string[] = [];
+      const faulted = pkg.jobNames.map((n) => this.store.job(n)).filter((j) => j && !j.deletedAt && j.state === 'Faulted' && j.faultedFrom === 'Shipping');
+      if (faulted.length) fail('TRANSITION_FORBIDDEN', `Job ${faulted[0]!.name} is Faulted: resolve it before closing its package, so its drives are counted.`, { jobName: faulted[0]!.name });
       for (const name of pkg.jobNames) {
         const job = this.store.job(name);
         if (!job || job.deletedAt || job.state !== 'Shipping') continue;
@@ -627,14 +650,20 @@ export class Intake {
             never.push(d.driveId);
           }
         }
-        const received = this.moveJob(actor, this.store.job(name)!, 'Received', 'packageReceived', null);
-        if (received.cancelRequested) this.moveJob(actor, received, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy');
+        const received = this.moveJob(actor, this.store.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
+        if (received.cancelRequested) this.moveJob(actor, received, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy', {}, pkg.trackingNumber);
+        else if (checkJob('Packaging', 'nothingToCopy', { job: received, drives: this.store.allDrivesOfJob(name) }).ok) {
+          this.moveJob(actor, received, 'Packaging', 'nothingToCopy', 'none of the job\'s drives arrived', {}, pkg.trackingNumber);
+        }
       }
       const heldRow = this.store.get<{ n: number }>('SELECT count(*) AS n FROM drives WHERE package_tracking = ? AND held_since IS NOT NULL AND active = 1', pkg.trackingNumber);
       const held = Number(heldRow?.n ?? 0) > 0;
       const state = held ? 'held' : 'closed';
       this.store.run('UPDATE packages SET state = ?, closed_at = ?, held_since = ? WHERE tracking_number = ?', state, now, held ? (pkg.heldSince ?? now) : null, pkg.trackingNumber);
-      this.custody(actor, { action: 'package.closed', subject: 'package', trackingNumber: pkg.trackingNumber, stateBefore: 'open', stateAfter: state, detail: { neverReceived: never } });
+      // one record per job in the box, so every job's custody shows its box closing
+      for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
+        this.custody(actor, { action: 'package.closed', subject: 'package', jobName, trackingNumber: pkg.trackingNumber, stateBefore: 'open', stateAfter: state, detail: { neverReceived: never } });
+      }
       this.touch('packages', pkg.trackingNumber);
       return { package: this.packageView(pkg.trackingNumber)!, neverReceived: never };
     });
@@ -785,9 +814,7 @@ export class Intake {
   /** Transferring → Packaging once every drive of the job is processed. */
   private maybePackaging(actor: Actor, job: JobRecord): void {
     if (job.state !== 'Transferring') return;
-    const drives = this.store.drivesOfJob(job.name);
-    const waiting = drives.filter((d) => d.role === 'listed' && !isProcessed(d) && (d.state === 'Transferring' || d.state === 'Faulted' || (!job.cancelRequested && d.state === 'Received')));
-    if (waiting.length) return;
+    if (!checkJob('Packaging', 'allDrivesProcessed', { job, drives: this.store.allDrivesOfJob(job.name) }).ok) return;
     this.moveJob(actor, job, 'Packaging', 'allDrivesProcessed', null);
   }
 
@@ -795,7 +822,7 @@ export class Intake {
 
   /** Drives that go back in the job's return box: every drive of the job at the dock, extras included. */
   returnDrives(name: string): DriveRecord[] {
-    return this.store.drivesOfJob(name).filter((d) => !d.destroyedAt && !d.heldSince && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state));
+    return drivesAtDock(this.store.drivesOfJob(name));
   }
 
   shipBack(actor: Actor, input: { jobName: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; driveIds?: unknown }): JobView {
@@ -888,6 +915,21 @@ export class Intake {
     });
   }
 
+  /**
+   * A job in Packaging with nothing of it at the dock (every drive never received, or destroyed) cannot ship
+   * a box: it ends Closed, with the reason.
+   */
+  closeWithoutShipment(actor: Actor, input: { jobName: unknown; reason?: unknown }): JobView {
+    this.checkActor(actor);
+    const why = this.reason(input?.reason, false) ?? 'nothing of the job is at the dock to ship back';
+    return this.op(() => {
+      const job = this.liveJob(input?.jobName);
+      if (job.state !== 'Packaging') fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: only a job in Packaging is closed without a shipment.`);
+      this.moveJob(actor, job, 'Closed', 'closedNothingToShip', why, { finished_at: this.nowUtc() });
+      return this.jobView(job.name);
+    });
+  }
+
   /** Secure destruction is custody too: method, operator, witness, date. */
   recordDestruction(actor: Actor, input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown }): { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } } {
     this.checkActor(actor);
@@ -910,6 +952,10 @@ export class Intake {
         this.custody(actor, { action: 'drive.destroyed', subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id, method: input.method, witness: (input.witness as string).trim() } });
         this.touch('drives', d.driveId); this.touch('jobs', d.jobName);
       }
+      for (const name of new Set(drives.map((d) => d.jobName))) {
+        const job = name ? this.store.job(name) : null;
+        if (job) this.maybePackaging(actor, job);
+      }
       return { certificate: { driveIds: serials, jobNames: drives.map((d) => d.jobName), method: (input.method as string).trim(), operator: actor.operator, witness: (input.witness as string).trim(), at: isoWithZone(this.clock.now()), station: actor.station } };
     });
   }
@@ -927,11 +973,12 @@ export class Intake {
         const job = jobFromRow(r);
         this.store.run('UPDATE jobs SET deleted_at = ? WHERE name = ?', iso(now), job.name);
         this.store.run('UPDATE drives SET active = 0 WHERE job_name = ? AND held_since IS NULL', job.name);
+        this.detachFromJob(actor, job.name, 'job deleted after 2 weeks in Creating');
         this.custody(actor, { action: 'job.deleted', subject: 'job', jobName: job.name, reason: '2 weeks in Creating', stateBefore: job.state, stateAfter: job.state });
         this.touch('jobs', job.name);
         out.deletedJobs.push(job.name);
       }
-      for (const r of this.store.all("SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ?", iso(now - DEADLINES.shippingOverdue))) {
+      for (const r of this.store.all(`SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ? AND ${NO_BOX_YET}`, iso(now - DEADLINES.shippingOverdue))) {
         const job = jobFromRow(r);
         if (job.waitUntil && ms(job.waitUntil) > now) continue;
         for (const d of this.store.drivesOfJob(job.name)) {
@@ -942,12 +989,15 @@ export class Intake {
         }
         if (job.notifiedAt && ms(job.notifiedAt) + DEADLINES.noticeClosed <= now) {
           this.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', 'no reply 30 days after the customer was notified', { finished_at: iso(now) });
+          // a drive of this job that did reach the dock (in another box) is not forgotten: it is held
+          for (const d of drivesAtDock(this.store.drivesOfJob(job.name))) this.holdDrive(actor, d, null, 'job Closed: no reply from the customer');
           out.closedJobs.push(job.name);
         }
       }
       for (const r of this.store.all("SELECT name, state FROM jobs WHERE state IN ('Completed','Closed') AND finished_at <= ?", iso(now - DEADLINES.finishedPurged))) {
         const name = String(r.name);
-        this.store.run('DELETE FROM drives WHERE job_name = ? AND held_since IS NULL', name);
+        this.store.run('DELETE FROM drives WHERE job_name = ? AND active = 0', name);
+        this.detachFromJob(actor, name, 'job purged 90 days after it ended');
         this.store.run('DELETE FROM package_jobs WHERE job_name = ?', name);
         this.store.run('DELETE FROM jobs WHERE name = ?', name);
         this.custody(actor, { action: 'job.purged', subject: 'job', jobName: name, reason: '90 days after the job ended', stateBefore: String(r.state), stateAfter: null });
@@ -971,7 +1021,7 @@ export class Intake {
     for (const r of this.store.all("SELECT name, creating_since FROM jobs WHERE state = 'Creating' AND deleted_at IS NULL ORDER BY creating_since LIMIT ?", lim)) {
       add('creatingDeletion', r.creating_since as string, DEADLINES.creatingDeleted, { jobName: String(r.name) }, 'job deleted: 2 weeks in Creating');
     }
-    for (const r of this.store.all("SELECT name, shipping_since, wait_until, notified_at, delivery_tracking FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL ORDER BY shipping_since LIMIT ?", lim)) {
+    for (const r of this.store.all(`SELECT name, shipping_since, wait_until, notified_at, delivery_tracking FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND ${NO_BOX_YET} ORDER BY shipping_since LIMIT ?`, lim)) {
       const job = { jobName: String(r.name), trackingNumber: r.delivery_tracking as string | null };
       if (r.notified_at) add('noticeClose', r.notified_at as string, DEADLINES.noticeClosed, job, 'job Closed: no reply 30 days after the customer was notified');
       else if (r.wait_until) add('shippingOverdue', r.wait_until as string, 0, job, 'extended wait for the package ends');
@@ -1029,7 +1079,7 @@ export class Intake {
     if (typeof name !== 'string') fail('BAD_INPUT', 'A job name is required.');
     const job = this.store.job(name);
     if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
-    return jobPossibilities({ job, drives: this.store.drivesOfJob(job.name) });
+    return jobPossibilities({ job, drives: this.store.allDrivesOfJob(job.name) });
   }
 
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] {
@@ -1088,7 +1138,13 @@ export class Intake {
       if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // a spreadsheet never runs a formula from a custody file
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+    // the details (destruction method and witness, return carrier and account …) as JSON, minus the row id
+    const detail = (r: CustodyRecord) => {
+      if (!r.detail) return '';
+      const { row: _row, ...rest } = r.detail;
+      return Object.keys(rest).length ? JSON.stringify(rest) : '';
+    };
+    return [[...cols, 'detail'].join(','), ...rows.map((r) => [...cols.map((c) => cell(r[c])), cell(detail(r))].join(','))].join('\r\n') + '\r\n';
   }
 
   /** Every drive at the dock that a person must act on, with what to do next and by when. */
@@ -1116,7 +1172,7 @@ export class Intake {
       });
     }
     const overdueBefore = new Date(now - DEADLINES.shippingOverdue).toISOString();
-    for (const r of this.store.all("SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ? ORDER BY shipping_since LIMIT ?", overdueBefore, L).map(jobFromRow)) {
+    for (const r of this.store.all(`SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ? AND ${NO_BOX_YET} ORDER BY shipping_since LIMIT ?`, overdueBefore, L).map(jobFromRow)) {
       if (r.waitUntil && ms(r.waitUntil) > now) continue;
       if (r.notifiedAt) {
         rows.push({ kind: 'customerNotified', jobName: r.name, driveId: null, trackingNumber: r.deliveryPackage?.trackingNumber ?? null, since: r.notifiedAt, dueAt: new Date(ms(r.notifiedAt) + DEADLINES.noticeClosed).toISOString(), next: 'Waiting for the customer; with no reply the job is Closed.', action: 'extendWait' });

@@ -33,7 +33,7 @@ export interface Transition<S extends string, T extends string, C> {
 
 export type JobTrigger =
   | 'customerShipped' | 'packageReceived' | 'copyStarted' | 'copySkipped' | 'allDrivesProcessed'
-  | 'shippedBack' | 'shippedBackWithErrors' | 'noReplyAfterNotice' | 'fault' | 'resolve';
+  | 'shippedBack' | 'shippedBackWithErrors' | 'noReplyAfterNotice' | 'nothingToCopy' | 'closedNothingToShip' | 'fault' | 'resolve';
 
 export type DriveTrigger =
   | 'scanned' | 'missingAtClose' | 'shippingTimedOut' | 'arrivedLater' | 'copyStarted' | 'copyCompleted'
@@ -70,9 +70,35 @@ export function isProcessed(d: DriveRecord): boolean {
     || d.state === 'ShippedBack';
 }
 
-const allProcessed: Guard<JobContext> = ({ drives }) => {
-  const waiting = drives.filter((d) => d.role === 'listed' && !d.destroyedAt && !isProcessed(d));
+/**
+ * The listed drives a Transferring job still waits for before Packaging: copies running or faulted, and
+ * received drives not yet copied (unless the job was cancelled, which skips the copy). Drives not at the
+ * dock's bench (never received, held, destroyed) are not waited for. One definition, used by the guard and
+ * by the operations that check whether the job may move on.
+ */
+export function drivesStillToProcess(job: JobRecord, drives: readonly DriveRecord[]): DriveRecord[] {
+  return drives.filter((d) => d.role === 'listed' && !d.destroyedAt && !d.heldSince && !isProcessed(d)
+    && (d.state === 'Transferring' || d.state === 'Faulted' || (d.state === 'Received' && !job.cancelRequested)));
+}
+
+const allProcessed: Guard<JobContext> = ({ job, drives }) => {
+  const waiting = drivesStillToProcess(job, drives);
   return waiting.length ? `drives not yet processed: ${waiting.map((d) => d.driveId).join(', ')}` : null;
+};
+
+/** Drives of the job at the dock that would go back in its return box (extras too). */
+export function drivesAtDock(drives: readonly DriveRecord[]): DriveRecord[] {
+  return drives.filter((d) => !d.destroyedAt && !d.heldSince && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state));
+}
+
+const nothingToCopy: Guard<JobContext> = ({ drives }) => {
+  const here = drives.filter((d) => d.role === 'listed' && !d.heldSince && !d.destroyedAt && d.state === 'Received');
+  return here.length ? `drives are at the dock to copy: ${here.map((d) => d.driveId).join(', ')}` : null;
+};
+
+const nothingAtDock: Guard<JobContext> = ({ drives }) => {
+  const here = drivesAtDock(drives);
+  return here.length ? `drives of the job are still at the dock: ${here.map((d) => d.driveId).join(', ')}` : null;
 };
 
 /** What makes a shipped-back job `Closed` instead of `Completed`; empty when nothing went wrong. */
@@ -141,9 +167,11 @@ export const JOB_TRANSITIONS: readonly Transition<JobState, JobTrigger, JobConte
   { from: 'Shipping', to: 'Received', trigger: 'packageReceived', rule: 'the job\'s package was received and closed' },
   { from: 'Received', to: 'Transferring', trigger: 'copyStarted', rule: 'copy starts on a received job that is not cancelled', guard: notCancelled },
   { from: 'Received', to: 'Packaging', trigger: 'copySkipped', rule: 'a cancelled job skips the data copy', guard: cancelled },
+  { from: 'Received', to: 'Packaging', trigger: 'nothingToCopy', rule: 'no drive of the job arrived, so there is nothing to copy', guard: nothingToCopy },
   { from: 'Transferring', to: 'Packaging', trigger: 'allDrivesProcessed', rule: 'all drives processed', guard: allProcessed },
   { from: 'Packaging', to: 'Completed', trigger: 'shippedBack', rule: 'drives shipped back and the job had no errors', guard: noErrors },
   { from: 'Packaging', to: 'Closed', trigger: 'shippedBackWithErrors', rule: 'drives shipped back and the job had errors', guard: hasErrors },
+  { from: 'Packaging', to: 'Closed', trigger: 'closedNothingToShip', rule: 'nothing of the job is at the dock to ship back (never received or destroyed)', guard: nothingAtDock },
   { from: 'Shipping', to: 'Closed', trigger: 'noReplyAfterNotice', rule: 'no reply 30 days after the customer was notified', guard: noticeExpired },
   ...FAULTABLE_JOB.map((from) => ({ from, to: 'Faulted' as const, trigger: 'fault' as const, rule: 'faulted with a reason', guard: needsReason })),
   ...FAULTABLE_JOB.map((to) => ({ from: 'Faulted' as const, to, trigger: 'resolve' as const, rule: 'resolved back to the state it left', guard: backToJobFaultedFrom(to) })),
@@ -160,6 +188,8 @@ export const DRIVE_TRANSITIONS: readonly Transition<DriveState, DriveTrigger, Dr
   { from: 'Completed', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'CompletedMoreInfo', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'Received', to: 'ShippedBack', trigger: 'shippedBack', rule: 'a drive that was not copied (extra, cancelled, late) goes back with the job', guard: jobShipping },
+  { from: 'NeverReceived', to: 'ShippedBack', trigger: 'heldReturned', rule: 'a held drive that came after its job gave it up is returned to the sender unprocessed', guard: isHeld },
+  { from: 'Received', to: 'ShippedBack', trigger: 'heldReturned', rule: 'a held drive whose job ended without it is returned to the sender', guard: isHeld },
   { from: 'Specified', to: 'ShippedBack', trigger: 'heldReturned', rule: 'a held drive (job still Creating, or no job) is returned to the sender unprocessed', guard: isHeld },
   { from: 'Received', to: 'Specified', trigger: 'scanUndone', rule: 'undo of the scan that received it' },
   { from: 'Received', to: 'NeverReceived', trigger: 'scanUndone', rule: 'undo of the scan that received it after it was NeverReceived' },
@@ -218,6 +248,9 @@ export const isDriveEdge = (from: DriveState, to: DriveState) => DRIVE_TRANSITIO
 
 /** Cancellation is accepted in any state before Packaging. */
 export const CANCELLABLE: readonly JobState[] = ['Creating', 'Shipping', 'Received', 'Transferring'];
+
+/** A faulted job is judged by the state it left. */
+export const effectiveState = (job: JobRecord): JobState => (job.state === 'Faulted' && job.faultedFrom ? job.faultedFrom : job.state);
 
 /** Percent complete of a job, derived from its listed drives. */
 export function jobPercentComplete(job: JobRecord, drives: readonly DriveRecord[]): number {

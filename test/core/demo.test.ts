@@ -38,7 +38,7 @@ describe('the demo dock', () => {
     assert.ok(count(d, "SELECT count(*) AS n FROM packages WHERE state = 'held'") > 0, 'held packages');
     assert.ok(count(d, 'SELECT count(*) AS n FROM drives WHERE destroyed_at IS NOT NULL') > 0, 'destroyed drives');
     assert.ok(count(d, "SELECT count(*) AS n FROM drives WHERE role = 'extra'") > 0, 'extra drives');
-    assert.ok(count(d, "SELECT count(*) AS n FROM custody WHERE action = 'drive.receivedInOtherPackage'") > 0, 'a NeverReceived drive that came in a later box');
+    assert.ok(count(d, "SELECT count(*) AS n FROM custody WHERE action = 'drive.arrivedLater' AND state_before = 'NeverReceived'") > 0, 'a NeverReceived drive that came in a later box');
     assert.ok(count(d, "SELECT count(*) AS n FROM custody WHERE action = 'scan.undone'") > 0, 'an undone scan');
     assert.ok(count(d, 'SELECT count(*) AS n FROM jobs WHERE cancel_requested = 1') > 0, 'a cancelled job');
     assert.ok(count(d, 'SELECT count(*) AS n FROM jobs WHERE deleted_at IS NOT NULL') > 0, 'a job deleted after 2 weeks in Creating');

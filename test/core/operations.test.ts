@@ -143,7 +143,8 @@ describe('packages and scans', () => {
     const r = d.intake.scanDrive(amy, { serial: 'WD-A2' });
     assert.equal(r.drive.state, 'Received');
     assert.equal(r.jobName, 'JOB-1');
-    assert.deepEqual(custodyActions(d.store, { driveId: 'WD-A2' }).slice(-1), ['drive.receivedInOtherPackage']);
+    assert.equal(r.outcome, 'arrivedLater', 'a late arrival is a late arrival, whichever box it came in');
+    assert.deepEqual(custodyActions(d.store, { driveId: 'WD-A2' }).slice(-1), ['drive.arrivedLater']);
   });
 
   test('a drive of no job is held in its package, and the package is held when closed', () => {
