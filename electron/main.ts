@@ -1,7 +1,7 @@
 // The Electron main process: thin. It picks the data directory, takes the single-instance lock (a station
 // never opens its store twice), opens the station (store, intake, settings, dispatcher), binds the contract
 // to IPC and shows one window of the station's page, remembering where the window was.
-// Bundled by scripts/build-electron.ts to dist/electron/main.cjs.
+// Bundled by electron/scripts/build-electron.ts to dist/electron/main.cjs.
 import { app, BrowserWindow, dialog, Menu, screen, session, shell, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,13 +1,13 @@
 // Copies the label font (Noto Sans TC, OFL-1.1) from the @fontsource package into assets/fonts/, with a
 // manifest of which file covers which characters. The copied files are committed, so a fresh clone and the
 // packaged app render labels the same way without this package; run this only to refresh the font:
-//   npm install --no-save @fontsource/noto-sans-tc@5.3.0 && node scripts/copy-label-fonts.ts
+//   npm install --no-save @fontsource/noto-sans-tc@5.3.0 && node electron/scripts/copy-label-fonts.ts
 // Only woff2 files of weights 400 and 700 are kept (about 4.5 MB): the label uses no other weight.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const from = resolve(process.argv[2] ?? join(root, 'node_modules/@fontsource/noto-sans-tc'));
 const to = join(root, 'assets/fonts/noto-sans-tc');
 const WEIGHTS = [400, 700] as const;

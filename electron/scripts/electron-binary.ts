@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const electronDir = fileURLToPath(new URL('../node_modules/electron/', import.meta.url));
+const electronDir = fileURLToPath(new URL('../../node_modules/electron/', import.meta.url));
 
 export function electronBinary(): string | null {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;

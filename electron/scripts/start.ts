@@ -10,7 +10,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -62,7 +62,7 @@ function hasDisplay(env: NodeJS.ProcessEnv): boolean {
 }
 
 async function browserMode(): Promise<void> {
-  const { serve, closeOnSignals } = await import('../electron/server-cli.ts');
+  const { serve, closeOnSignals } = await import('../server-cli.ts');
   const server = await serve(args, process.env);
   console.log(`Station data: ${server.station.dataDir}${server.station.created ? ' (new, with demo jobs)' : ''}`);
   console.log(`Open the station at: ${server.url}`);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   run(npm, ['run', '--silent', 'build:renderer']);
   const electron = electronBinary();
   if (electron) {
-    run(process.execPath, [join(root, 'scripts', 'build-electron.ts')]);
+    run(process.execPath, [join(root, 'electron', 'scripts', 'build-electron.ts')]);
     const app = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
     app.on('exit', (code) => process.exit(code ?? 0));
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => app.kill(s));

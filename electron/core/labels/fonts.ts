@@ -35,7 +35,7 @@ export class LabelFonts {
       try {
         this.manifest = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
       } catch (e) {
-        throw new Error(`The label font is missing from ${this.dir} (run scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`);
+        throw new Error(`The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`);
       }
     }
     return this.manifest;
