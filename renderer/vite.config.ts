@@ -45,6 +45,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
     assetsInlineLimit: 0,
+    // the font plugin's CSS is made once per build; its timing note is noise in `npm run build:renderer`
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { host: '127.0.0.1', strictPort: false, fs: { allow: [join(here, '..')] } },
 });

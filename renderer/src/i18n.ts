@@ -660,6 +660,29 @@ const DRIVE_STATE_NAMES: Record<Lang, Record<DriveState, string>> = {
   'zh-TW': { Specified: '待收', Received: '已收到', NeverReceived: '未收到', Transferring: '傳輸中', Completed: '已完成', CompletedMoreInfo: '已完成（附資訊）', ShippedBack: '已寄回', Faulted: '故障' },
 };
 
+const JOB_TYPES: Record<Lang, Record<string, string>> = { en: { Import: 'Import', Export: 'Export' }, 'zh-TW': { Import: '匯入', Export: '匯出' } };
+
+/** What makes a job move, as the job page's "what can happen next" reads it. */
+const TRIGGERS: Record<Lang, Record<string, string>> = {
+  en: {
+    customerShipped: 'the customer ships', packageReceived: 'the package is received', copyStarted: 'the copy starts',
+    copySkipped: 'the copy is skipped (cancelled)', allDrivesProcessed: 'every drive is processed', shippedBack: 'shipped back',
+    shippedBackWithErrors: 'shipped back with errors', noReplyAfterNotice: 'no reply 30 days after notice', fault: 'a fault is recorded', resolve: 'the fault is resolved',
+  },
+  'zh-TW': {
+    customerShipped: '客戶寄出', packageReceived: '包裹已收到', copyStarted: '開始複製', copySkipped: '略過複製（已取消）',
+    allDrivesProcessed: '所有硬碟處理完成', shippedBack: '已寄回', shippedBackWithErrors: '已寄回（有錯誤）',
+    noReplyAfterNotice: '通知後 30 天無回覆', fault: '記錄故障', resolve: '故障已解決',
+  },
+};
+
+export function jobTypeName(lang: Lang, t: string): string {
+  return JOB_TYPES[lang][t] ?? t;
+}
+export function triggerName(lang: Lang, t: string): string {
+  return TRIGGERS[lang][t] ?? t;
+}
+
 /** Custody actions as the timeline reads them. Unknown actions show as recorded. */
 const ACTIONS: Record<Lang, Record<string, string>> = {
   en: {

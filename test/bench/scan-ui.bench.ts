@@ -63,6 +63,10 @@ async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __bench: { enter: Record<string, number>; shown: Record<string, number>; typed: string } };
     w.__bench = { enter: {}, shown: {}, typed: '' };
+    performance.setResourceTimingBufferSize(10000);
+    const long: number[] = [];
+    (window as unknown as { __long: number[] }).__long = long;
+    try { new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); }).observe({ type: 'longtask' }); } catch { /* not everywhere */ }
     const b = w.__bench;
     const gaps: Record<string, number> = {};
     (b as unknown as { gaps: Record<string, number> }).gaps = gaps;
@@ -163,13 +167,24 @@ async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate:
     latencies.push(b - a);
   }
   latencies.sort((x, y) => x - y);
-  if (lost && process.env.SCAN_UI_DEBUG) {
+  if (process.env.SCAN_UI_DEBUG) {
     const why = serials.filter((s) => enter[s] === undefined || shown[s] === undefined || !receivedInStore.has(s)).map((s) => `${s}:${enter[s] === undefined ? 'noEnter' : ''}${shown[s] === undefined ? 'notShown' : ''}${receivedInStore.has(s) ? '' : 'notInStore'}`);
     log(`lost: ${why.join(' ')}`);
     const fb = await page.evaluate(() => (window as unknown as { __bench: { fb: string[] } }).__bench.fb.filter((f) => !f.startsWith('received')));
     log(`not received: ${fb.join(' | ')}`);
     const gaps = await page.evaluate(() => (window as unknown as { __bench: { gaps: Record<string, number> } }).__bench.gaps);
     const sortedGaps = Object.values(gaps).sort((x, y) => x - y);
+    const perf = await page.evaluate(() => {
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call/drives.scan')).map((e) => e.duration).sort((a, b) => a - b);
+      const lt = (window as unknown as { __long?: number[] }).__long ?? [];
+      return { n: calls.length, p50: calls[calls.length >> 1], p95: calls[Math.floor(calls.length * 0.95)], max: calls.at(-1), longTasks: lt.length, longMax: Math.max(0, ...lt), longSum: lt.reduce((a, b) => a + b, 0) };
+    });
+    log(`drives.scan fetch ms: ${JSON.stringify(perf)}`);
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call/drives.scan')).map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd]));
+    const mine = entries.slice(-serials.length);
+    const parts = serials.map((s, i) => [mine[i]![0]! - enter[s]!, mine[i]![1]! - mine[i]![0]!, shown[s]! - mine[i]![1]!]);
+    const pct = (k: number) => { const xs = parts.map((p) => p[k]!).sort((a, b) => a - b); return `p50 ${xs[xs.length >> 1]!.toFixed(1)} p95 ${xs[Math.floor(xs.length * 0.95)]!.toFixed(1)}`; };
+    log(`queue wait ${pct(0)} | request ${pct(1)} | answer to DOM ${pct(2)}`);
     log(`largest key gaps in a burst: ${sortedGaps.slice(-6).map((g) => g.toFixed(1)).join(', ')}; lost ones: ${serials.filter((s) => shown[s] === undefined).map((s) => gaps[s]?.toFixed(1)).join(', ')}`);
   }
   const round = (x: number) => Math.round(x * 10) / 10;

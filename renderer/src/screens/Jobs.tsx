@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useDock, dock, go, theApi, toCoreError } from '../store.ts';
 import { useScanHandler } from '../routing.ts';
 import { useLang, useT } from '../useT.ts';
-import { actionName, driveStateName, errorText, formatDate, jobStateName, stateName, type CoreError, type Key } from '../i18n.ts';
+import { actionName, driveStateName, errorText, formatDate, jobStateName, jobTypeName, stateName, triggerName, type CoreError, type Key } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
@@ -73,7 +73,7 @@ function JobList() {
               {result.items.map((j) => (
                 <tr key={j.name} data-job={j.name}>
                   <td><button type="button" className="link big" onClick={() => go('jobs', j.name)}>{j.name}</button></td>
-                  <td>{j.jobType}</td>
+                  <td>{jobTypeName(lang, j.jobType)}</td>
                   <td>
                     <span className={`chip chip-job-${j.state}`}>{jobStateName(lang, j.state)}</span>
                     {j.cancelRequested ? <span className="chip chip-Faulted">{t('jobs.cancelled')}</span> : null}
@@ -185,7 +185,7 @@ function JobPage({ name }: { name: string }) {
       {job && p ? (
         <>
           <dl className="facts">
-            <div><dt>{t('job.type')}</dt><dd>{p.jobType}</dd></div>
+            <div><dt>{t('job.type')}</dt><dd>{jobTypeName(lang, p.jobType)}</dd></div>
             <div><dt>{t('job.percent')}</dt><dd data-testid="job-percent"><span className="big">{p.percentComplete}%</span>
               <div className="progress small" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p.percentComplete} aria-label={t('job.percent')}><div className="progress-bar" style={{ width: `${p.percentComplete}%` }} /></div></dd></div>
             <div><dt>{t('job.delivery')}</dt><dd>{p.deliveryPackage ? <>{p.deliveryPackage.carrierName} <span className="mono">{p.deliveryPackage.trackingNumber}</span></> : '—'}</dd></div>
@@ -204,7 +204,7 @@ function JobPage({ name }: { name: string }) {
             <>
               <h2>{t('job.possible')}</h2>
               <ul className="possible" data-testid="possibilities">
-                {possible.map((x, i) => <li key={i} className={x.allowed ? 'allowed' : 'blocked'}>{x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {x.rule}{!x.allowed && x.reason ? <span className="muted"> ({x.reason})</span> : null}</li>)}
+                {possible.map((x, i) => <li key={i} className={x.allowed ? 'allowed' : 'blocked'}>{x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : triggerName(lang, x.trigger)}{!x.allowed && x.reason ? <span className="muted"> ({x.reason})</span> : null}</li>)}
               </ul>
             </>
           ) : null}
