@@ -28,7 +28,17 @@ export interface StationOptions {
   version?: string;
   /** How labels leave the station: the app passes Electron's printing; plain Node loads its own on first use. */
   labels?: LabelOutputs;
+  /**
+   * How often the deadline sweep runs (it also runs when the station opens): Creating jobs deleted after
+   * 2 weeks, overdue drives NeverReceived, unanswered jobs Closed, ended jobs purged. False: never (tests
+   * that move the clock themselves).
+   */
+  sweepEveryMs?: number | false;
 }
+
+/** Ten minutes: deadlines are counted in days, so a sweep this often is never late by more than that. */
+export const SWEEP_EVERY_MS = 10 * 60_000;
+export const SWEEP_OPERATOR = 'deadline sweep';
 
 export interface Station {
   readonly dataDir: string;
@@ -53,6 +63,21 @@ export function openStation(opts: StationOptions): Station {
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
     const demo = opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
+    const sweep = () => {
+      try {
+        intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+      } catch (e) {
+        // a sweep that fails is retried at the next turn; the station keeps serving scans
+        console.error('[intake] deadline sweep failed:', e instanceof Error ? e.message : e);
+      }
+    };
+    const every = opts.sweepEveryMs ?? SWEEP_EVERY_MS;
+    let timer: ReturnType<typeof setInterval> | null = null;
+    if (every !== false) {
+      sweep();
+      timer = setInterval(sweep, every);
+      timer.unref();
+    }
     const dispatcher = createDispatcher({
       intake, settings, transport: opts.transport,
       ...(opts.version ? { version: opts.version } : {}),
@@ -63,6 +88,7 @@ export function openStation(opts: StationOptions): Station {
       close() {
         if (closed) return;
         closed = true;
+        if (timer) clearInterval(timer);
         store.close();
       },
     };

@@ -67,6 +67,7 @@ export const inputs = {
     bytesSucceeded: z.number().int().min(0).optional(), errorLogUri: z.string().max(2048).optional(), verboseLogUri: z.string().max(2048).optional(),
   }),
   'shipments.shipBack': op({ jobName: name, carrierName: z.string().max(64), trackingNumber: code, carrierAccountNumber: z.string().max(64).optional(), driveIds: z.array(code).max(200).optional() }),
+  'jobs.closeWithoutShipment': op({ jobName: name, reason: reason.optional() }),
   'shipments.returnHeld': op({
     driveIds: z.array(code).min(1).max(100), carrierName: z.string().max(64), trackingNumber: code, carrierAccountNumber: z.string().max(64).optional(),
     address: z.record(z.string(), z.string().max(254)).optional(), reason: reason.optional(),
@@ -133,6 +134,7 @@ export interface Outputs {
   'copy.start': JobView;
   'copy.record': DriveView;
   'shipments.shipBack': JobView;
+  'jobs.closeWithoutShipment': JobView;
   'shipments.returnHeld': { returnPackage: { carrierName: string; trackingNumber: string; driveCount: number; shipDate: string }; driveIds: string[]; address: Record<string, string> };
   'drives.destroy': { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } };
   'deadlines.sweep': SweepResult;

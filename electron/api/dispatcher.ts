@@ -100,6 +100,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     'copy.start': (i) => intake.startCopy(actor(i.operator), i),
     'copy.record': (i) => intake.recordCopyResult(actor(i.operator), i),
     'shipments.shipBack': (i) => intake.shipBack(actor(i.operator), i),
+    'jobs.closeWithoutShipment': (i) => intake.closeWithoutShipment(actor(i.operator), i),
     'shipments.returnHeld': (i) => intake.returnHeldDrives(actor(i.operator), i) as Output<'shipments.returnHeld'>,
     'drives.destroy': (i) => intake.recordDestruction(actor(i.operator), i),
     'deadlines.sweep': (i) => intake.sweep(actor(i.operator)),

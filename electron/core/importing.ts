@@ -126,6 +126,15 @@ function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
     if (d.manifestUri) out.manifestUri = d.manifestUri;
     return out;
   });
+  const code = imported ? 'IMPORT_INVALID' : 'BAD_INPUT';
+  if (p.state && p.state !== 'Creating' && p.state !== 'Shipping') {
+    fail(code, `Job ${j.name} is ${p.state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping); its own records carry it from there.`);
+  }
+  if ((p.jobType ?? 'Import') === 'Export' && drives.length) {
+    fail(code, `Export job ${j.name} lists drives: an export job's drives are not known until they arrive at the dock, where they are received as scanned.`);
+  }
+  const late = drives.find((d) => d.state && d.state !== 'Specified');
+  if (late) fail(code, `Drive ${late.driveId} of job ${j.name} is ${late.state} at the service: a drive not yet at the dock is Specified.`);
   const seen = new Set<string>();
   for (const d of drives) {
     if (seen.has(d.driveId)) fail(imported ? 'IMPORT_INVALID' : 'BAD_INPUT', `Drive ${d.driveId} is listed twice in job ${j.name}.`);
@@ -148,9 +157,7 @@ function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
 export function parsePut(input: unknown): JobInput {
   const r = jobJson.safeParse(input);
   if (!r.success) explain(r.error, 'BAD_INPUT');
-  const job = toInput(r.data, false);
-  if (job.state && job.state !== 'Creating' && job.state !== 'Shipping') fail('BAD_INPUT', `A new job starts Creating or Shipping, not ${job.state}.`);
-  return job;
+  return toInput(r.data, false);
 }
 
 export function parsePatch(input: unknown): JobPatch {

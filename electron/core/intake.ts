@@ -259,18 +259,13 @@ export class Intake {
     );
     this.custody(actor, { action, subject: 'job', jobName: input.name, stateBefore: null, stateAfter: 'Creating', detail: { jobType: input.jobType } });
     this.touch('jobs', input.name);
-    for (const d of input.driveList) this.addListedDrive(actor, input.name, input.jobType, d, input.imported ? d.state : undefined);
+    for (const d of input.driveList) this.addListedDrive(actor, input.name, input.jobType, d);
     if (wanted === 'Shipping') {
       this.moveJob(actor, this.store.job(input.name)!, 'Shipping', 'customerShipped', null, { shipping_since: now, creating_since: null });
-    } else if (wanted !== 'Creating') {
-      // an imported job the service already moved on: taken as the service reports it
-      this.store.run('UPDATE jobs SET state = ?, creating_since = NULL, shipping_since = ?, finished_at = ? WHERE name = ?',
-        wanted, now, wanted === 'Completed' || wanted === 'Closed' ? now : null, input.name);
-      this.custody(actor, { action: 'job.importedState', subject: 'job', jobName: input.name, stateBefore: null, stateAfter: wanted, reason: 'state as reported by the service' });
     }
   }
 
-  private addListedDrive(actor: Actor, jobName: string, jobType: JobRecord['jobType'], d: DriveInput, importedState?: DriveState): void {
+  private addListedDrive(actor: Actor, jobName: string, jobType: JobRecord['jobType'], d: DriveInput): void {
     const orphan = this.store.activeDrive(d.driveId);
     if (orphan && orphan.role === 'orphan') {
       // a held drive of no job is claimed by the job that lists it; it stays held until released
@@ -279,7 +274,7 @@ export class Intake {
       this.touch('drives', d.driveId);
       return;
     }
-    const state: DriveState = importedState ?? (jobType === 'Export' ? 'Received' : 'Specified');
+    const state: DriveState = jobType === 'Export' ? 'Received' : 'Specified';
     this.insertDrive(actor, { driveId: d.driveId, jobName, role: 'listed', state, input: d }, 'drive.listed');
   }
 

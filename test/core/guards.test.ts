@@ -74,10 +74,9 @@ describe('guards', () => {
   });
 
   describe('an export job\'s drives start Received', () => {
-    test('drives listed on an export job start Received', () => {
+    test('an export job lists no drives when it is created: they are known when they arrive', () => {
       const d = dock();
-      const v = d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', ['WD-E1']).properties, jobType: 'Export' } });
-      assert.equal(v.properties.driveList[0]?.state, 'Received');
+      refusedUnchanged(d.store, () => d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', ['WD-E1']).properties, jobType: 'Export' } }), 'BAD_INPUT', /not known until they arrive/);
     });
 
     test('a blank drive scanned into an export job\'s box is Received for it', () => {
