@@ -846,7 +846,7 @@ export class Intake {
       const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
       const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : job.returnShipping?.carrierAccountNumber;
       for (const d of drives) {
-        this.moveDrive(actor, d, job, 'ShippedBack', 'shippedBack', { tracking, sets: { active: 0 }, detail: { returnTracking: tracking } });
+        this.moveDrive(actor, d, job, 'ShippedBack', 'shippedBack', { tracking, sets: { active: 0, bitlocker_key: null }, detail: { returnTracking: tracking } });
       }
       const after = this.store.job(job.name)!;
       const errors = jobErrors(after, this.store.allDrivesOfJob(job.name));
@@ -893,7 +893,7 @@ export class Intake {
         const owner = d.jobName ? this.store.job(d.jobName) : null;
         this.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
           tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
-          sets: { active: 0, held_since: null, hold_reason: null }, detail: { returnPackage, carrierAccountNumber: account, heldSince: d.heldSince, package: d.packageTracking },
+          sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, heldSince: d.heldSince, package: d.packageTracking },
         });
         if (d.packageTracking) packages.add(d.packageTracking);
       }
@@ -943,7 +943,7 @@ export class Intake {
         if (!d.heldSince && !unreachable) fail('DRIVE_NOT_HELD', `Drive ${d.driveId} is neither held nor of a job without a return address: it cannot be destroyed.`);
       }
       for (const d of drives) {
-        this.store.run('UPDATE drives SET destroyed_at = ?, active = 0 WHERE id = ?', now, d.id);
+        this.store.run('UPDATE drives SET destroyed_at = ?, active = 0, bitlocker_key = NULL WHERE id = ?', now, d.id);
         this.custody(actor, { action: 'drive.destroyed', subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id, method: input.method, witness: (input.witness as string).trim() } });
         this.touch('drives', d.driveId); this.touch('jobs', d.jobName);
       }
