@@ -3,14 +3,18 @@
 // screen without clicking into a field, and a scanner's Enter never presses a button or submits a form.
 //
 // - A sequence is the printable keys since the last pause longer than `splitMs`, or since any other key.
-// - It is a scan when Enter or Tab ends it, it is at least `minLength` long, and its keys came at scanner
-//   speed: the median time between them at most `maxGapMs`. The median, not the largest gap: a busy machine
-//   may hold a key event back now and then (measured here: up to 150 ms on a loaded 2-core PC), and one
-//   late key must not lose a scan. A person types 80–300 ms per key.
-// - Keys typed into a text field go in as usual. When two keys come at scanner speed, the burst is taken
-//   out of the field again (from the key before the first fast one: whatever a person typed before it
-//   stays), and the Enter that ends it goes nowhere. If the burst turns out to be a person after all, the
-//   keys held back are given to the field.
+//   A sequence that so far came at scanner speed waits longer (`stallMs`) before it is cut: a scanner held
+//   back by a busy machine resumes where it stopped, and a scan cut in two would be two wrong codes.
+// - Outside text fields nobody types text, so a sequence ended by Enter or Tab is a scan when it is at least
+//   `minLength` long and its keys came at scanner speed: the median time between them at most
+//   `maxMedianMs`. The median, not the largest gap: a busy machine may hold a key event back now and then
+//   (measured here: up to 150 ms on a loaded 2-core PC), and one late key must not lose a scan. People type
+//   at 120–300 ms a key.
+// - In a text field keys go in as usual. Two keys within `burstGapMs` (a scanner sends one every few ms)
+//   start a burst: it is taken out of the field again, from the first of those keys, or earlier when the
+//   keys before came within `leadGapMs` (a late first key of the scanner); what a person typed before stays.
+//   The Enter that ends the burst goes nowhere. If the burst turns out to be a person after all, the keys
+//   held back are given to the field.
 // - GS (ASCII 29), the separator of multi-field barcodes, arrives as Ctrl+] from most wedges, or as a key
 //   whose `key` is the character itself or "GroupSeparator". It is kept in the code, so the core can name it.
 
@@ -20,9 +24,15 @@ export interface WedgeOptions {
   /** Called with each complete scan, in the order scanned, with the time of its Enter. */
   onScan(code: string, at: number): void;
   /** Largest median time between the keys of a scan. */
-  maxGapMs?: number;
+  maxMedianMs?: number;
+  /** In a text field: two keys this close start a burst. */
+  burstGapMs?: number;
+  /** In a text field: keys this close before a burst belong to it. */
+  leadGapMs?: number;
   /** A pause longer than this ends a sequence. */
   splitMs?: number;
+  /** ... unless the sequence so far came at scanner speed: then this long. */
+  stallMs?: number;
   /** Fewest characters a scan has; shorter bursts are a person's key rollover. */
   minLength?: number;
   /** Whether the listener takes keys now. */
@@ -82,7 +92,7 @@ export class Wedge {
   private target: Window | null = null;
 
   constructor(opts: WedgeOptions) {
-    this.opts = { maxGapMs: 40, splitMs: 250, minLength: 3, ...opts };
+    this.opts = { maxMedianMs: 80, burstGapMs: 30, leadGapMs: 100, splitMs: 250, stallMs: 1500, minLength: 3, ...opts };
   }
 
   attach(win: Window = window): () => void {
@@ -104,21 +114,25 @@ export class Wedge {
     const last = this.keys.at(-1);
     const gap = last ? at - last.at : Infinity;
     const ch = scanChar(e);
+    const wait = this.atScannerSpeed() ? this.opts.stallMs : this.opts.splitMs;
 
     if (ch !== null) {
-      if (last && gap > this.opts.splitMs) { this.note(this.keys, 'split'); this.giveBack(); }
+      if (last && gap > wait) { this.note(this.keys, 'split'); this.giveBack(); }
       const t = e.target;
       if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
       const el = this.fieldEl;
       this.keys.push({ ch, at, field: el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null });
-      if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.maxGapMs) {
-        // scanner speed: in a field, the burst starts at the key before this one; anywhere else nobody
-        // types, so the whole sequence is the scan (a late first key must not cut the code short)
-        this.burstAt = el ? this.keys.length - 2 : 0;
-        const first = this.keys[this.burstAt]!;
-        if (el && first.field && el.value !== first.field.value) setFieldValue(el, first.field.value, first.field.start);
+      if (!el) {
+        this.burstAt = 0; // outside a field the whole sequence is the candidate scan
+      } else if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.burstGapMs) {
+        let start = this.keys.length - 2;
+        while (start > 0 && this.keys[start]!.at - this.keys[start - 1]!.at <= this.opts.leadGapMs) start--;
+        this.burstAt = start;
+        const first = this.keys[start]!;
+        if (first.field && el.value !== first.field.value) setFieldValue(el, first.field.value, first.field.start);
       }
-      if (this.burstAt >= 0 || ch === GS) {
+      // in a field, a burst's keys are kept out of it; elsewhere keys do nothing anyway (Space still presses a button)
+      if ((el && this.burstAt >= 0) || ch === GS) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -126,10 +140,10 @@ export class Wedge {
     }
 
     if ((e.key === 'Enter' || e.key === 'Tab') && this.keys.length) {
-      const run = this.burstAt >= 0 ? this.keys.slice(this.burstAt) : this.keys;
+      const run = this.burstAt >= 0 ? this.keys.slice(this.burstAt) : [];
       const gaps = run.slice(1).map((k, i) => k.at - run[i]!.at);
-      const isScan = this.burstAt >= 0 && run.length >= this.opts.minLength && gap <= this.opts.splitMs && median(gaps) <= this.opts.maxGapMs;
-      this.note(run, isScan ? 'scan' : 'typed');
+      const isScan = run.length >= this.opts.minLength && gap <= wait && median(gaps) <= this.opts.maxMedianMs;
+      this.note(run.length ? run : this.keys, isScan ? 'scan' : 'typed');
       if (isScan) {
         e.preventDefault();
         e.stopPropagation();
@@ -149,6 +163,14 @@ export class Wedge {
   private note(run: Key[], verdict: WedgeTrace['verdict']): void {
     this.trace.push({ code: run.map((k) => k.ch).join(''), gaps: run.slice(1).map((k, i) => Math.round(k.at - run[i]!.at)), verdict });
     if (this.trace.length > 20) this.trace.shift();
+  }
+
+  /** Whether the burst so far came at scanner speed (then a pause is a stall, not the end). */
+  private atScannerSpeed(): boolean {
+    if (this.burstAt < 0) return false;
+    const run = this.keys.slice(this.burstAt);
+    if (run.length < 2) return false;
+    return median(run.slice(1).map((k, i) => k.at - run[i]!.at)) <= this.opts.maxMedianMs;
   }
 
   /** A "burst" that was a person after all: the keys held back go where they were typed. */

@@ -102,7 +102,12 @@ export async function signIn(page: Page, station: StationFixture): Promise<void>
   await page.goto(station.url);
   await expect(page.getByTestId('signin-screen')).toBeVisible();
   await scan(page, BADGE);
-  await expect(page.getByTestId('receive-screen')).toBeVisible();
+  try {
+    await expect(page.getByTestId('receive-screen')).toBeVisible();
+  } catch (e) {
+    const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
+    throw new Error(`the badge scan did not sign in; the wedge saw: ${trace}\n${String(e)}`);
+  }
   await expect(page.getByTestId('operator')).toContainText(OPERATOR);
 }
 

@@ -221,8 +221,10 @@ function Controls() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!manual.trim()) return;
-    submitScan(manual, 'manual');
+    // the field itself, not the last render's state: keys given back by the wedge may be newer
+    const value = field.current?.value ?? manual;
+    if (!value.trim()) return;
+    submitScan(value, 'manual');
     setManual('');
   };
 
