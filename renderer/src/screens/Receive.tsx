@@ -68,6 +68,12 @@ function driveChip(lang: Lang, t: T, d: DriveView) {
   return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? `${driveStateName(lang, d.state)} · ${t('job.held')}` : driveStateName(lang, d.state)}</span>;
 }
 
+// Which drive rows are on screen, told by one IntersectionObserver (no layout forced on the scan's path).
+const onScreen = new WeakSet<Element>();
+const visibility = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => { for (const e of entries) { if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target); } }, { threshold: 1 })
+  : null;
+
 // A package may hold 200 drives and a scan changes one: rows and job blocks re-render only when what they
 // show changed, so a scan's answer reaches the screen in a few milliseconds.
 const sameDrive = (a: DriveView, b: DriveView) => a.driveId === b.driveId && a.state === b.state && a.held === b.held && a.role === b.role;
@@ -75,9 +81,23 @@ const sameDrive = (a: DriveView, b: DriveView) => a.driveId === b.driveId && a.s
 const DriveRow = memo(function DriveRow({ d, role, jobName, other = false }: { d: DriveView; role: string; jobName: string | null; other?: boolean }) {
   const lang = useLang();
   const t = useT();
+  const row = useRef<HTMLLIElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    const el = row.current;
+    if (!el || !visibility) return;
+    visibility.observe(el);
+    return () => visibility.unobserve(el);
+  }, []);
+  // the row a scan just changed comes into view, so the person sees it turn
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    const el = row.current;
+    if (el && !onScreen.has(el)) el.scrollIntoView({ block: 'nearest' });
+  }, [d.state, d.held]);
   const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
   return (
-    <li className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}${other && jobName ? ' drive-other-job' : ''}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
+    <li ref={row} className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}${other && jobName ? ' drive-other-job' : ''}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
       <span className="drive-mark" aria-hidden="true">{received ? <Icon name="check" size={26} /> : d.held ? <Icon name="pause" size={26} /> : d.state === 'NeverReceived' ? <Icon name="cross" size={26} /> : <span className="dot" />}</span>
       <span className="drive-serial">{d.driveId}</span>
       {other && jobName ? <span className="drive-job"><Icon name="swap" size={20} /> {jobName}</span> : null}
