@@ -56,10 +56,53 @@ export function dumpStore(station: StationFixture): Record<string, string[]> {
   return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort()]));
 }
 
-/** A keyboard-wedge scanner: about 5 ms per character, then Enter, as the issue describes. */
-export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+const cdpOf = (page: Page): Promise<CDPSession> => {
+  let s = sessions.get(page);
+  if (!s) { s = page.context().newCDPSession(page); sessions.set(page, s); }
+  return s;
+};
+
+/**
+ * A keyboard-wedge scanner: one character every 5 ms, then Enter. The key events carry the time the
+ * scanner typed them, as the operating system stamps a real keyboard's events, so the test does not
+ * depend on how fast a loaded test machine passes Playwright's keys along (measured: 150–250 ms between
+ * keys at load 9 on 2 cores, which no scanner does). GS is sent as Ctrl+], as wedges send it.
+ */
+export async function scan(page: Page, code: string, opts: { msPerChar?: number; end?: 'Enter' | 'Tab' } = {}): Promise<void> {
+  const msPerChar = opts.msPerChar ?? 5;
+  const cdp = await cdpOf(page);
+  const base = Date.now() / 1000;
+  const sends: Promise<unknown>[] = [];
+  const at = (i: number) => base + (i * msPerChar) / 1000;
+  [...code].forEach((ch, i) => {
+    if (ch === '\u001d') {
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
+      return;
+    }
+    const k = keyOf(ch);
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: k.code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: k.vk, timestamp: at(i) }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: at(i) }));
+  });
+  const end = at(code.length);
+  if (opts.end === 'Tab') {
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, timestamp: end }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, timestamp: end }));
+  } else {
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13, timestamp: end }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: end }));
+  }
+  await Promise.all(sends);
+}
+
+function keyOf(ch: string): { code: string; vk: number } {
+  const up = ch.toUpperCase();
+  if (/[A-Z]/.test(up)) return { code: `Key${up}`, vk: up.charCodeAt(0) };
+  if (/[0-9]/.test(ch)) return { code: `Digit${ch}`, vk: ch.charCodeAt(0) };
+  const named: Record<string, [string, number]> = { '-': ['Minus', 189], '.': ['Period', 190], '/': ['Slash', 191], ':': ['Semicolon', 186], '_': ['Minus', 189] };
+  const n = named[ch];
+  return n ? { code: n[0], vk: n[1] } : { code: '', vk: 0 };
 }
 
 /** The scan's answer is on screen once nothing is waiting and the banner shows a newer answer. */
@@ -75,26 +118,6 @@ export async function scanAndWait(page: Page, code: string): Promise<Locator> {
   }
   await expect(page.getByTestId('pending')).toHaveAttribute('data-pending', '0');
   return page.getByTestId('scan-feedback');
-}
-
-/**
- * A scanner's burst sent the way real hardware sends it: all key events at once, in order (Playwright's own
- * keyboard waits for every key's round trip, slower than a scanner).
- */
-export function burst(cdp: CDPSession, code: string): Promise<unknown> {
-  const sends: Promise<unknown>[] = [];
-  for (const ch of code) {
-    const up = ch.toUpperCase();
-    const letter = /[A-Z]/.test(up);
-    const digit = /[0-9]/.test(ch);
-    const vk = letter || digit ? up.charCodeAt(0) : ch === '-' ? 189 : ch === '.' ? 190 : 0;
-    const keyCode = letter ? `Key${up}` : digit ? `Digit${ch}` : ch === '-' ? 'Minus' : ch === '.' ? 'Period' : '';
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: keyCode, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: vk }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: keyCode, windowsVirtualKeyCode: vk }));
-  }
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13 }));
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 }));
-  return Promise.all(sends);
 }
 
 /** Opens the station and signs in by scanning the badge. */

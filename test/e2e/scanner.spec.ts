@@ -3,7 +3,7 @@
 // barcodes drive the flow, focus comes back after dialogs, and everything works by keyboard alone.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, burst, SCREENS_DIR, OPERATOR } from './dock.ts';
+import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, SCREENS_DIR, OPERATOR } from './dock.ts';
 
 const activeId = (page: import('@playwright/test').Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || document.activeElement?.tagName);
 
@@ -26,7 +26,7 @@ test('a scan while a person is typing in the damaged-label field does not submit
   await expect(page.locator('#manual-code')).toBeFocused();
   await page.keyboard.type('WD-2', { delay: 150 }); // a person, half way through typing a serial
   const id = await banner(page).getAttribute('data-feedback-id');
-  await burst(await page.context().newCDPSession(page), 'WD-202B'); // and the scanner fires
+  await scan(page, 'WD-202B'); // and the scanner fires
   await expect(banner(page)).not.toHaveAttribute('data-feedback-id', id ?? '');
   await expect(driveRow(page, 'WD-202B')).toHaveAttribute('data-state', 'Received');
   await expect(page.locator('#manual-code')).toHaveValue('WD-2');
@@ -57,8 +57,7 @@ test('Tab ends a scan as Enter does, and focus stays where it was', async ({ pag
   await signIn(page, station);
   await scanAndWait(page, 'TRK-204');
   await page.getByTestId('undo-scan').focus();
-  await page.keyboard.type('WD-204', { delay: 5 });
-  await page.keyboard.press('Tab');
+  await scan(page, 'WD-204', { end: 'Tab' });
   await expect(driveRow(page, 'WD-204')).toHaveAttribute('data-state', 'Received');
   await expect(page.getByTestId('undo-scan')).toBeFocused();
 });
@@ -84,12 +83,11 @@ test('no scan is lost at 20 scans a second: every drive Received, in the order s
   }
   await signIn(page, station);
   await scanAndWait(page, 'FASTBOX');
-  const cdp = await page.context().newCDPSession(page);
   const t0 = Date.now();
   for (const [i, s] of serials.entries()) {
     const wait = t0 + i * 50 - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
-    void burst(cdp, s);
+    void scan(page, s); // not awaited: a scanner does not wait for the screen
   }
   for (const s of serials) await expect(driveRow(page, s)).toHaveAttribute('data-state', 'Received', { timeout: 15_000 });
   await expect(page.getByTestId('count-total')).toHaveText('20 of 20 received');
