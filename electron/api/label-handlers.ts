@@ -20,7 +20,7 @@ export interface LabelHandlerOptions {
 function request(i: ParsedInput<'labels.sendZpl'>): LabelRequest {
   return {
     kind: i.kind, jobName: i.jobName, driveId: i.driveId, returnTrackingNumber: i.returnTrackingNumber,
-    carrierName: i.carrierName, carrierAccountNumber: i.carrierAccountNumber, driveIds: i.driveIds,
+    carrierName: i.carrierName, carrierAccountNumber: i.carrierAccountNumber, driveIds: i.driveIds, address: i.address,
   };
 }
 

@@ -8,7 +8,7 @@ import type { CustodyRecord, DriveRecord, JobRecord, ReturnAddress } from '../mo
 import { missingAddressFields } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { DRIVE_COLUMNS, custodyFromRow, driveFromRow } from '../store.ts';
-import type { DestructionCertificateData, DriveTagData, LabelData, LabelKind, PostalAddress, ReturnLabelData } from './types.ts';
+import type { DestructionCertificateData, DriveTagData, HeldReturnLabelData, LabelData, LabelKind, PostalAddress, ReturnLabelData } from './types.ts';
 
 /** The station settings a label needs (a subset of the station's Settings). */
 export interface LabelSettings {
@@ -29,6 +29,11 @@ export interface LabelRequest {
   carrierAccountNumber?: string | undefined;
   /** The drives scanned into the return box; by default every drive of the job waiting to go back. */
   driveIds?: string[] | undefined;
+  /**
+   * held-return only: the address staff typed for held drives of no job (or of a job without a complete
+   * return address). When given it replaces the job's address whole, as `Intake.returnHeldDrives` does.
+   */
+  address?: Record<string, string> | undefined;
 }
 
 const localDate = (intake: Intake) => isoWithZone(intake.clock.now()).slice(0, 10);
@@ -54,7 +59,10 @@ function job(intake: Intake, name: unknown): JobRecord {
 function recipient(j: JobRecord): PostalAddress {
   const missing = missingAddressFields(j.returnAddress);
   if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address of ${j.name} is missing: ${missing.join(', ')}. No label until it is complete.`, { fields: missing });
-  const a = j.returnAddress as ReturnAddress;
+  return postal(j.returnAddress as ReturnAddress);
+}
+
+function postal(a: ReturnAddress): PostalAddress {
   const out: PostalAddress = {
     name: a.recipientName.trim(), streetAddress1: a.streetAddress1.trim(), city: a.city.trim(), postalCode: a.postalCode.trim(),
     countryOrRegion: a.countryOrRegion.trim(), phone: a.phone.trim(), email: a.email.trim(),
@@ -89,6 +97,67 @@ export function returnLabelData(intake: Intake, settings: LabelSettings, r: Labe
     kind: 'return', sender: sender(settings), stationId: settings.stationId, recipient: to, carrierName, carrierAccountNumber: account,
     trackingNumber: tracking, jobName: j.name, driveIds: drives.map((d) => d.driveId),
     date: reprint ? shipped.shipDate.slice(0, 10) : localDate(intake),
+  };
+}
+
+/** An address typed by staff, read the way `Intake.returnHeldDrives` reads it: text fields only, trimmed. */
+function typedAddress(a: unknown): Partial<ReturnAddress> | null {
+  if (a === undefined || a === null) return null;
+  if (typeof a !== 'object' || Array.isArray(a)) fail('BAD_INPUT', 'The return address must be an address.');
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => typeof v === 'string' && v.length <= 254).map(([k, v]) => [k, (v as string).trim()]));
+}
+
+/**
+ * The return label of held drives: the drives must be held at the dock now, of one job or of no job (one box
+ * goes to one sender), to the address typed or else the job's, complete. A tracking number already used to
+ * return held drives gives the label of that return again (a reprint), with its drives and ship date.
+ */
+export function heldReturnLabelData(intake: Intake, settings: LabelSettings, r: LabelRequest): HeldReturnLabelData {
+  if (r.returnTrackingNumber === undefined || r.returnTrackingNumber === '') fail('BAD_INPUT', 'Scan or type the return tracking number of the held drives first.');
+  const tracking = normalizeCode(r.returnTrackingNumber, 'tracking number');
+  const typed = typedAddress(r.address);
+  const boxed = r.driveIds?.length ? [...new Set(r.driveIds.map((s) => normalizeCode(s, 'drive serial')))] : null;
+  const shipped = intake.store.all('SELECT * FROM custody WHERE action = ? AND tracking_number = ? ORDER BY seq', 'drive.heldReturned', tracking).map(custodyFromRow);
+  let drives: { driveId: string; jobName: string | null }[];
+  let recorded: { carrierName: string | null; account: string | null; date: string | null } = { carrierName: null, account: null, date: null };
+  if (shipped.length) {
+    drives = [...new Map(shipped.filter((c) => c.driveId).map((c) => [c.driveId!, { driveId: c.driveId!, jobName: c.jobName }])).values()];
+    if (boxed && (boxed.length !== drives.length || boxed.some((s) => !drives.some((d) => d.driveId === s)))) {
+      fail('BAD_INPUT', `Return tracking number ${tracking} was already used for the held drives ${drives.map((d) => d.driveId).join(', ')}.`, { driveIds: drives.map((d) => d.driveId) });
+    }
+    const pkg = (shipped[0]!.detail?.returnPackage ?? {}) as { carrierName?: unknown; shipDate?: unknown };
+    const account = shipped[0]!.detail?.carrierAccountNumber;
+    recorded = {
+      carrierName: typeof pkg.carrierName === 'string' ? pkg.carrierName : null,
+      account: typeof account === 'string' && account ? account : null,
+      date: typeof pkg.shipDate === 'string' ? pkg.shipDate.slice(0, 10) : null,
+    };
+  } else {
+    if (!boxed) fail('BAD_INPUT', 'Scan the held drives into the return box first.');
+    const recs = boxed.map((s) => intake.store.activeDrive(s) ?? fail('DRIVE_UNKNOWN', `Drive ${s} is not at this dock.`, { driveId: s }));
+    const notHeld = recs.filter((d) => !d.heldSince).map((d) => d.driveId);
+    if (notHeld.length) fail('DRIVE_NOT_HELD', `Not held drives: ${notHeld.join(', ')}. Drives of a ready job go back on the job's own return label.`, { driveIds: notHeld });
+    drives = recs.map((d) => ({ driveId: d.driveId, jobName: d.jobName }));
+  }
+  const jobNames = [...new Set(drives.map((d) => d.jobName))];
+  if (jobNames.length > 1) {
+    const names = jobNames.map((n) => n ?? 'no job on record');
+    fail('BAD_INPUT', `One box goes to one sender: these held drives are of ${names.join(' and ')}. Return them in separate boxes.`, { jobNames });
+  }
+  const jobName = jobNames[0] ?? null;
+  const job = jobName ? intake.store.job(jobName) : null;
+  const address = typed ?? job?.returnAddress ?? {};
+  const missing = missingAddressFields(address);
+  if (missing.length) {
+    fail('ADDRESS_INCOMPLETE', typed || !jobName
+      ? `The return address for these held drives is missing: ${missing.join(', ')}. No label until it is complete.`
+      : `The return address of ${jobName} is missing: ${missing.join(', ')}. Type the address for these held drives; no label until it is complete.`, { fields: missing });
+  }
+  const carrierName = r.carrierName?.trim() || recorded.carrierName || job?.returnShipping?.carrierName || fail('BAD_INPUT', 'Name the return carrier of the held drives.');
+  const account = r.carrierAccountNumber?.trim() || recorded.account || job?.returnShipping?.carrierAccountNumber || null;
+  return {
+    kind: 'held-return', sender: sender(settings), stationId: settings.stationId, recipient: postal(address as ReturnAddress), carrierName,
+    carrierAccountNumber: account, trackingNumber: tracking, jobName, driveIds: drives.map((d) => d.driveId), date: recorded.date ?? localDate(intake),
   };
 }
 
@@ -136,6 +205,7 @@ export function destructionData(intake: Intake, settings: LabelSettings, r: Labe
 export function labelData(intake: Intake, settings: LabelSettings, r: LabelRequest): LabelData {
   switch (r.kind) {
     case 'return': return returnLabelData(intake, settings, r);
+    case 'held-return': return heldReturnLabelData(intake, settings, r);
     case 'drive-tag': return driveTagData(intake, settings, r);
     case 'destruction': return destructionData(intake, settings, r);
     default: return fail('BAD_INPUT', `There is no label kind "${String((r as { kind: unknown }).kind)}".`);

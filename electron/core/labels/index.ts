@@ -12,7 +12,7 @@ import { driveTagZpl, returnLabelZpl, type ZplOptions } from './zpl.ts';
 
 export * from './types.ts';
 export type { LabelRequest, LabelSettings } from './data.ts';
-export { labelData } from './data.ts';
+export { labelData, heldReturnLabelData } from './data.ts';
 export { returnLabelHtml } from './return-label.ts';
 export { driveTagHtml } from './drive-tag.ts';
 export { destructionCertificateHtml } from './destruction-certificate.ts';
@@ -20,7 +20,8 @@ export { returnLabelZpl, driveTagZpl, DEFAULT_ZPL_UNICODE_FONT } from './zpl.ts'
 
 export function labelHtml(d: LabelData, fonts?: LabelFonts): string {
   switch (d.kind) {
-    case 'return': return returnLabelHtml(d, fonts);
+    case 'return':
+    case 'held-return': return returnLabelHtml(d, fonts);
     case 'drive-tag': return driveTagHtml(d, fonts);
     case 'destruction': return destructionCertificateHtml(d, fonts);
   }
@@ -28,7 +29,8 @@ export function labelHtml(d: LabelData, fonts?: LabelFonts): string {
 
 export function labelZpl(d: LabelData, o?: ZplOptions): string {
   switch (d.kind) {
-    case 'return': return returnLabelZpl(d, o);
+    case 'return':
+    case 'held-return': return returnLabelZpl(d, o);
     case 'drive-tag': return driveTagZpl(d, o);
     case 'destruction': return fail('BAD_INPUT', 'A destruction certificate is a document, not a thermal label: print it as PDF.');
   }
@@ -38,6 +40,7 @@ export function labelZpl(d: LabelData, o?: ZplOptions): string {
 export function labelFilename(d: LabelData, format: LabelFormat): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
   const base = d.kind === 'return' ? `return-label-${d.jobName}-${d.trackingNumber}`
+    : d.kind === 'held-return' ? `held-return-label-${d.jobName ?? 'no-job'}-${d.trackingNumber}`
     : d.kind === 'drive-tag' ? `drive-tag-${d.driveId}`
     : `destruction-certificate-${d.jobName ?? d.driveIds[0] ?? 'drives'}-${d.at.slice(0, 10)}`;
   return `${safe(base)}.${format}`;

@@ -1,11 +1,12 @@
 // The return label, 4 × 6 in: what the carrier reads (recipient, tracking barcode, carrier account) and what
 // the customer reads (job, drives, date). Never a BitLocker key: the data it is drawn from has none.
+// Held drives go back on the same label; when they belong to no job, a line says so where the job would be.
 import { code128, linearOrQr } from './barcode.ts';
 import { addressLines, fitPt, labelDocument, senderLines } from './document.ts';
 import { fail } from '../errors.ts';
 import { html } from './escape.ts';
 import type { LabelFonts } from './fonts.ts';
-import { PAGE_SIZES, type ReturnLabelData } from './types.ts';
+import { NO_JOB_LINE, PAGE_SIZES, type HeldReturnLabelData, type ReturnLabelData } from './types.ts';
 
 const CSS = `
 .label { position: relative; width: 4in; height: 6in; padding: 0.12in 0.14in; display: flex; flex-direction: column; }
@@ -36,6 +37,7 @@ const CSS = `
 .job.qr .head { display: block; }
 .job.qr .tag { display: block; }
 .job.qr .name { overflow-wrap: anywhere; white-space: normal; }
+.job .nojob { font-size: 12pt; font-weight: 700; margin-top: 0.1in; text-align: center; border: 0.02in solid #000; padding: 0.06in 0; }
 .drives { flex: 1 1 auto; min-height: 0; font-size: 8pt; line-height: 1.2; }
 .drives .count { font-size: 10pt; font-weight: 700; }
 .drives ul { list-style: none; margin: 0.02in 0 0; padding: 0; column-gap: 0.1in; }
@@ -45,12 +47,12 @@ const CSS = `
 /** At most this many serials are listed by name; the count always covers them all. */
 const MAX_LISTED = 16;
 
-export function returnLabelHtml(d: ReturnLabelData, fonts?: LabelFonts): string {
+export function returnLabelHtml(d: ReturnLabelData | HeldReturnLabelData, fonts?: LabelFonts): string {
   const tracking = code128(d.trackingNumber, { maxWidthIn: 3.72, heightIn: 0.9, maxDots: 4, minDots: 1 });
   if (!tracking) fail('BAD_INPUT', `The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
   // the job across the label in Code 128 when it fits at a printable module, else a QR code beside its name
-  const jobLinear = code128(d.jobName, { maxWidthIn: 3.72, heightIn: 0.42, maxDots: 3, minDots: 2 });
-  const jobCode = jobLinear ?? linearOrQr(d.jobName, { maxWidthIn: 0, heightIn: 0, qrMaxIn: 0.66 });
+  const jobLinear = d.jobName === null ? null : code128(d.jobName, { maxWidthIn: 3.72, heightIn: 0.42, maxDots: 3, minDots: 2 });
+  const jobCode = d.jobName === null ? null : jobLinear ?? linearOrQr(d.jobName, { maxWidthIn: 0, heightIn: 0, qrMaxIn: 0.66 });
   const line = (s: string, cls = 'line') => `<div class="${cls}">${html(s)}</div>`;
   const sender = d.sender;
   const senderContact = [sender.phone, `Station ${d.stationId}`].filter(Boolean).join(' · ');
@@ -60,7 +62,13 @@ export function returnLabelHtml(d: ReturnLabelData, fonts?: LabelFonts): string 
   const namePt = fitPt([d.recipient.name], textIn, 16, 8, true);
   const linesPt = fitPt([...toLines, d.recipient.countryOrRegion], textIn, 13.5, 7.5);
   const contactPt = fitPt([recipientContact], textIn, 9, 6);
-  const jobPt = fitPt([d.jobName], jobLinear ? 3.72 - 0.4 : 2.9, 11, 7, true);
+  const jobPt = fitPt([d.jobName ?? ''], jobLinear ? 3.72 - 0.4 : 2.9, 11, 7, true);
+  const held = d.kind === 'held-return';
+  const count = `${d.driveIds.length} ${held ? 'held ' : ''}${d.driveIds.length === 1 ? 'drive' : 'drives'}`;
+  const jobBox = d.jobName === null
+    ? `<section class="box job"><div class="tag">Job</div><div class="nojob">${html(NO_JOB_LINE)}</div></section>`
+    : `<section class="box job${jobLinear ? '' : ' qr'}"><div class="head"><span class="tag">Job</span><span class="name line" style="font-size:${jobPt}pt">${html(d.jobName)}</span></div>
+${jobLinear ? `<div class="code">${jobLinear.svg}</div>` : jobCode!.svg}</section>`;
   // serials in as many columns as the count needs, at a size that shows each serial whole
   const cols = d.driveIds.length <= 6 ? 2 : d.driveIds.length <= 12 ? 3 : 4;
   const serialPt = fitPt(d.driveIds, 3.72 / cols - 0.12, 8, 5.5);
@@ -78,10 +86,10 @@ ${line(sender.name, 'line name')}${senderLines(sender).map((l) => line(l)).join(
 <div><div class="tag">Ship date</div><div class="v line">${html(d.date)}</div></div>
 </section>
 <section class="box track"><div class="tag">Return tracking</div>${tracking.svg}<div class="human">${html(d.trackingNumber)}</div></section>
-<section class="box job${jobLinear ? '' : ' qr'}"><div class="head"><span class="tag">Job</span><span class="name line" style="font-size:${jobPt}pt">${html(d.jobName)}</span></div>
-${jobLinear ? `<div class="code">${jobLinear.svg}</div>` : jobCode.svg}</section>
-<section class="box drives"><div class="count">${d.driveIds.length} ${d.driveIds.length === 1 ? 'drive' : 'drives'}</div>
+${jobBox}
+<section class="box drives"><div class="count">${count}</div>
 <ul style="columns:${cols};font-size:${serialPt}pt">${listed.map((s) => `<li>${html(s)}</li>`).join('')}</ul></section>
 </main>`;
-  return labelDocument({ title: `Return label ${d.trackingNumber} · ${d.jobName}`, size: PAGE_SIZES.return, css: CSS, body, ...(fonts ? { fonts } : {}) });
+  const title = held ? `Return label of held drives ${d.trackingNumber} · ${d.jobName ?? 'no job'}` : `Return label ${d.trackingNumber} · ${d.jobName}`;
+  return labelDocument({ title, size: PAGE_SIZES[d.kind], css: CSS, body, ...(fonts ? { fonts } : {}) });
 }

@@ -1,7 +1,7 @@
 // What goes on each label, as plain data. Built from the station's records by data.ts; drawn by the
 // HTML and ZPL writers. Nothing here can hold a BitLocker key: the records it is built from never carry one.
 
-export const LABEL_KINDS = ['return', 'drive-tag', 'destruction'] as const;
+export const LABEL_KINDS = ['return', 'held-return', 'drive-tag', 'destruction'] as const;
 export type LabelKind = (typeof LABEL_KINDS)[number];
 
 export const LABEL_FORMATS = ['pdf', 'html', 'zpl'] as const;
@@ -16,6 +16,8 @@ export interface PageSize {
 export const PAGE_SIZES: Record<LabelKind, PageSize> = {
   // the carrier's standard thermal label
   return: { widthIn: 4, heightIn: 6 },
+  // held drives go back on the same carrier label as a job's drives
+  'held-return': { widthIn: 4, heightIn: 6 },
   // fits the top of a 2.5" drive as well as a 3.5" one
   'drive-tag': { widthIn: 3, heightIn: 2 },
   // a document, not a label: A4 (210 × 297 mm)
@@ -48,6 +50,28 @@ export interface ReturnLabelData {
   date: string;
 }
 
+/**
+ * The return label of held drives (of a job still `Creating`, or of no job on record), sent back to the
+ * sender once their return is due: the same 4 × 6 label, to the address staff typed or the job's own.
+ */
+export interface HeldReturnLabelData {
+  kind: 'held-return';
+  sender: PostalAddress;
+  stationId: string;
+  recipient: PostalAddress;
+  carrierName: string;
+  carrierAccountNumber: string | null;
+  trackingNumber: string;
+  /** The one job the drives belong to, or null when they belong to no job on record. */
+  jobName: string | null;
+  driveIds: string[];
+  /** YYYY-MM-DD, the station's local date (the ship date on a reprint). */
+  date: string;
+}
+
+/** The line in place of the job on the return label of held drives of no job. */
+export const NO_JOB_LINE = 'Held drives — no job on record';
+
 export interface DriveTagData {
   kind: 'drive-tag';
   driveId: string;
@@ -75,4 +99,4 @@ export interface DestructionCertificateData {
   sender: PostalAddress;
 }
 
-export type LabelData = ReturnLabelData | DriveTagData | DestructionCertificateData;
+export type LabelData = ReturnLabelData | HeldReturnLabelData | DriveTagData | DestructionCertificateData;

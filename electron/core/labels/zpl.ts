@@ -5,7 +5,7 @@ import { PRINTER_DPI, QUIET_MODULES, code128Modules, fitDots } from './barcode.t
 import { addressLines, senderLines } from './document.ts';
 import { fail } from '../errors.ts';
 import { needsUnicodeFont, zplField } from './escape.ts';
-import { PAGE_SIZES, type DriveTagData, type PageSize, type ReturnLabelData } from './types.ts';
+import { NO_JOB_LINE, PAGE_SIZES, type DriveTagData, type HeldReturnLabelData, type PageSize, type ReturnLabelData } from './types.ts';
 
 export interface ZplOptions {
   /**
@@ -86,8 +86,9 @@ function jobCode(z: ZplWriter, name: string, x0: number, width: number, yBelow: 
   else z.qr(qrRight, qrTop, 3, name);
 }
 
-export function returnLabelZpl(d: ReturnLabelData, o: ZplOptions = {}): string {
-  const z = new ZplWriter(PAGE_SIZES.return, o.unicodeFont ?? DEFAULT_ZPL_UNICODE_FONT);
+/** A job's return label, or held drives' (the same layout; a line in place of the job when they have none). */
+export function returnLabelZpl(d: ReturnLabelData | HeldReturnLabelData, o: ZplOptions = {}): string {
+  const z = new ZplWriter(PAGE_SIZES[d.kind], o.unicodeFont ?? DEFAULT_ZPL_UNICODE_FONT);
   const L = 28; // left margin
   const W = 812 - 2 * L;
   const col = L + 100; // text column after the FROM / TO tags
@@ -120,12 +121,16 @@ export function returnLabelZpl(d: ReturnLabelData, o: ZplOptions = {}): string {
   y = 930; z.rule(L, y, W);
   y += 12;
   z.text(L, y, 20, 'JOB', 300);
-  const qr = fitDots(code128Modules(d.jobName), W / PRINTER_DPI, 2, 3) === 0;
-  z.text(L, y + 24, 30, d.jobName, qr ? W - 170 : W);
-  jobCode(z, d.jobName, L, W, y + 62, 78, L + W - 150, y);
+  if (d.jobName === null) {
+    z.centred(L, y + 70, 38, NO_JOB_LINE.replace('—', '-'), W);
+  } else {
+    const qr = fitDots(code128Modules(d.jobName), W / PRINTER_DPI, 2, 3) === 0;
+    z.text(L, y + 24, 30, d.jobName, qr ? W - 170 : W);
+    jobCode(z, d.jobName, L, W, y + 62, 78, L + W - 150, y);
+  }
   y = 1090; z.rule(L, y, W);
   y += 12;
-  z.text(L, y, 26, `${d.driveIds.length} ${d.driveIds.length === 1 ? 'DRIVE' : 'DRIVES'}`, W);
+  z.text(L, y, 26, `${d.driveIds.length} ${d.kind === 'held-return' ? 'HELD ' : ''}${d.driveIds.length === 1 ? 'DRIVE' : 'DRIVES'}`, W);
   y += 32;
   // three columns of serials, as many rows as fit above the bottom edge
   const colW = Math.floor(W / 3);
