@@ -1,6 +1,7 @@
 // Scan-to-screen latency: the real station server, the built renderer in Chromium, a package of 200 expected
 // drives (a shared box of 20 jobs), and 200 scans typed as keyboard-wedge bursts at 10 and at 20 scans a
-// second. Measured in the page: from the scanner's Enter (the key event's own timestamp) to the drive's row
+// second. Measured in the page: from the scanner's Enter (the key event's own timestamp, stamped when the
+// scanner typed it) to the drive's row
 // showing Received in the DOM. A scan is lost when its row never shows Received, or the store does not hold
 // it as Received afterwards. One JSON line per rate:
 //   {"bench":"scan-ui","rate":10,"p50_ms":…,"p95_ms":…,"lost":0}
@@ -101,22 +102,28 @@ async function instrument(page: Page): Promise<void> {
 }
 
 /**
- * Types a code the way a keyboard-wedge scanner does: every key event sent at once, in order, over the
- * DevTools protocol (Playwright's keyboard waits for each key's round trip, slower than a scanner types).
+ * Types a code the way a keyboard-wedge scanner does: a character every 2 ms, then Enter, every key event
+ * sent at once over the DevTools protocol and stamped with the time the scanner typed it (as the operating
+ * system stamps a real keyboard's events). The latency is measured from that stamped Enter, so time the
+ * browser spends passing keys along counts against the station, not for it.
  */
-export function scannerBurst(cdp: CDPSession, code: string): Promise<unknown> {
+export function scannerBurst(cdp: CDPSession, code: string, msPerChar = 2): Promise<unknown> {
   const sends: Promise<unknown>[] = [];
-  for (const ch of code) {
+  // the scanner typed the code over the last few ms, and its Enter is now
+  const base = Date.now() / 1000 - (code.length * msPerChar) / 1000;
+  const at = (i: number) => base + (i * msPerChar) / 1000;
+  [...code].forEach((ch, i) => {
     const upper = ch.toUpperCase();
     const isLetter = /[A-Z]/.test(upper);
     const isDigit = /[0-9]/.test(ch);
     const keyCode = isLetter || isDigit ? upper.charCodeAt(0) : ch === '-' ? 189 : ch === '.' ? 190 : ch === '/' ? 191 : 0;
     const keyCodeName = isLetter ? `Key${upper}` : isDigit ? `Digit${ch}` : ch === '-' ? 'Minus' : ch === '.' ? 'Period' : ch === '/' ? 'Slash' : '';
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: keyCodeName, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: keyCode }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: keyCodeName, windowsVirtualKeyCode: keyCode }));
-  }
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13 }));
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: keyCodeName, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: keyCode, timestamp: at(i) }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: keyCodeName, windowsVirtualKeyCode: keyCode, timestamp: at(i) }));
+  });
+  const end = at(code.length);
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13, timestamp: end }));
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: end }));
   return Promise.all(sends);
 }
 
@@ -130,8 +137,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate: number, box: string): Promise<void> {
   const serials = await makeBox(server, box);
-  await page.keyboard.type(box, { delay: 2 });
-  await page.keyboard.press('Enter');
+  await scannerBurst(cdp, box);
   await page.locator(`[data-testid="package"][data-tracking="${box}"]`).waitFor({ timeout: 10_000 });
   await page.locator('[data-testid="pending"][data-pending="0"]').waitFor();
   await instrument(page);
@@ -210,10 +216,9 @@ async function main(): Promise<void> {
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(server.url);
     await page.locator('[data-testid="signin-screen"]').waitFor();
-    await page.keyboard.type('OP-0001', { delay: 2 });
-    await page.keyboard.press('Enter');
-    await page.locator('[data-testid="receive-screen"]').waitFor();
     const cdp = await page.context().newCDPSession(page);
+    await scannerBurst(cdp, 'OP-0001');
+    await page.locator('[data-testid="receive-screen"]').waitFor();
     for (const [i, rate] of RATES.entries()) await runRate(server, page, cdp, rate, `BENCHBOX${i + 1}`);
   } finally {
     await browser.close();

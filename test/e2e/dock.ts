@@ -72,7 +72,7 @@ const cdpOf = (page: Page): Promise<CDPSession> => {
 export async function scan(page: Page, code: string, opts: { msPerChar?: number; end?: 'Enter' | 'Tab' } = {}): Promise<void> {
   const msPerChar = opts.msPerChar ?? 5;
   const cdp = await cdpOf(page);
-  const base = Date.now() / 1000;
+  const base = Date.now() / 1000 - (code.length * msPerChar) / 1000; // typed over the last ms; Enter is now
   const sends: Promise<unknown>[] = [];
   const at = (i: number) => base + (i * msPerChar) / 1000;
   [...code].forEach((ch, i) => {
