@@ -101,6 +101,7 @@ test('drives arriving for a job still Creating are held, with their deadlines sh
   await expect(banner(page)).toHaveAttribute('data-sound', 'held');
   await expect(banner(page)).toContainText('still Creating');
   await expect(driveRow(page, 'WD-G1')).toHaveAttribute('data-held', 'true');
+  await expect(page.getByTestId('count-northwind-006')).toHaveText('1 of 2 arrived, held');
   // 2 November + 14 days: try to return; + 90 days: destroy
   await expect(page.getByTestId('held-deadlines')).toContainText('2026-11-16');
   await expect(page.getByTestId('held-deadlines')).toContainText('2027-01-31');

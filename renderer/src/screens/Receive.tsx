@@ -123,7 +123,7 @@ const JobBlock = memo(function JobBlock({ job }: { job: PackageJobView }) {
         {job.cancelRequested ? <span className="chip chip-Faulted">{t('receive.cancelled')}</span> : null}
       </header>
       <div className="count" data-testid={`count-${job.name}`} data-received={job.receivedCount} data-expected={job.expectedCount}>
-        {t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
+        {t(job.held ? 'receive.countHeld' : 'receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
       </div>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={job.expectedCount} aria-valuenow={job.receivedCount} aria-label={t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}>
         <div className="progress-bar" style={{ width: `${pct}%` }} />
