@@ -3,7 +3,7 @@
 // barcodes drive the flow, focus comes back after dialogs, and everything works by keyboard alone.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, SCREENS_DIR, OPERATOR } from './dock.ts';
+import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, dumpStore, SCREENS_DIR, OPERATOR } from './dock.ts';
 
 const activeId = (page: import('@playwright/test').Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || document.activeElement?.tagName);
 
@@ -37,6 +37,28 @@ test('a scan while a person is typing in the damaged-label field does not submit
   await page.keyboard.press('Enter');
   await expect(driveRow(page, 'WD-202A')).toHaveAttribute('data-state', 'Received');
   await expect(page.locator('#manual-code')).toHaveValue('');
+});
+
+test('a scan into a dialog\'s field fills the field and never submits the dialog\'s form', async ({ page, station, clock }) => {
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-212' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-212' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  clock.advanceDays(91);
+  await signIn(page, station);
+  await page.keyboard.press('Alt+2');
+  await page.locator('tr[data-kind="destructionDue"]').getByRole('button', { name: 'Record destruction' }).click();
+  await page.locator('#f-method').fill('Shredded');
+  await page.locator('#f-witness').focus();
+  const before = dumpStore(station);
+  await scan(page, 'OP-0002'); // the witness scans their badge into the field
+  await expect(page.locator('#f-witness')).toHaveValue('OP-0002');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('dialog-destroy')).toBeVisible();
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'scanner-scan-into-dialog-field');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dialog-destroy')).toHaveCount(0);
+  await expect(page.locator('tr[data-kind="destructionDue"]').getByRole('button', { name: 'Record destruction' })).toBeFocused();
 });
 
 test('a person typing on the Receive screen is not a scanner', async ({ page, station }) => {
