@@ -89,6 +89,18 @@ export class Wedge {
   private burstAt = -1;
   private fieldEl: Editable | null = null;
   private readonly onKeyDown = (e: KeyboardEvent) => this.handle(e);
+  /** A wedge that types GS as a character with no key of its own: keydown says "", keypress has code 29. */
+  private readonly onKeyPress = (e: KeyboardEvent) => {
+    const gs = e.charCode === 29 || e.keyCode === 29 || e.key === GS;
+    if (gs && !this.gsTaken && !(this.opts.enabled && !this.opts.enabled())) this.onChar(GS, e);
+    this.gsTaken = false;
+  };
+  /** The keydown already gave this GS (its keypress, if any, is the same character). */
+  private gsTaken = false;
+  /** Text put in without key events (an input method, a test driver's insertText): GS in it is still GS. */
+  private readonly onBeforeInput = (e: InputEvent) => {
+    if (e.data === GS && this.keys.length) this.onChar(GS, e);
+  };
   private target: Window | null = null;
 
   constructor(opts: WedgeOptions) {
@@ -99,11 +111,15 @@ export class Wedge {
     this.target = win;
     // capture: the scan is taken before any button or form sees the keys
     win.addEventListener('keydown', this.onKeyDown, true);
+    win.addEventListener('keypress', this.onKeyPress, true);
+    win.addEventListener('beforeinput', this.onBeforeInput, true);
     return () => this.detach();
   }
 
   detach(): void {
     this.target?.removeEventListener('keydown', this.onKeyDown, true);
+    this.target?.removeEventListener('keypress', this.onKeyPress, true);
+    this.target?.removeEventListener('beforeinput', this.onBeforeInput, true);
     this.target = null;
   }
 
@@ -116,28 +132,10 @@ export class Wedge {
     const ch = scanChar(e);
     const wait = this.atScannerSpeed() ? this.opts.stallMs : this.opts.splitMs;
 
-    if (ch !== null) {
-      if (last && gap > wait) { this.note(this.keys, 'split'); this.giveBack(); }
-      const t = e.target;
-      if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
-      const el = this.fieldEl;
-      this.keys.push({ ch, at, field: el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null });
-      if (!el) {
-        this.burstAt = 0; // outside a field the whole sequence is the candidate scan
-      } else if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.burstGapMs) {
-        let start = this.keys.length - 2;
-        while (start > 0 && this.keys[start]!.at - this.keys[start - 1]!.at <= this.opts.leadGapMs) start--;
-        this.burstAt = start;
-        const first = this.keys[start]!;
-        if (first.field && el.value !== first.field.value) setFieldValue(el, first.field.value, first.field.start);
-      }
-      // in a field, a burst's keys are kept out of it; elsewhere keys do nothing anyway (Space still presses a button)
-      if ((el && this.burstAt >= 0) || ch === GS) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-      return;
-    }
+    this.gsTaken = ch === GS;
+    if (ch !== null) return this.onChar(ch, e);
+    // a key with no identity (the keypress after it carries the character): not the end of anything
+    if (e.key === '' || (e.key === 'Unidentified' && e.keyCode !== 29) || e.key === 'Dead') return;
 
     if ((e.key === 'Enter' || e.key === 'Tab') && this.keys.length) {
       const run = this.burstAt >= 0 ? this.keys.slice(this.burstAt) : [];
@@ -163,6 +161,32 @@ export class Wedge {
   private note(run: Key[], verdict: WedgeTrace['verdict']): void {
     this.trace.push({ code: run.map((k) => k.ch).join(''), gaps: run.slice(1).map((k, i) => Math.round(k.at - run[i]!.at)), verdict });
     if (this.trace.length > 20) this.trace.shift();
+  }
+
+  private onChar(ch: string, e: Event): void {
+    const at = e.timeStamp || performance.now();
+    const last = this.keys.at(-1);
+    const gap = last ? at - last.at : Infinity;
+    const wait = this.atScannerSpeed() ? this.opts.stallMs : this.opts.splitMs;
+    if (last && gap > wait) { this.note(this.keys, 'split'); this.giveBack(); }
+    const t = e.target;
+    if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
+    const el = this.fieldEl;
+    this.keys.push({ ch, at, field: el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null });
+    if (!el) {
+      this.burstAt = 0; // outside a field the whole sequence is the candidate scan
+    } else if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.burstGapMs) {
+      let start = this.keys.length - 2;
+      while (start > 0 && this.keys[start]!.at - this.keys[start - 1]!.at <= this.opts.leadGapMs) start--;
+      this.burstAt = start;
+      const first = this.keys[start]!;
+      if (first.field && el.value !== first.field.value) setFieldValue(el, first.field.value, first.field.start);
+    }
+    // in a field, a burst's keys are kept out of it; elsewhere keys do nothing anyway (Space still presses a button)
+    if ((el && this.burstAt >= 0) || ch === GS) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   }
 
   /** Whether the burst so far came at scanner speed (then a pause is a stall, not the end). */

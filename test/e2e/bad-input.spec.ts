@@ -39,6 +39,12 @@ test('a GS separator typed by the scanner survives into the scan and is refused 
   await expect(page.getByTestId('feedback-code')).toHaveText('0104012345<GS>21WD103');
   expect(dumpStore(station)).toEqual(before);
   await shot(page, 'bad-gs-separator');
+  // a wedge that types GS as a bare character (keydown with no key, keypress 29): the same
+  await page.waitForTimeout(1100);
+  await scanAndWait(page, '0104012345\u001d21WD103', { gsAs: 'character' });
+  await expect(page.getByTestId('feedback-code')).toHaveText('0104012345<GS>21WD103');
+  await expect(banner(page)).toContainText('GS separator (ASCII 29)');
+  expect(dumpStore(station)).toEqual(before);
 });
 
 test('a scan longer than any serial is refused, and changes nothing', async ({ page, station }) => {

@@ -69,13 +69,19 @@ const cdpOf = (page: Page): Promise<CDPSession> => {
  * depend on how fast a loaded test machine passes Playwright's keys along (measured: 150–250 ms between
  * keys at load 9 on 2 cores, which no scanner does). GS is sent as Ctrl+], as wedges send it.
  */
-export async function scan(page: Page, code: string, opts: { msPerChar?: number; end?: 'Enter' | 'Tab' } = {}): Promise<void> {
+export async function scan(page: Page, code: string, opts: { msPerChar?: number; end?: 'Enter' | 'Tab'; gsAs?: 'ctrl]' | 'character' } = {}): Promise<void> {
   const msPerChar = opts.msPerChar ?? 5;
   const cdp = await cdpOf(page);
   const base = Date.now() / 1000 - (code.length * msPerChar) / 1000; // typed over the last ms; Enter is now
   const sends: Promise<unknown>[] = [];
   const at = (i: number) => base + (i * msPerChar) / 1000;
   [...code].forEach((ch, i) => {
+    if (ch === '\u001d' && opts.gsAs === 'character') {
+      // some wedges type GS as a character with no key of its own
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch, timestamp: at(i) }));
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: at(i) }));
+      return;
+    }
     if (ch === '\u001d') {
       sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
       sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
@@ -106,9 +112,9 @@ function keyOf(ch: string): { code: string; vk: number } {
 }
 
 /** The scan's answer is on screen once nothing is waiting and the banner shows a newer answer. */
-export async function scanAndWait(page: Page, code: string): Promise<Locator> {
+export async function scanAndWait(page: Page, code: string, opts: Parameters<typeof scan>[2] = {}): Promise<Locator> {
   const before = Number(await page.getByTestId('scan-feedback').getAttribute('data-feedback-id'));
-  await scan(page, code);
+  await scan(page, code, opts);
   try {
     await expect(page.getByTestId('scan-feedback')).not.toHaveAttribute('data-feedback-id', String(before));
   } catch (e) {
