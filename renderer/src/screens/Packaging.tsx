@@ -2,24 +2,24 @@
 // of the job into the box (a drive of another job is refused, missing ones are named, extra drives go too),
 // checking the return address, taking the carrier and the return tracking number, printing the label, and
 // only then recording "shipped". What the station decides (which drives may go, whether the job may ship)
-// is the core's; this screen shows the box and asks.
+// is the core's; this screen shows the box and asks. Held drives whose return is due go back here too, in a
+// return box of their own (HeldReturn.tsx).
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { go, theApi, toCoreError, useDock } from '../store.ts';
 import { useLang } from '../useT.ts';
-import { driveStateName, formatDate, jobStateName, type CoreError } from '../i18n.ts';
+import { driveStateName, formatDate, jobStateName } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { useScanHandler } from '../routing.ts';
 import { Icon } from '../components/Icon.tsx';
-import { play, type Sound } from '../sounds.ts';
-import { fieldName, packError, usePackT, type PackKey } from './packaging-i18n.ts';
+import { play } from '../sounds.ts';
+import { fieldName, packError, usePackT } from './packaging-i18n.ts';
+import { SOUND, blobUrl, type Note } from './packaging-shared.ts';
+import { HeldReturnPanel, useHeldReturn } from './HeldReturn.tsx';
 import type { DriveView, JobView } from '../../../electron/core/model.ts';
 import type { Deadline, ExceptionRow } from '../../../electron/core/intake.ts';
-import type { JobSearchResult, LabelFile } from '../../../electron/api/contract.ts';
+import type { JobSearchResult } from '../../../electron/api/contract.ts';
 import type { Settings } from '../../../electron/api/settings-schema.ts';
 import './packaging.css';
-
-type Tone = 'accepted' | 'warning' | 'notice' | 'rejected';
-interface Note { tone: Tone; key: PackKey; params?: Record<string, string | number>; error?: CoreError }
 
 /** Drives at the dock that go back in the box (the core refuses a shipment that differs). */
 const BOXABLE = ['Received', 'Completed', 'CompletedMoreInfo'];
@@ -35,20 +35,16 @@ function boxDrives(job: JobView): { ready: DriveView[]; busy: DriveView[]; other
   };
 }
 
-const SOUND: Record<Tone, Sound> = { accepted: 'accepted', warning: 'otherJob', notice: 'notice', rejected: 'rejected' };
-
-function blobUrl(file: LabelFile): string {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-}
-
 export function Packaging() {
   const t = usePackT();
   const lang = useLang();
   const operator = useDock((s) => s.operator)!;
   const transport = useDock((s) => s.info?.transport ?? 'http');
   const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
+  /** Every held drive at the dock, and which of them are due for return (held 2 weeks or more). */
   const [held, setHeld] = useState<ExceptionRow[]>([]);
+  const [dueIds, setDueIds] = useState<Set<string>>(new Set());
+  const [heldMode, setHeldMode] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
@@ -69,6 +65,7 @@ export function Packaging() {
     setNote(n);
     play(SOUND[n.tone]);
   };
+  const dueHeld = held.filter((r) => dueIds.has(r.driveId!));
 
   const load = useCallback(() => {
     const api = theApi();
@@ -76,14 +73,17 @@ export function Packaging() {
     // held drives whose return is due: held, with no return deadline still ahead of them
     Promise.all([api.call('exceptions.list', {}), api.call('deadlines.upcoming', { limit: 500 })]).then(([rows, deadlines]: [ExceptionRow[], Deadline[]]) => {
       const returnAhead = new Set(deadlines.filter((d) => d.kind === 'heldReturn').map((d) => d.driveId));
-      setHeld(rows.filter((r) => (r.kind === 'held' || r.kind === 'destructionDue') && r.driveId && !returnAhead.has(r.driveId)));
-    }).catch(() => setHeld([]));
+      const all = rows.filter((r) => (r.kind === 'held' || r.kind === 'destructionDue') && r.driveId);
+      setHeld(all);
+      setDueIds(new Set(all.filter((r) => !returnAhead.has(r.driveId)).map((r) => r.driveId!)));
+    }).catch(() => { setHeld([]); setDueIds(new Set()); });
     api.call('settings.get', {}).then(setSettings).catch(() => setSettings(null));
     if (selected) {
       api.call('jobs.get', { name: selected }).then(setJob).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
     }
   }, [selected]);
   useReloadOnChange(load);
+  const heldBox = useHeldReturn({ say, onShipped: load });
 
   // a newly chosen job starts with an empty box and its own return carrier and account
   useEffect(() => {
@@ -116,6 +116,7 @@ export function Packaging() {
 
   const chooseJob = (name: string) => {
     setSelected(name);
+    setHeldMode(false);
     setNote(null);
     setTimeout(() => serialRef.current?.focus(), 0);
   };
@@ -125,6 +126,9 @@ export function Packaging() {
     if (!code) return;
     const jobByName = jobs.find((j) => j.name.toUpperCase() === code);
     if (jobByName) return chooseJob(jobByName.name);
+    const heldRow = held.find((r) => r.driveId === code);
+    if (heldRow) return offerHeld(heldRow);
+    if (heldMode) return say({ tone: 'rejected', key: 'pk.heldNotHeld', params: { serial: code } });
     if (!job) return say({ tone: 'rejected', key: 'pk.choose' });
     if (boxed.includes(code)) return say({ tone: 'notice', key: 'pk.again', params: { serial: code } });
     if (drives.ready.some((d) => d.driveId === code)) {
@@ -145,7 +149,18 @@ export function Packaging() {
     say({ tone: 'rejected', key: 'pk.notOfJob', params: { serial: code, current: job.name } });
   };
 
+  /** A held drive chosen or scanned: into the return box of held drives, never into a job's box. */
+  const offerHeld = (row: ExceptionRow) => {
+    if (job && !heldMode && boxed.length) return say({ tone: 'rejected', key: 'pk.heldInJobBox', params: { serial: row.driveId!, current: job.name } });
+    if (!heldMode) {
+      setSelected(null);
+      setHeldMode(true);
+    }
+    heldBox.offer(row, dueIds.has(row.driveId!));
+  };
+
   useScanHandler('packaging', (code) => {
+    if (heldMode && document.activeElement === heldBox.trackingRef.current) return heldBox.setTrackingScan(code);
     if (document.activeElement === trackingRef.current) {
       setTracking(code.trim().toUpperCase());
       say({ tone: 'accepted', key: 'pk.trackingSet', params: { code: code.trim().toUpperCase() } });
@@ -254,20 +269,34 @@ export function Packaging() {
             </ul>
           )}
           <h2>{t('pk.heldDue')}</h2>
-          {held.length === 0 ? <p className="muted">{t('pk.heldNone')}</p> : (
+          {heldBox.box.length && !heldMode ? (
+            <p><button type="button" className="btn btn-small" onClick={() => { setSelected(null); setHeldMode(true); }} data-testid="held-open">{t('pk.heldOpen', { n: heldBox.box.length })}</button></p>
+          ) : null}
+          {dueHeld.length === 0 ? <p className="muted">{t('pk.heldNone')}</p> : (
             <ul className="pk-held" data-testid="held-due">
-              {held.map((r) => (
-                <li key={r.driveId!} className="drive drive-held" data-serial={r.driveId}>
-                  <span className="drive-serial">{r.driveId}</span>
-                  <span className="pk-held-meta">{r.jobName ? <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>{r.jobName}</button> : null} {t('pk.heldSince', { date: formatDate(lang, r.since) })}</span>
-                  <button type="button" className="btn btn-small" onClick={() => void tagFor(r.driveId!)}>{t('pk.tag')}</button>
-                </li>
-              ))}
+              {dueHeld.map((r) => {
+                const inBox = heldBox.box.some((b) => b.driveId === r.driveId);
+                return (
+                  <li key={r.driveId!} className={`drive drive-held ${inBox ? 'pk-held-in' : ''}`} data-serial={r.driveId} data-boxed={inBox ? 'yes' : 'no'}>
+                    <span className="drive-serial">{r.driveId}</span>
+                    <span className="pk-held-meta">
+                      {r.jobName ? <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>{r.jobName}</button> : <span className="pk-nojob">{t('pk.heldNoJob')}</span>}
+                      {' · '}{t('pk.heldSince', { date: formatDate(lang, r.since) })}
+                    </span>
+                    {r.action === 'releaseHold' ? <span className="pk-held-meta warn-text">{t('pk.heldReady')}</span> : (
+                      <button type="button" className="btn btn-small" disabled={inBox} onClick={() => offerHeld(r)} data-testid="held-add">{inBox ? t('pk.heldInBox') : t('pk.heldAdd')}</button>
+                    )}
+                    <button type="button" className="btn btn-small" onClick={() => void tagFor(r.driveId!)}>{t('pk.tag')}</button>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </nav>
 
-        {!job ? <section className="split-detail"><p className="empty">{t('pk.choose')}</p></section> : (
+        {heldMode ? (
+          <HeldReturnPanel h={heldBox} operator={operator} zplSet={zplSet} canPrint={transport === 'ipc'} onSerial={(c) => void scanDrive(c)} />
+        ) : !job ? <section className="split-detail"><p className="empty">{t('pk.choose')}</p></section> : (
           <section className="split-detail pk-detail" aria-labelledby="pk-job" data-job={job.name}>
             <h2 id="pk-job">{job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span></h2>
 
