@@ -8,7 +8,7 @@ import { theApi, toCoreError } from '../store.ts';
 import { useLang } from '../useT.ts';
 import { formatDate } from '../i18n.ts';
 import { Icon } from '../components/Icon.tsx';
-import { fieldName, usePackT } from './packaging-i18n.ts';
+import { fieldList, usePackT } from './packaging-i18n.ts';
 import { blobUrl, type Say } from './packaging-shared.ts';
 import type { JobView } from '../../../electron/core/model.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
@@ -47,14 +47,17 @@ export function useHeldReturn(o: Options) {
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const trackingRef = useRef<HTMLInputElement>(null);
+  /** Whose address and carrier the form holds: kept while the same sender's drives are taken out and put back. */
+  const formFor = useRef<Owner>(undefined);
 
   // a box for another sender starts from that sender's job: its address (if complete) and return carrier
   useEffect(() => {
+    if (owner === undefined || owner === formFor.current) return;
+    formFor.current = owner;
     setMissing([]);
     setLabelOut(null);
     setPreview(null);
     setPdf(null);
-    if (owner === undefined) return;
     if (owner === null) {
       setJob(null);
       setTyping(true);
@@ -147,7 +150,7 @@ export function useHeldReturn(o: Options) {
         setMissing(fields);
         // the job's address was incomplete after all (changed meanwhile): let staff type it
         setTyping(true);
-        o.say({ tone: 'rejected', key: 'pk.heldAddressMissing', params: { fields: fields.map((f) => fieldName(lang, f)).join(', ') } });
+        o.say({ tone: 'rejected', key: 'pk.heldAddressMissing', fields });
       } else {
         o.say({ tone: 'rejected', key: 'pk.labelFirst', error: err });
       }
@@ -166,9 +169,17 @@ export function useHeldReturn(o: Options) {
         ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), ...(address ? { address } : {}),
       });
       o.say({ tone: 'accepted', key: 'pk.heldShipped', params: { n: r.returnPackage.driveCount, name: r.address.recipientName ?? '', tracking: r.returnPackage.trackingNumber } });
+      // the next box starts afresh: another sender, another address, another tracking number
+      formFor.current = undefined;
       setBox([]);
       setTracking('');
+      setCarrier('');
+      setAccount('');
+      setForm(EMPTY_FORM);
+      setMissing([]);
       setLabelOut(null);
+      setPdf(null);
+      setPreview(null);
       o.onShipped();
     } catch (e) {
       o.say({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) });
@@ -221,10 +232,10 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
   return (
     <section className="split-detail pk-detail" aria-labelledby="pk-held-title" data-testid="held-return">
       <h2 id="pk-held-title">{t('pk.heldReturn')} {ownerText ? <span className="chip chip-held" data-testid="held-owner">{ownerText}</span> : null}</h2>
-      <div className="pk-grid">
+      <div className="pk-held-stack">
         <div className="pk-box" aria-labelledby="pk-held-box-title">
           <h3 id="pk-held-box-title"><Icon name="box" size={26} /> {t('pk.heldBox')}</h3>
-          <p className="count" data-testid="held-count" aria-live="polite">{h.box.length ? t('pk.heldCount', { n: h.box.length }) : t('pk.heldEmpty')}</p>
+          <p className="count" data-testid="held-count" aria-live="polite">{h.box.length ? t('pk.heldCount', { n: h.box.length }) : t('pk.heldEmptyShort')}</p>
           <form className="pk-scan" onSubmit={submitSerial}>
             <label htmlFor="pk-held-serial" className="pk-label">{t('pk.heldScanPrompt')}</label>
             <div className="pk-row">
@@ -232,20 +243,21 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
               <button type="submit" className="btn">{t('pk.add')}</button>
             </div>
           </form>
-          <ul className="drives" data-testid="held-box-drives">
+          <ul className="pk-held-list" data-testid="held-box-drives">
             {h.box.map((r) => (
               <li key={r.driveId!} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
                 <span className="drive-mark"><Icon name="check" size={22} /></span>
                 <span className="drive-serial">{r.driveId}</span>
-                <span className="pk-held-meta">{t('pk.heldSince', { date: formatDate(lang, r.since) })}{r.trackingNumber ? ` · ${t('pk.heldCame', { tracking: r.trackingNumber })}` : ''}</span>
                 <button type="button" className="btn btn-small" onClick={() => h.takeOut(r.driveId!)}>{t('pk.remove')}</button>
+                <span className="pk-held-meta">{t('pk.heldSince', { date: formatDate(lang, r.since) })}{r.trackingNumber ? ` · ${t('pk.heldCame', { tracking: r.trackingNumber })}` : ''}</span>
               </li>
             ))}
           </ul>
+          {!h.box.length ? <p className="muted">{t('pk.heldChoose')}</p> : null}
           {h.owner === null && h.packages.length > 1 ? <p className="warn-text" data-testid="held-packages">{t('pk.heldPackages', { list: h.packages.join(', ') })}</p> : null}
         </div>
 
-        <div className="pk-ship">
+        <div className="pk-ship pk-held-where">
           <h3>{t('pk.address')}</h3>
           {!h.typing && a ? (
             <>
@@ -261,7 +273,7 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
             <fieldset className="pk-addr" data-testid="held-address-form">
               <legend className="pk-addr-why">{h.owner === null || h.owner === undefined ? t('pk.heldAddressNoJob') : h.job && h.job.dock.missingAddressFields.length === 0 ? t('pk.heldAddressTyped', { job: h.owner }) : t('pk.heldAddressJob', { job: h.owner })}</legend>
               {h.missing.length ? (
-                <p className="form-error" role="alert" data-testid="address-missing">{t('pk.heldAddressMissing', { fields: h.missing.map((f) => fieldName(lang, f)).join(', ') })}</p>
+                <p className="form-error" role="alert" data-testid="address-missing">{t('pk.heldAddressMissing', { fields: fieldList(lang, h.missing) })}</p>
               ) : null}
               <div className="pk-addr-grid">
                 {ADDRESS_FIELDS.map((f) => {
@@ -278,18 +290,26 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
               </div>
               {h.job && h.job.dock.missingAddressFields.length === 0 ? <p><button type="button" className="link" onClick={() => h.setTyping(false)}>{t('pk.heldAddressUseJob')}</button></p> : null}
             </fieldset>
-          ) : <p className="muted">{t('pk.heldChoose')}</p>}
+          ) : <p className="muted">{t('pk.heldAddressLater')}</p>}
 
           <h3>{t('pk.shipment')}</h3>
-          <div className="pk-fields">
-            <label htmlFor="pk-held-carrier">{t('pk.carrier')}</label>
-            <input id="pk-held-carrier" value={h.carrier} onChange={(e) => h.setCarrier(e.target.value)} maxLength={64} autoComplete="off" />
-            <label htmlFor="pk-held-account">{t('pk.account')}</label>
-            <input id="pk-held-account" value={h.account} onChange={(e) => h.setAccount(e.target.value)} maxLength={64} autoComplete="off" />
-            <label htmlFor="pk-held-tracking">{t('pk.tracking')}</label>
-            <input id="pk-held-tracking" ref={h.trackingRef} className="mono" value={h.tracking} onChange={(e) => h.setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
-              onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+          <div className="pk-held-fields">
+            <div className="pk-addr-field">
+              <label htmlFor="pk-held-carrier">{t('pk.carrier')}</label>
+              <input id="pk-held-carrier" value={h.carrier} onChange={(e) => h.setCarrier(e.target.value)} maxLength={64} autoComplete="off" />
+            </div>
+            <div className="pk-addr-field">
+              <label htmlFor="pk-held-account">{t('pk.account')}<span className="muted"> {t('pk.optional')}</span></label>
+              <input id="pk-held-account" value={h.account} onChange={(e) => h.setAccount(e.target.value)} maxLength={64} autoComplete="off" />
+            </div>
+            <div className="pk-addr-field pk-held-trackingfield">
+              <label htmlFor="pk-held-tracking">{t('pk.tracking')}</label>
+              <input id="pk-held-tracking" ref={h.trackingRef} className="mono" value={h.tracking} onChange={(e) => h.setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
+                onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+            </div>
           </div>
+        </div>
+        <div className="pk-ship pk-held-go">
           <div className="pk-actions">
             <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('pdf')} data-testid="held-label-pdf">{t('pk.labelPdf')}</button>
             {zplSet ? <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('zpl')} data-testid="held-label-zpl">{t('pk.labelZpl')}</button> : null}

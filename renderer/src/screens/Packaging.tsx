@@ -12,7 +12,7 @@ import { useReloadOnChange } from './Exceptions.tsx';
 import { useScanHandler } from '../routing.ts';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
-import { fieldName, packError, usePackT } from './packaging-i18n.ts';
+import { fieldList, packError, usePackT } from './packaging-i18n.ts';
 import { SOUND, blobUrl, type Note } from './packaging-shared.ts';
 import { HeldReturnPanel, useHeldReturn } from './HeldReturn.tsx';
 import type { DriveView, JobView } from '../../../electron/core/model.ts';
@@ -243,7 +243,8 @@ export function Packaging() {
     setSerial('');
   };
 
-  const noteText = note ? (note.error ? packError(lang, note.error) : t(note.key, note.params)) : null;
+  const noteParams = note?.fields ? { ...note.params, fields: fieldList(lang, note.fields) } : note?.params;
+  const noteText = note ? (note.error ? packError(lang, note.error) : t(note.key, noteParams)) : null;
   const zplSet = Boolean(settings?.zplPrinter?.host);
 
   return (
@@ -335,7 +336,7 @@ export function Packaging() {
               <div className="pk-ship">
                 <h3>{t('pk.address')}</h3>
                 {addressMissing.length ? (
-                  <p className="form-error" role="alert" data-testid="address-missing">{t('pk.addressMissing', { fields: addressMissing.map((f) => fieldName(lang, f)).join(', ') })}</p>
+                  <p className="form-error" role="alert" data-testid="address-missing">{t('pk.addressMissing', { fields: fieldList(lang, addressMissing) })}</p>
                 ) : (
                   <address className="pk-address" data-testid="return-address">
                     <strong>{job.properties.returnAddress?.recipientName}</strong><br />

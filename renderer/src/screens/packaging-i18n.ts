@@ -62,8 +62,10 @@ const en = {
   'pk.heldReady': 'Its job is ready now: release the held package on Exceptions.',
   'pk.heldChoose': 'Choose held drives in the list, or scan them, to fill a return box.',
   'pk.heldScanPrompt': 'Scan the held drives into the return box',
-  'pk.heldCount': '{n} held drive(s) in the return box',
+  'pk.heldCount': '{n} held drive(s)',
   'pk.heldEmpty': 'The return box is empty: choose or scan the held drives.',
+  'pk.heldEmptyShort': 'Empty',
+  'pk.heldAddressLater': 'The return address is asked for once the box has drives.',
   'pk.heldAccepted': 'Held drive {serial} is in the return box.',
   'pk.heldAgain': 'Held drive {serial} is already in the return box.',
   'pk.heldOtherSender': 'Drive {serial} is of {owner}, this box goes to {boxOwner}: one box, one sender. Return it in a separate box.',
@@ -167,8 +169,10 @@ const zhTW: { readonly [K in PackKey]: string } = {
   'pk.heldReady': '其工作已就緒：請在「例外」解除暫扣包裹。',
   'pk.heldChoose': '在清單中選擇或掃描暫扣硬碟，裝入寄回箱。',
   'pk.heldScanPrompt': '將暫扣硬碟掃描裝入寄回箱',
-  'pk.heldCount': '寄回箱中有 {n} 顆暫扣硬碟',
+  'pk.heldCount': '{n} 顆暫扣硬碟',
   'pk.heldEmpty': '寄回箱是空的：請選擇或掃描暫扣硬碟。',
+  'pk.heldEmptyShort': '空的',
+  'pk.heldAddressLater': '箱中有硬碟後，才需要填寫回寄地址。',
   'pk.heldAccepted': '暫扣硬碟 {serial} 已放入寄回箱。',
   'pk.heldAgain': '暫扣硬碟 {serial} 已經在寄回箱中。',
   'pk.heldOtherSender': '硬碟 {serial} 屬於 {owner}，這個箱子要寄給 {boxOwner}：一箱只寄一位寄件人，請分箱寄回。',
@@ -244,4 +248,9 @@ export function packError(lang: Lang, err: CoreError): string {
 export function fieldName(lang: Lang, field: string): string {
   const key = `field.${field}` as PackKey;
   return key in en ? packText(lang, key) : field;
+}
+
+/** Return address fields named in a list, as the language writes a list. */
+export function fieldList(lang: Lang, fields: readonly string[]): string {
+  return fields.map((f) => fieldName(lang, f)).join(lang === 'zh-TW' ? '、' : ', ');
 }

@@ -6,7 +6,14 @@ import type { LabelFile } from '../../../electron/api/contract.ts';
 import type { PackKey } from './packaging-i18n.ts';
 
 export type Tone = 'accepted' | 'warning' | 'notice' | 'rejected';
-export interface Note { tone: Tone; key: PackKey; params?: Record<string, string | number>; error?: CoreError }
+export interface Note {
+  tone: Tone;
+  key: PackKey;
+  params?: Record<string, string | number>;
+  error?: CoreError;
+  /** Return address fields named by the note, put in words in the language shown (as `{fields}`). */
+  fields?: string[];
+}
 export type Say = (n: Note) => void;
 
 export const SOUND: Record<Tone, Sound> = { accepted: 'accepted', warning: 'otherJob', notice: 'notice', rejected: 'rejected' };
