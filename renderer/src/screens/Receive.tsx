@@ -273,7 +273,7 @@ function Controls() {
         </div>
       </form>
       <div className="pending" data-testid="pending" data-pending={pending} aria-live="polite">
-        {pending > 0 ? t('header.queue', { n: pending }) : ''}
+        {pending > 1 ? t('header.queue', { n: pending }) : ''}
       </div>
     </section>
   );
