@@ -214,3 +214,30 @@ test('a held drive whose return is not due yet stays off the list, and scanning 
   await expect(page.getByTestId('pack-note')).toContainText('its return is due on 2026-11-16');
   await expect(page.getByTestId('held-count')).toHaveText('Empty');
 });
+
+test('a held drive of a job still Creating goes back to the job\'s own address and carrier, with the job name on the label', async ({ page, station, clock }, testInfo) => {
+  await heldBoxOfCreatingJob(station.api);
+  clock.advanceDays(15);
+  await openPackaging(page, station);
+  await page.getByTestId('held-due').locator(`li[data-serial="${EARLY_DRIVE}"]`).getByTestId('held-add').click();
+  await expect(page.getByTestId('held-owner')).toHaveText(EARLY_JOB);
+  await expect(page.getByTestId('return-address')).toContainText('Wang Da-wei');
+  await expect(page.getByTestId('held-address-form')).toHaveCount(0);
+  await expect(page.locator('#pk-held-carrier')).toHaveValue('DHL');
+  await expect(page.locator('#pk-held-account')).toHaveValue('960112233');
+  await page.locator('#pk-held-tracking').click();
+  await scan(page, 'RT-EARLY-HR-1');
+  await page.getByTestId('held-label-pdf').click();
+  await expect(page.getByTestId('held-label-state')).toContainText('Label is out');
+  await shot(page, 'held-return-job.png');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('held-label-download').click()]);
+  const file = testInfo.outputPath('held-return-job.pdf');
+  await download.saveAs(file);
+  const codes = execFileSync('/work/shared/tools/decode-barcodes', [file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  expect(codes.sort()).toEqual([`CODE-128:${EARLY_JOB}`, 'CODE-128:RT-EARLY-HR-1']);
+  await page.getByTestId('held-ship').click();
+  await expect(page.getByTestId('pack-note')).toContainText('1 held drive(s) shipped back to Wang Da-wei');
+  expect(driveRow(station, EARLY_DRIVE)).toEqual({ state: 'ShippedBack', active: 0 });
+  await expect(page.getByTestId('held-due')).toHaveCount(0);
+});
