@@ -119,7 +119,7 @@ export function heldReturnLabelData(intake: Intake, settings: LabelSettings, r: 
   const boxed = r.driveIds?.length ? [...new Set(r.driveIds.map((s) => normalizeCode(s, 'drive serial')))] : null;
   const shipped = intake.store.all('SELECT * FROM custody WHERE action = ? AND tracking_number = ? ORDER BY seq', 'drive.heldReturned', tracking).map(custodyFromRow);
   let drives: { driveId: string; jobName: string | null }[];
-  let recorded: { carrierName: string | null; account: string | null; date: string | null } = { carrierName: null, account: null, date: null };
+  let recorded: { carrierName: string | null; account: string | null; date: string | null; address: Partial<ReturnAddress> | null } = { carrierName: null, account: null, date: null, address: null };
   if (shipped.length) {
     drives = [...new Map(shipped.filter((c) => c.driveId).map((c) => [c.driveId!, { driveId: c.driveId!, jobName: c.jobName }])).values()];
     if (boxed && (boxed.length !== drives.length || boxed.some((s) => !drives.some((d) => d.driveId === s)))) {
@@ -131,6 +131,8 @@ export function heldReturnLabelData(intake: Intake, settings: LabelSettings, r: 
       carrierName: typeof pkg.carrierName === 'string' ? pkg.carrierName : null,
       account: typeof account === 'string' && account ? account : null,
       date: typeof pkg.shipDate === 'string' ? pkg.shipDate.slice(0, 10) : null,
+      // the address the drives went to, where the return's custody record keeps it
+      address: typedAddress(shipped[0]!.detail?.address),
     };
   } else {
     if (!boxed) fail('BAD_INPUT', 'Scan the held drives into the return box first.');
@@ -146,7 +148,7 @@ export function heldReturnLabelData(intake: Intake, settings: LabelSettings, r: 
   }
   const jobName = jobNames[0] ?? null;
   const job = jobName ? intake.store.job(jobName) : null;
-  const address = typed ?? job?.returnAddress ?? {};
+  const address = typed ?? recorded.address ?? job?.returnAddress ?? {};
   const missing = missingAddressFields(address);
   if (missing.length) {
     fail('ADDRESS_INCOMPLETE', typed || !jobName
