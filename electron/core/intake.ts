@@ -560,6 +560,13 @@ export class Intake {
         return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
       }
 
+      // a carrier's tracking number scanned while a box is open is the next box, not an extra drive
+      const box = this.store.get<{ name: string | null; t: string }>(
+        `SELECT NULL AS name, tracking_number AS t FROM packages WHERE tracking_number = ?
+         UNION ALL SELECT name, delivery_tracking AS t FROM jobs WHERE (delivery_tracking = ? OR delivery_tracking_base = ?) AND deleted_at IS NULL LIMIT 1`, serial, serial, serial);
+      if (box) {
+        fail('CODE_IS_TRACKING', `${serial} is a package's tracking number${box.name ? ` (job ${box.name})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`, { trackingNumber: serial, open: pkg.trackingNumber });
+      }
       // a drive on no job's list: an extra drive of this package's job, or held when there is no job
       let owner: JobRecord | null = null;
       if (pkgJobs.length === 1) owner = pkgJobs[0]!;

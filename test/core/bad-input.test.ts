@@ -233,3 +233,11 @@ describe('bad input changes nothing', () => {
     });
   });
 });
+
+test('a tracking number scanned while a box is open is refused as a drive, naming the open box, and nothing changes', () => {
+  const d = dock();
+  shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
+  shippingJob(d, 'JOB-2', ['WD-B1'], 'TRK2');
+  d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
+  refusedUnchanged(d.store, () => d.intake.scanDrive(amy, { serial: 'TRK2' }), 'CODE_IS_TRACKING', /Close package TRK1/);
+});
