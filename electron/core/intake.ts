@@ -900,7 +900,7 @@ export class Intake {
         const owner = d.jobName ? this.store.job(d.jobName) : null;
         this.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
           tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
-          sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, heldSince: d.heldSince, package: d.packageTracking },
+          sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, address, heldSince: d.heldSince, package: d.packageTracking },
         });
         if (d.packageTracking) packages.add(d.packageTracking);
       }

@@ -35,6 +35,8 @@ test('a held drive of no job goes back only to an address staff give, complete',
   refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1', address: { ...ADDRESS, phone: '' } }), 'ADDRESS_INCOMPLETE', /phone/);
   d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1', address: ADDRESS });
   assert.equal(driveState(d.store, 'STRAY-1'), 'ShippedBack');
+  const rec = d.intake.custodyOf({ driveId: 'STRAY-1' })[0]!;
+  assert.equal((rec.detail?.address as { city?: string }).city, ADDRESS.city, 'custody keeps where it went, so its label can be printed again');
 });
 
 test('a drive that is not held is not returned this way, and nothing changes', () => {
