@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as harness, expect, type StationFixture } from './harness.ts';
 import { ManualClock } from '../../electron/core/clock.ts';
+import { decodeBarcodes } from '../decode-barcodes.ts';
 
 const SCREENS = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 const op = 'Amy Lin';
@@ -138,7 +139,7 @@ test('held drives of no job go back to a typed address: scanned into the box, la
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const file = testInfo.outputPath('held-return-label.pdf');
   await download.saveAs(file);
-  expect(execFileSync('/work/shared/tools/decode-barcodes', [file], { encoding: 'utf8' }).split('\n').filter(Boolean)).toEqual([`CODE-128:${RETURN_TRACKING}`]);
+  expect(decodeBarcodes(file)).toEqual([`CODE-128:${RETURN_TRACKING}`]);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   for (const s of ['Held drives — no job on record', 'Chen Ya-ting', '88 Harbour Road', 'Keelung 202', 'UPS-ACC-77', '2 held drives', ...STRAY]) expect(text).toContain(s);
 
@@ -234,7 +235,7 @@ test('a held drive of a job still Creating goes back to the job\'s own address a
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('held-label-download').click()]);
   const file = testInfo.outputPath('held-return-job.pdf');
   await download.saveAs(file);
-  const codes = execFileSync('/work/shared/tools/decode-barcodes', [file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const codes = decodeBarcodes(file);
   expect(codes.sort()).toEqual([`CODE-128:${EARLY_JOB}`, 'CODE-128:RT-EARLY-HR-1']);
   await page.getByTestId('held-ship').click();
   await expect(page.getByTestId('pack-note')).toContainText('1 held drive(s) shipped back to Wang Da-wei');

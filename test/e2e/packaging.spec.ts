@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type StationFixture } from './harness.ts';
+import { decodeBarcodes } from '../decode-barcodes.ts';
 
 test.use({ stationOptions: { demo: false } });
 
@@ -108,7 +109,7 @@ test('a return shipment: every drive scanned into the box, a drive of another jo
   const file = join(dir, label.filename);
   writeFileSync(file, Buffer.from(label.base64, 'base64'));
   await testInfo.attach('return-label.pdf', { path: file, contentType: 'application/pdf' });
-  const codes = execFileSync('/work/shared/tools/decode-barcodes', [file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const codes = decodeBarcodes(file);
   expect(codes).toContain(`CODE-128:${RETURN_TRACKING}`);
   expect(codes).toContain(`CODE-128:${A}`);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });

@@ -8,6 +8,7 @@ import { ManualClock, DAY } from '../../electron/core/clock.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import { Store } from '../../electron/core/store.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/api/settings-schema.ts';
+import { decodeBarcodes as decode } from '../decode-barcodes.ts';
 
 export const KEY = '123456-654321-111111-222222-333333-444444-555555-666666';
 export const JOB = 'JOB-TW-2026-0042';
@@ -103,8 +104,7 @@ export function openFixture(): Fixture {
 
 /** Runs the team's decoder on a PDF or image; one "TYPE:DATA" per barcode found. */
 export function decodeBarcodes(file: string, dpi?: number): string[] {
-  const out = execFileSync('/work/shared/tools/decode-barcodes', dpi ? [file, String(dpi)] : [file], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean);
+  return decode(file, dpi);
 }
 
 export function pdfinfo(file: string): Record<string, string> {
