@@ -130,7 +130,7 @@ export interface Outputs {
   'drives.scan': ScanResult;
   'packages.close': { package: PackageView; neverReceived: string[] };
   'packages.releaseHold': PackageView;
-  'scans.undo': { driveId: string; message: string };
+  'scans.undo': { driveId: string | null; trackingNumber: string | null; message: string };
   'copy.start': JobView;
   'copy.record': DriveView;
   'shipments.shipBack': JobView;

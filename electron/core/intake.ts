@@ -700,15 +700,16 @@ export class Intake {
   }
 
   /** Undo the last scan at this station, as a compensating custody record. */
-  undoLastScan(actor: Actor): { driveId: string; message: string } {
+  undoLastScan(actor: Actor): { driveId: string | null; trackingNumber: string | null; message: string } {
     this.checkActor(actor);
     return this.op(() => {
       const last = this.store.get(
-        `SELECT * FROM custody WHERE station = ? AND action IN ('drive.scanned','drive.arrivedLater','drive.receivedInOtherPackage','drive.extra','drive.heldNoJob','drive.heldExtra','drive.held','drive.exportReceived','scan.undone')
+        `SELECT * FROM custody WHERE station = ? AND action IN ('drive.scanned','drive.arrivedLater','drive.receivedInOtherPackage','drive.extra','drive.heldNoJob','drive.heldExtra','drive.held','drive.exportReceived','scan.undone','package.received','package.receivedHeld','package.receiveUndone')
          ORDER BY seq DESC LIMIT 1`, actor.station);
       if (!last) fail('NOTHING_TO_UNDO', 'There is no scan to undo at this station.');
       const rec = custodyFromRow(last);
-      if (rec.action === 'scan.undone') fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId}) was already undone.`);
+      if (rec.action === 'scan.undone' || rec.action === 'package.receiveUndone') fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId ?? rec.trackingNumber}) was already undone.`);
+      if (rec.action === 'package.received' || rec.action === 'package.receivedHeld') return this.undoReceipt(actor, rec);
       const row = Number(rec.detail?.row);
       const drive = this.store.driveById(row);
       const later = this.store.get('SELECT seq FROM custody WHERE drive_id = ? AND seq > ? LIMIT 1', rec.driveId, rec.seq);
@@ -735,8 +736,26 @@ export class Intake {
       this.touch('drives', drive.driveId);
       this.touch('jobs', drive.jobName);
       this.touch('packages', rec.trackingNumber);
-      return { driveId: drive.driveId, message: `Scan of ${drive.driveId} undone.` };
+      return { driveId: drive.driveId, trackingNumber: rec.trackingNumber, message: `Scan of ${drive.driveId} undone.` };
     });
+  }
+
+  /** A box opened by mistake, with nothing scanned into it yet, is put back unopened. */
+  private undoReceipt(actor: Actor, rec: CustodyRecord): { driveId: null; trackingNumber: string; message: string } {
+    const t = rec.trackingNumber!;
+    const pkg = this.store.package(t);
+    if (!pkg || pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${t} is already ${pkg?.state ?? 'gone'}; its receipt can no longer be undone.`);
+    if (this.store.get('SELECT 1 FROM drives WHERE package_tracking = ? LIMIT 1', t) || this.store.get('SELECT 1 FROM custody WHERE tracking_number = ? AND seq > ? LIMIT 1', t, rec.seq)) {
+      fail('UNDO_SUPERSEDED', `Drives were scanned into package ${t}: undo those scans first, or close it.`);
+    }
+    this.store.run('DELETE FROM package_jobs WHERE tracking_number = ?', t);
+    this.store.run('DELETE FROM packages WHERE tracking_number = ?', t);
+    for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
+      this.custody(actor, { action: 'package.receiveUndone', subject: 'package', jobName, trackingNumber: t, reason: `undo of custody record ${rec.seq}`, stateBefore: 'open', stateAfter: null, detail: { undoes: rec.seq } });
+    }
+    this.touch('packages', t);
+    for (const j of pkg.jobNames) this.touch('jobs', j);
+    return { driveId: null, trackingNumber: t, message: `Package ${t} put back unopened.` };
   }
 
   // ---- copy --------------------------------------------------------------------------------------
@@ -1179,7 +1198,7 @@ export class Intake {
       if (r.notifiedAt) {
         rows.push({ kind: 'customerNotified', jobName: r.name, driveId: null, trackingNumber: r.deliveryPackage?.trackingNumber ?? null, since: r.notifiedAt, dueAt: new Date(ms(r.notifiedAt) + DEADLINES.noticeClosed).toISOString(), next: 'Waiting for the customer; with no reply the job is Closed.', action: 'extendWait' });
       } else {
-        rows.push({ kind: 'packageOverdue', jobName: r.name, driveId: null, trackingNumber: r.deliveryPackage?.trackingNumber ?? null, since: r.shippingSince, dueAt: null, next: 'Notify the customer, then extend the wait or cancel.', action: 'notifyCustomer' });
+        rows.push({ kind: 'packageOverdue', jobName: r.name, driveId: null, trackingNumber: r.deliveryPackage?.trackingNumber ?? null, since: r.shippingSince, dueAt: new Date(Math.max(ms(r.shippingSince) + DEADLINES.shippingOverdue, r.waitUntil ? ms(r.waitUntil) : 0)).toISOString(), next: 'Notify the customer, then extend the wait or cancel.', action: 'notifyCustomer' });
       }
     }
     for (const r of this.store.all("SELECT * FROM jobs WHERE state IN ('Shipping','Received','Transferring','Packaging') AND deleted_at IS NULL LIMIT ?", 5000).map(jobFromRow)) {
@@ -1189,22 +1208,37 @@ export class Intake {
       if (rows.length > 2000) break;
     }
     for (const r of this.store.all(`SELECT d.drive_id, d.job_name, d.package_tracking, d.received_at FROM drives d WHERE d.active = 1 AND d.role = 'listed' AND d.package_tracking IS NOT NULL AND d.job_name IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.tracking_number = d.package_tracking AND pj.job_name = d.job_name) LIMIT ?`, L)) {
+        AND d.held_since IS NULL AND d.state <> 'NeverReceived' AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.tracking_number = d.package_tracking AND pj.job_name = d.job_name) LIMIT ?`, L)) {
       rows.push({ kind: 'otherJobPackage', jobName: r.job_name as string, driveId: String(r.drive_id), trackingNumber: r.package_tracking as string, since: r.received_at as string | null, dueAt: null, next: 'Arrived in another job\'s package: keep it with its own job.', action: null });
     }
-    return rows;
+    for (const r of this.store.all("SELECT * FROM jobs WHERE state = 'Faulted' AND deleted_at IS NULL ORDER BY updated_at LIMIT ?", L).map(jobFromRow)) {
+      rows.push({ kind: 'faultedJob', jobName: r.name, driveId: null, trackingNumber: null, since: r.updatedAt, dueAt: null, next: `Faulted (${r.faultReason ?? 'no reason'}): contact the customer, then resolve back to ${r.faultedFrom ?? 'its state'}.`, action: 'resolveJob' });
+    }
+    for (const r of this.store.all(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE state = 'Faulted' AND active = 1 LIMIT ?`, L).map(driveFromRow)) {
+      rows.push({ kind: 'faultedDrive', jobName: r.jobName, driveId: r.driveId, trackingNumber: r.packageTracking, since: r.receivedAt, dueAt: null, next: `Faulted (${r.faultReason ?? 'no reason'}): resolve back to ${r.faultedFrom ?? 'its state'} once fixed.`, action: 'resolveDrive' });
+    }
+    // a held box with nothing held in it (a box of no job closed empty) still needs a person
+    for (const r of this.store.all(`SELECT p.tracking_number, p.held_since, p.opened_at FROM packages p WHERE p.state = 'held'
+        AND NOT EXISTS (SELECT 1 FROM drives d WHERE d.package_tracking = p.tracking_number AND d.held_since IS NOT NULL AND d.active = 1) LIMIT ?`, L)) {
+      const since = String(r.held_since ?? r.opened_at);
+      rows.push({ kind: 'heldPackage', jobName: null, driveId: null, trackingNumber: String(r.tracking_number), since, dueAt: new Date(ms(since) + DEADLINES.heldReturnDue).toISOString(), next: 'A held box with no drive in it: check the box, then return or discard the packaging.', action: null });
+    }
+    // the most urgent first: what is overdue, then what comes due soonest, then what has no deadline
+    const key = (x: ExceptionRow) => (x.dueAt ? ms(x.dueAt) : Number.POSITIVE_INFINITY);
+    return rows.sort((a, b) => key(a) - key(b));
   }
 }
 
 export interface ExceptionRow {
-  kind: 'extraDrive' | 'neverReceived' | 'held' | 'destructionDue' | 'packageOverdue' | 'customerNotified' | 'addressMissing' | 'otherJobPackage';
+  kind: 'extraDrive' | 'neverReceived' | 'held' | 'destructionDue' | 'packageOverdue' | 'customerNotified' | 'addressMissing' | 'otherJobPackage'
+    | 'faultedJob' | 'faultedDrive' | 'heldPackage';
   jobName: string | null;
   driveId: string | null;
   trackingNumber: string | null;
   since: string | null;
   dueAt: string | null;
   next: string;
-  action: 'releaseHold' | 'recordDestruction' | 'notifyCustomer' | 'extendWait' | 'updateJob' | null;
+  action: 'releaseHold' | 'recordDestruction' | 'notifyCustomer' | 'extendWait' | 'updateJob' | 'resolveJob' | 'resolveDrive' | null;
 }
 
 export { IntakeError };

@@ -162,3 +162,39 @@ test('the job\'s custody shows its box received and closed', () => {
   assert.ok(rows.some((r) => r.action === 'package.closed' && r.trackingNumber === 'TRK-J'));
   assert.ok(rows.some((r) => r.action === 'job.packageReceived' && r.trackingNumber === 'TRK-J'));
 });
+
+test('a box opened by mistake, nothing scanned into it yet, is put back unopened by undo', () => {
+  const d = dock();
+  shippingJob(d, 'J', ['A1']);
+  d.intake.receivePackage(amy, { trackingNumber: 'TRK-J' });
+  const r = d.intake.undoLastScan(amy);
+  assert.equal(r.trackingNumber, 'TRK-J');
+  assert.equal(d.store.package('TRK-J'), null);
+  assert.equal(jobState(d.store, 'J'), 'Shipping');
+  d.intake.receivePackage(amy, { trackingNumber: 'TRK-J' }); // and it can be received again, for real
+  assert.equal(d.store.package('TRK-J')?.state, 'open');
+});
+
+test('a box with a drive scanned into it is not put back unopened, and nothing changes', () => {
+  const d = dock();
+  shippingJob(d, 'J', ['A1', 'A2']);
+  d.intake.receivePackage(amy, { trackingNumber: 'TRK-J' });
+  d.intake.scanDrive(amy, { serial: 'A1' });
+  d.intake.undoLastScan(amy);
+  refusedUnchanged(d.store, () => d.intake.undoLastScan(amy), 'NOTHING_TO_UNDO');
+});
+
+test('the exceptions list faulted jobs and drives, most urgent first', () => {
+  const d = dock();
+  shippingJob(d, 'J', ['A1']);
+  receiveBox(d, 'TRK-J', ['A1']);
+  d.intake.faultDrive(amy, 'A1', 'bad sectors');
+  d.intake.faultJob(amy, 'J', 'customer dispute');
+  d.intake.receivePackage(amy, { trackingNumber: 'TRK-NOBODY' });
+  d.intake.scanDrive(amy, { serial: 'STRAY-1' });
+  d.intake.closePackage(amy, {});
+  const rows = d.intake.exceptions();
+  assert.ok(rows.some((r) => r.kind === 'faultedJob' && r.jobName === 'J'));
+  assert.ok(rows.some((r) => r.kind === 'faultedDrive' && r.driveId === 'A1'));
+  assert.equal(rows[0]!.driveId, 'STRAY-1', 'the row with a deadline comes before those without');
+});
