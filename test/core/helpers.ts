@@ -155,10 +155,18 @@ export function checkCustody(store: Store): void {
     if (r.subject === 'drive' && before && after && before !== after) {
       assert.ok(isDriveEdge(before as DriveState, after as DriveState), `drive ${r.drive_id}: ${before} -> ${after} (${r.action}) is not in the table`);
     }
-    if (r.subject === 'job' && r.job_name) lastJob.set(String(r.job_name), after);
+    // the chain holds: each record starts from the state the previous record of that job or drive left
+    if (r.subject === 'job' && r.job_name) {
+      const name = String(r.job_name);
+      if (before !== null && lastJob.has(name)) assert.equal(before, lastJob.get(name), `job ${name}: record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastJob.get(name)}`);
+      lastJob.set(name, after);
+    }
     if (r.subject === 'drive' && r.detail) {
       const row = (JSON.parse(String(r.detail)) as { row?: number }).row;
-      if (typeof row === 'number') lastDrive.set(row, after);
+      if (typeof row === 'number') {
+        if (before !== null && lastDrive.has(row)) assert.equal(before, lastDrive.get(row), `drive ${r.drive_id} (row ${row}): record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastDrive.get(row)}`);
+        lastDrive.set(row, after);
+      }
     }
   }
   for (const j of store.db.prepare('SELECT name, state FROM jobs').all() as { name: string; state: string }[]) {
