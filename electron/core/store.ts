@@ -236,6 +236,9 @@ export class Store {
     this.db.exec('PRAGMA foreign_keys = ON');
     this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
+    this.db.exec('PRAGMA cache_size = -32768');
+    this.db.exec('PRAGMA temp_store = MEMORY');
     this.migrate();
   }
 
