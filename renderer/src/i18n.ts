@@ -204,6 +204,27 @@ const en = {
   'exc.act.open': 'Open job',
   'exc.done': 'Done: {what}',
   'exc.refresh': 'Refresh',
+  'exc.kind.faultedJob': 'Faulted job',
+  'exc.kind.faultedDrive': 'Faulted drive',
+  'exc.kind.heldPackage': 'Held empty box',
+  'exc.next.faultedJob': 'Faulted ({reason}): contact the customer, then resolve back to {state}.',
+  'exc.next.faultedDrive': 'Faulted ({reason}): resolve back to {state} once fixed.',
+  'exc.next.heldPackage': 'A held box with no drive in it: check the box, then return or discard the packaging.',
+  'exc.act.resolveJob': 'Resolve job',
+  'exc.act.resolveDrive': 'Resolve drive',
+  'exc.act.returnPackaging': 'Return (Packaging)',
+  'exc.act.custody': 'Box custody',
+  'dlg.resolveJob.title': 'Resolve the fault of job {job}',
+  'dlg.resolveDrive.title': 'Resolve the fault of drive {serial}',
+  'dlg.custody.title': 'Custody of box {tracking}',
+  'dlg.resolve.reason': 'What was fixed (required)',
+  'dlg.close': 'Close',
+  'job.noChange': 'no state change',
+  'jobs.total1': '1 job',
+  'copy.startBlocked': 'Copy cannot start: {reason}',
+  'job.notNow': 'not possible now',
+  'copy.scanNotHere': 'Drive {serial} is not waiting for copy or a result.',
+  'copy.scanSelected': 'Drive {serial} of job {job} selected.',
 
   'dlg.ok': 'OK',
   'dlg.cancel': 'Cancel',
@@ -530,6 +551,27 @@ const zhTW: Dict = {
   'exc.act.open': '開啟工作',
   'exc.done': '完成：{what}',
   'exc.refresh': '重新整理',
+  'exc.kind.faultedJob': '故障的工作',
+  'exc.kind.faultedDrive': '故障的硬碟',
+  'exc.kind.heldPackage': '暫扣的空箱',
+  'exc.next.faultedJob': '故障（{reason}）：聯絡客戶，然後恢復為「{state}」。',
+  'exc.next.faultedDrive': '故障（{reason}）：修復後恢復為「{state}」。',
+  'exc.next.heldPackage': '暫扣的箱子裡沒有硬碟：檢查箱子，然後寄還或丟棄包裝。',
+  'exc.act.resolveJob': '解除工作故障',
+  'exc.act.resolveDrive': '解除硬碟故障',
+  'exc.act.returnPackaging': '寄還（包裝）',
+  'exc.act.custody': '箱子保管紀錄',
+  'dlg.resolveJob.title': '解除工作 {job} 的故障',
+  'dlg.resolveDrive.title': '解除硬碟 {serial} 的故障',
+  'dlg.custody.title': '箱子 {tracking} 的保管紀錄',
+  'dlg.resolve.reason': '修復了什麼（必填）',
+  'dlg.close': '關閉',
+  'job.noChange': '狀態未變',
+  'jobs.total1': '共 1 個工作',
+  'copy.startBlocked': '無法開始複製：{reason}',
+  'job.notNow': '目前不可行',
+  'copy.scanNotHere': '硬碟 {serial} 沒有在等待複製或結果。',
+  'copy.scanSelected': '已選取工作 {job} 的硬碟 {serial}。',
 
   'dlg.ok': '確定',
   'dlg.cancel': '取消',
@@ -672,12 +714,48 @@ const TRIGGERS: Record<Lang, Record<string, string>> = {
     customerShipped: 'the customer ships', packageReceived: 'the package is received', copyStarted: 'the copy starts',
     copySkipped: 'the copy is skipped (cancelled)', allDrivesProcessed: 'every drive is processed', shippedBack: 'shipped back',
     shippedBackWithErrors: 'shipped back with errors', noReplyAfterNotice: 'no reply 30 days after notice', fault: 'a fault is recorded', resolve: 'the fault is resolved',
+    nothingToCopy: 'nothing to copy', closedNothingToShip: 'closed with nothing to ship',
   },
   'zh-TW': {
     customerShipped: '客戶寄出', packageReceived: '包裹已收到', copyStarted: '開始複製', copySkipped: '略過複製（已取消）',
     allDrivesProcessed: '所有硬碟處理完成', shippedBack: '已寄回', shippedBackWithErrors: '已寄回（有錯誤）',
     noReplyAfterNotice: '通知後 30 天無回覆', fault: '記錄故障', resolve: '故障已解決',
+    nothingToCopy: '沒有可複製的資料', closedNothingToShip: '沒有東西可寄回而關閉',
   },
+};
+
+/** Why a job may move, per trigger, in words a person at the dock reads (the core's rule text is English). */
+const RULE_TEXT: Record<Lang, Record<string, string>> = {
+  en: {},
+  'zh-TW': {
+    customerShipped: '需要寄送包裹資料與完整的回寄地址', packageReceived: '工作的包裹已收到並關閉', copyStarted: '已收到且未取消的工作開始複製',
+    copySkipped: '已取消的工作略過資料複製', nothingToCopy: '工作的硬碟都沒有到達，沒有可複製的資料', allDrivesProcessed: '所有硬碟都已處理',
+    shippedBack: '硬碟已寄回且工作沒有錯誤', shippedBackWithErrors: '硬碟已寄回但工作有錯誤', closedNothingToShip: '碼頭上沒有此工作可寄回的東西（未收到或已銷毀）',
+    noReplyAfterNotice: '通知客戶後 30 天沒有回覆', fault: '記錄故障（需要原因）', resolve: '恢復為故障前的狀態',
+  },
+};
+/** The core's rule, in the screen's language; English shows the core's own words. */
+export function ruleText(lang: Lang, trigger: string, rule: string): string {
+  return RULE_TEXT[lang][trigger] ?? rule;
+}
+
+/** Copy bay statuses (the values stay the contract's; only what is shown is translated). */
+const COPY_STATUS_NAMES: Record<Lang, Record<string, string>> = {
+  en: {},
+  'zh-TW': {
+    Completed: '完成', CompletedWithWarnings: '完成（有警告）', CompletedWithErrors: '完成（有錯誤）', DiskNotFound: '找不到磁碟',
+    VolumeNotNtfs: '磁碟區不是 NTFS', BitLockerKeyInvalid: 'BitLocker 金鑰無效', ManifestNotFound: '找不到資訊清單',
+    ManifestCorrupted: '資訊清單損毀', ManifestDriveIdMismatch: '資訊清單的硬碟 ID 不符', Failed: '失敗',
+  },
+};
+export function copyStatusName(lang: Lang, s: string): string {
+  return COPY_STATUS_NAMES[lang][s] ?? s;
+}
+
+/** A box's own states in the custody timeline. */
+const PACKAGE_STATES: Record<Lang, Record<string, string>> = {
+  en: {},
+  'zh-TW': { open: '開啟', closed: '已關閉', held: '暫扣', released: '已解除暫扣', returned: '已寄還' },
 };
 
 export function jobTypeName(lang: Lang, t: string): string {
@@ -785,6 +863,16 @@ export function formatDate(_lang: Lang, iso: string | null | undefined, withTime
   return withTime ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
 }
 
+/** A moment with its offset from UTC, as a custody record is read: "2026-11-24 14:03 +08:00". */
+export function formatDateZone(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const off = -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  return `${formatDate(lang, iso, true)} ${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
 export function formatTime(_lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
@@ -794,5 +882,5 @@ export function formatTime(_lang: Lang, iso: string | null | undefined): string 
 
 /** A job or drive state name, whichever it is. */
 export function stateName(lang: Lang, s: string): string {
-  return (JOB_STATE_NAMES[lang] as Record<string, string>)[s] ?? (DRIVE_STATE_NAMES[lang] as Record<string, string>)[s] ?? s;
+  return (JOB_STATE_NAMES[lang] as Record<string, string>)[s] ?? (DRIVE_STATE_NAMES[lang] as Record<string, string>)[s] ?? PACKAGE_STATES[lang][s] ?? s;
 }

@@ -137,3 +137,157 @@ test('extra and NeverReceived drives are listed with what to do next', async ({ 
   await row(page, 'neverReceived', { serial: 'WD-306B' }).getByRole('button', { name: 'Open job' }).click();
   await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'mixed-306');
 });
+
+test('every button on a row names what it acts on, so fourteen "Open job" buttons read apart', async ({ page, station }) => {
+  await putJob(station, { name: 'named-307', tracking: 'TRK-307', drives: ['WD-307A', 'WD-307B'] });
+  await putJob(station, { name: 'named-308', tracking: 'TRK-308', drives: ['WD-308A', 'WD-308B'] });
+  await receiveThroughApi(station, 'TRK-307', ['WD-307A']);
+  await receiveThroughApi(station, 'TRK-308', ['WD-308A']);
+  await signIn(page, station);
+  await openExceptions(page);
+  await expect(page.getByRole('button', { name: 'Open job named-307', exact: true })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Open job named-308', exact: true }).click();
+  await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'named-308');
+});
+
+test('a faulted job says what to do and is resolved from its row with a reason, back to the state it left', async ({ page, station }) => {
+  await putJob(station, { name: 'fault-309', tracking: 'TRK-309', drives: ['WD-309'] });
+  await station.api.call('jobs.fault', { operator: OPERATOR, name: 'fault-309', reason: 'Carrier lost the manifest' });
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'faultedJob', { job: 'fault-309' });
+  await expect(r).toContainText('Faulted job');
+  await expect(r).toContainText('Faulted (Carrier lost the manifest): contact the customer, then resolve back to Shipping.');
+  await r.getByRole('button', { name: 'Resolve job fault-309' }).click();
+  await expect(page.getByTestId('dialog-resolveJob')).toBeVisible();
+  // no reason, no change: the field is required
+  const before = dumpStore(station);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('dialog-resolveJob')).toBeVisible();
+  expect(dumpStore(station)).toEqual(before);
+  await page.locator('#f-reason').fill('Customer resent the manifest');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('exc-done')).toHaveText('Done: Resolve job — fault-309');
+  await expect(r).toHaveCount(0);
+  expect((await station.api.call('jobs.get', { name: 'fault-309' })).properties.state).toBe('Shipping');
+});
+
+test('a faulted drive is resolved from its row with a reason, and the confirmation names the drive', async ({ page, station }) => {
+  await putJob(station, { name: 'fault-310', tracking: 'TRK-310', drives: ['WD-310'] });
+  await receiveThroughApi(station, 'TRK-310', ['WD-310']);
+  await station.api.call('drives.fault', { operator: OPERATOR, driveId: 'WD-310', reason: 'Connector bent' });
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'faultedDrive', { serial: 'WD-310' });
+  await expect(r).toContainText('Faulted (Connector bent): resolve back to Received once fixed.');
+  await r.getByRole('button', { name: 'Resolve drive WD-310' }).click();
+  await page.locator('#f-reason').fill('Connector straightened, drive reads');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('exc-done')).toHaveText('Done: Resolve drive — WD-310');
+  await expect(r).toHaveCount(0);
+  expect((await station.api.call('jobs.get', { name: 'fault-310' })).properties.driveList[0]!.state).toBe('Received');
+});
+
+test('a held box left empty (its drive destroyed) shows its custody, and its return is made from Packaging', async ({ page, station, clock }) => {
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-EMPTY-311' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-311' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  clock.advanceDays(91);
+  await station.api.call('drives.destroy', { operator: OPERATOR, driveIds: ['SN-311'], method: 'Shredded', witness: 'Ben Chen' });
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'heldPackage', {}).filter({ hasText: 'TRK-EMPTY-311' });
+  await expect(r).toContainText('A held box with no drive in it');
+  await expect(r).toContainText('2026-11-16'); // return within 2 weeks of the hold
+  await r.getByRole('button', { name: 'Box custody TRK-EMPTY-311' }).click();
+  await expect(page.getByTestId('package-custody')).toContainText('Package closed');
+  await expect(page.getByTestId('package-custody')).toContainText(OPERATOR);
+  await shot(page, 'exceptions-held-box-custody');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await r.getByRole('button', { name: 'Return (Packaging) TRK-EMPTY-311' }).click();
+  await expect(page.getByTestId('nav-packaging')).toHaveAttribute('aria-current', /page|true/);
+});
+
+test('a held drive of no job is returned from Packaging; once destruction is due the row also records it', async ({ page, station, clock }) => {
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-312' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-312' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  await signIn(page, station);
+  await openExceptions(page);
+  const held = row(page, 'held', { serial: 'SN-312' });
+  await expect(held.getByRole('button', { name: 'Return (Packaging) SN-312' })).toBeVisible();
+  await expect(held.getByRole('button', { name: /Record destruction/ })).toHaveCount(0);
+  clock.advanceDays(91);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const due = row(page, 'destructionDue', { serial: 'SN-312' });
+  await expect(due.getByRole('button', { name: 'Record destruction SN-312' })).toBeVisible();
+  await expect(due.getByRole('button', { name: 'Return (Packaging) SN-312' })).toBeVisible();
+});
+
+test('rows come in the station\'s order, most urgent first, not grouped by kind', async ({ page, station, clock }) => {
+  await putJob(station, { name: 'order-313', tracking: 'TRK-313', drives: ['WD-313'] });
+  await putJob(station, { name: 'order-314', tracking: 'TRK-314', drives: ['WD-314A', 'WD-314B'] });
+  await receiveThroughApi(station, 'TRK-314', ['WD-314A', 'SN-EXTRA-314']);
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-315' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-315' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  clock.advanceDays(15);
+  await signIn(page, station);
+  await openExceptions(page);
+  const expected = (await station.api.call('exceptions.list', {})).map((r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`);
+  await expect(page.locator('tr[data-kind]')).toHaveCount(expected.length);
+  const shown = await page.locator('tr[data-kind]').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-kind')}:${tr.getAttribute('data-serial') || tr.getAttribute('data-job') || tr.getAttribute('data-tracking')}`));
+  expect(shown).toEqual(expected);
+  expect(shown[0]).toMatch(/^(held|packageOverdue):/); // dated rows before the undated extra drive
+});
+
+/** Twenty jobs two weeks late (three buttons each) and, last, one faulted job with no deadline. */
+async function crowded(station: StationFixture, clock: { advanceDays(n: number): void }): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const n = String(i).padStart(2, '0');
+    await putJob(station, { name: `hanriver-imp-000${n}`, tracking: `HR${n}TRK`, drives: [`HR${n}D`] });
+  }
+  await putJob(station, { name: 'fault-316', tracking: 'TRK-316', drives: ['WD-316'] });
+  await station.api.call('jobs.fault', { operator: OPERATOR, name: 'fault-316', reason: 'Customer asked to hold' });
+  clock.advanceDays(15);
+}
+
+test('at 1366×768 the list fits without sideways scrolling and every button of a three-button row is on screen', async ({ page, station, clock }) => {
+  await crowded(station, clock);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'packageOverdue', { job: 'hanriver-imp-00006' });
+  await expect(r.locator('.exc-actions button')).toHaveCount(3);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  const cancel = await r.getByRole('button', { name: 'Cancel job hanriver-imp-00006' }).boundingBox();
+  expect(cancel!.x + cancel!.width).toBeLessThanOrEqual(1366);
+  // the next step is wider than the kind: it reads in a few lines, not five to seven
+  const kindW = (await page.locator('.exc-col-kind').evaluate((c) => (c as HTMLElement).offsetWidth));
+  const next = await r.locator('.exc-next').evaluate((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const lineHeight = parseFloat(getComputedStyle(td).lineHeight);
+    return { width: td.getBoundingClientRect().width, lines: Math.round(range.getBoundingClientRect().height / lineHeight) };
+  });
+  expect(next.width).toBeGreaterThan(kindW * 2);
+  expect(next.lines).toBeLessThanOrEqual(3);
+  await shot(page, 'exceptions-1366');
+});
+
+test('after an action far down the list, the confirmation shows where the person is and names the job', async ({ page, station, clock }) => {
+  await crowded(station, clock);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'faultedJob', { job: 'fault-316' });
+  await r.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await r.getByRole('button', { name: 'Resolve job fault-316' }).click();
+  await page.locator('#f-reason').fill('Customer released the hold');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const done = page.getByTestId('exc-done');
+  await expect(done).toHaveText('Done: Resolve job — fault-316');
+  await expect(done).toBeInViewport();
+  await shot(page, 'exceptions-1366-confirmation');
+});

@@ -2,8 +2,9 @@
 // themselves. Whether a copy may start is the station's answer ('jobs.possibilities'), shown with its reason.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useDock, theApi, toCoreError } from '../store.ts';
+import { useScanHandler } from '../routing.ts';
 import { useLang, useT } from '../useT.ts';
-import { driveStateName, errorText, jobStateName, type CoreError } from '../i18n.ts';
+import { copyStatusName, driveStateName, errorText, jobStateName, type CoreError } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
@@ -11,35 +12,70 @@ import { COPY_STATUSES, type DriveView, type JobView } from '../../../electron/c
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
 import type { Possibility } from '../../../electron/core/rules.ts';
 
+/** The job chosen on this screen, kept while the person visits other screens and comes back. */
+let lastSelected: string | null = null;
+
 export function Copy() {
   const t = useT();
   const lang = useLang();
   const operator = useDock((s) => s.operator)!;
   const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelectedState] = useState<string | null>(lastSelected);
+  const setSelected = useCallback((name: string | null) => { lastSelected = name; setSelectedState(name); }, []);
+  const [focusSerial, setFocusSerial] = useState<string | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
   const [possible, setPossible] = useState<Possibility<string, string>[]>([]);
   const [error, setError] = useState<CoreError | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
+  const [ok, setOk] = useState<{ text: string; n: number } | null>(null);
 
   const load = useCallback(() => {
     Promise.all([
       theApi().call('jobs.search', { state: 'Received', limit: 100 }),
       theApi().call('jobs.search', { state: 'Transferring', limit: 100 }),
-    ]).then(([a, b]) => setJobs([...a.items, ...b.items])).catch((e) => setError(toCoreError(e)));
+    ]).then(([a, b]) => setJobs([...a.items, ...b.items].sort((x, y) => x.name.localeCompare(y.name)))).catch((e) => setError(toCoreError(e)));
     if (selected) {
       Promise.all([theApi().call('jobs.get', { name: selected }), theApi().call('jobs.possibilities', { name: selected })])
         .then(([j, p]) => { setJob(j); setPossible(p); }).catch((e) => setError(toCoreError(e)));
     }
   }, [selected]);
   useReloadOnChange(load);
-  useEffect(() => { if (!selected && jobs[0]) setSelected(jobs[0].name); }, [jobs, selected]);
+  useEffect(() => { if (!selected && jobs[0]) setSelected(jobs[0].name); }, [jobs, selected, setSelected]);
+
+  // a scanned drive serial selects that drive's job and brings its drive into view
+  useScanHandler('copy', (code) => {
+    const serial = code.trim();
+    theApi().call('jobs.search', { query: serial, limit: 5 }).then(async (r) => {
+      for (const item of r.items) {
+        const j = await theApi().call('jobs.get', { name: item.name });
+        const d = j.properties.driveList.find((x) => x.driveId === serial);
+        if (d && (d.state === 'Received' || d.state === 'Transferring')) {
+          setSelected(j.name);
+          setFocusSerial(serial);
+          setError(null);
+          setOk({ text: t('copy.scanSelected', { serial, job: j.name }), n: Date.now() });
+          play('accepted');
+          return;
+        }
+      }
+      play('rejected');
+      setOk(null);
+      setError({ code: 'COPY_SCAN_NOT_HERE', message: t('copy.scanNotHere', { serial }) });
+    }).catch((e) => { play('rejected'); setError(toCoreError(e)); });
+  });
+  useEffect(() => {
+    if (!focusSerial || !job) return;
+    const el = document.querySelector<HTMLElement>(`[data-serial="${CSS.escape(focusSerial)}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    (el.querySelector<HTMLElement>('select, button') ?? el).focus();
+    setFocusSerial(null);
+  }, [focusSerial, job]);
 
   const run = async (what: string, fn: () => Promise<unknown>) => {
     try {
       await fn();
       play('accepted');
-      setOk(what);
+      setOk((o) => ({ text: what, n: (o?.n ?? 0) + 1 }));
       setError(null);
       load();
     } catch (e) {
@@ -56,8 +92,10 @@ export function Copy() {
   return (
     <div className="copy" data-testid="copy-screen">
       <header className="screen-head"><h1>{t('copy.title')}</h1></header>
-      {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
-      {ok ? <p className="form-ok" role="status" data-tone="accepted">{ok}</p> : null}
+      <div className="toast-area" aria-live="polite">
+        {error ? <p className="form-error toast" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
+        {ok && !error ? <p key={ok.n} className="form-ok toast" role="status" data-tone="accepted" data-testid="copy-done">{ok.text}</p> : null}
+      </div>
       <div className="split">
         <nav className="split-list" aria-label={t('copy.waiting')}>
           <h2>{t('copy.waiting')}</h2>
@@ -84,7 +122,7 @@ export function Copy() {
                   onClick={() => void run(t('copy.started', { job: job.name }), () => theApi().call('copy.start', { operator, jobName: job.name }))}>
                   <Icon name="check" size={26} /> {t('copy.start', { job: job.name })}
                 </button>
-                {job.properties.state === 'Received' && start && !start.allowed ? <p className="muted">{start.reason}</p> : null}
+                {job.properties.state === 'Received' && start && !start.allowed ? <p className="muted" data-testid="start-blocked">{t('copy.startBlocked', { reason: lang === 'en' ? (start.reason ?? '') : (job.properties.cancelRequested ? t('jobs.cancelled') : '') })}{lang !== 'en' && start.reason ? <span className="reason-en" lang="en"> ({start.reason})</span> : null}</p> : null}
                 <ul className="drives">{received.map((d) => <li key={d.driveId} className="drive drive-Received" data-serial={d.driveId} data-state={d.state}><span className="drive-serial">{d.driveId}</span> <span className="chip chip-Received">{driveStateName(lang, d.state)}</span></li>)}</ul>
               </>
             ) : null}
@@ -125,7 +163,7 @@ function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: Recor
         <label htmlFor={`${id}-status`}>{t('copy.status')}</label>
         <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">{t('copy.progressOnly')}</option>
-          {COPY_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {COPY_STATUSES.map((s) => <option key={s} value={s}>{copyStatusName(lang, s)}</option>)}
         </select>
         <label htmlFor={`${id}-pct`}>{t('copy.percent')}</label>
         <input id={`${id}-pct`} type="number" min={0} max={100} value={pct} onChange={(e) => setPct(e.target.value)} placeholder={`${drive.percentComplete}`} />

@@ -2,18 +2,26 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useDock, go, theApi, toCoreError } from '../store.ts';
 import { useLang, useT } from '../useT.ts';
-import { errorText, formatDate, jobStateName, type CoreError, type Key } from '../i18n.ts';
+import { actionName, errorText, formatDate, formatDateZone, jobStateName, stateName, type CoreError, type Key } from '../i18n.ts';
+import type React from 'react';
 import { Dialog } from '../components/Dialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
+import type { CustodyRecord } from '../../../electron/core/model.ts';
 
 type Pending =
   | { kind: 'destroy'; row: ExceptionRow }
   | { kind: 'extend'; row: ExceptionRow }
   | { kind: 'notify'; row: ExceptionRow }
   | { kind: 'cancel'; row: ExceptionRow }
-  | { kind: 'address'; row: ExceptionRow };
+  | { kind: 'address'; row: ExceptionRow }
+  | { kind: 'resolveJob'; row: ExceptionRow }
+  | { kind: 'resolveDrive'; row: ExceptionRow }
+  | { kind: 'custody'; row: ExceptionRow };
+
+/** What a row is about, as its buttons and confirmations name it: the drive, else the job, else the box. */
+export const subjectOf = (r: ExceptionRow): string => r.driveId ?? r.jobName ?? r.trackingNumber ?? '';
 
 const ADDRESS_FIELDS = ['recipientName', 'streetAddress1', 'streetAddress2', 'city', 'stateOrProvince', 'postalCode', 'countryOrRegion', 'phone', 'email'] as const;
 
@@ -32,7 +40,7 @@ export function Exceptions() {
   const [rows, setRows] = useState<ExceptionRow[] | null>(null);
   const [jobStates, setJobStates] = useState<Record<string, string>>({});
   const [error, setError] = useState<CoreError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ what: string; n: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
   const load = useCallback(() => {
@@ -52,7 +60,7 @@ export function Exceptions() {
     try {
       await fn();
       play('accepted');
-      setDone(what);
+      setDone((d) => ({ what, n: (d?.n ?? 0) + 1 }));
       setError(null);
       setPending(null);
       load();
@@ -64,12 +72,14 @@ export function Exceptions() {
 
   const act = (row: ExceptionRow, action: NonNullable<ExceptionRow['action']> | 'cancel') => {
     if (action === 'releaseHold' && row.trackingNumber) {
-      void run(t('exc.act.releaseHold'), () => theApi().call('packages.releaseHold', { operator, trackingNumber: row.trackingNumber! }));
+      void run(`${t('exc.act.releaseHold')} — ${subjectOf(row)}`, () => theApi().call('packages.releaseHold', { operator, trackingNumber: row.trackingNumber! }));
     } else if (action === 'recordDestruction') setPending({ kind: 'destroy', row });
     else if (action === 'extendWait') setPending({ kind: 'extend', row });
     else if (action === 'notifyCustomer') setPending({ kind: 'notify', row });
     else if (action === 'cancel') setPending({ kind: 'cancel', row });
     else if (action === 'updateJob') setPending({ kind: 'address', row });
+    else if (action === 'resolveJob') setPending({ kind: 'resolveJob', row });
+    else if (action === 'resolveDrive') setPending({ kind: 'resolveDrive', row });
   };
 
   /** English shows the core's own words; other languages translate by the row's kind. */
@@ -82,7 +92,36 @@ export function Exceptions() {
       const fields = (m?.[1] ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => (ADDRESS_FIELDS as readonly string[]).includes(f) ? t(`addr.${f}` as Key) : f);
       return t('exc.next.addressMissing', { fields: fields.join('、') });
     }
+    if (r.kind === 'faultedJob' || r.kind === 'faultedDrive') {
+      const m = /^Faulted \((.*)\): .*resolve back to (\S+?)(?: once fixed)?\.$/.exec(r.next);
+      return t(`exc.next.${r.kind}`, { reason: m?.[1] ?? '', state: m ? stateName(lang, m[2]!) : '' });
+    }
     return t(`exc.next.${r.kind}` as Key);
+  };
+
+  /** The buttons of a row, each named with what it acts on ("Open job hanriver-imp-00006"). */
+  const actions = (r: ExceptionRow) => {
+    const who = subjectOf(r);
+    const out: React.ReactNode[] = [];
+    if (r.action) {
+      out.push(<button key="main" type="button" className="btn btn-primary" onClick={() => act(r, r.action!)} data-testid={`act-${r.action}`}
+        aria-label={`${t(`exc.act.${r.action}` as Key)} ${who}`}>{t(`exc.act.${r.action}` as Key)}</button>);
+    }
+    if (r.kind === 'packageOverdue' || r.kind === 'customerNotified') {
+      if (r.action !== 'extendWait') out.push(<button key="ext" type="button" className="btn" onClick={() => act(r, 'extendWait')} aria-label={`${t('exc.act.extendWait')} ${who}`}>{t('exc.act.extendWait')}</button>);
+      out.push(<button key="cancel" type="button" className="btn" onClick={() => act(r, 'cancel')} aria-label={`${t('exc.act.cancel')} ${who}`}>{t('exc.act.cancel')}</button>);
+    }
+    // a held drive (or an empty held box) not to be released goes back to the customer from Packaging
+    if ((r.kind === 'held' || r.kind === 'destructionDue' || r.kind === 'heldPackage') && r.action !== 'releaseHold') {
+      out.push(<button key="ret" type="button" className="btn" onClick={() => go('packaging')} aria-label={`${t('exc.act.returnPackaging')} ${who}`}>{t('exc.act.returnPackaging')}</button>);
+    }
+    if (r.kind === 'heldPackage') {
+      out.push(<button key="cust" type="button" className="btn" onClick={() => setPending({ kind: 'custody', row: r })} aria-label={`${t('exc.act.custody')} ${who}`}>{t('exc.act.custody')}</button>);
+    }
+    if (!r.action && r.jobName && r.kind !== 'heldPackage') {
+      out.push(<button key="open" type="button" className="btn" onClick={() => go('jobs', r.jobName)} aria-label={`${t('exc.act.open')} ${r.jobName}`}>{t('exc.act.open')}</button>);
+    }
+    return out;
   };
 
   return (
@@ -92,11 +131,14 @@ export function Exceptions() {
         {rows ? <span className="screen-count" data-testid="exceptions-count">{rows.length ? t('exc.count', { n: rows.length }) : ''}</span> : null}
         <button type="button" className="btn" onClick={load}>{t('exc.refresh')}</button>
       </header>
-      {error && !pending ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
-      {done ? <p className="form-ok" role="status" data-tone="accepted">{t('exc.done', { what: done })}</p> : null}
+      <div className="toast-area" aria-live="polite">
+        {error && !pending ? <p className="form-error toast" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
+        {done && !error ? <p key={done.n} className="form-ok toast" role="status" data-tone="accepted" data-testid="exc-done">{t('exc.done', { what: done.what })}</p> : null}
+      </div>
       {rows && rows.length === 0 ? <p className="empty">{t('exc.empty')}</p> : null}
       {rows && rows.length ? (
-        <table className="table exc-table">
+        <table className="table exc-table" data-testid="exc-table">
+          <colgroup><col className="exc-col-kind" /><col className="exc-col-subject" /><col className="exc-col-next" /><col className="exc-col-due" /><col className="exc-col-act" /></colgroup>
           <thead>
             <tr><th scope="col">{t('exc.kind')}</th><th scope="col">{t('exc.subject')}</th><th scope="col">{t('exc.next')}</th><th scope="col">{t('exc.due')}</th><th scope="col">{t('exc.action')}</th></tr>
           </thead>
@@ -104,7 +146,7 @@ export function Exceptions() {
             {rows.map((r, i) => {
               const overdue = r.kind === 'destructionDue'; // the station's clock decides what is due, not this one's
               return (
-                <tr key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${i}`} className={`exc exc-${r.kind}`} data-kind={r.kind} data-serial={r.driveId ?? ''} data-job={r.jobName ?? ''}>
+                <tr key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${i}`} className={`exc exc-${r.kind}`} data-kind={r.kind} data-serial={r.driveId ?? ''} data-job={r.jobName ?? ''} data-tracking={r.trackingNumber ?? ''}>
                   <td><span className={`chip chip-exc-${r.kind}`}>{t(`exc.kind.${r.kind}` as Key)}</span></td>
                   <td className="exc-subject">
                     {r.driveId ? <div className="mono big">{r.driveId}</div> : null}
@@ -116,18 +158,7 @@ export function Exceptions() {
                     {r.dueAt ? <>{formatDate(lang, r.dueAt)}{overdue ? <strong className="overdue-tag"> {t('exc.overdue')}</strong> : null}</> : <span className="muted">{t('exc.noDeadline')}</span>}
                   </td>
                   <td><div className="exc-actions">
-                    {r.action ? (
-                      <button type="button" className="btn btn-primary" onClick={() => act(r, r.action!)} data-testid={`act-${r.action}`}>
-                        {t(`exc.act.${r.action}` as Key)}
-                      </button>
-                    ) : null}
-                    {r.kind === 'packageOverdue' || r.kind === 'customerNotified' ? (
-                      <>
-                        {r.action !== 'extendWait' ? <button type="button" className="btn" onClick={() => act(r, 'extendWait')}>{t('exc.act.extendWait')}</button> : null}
-                        <button type="button" className="btn" onClick={() => act(r, 'cancel')}>{t('exc.act.cancel')}</button>
-                      </>
-                    ) : null}
-                    {!r.action && r.jobName ? <button type="button" className="btn" onClick={() => go('jobs', r.jobName)}>{t('exc.act.open')}</button> : null}
+                    {actions(r)}
                   </div></td>
                 </tr>
               );
@@ -164,16 +195,22 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
     e.preventDefault();
     switch (pending.kind) {
       case 'destroy':
-        return void run(t('exc.act.recordDestruction'), () => theApi().call('drives.destroy', { operator, driveIds: [row.driveId!], method: a, witness: b }));
+        return void run(`${t('exc.act.recordDestruction')} — ${row.driveId ?? ''}`, () => theApi().call('drives.destroy', { operator, driveIds: [row.driveId!], method: a, witness: b }));
       case 'extend':
-        return void run(t('exc.act.extendWait'), () => theApi().call('jobs.extendWait', { operator, name: job, days: Number(days), ...(a ? { reason: a } : {}) }));
+        return void run(`${t('exc.act.extendWait')} — ${job}`, () => theApi().call('jobs.extendWait', { operator, name: job, days: Number(days), ...(a ? { reason: a } : {}) }));
       case 'notify':
-        return void run(t('exc.act.notifyCustomer'), () => theApi().call('jobs.notifyCustomer', { operator, name: job, ...(a ? { note: a } : {}) }));
+        return void run(`${t('exc.act.notifyCustomer')} — ${job}`, () => theApi().call('jobs.notifyCustomer', { operator, name: job, ...(a ? { note: a } : {}) }));
       case 'cancel':
-        return void run(t('exc.act.cancel'), () => theApi().call('jobs.cancel', { operator, name: job, ...(a ? { reason: a } : {}) }));
+        return void run(`${t('exc.act.cancel')} — ${job}`, () => theApi().call('jobs.cancel', { operator, name: job, ...(a ? { reason: a } : {}) }));
+      case 'resolveJob':
+        return void run(`${t('exc.act.resolveJob')} — ${job}`, () => theApi().call('jobs.resolve', { operator, name: job, reason: a }));
+      case 'resolveDrive':
+        return void run(`${t('exc.act.resolveDrive')} — ${row.driveId ?? ''}`, () => theApi().call('drives.resolve', { operator, driveId: row.driveId!, reason: a }));
+      case 'custody':
+        return onClose();
       case 'address': {
         const patch = Object.fromEntries(Object.entries(address).filter(([, v]) => v.trim()));
-        return void run(t('exc.act.updateJob'), () => theApi().call('jobs.update', { operator, name: job, patch: { returnAddress: patch } }));
+        return void run(`${t('exc.act.updateJob')} — ${job}`, () => theApi().call('jobs.update', { operator, name: job, patch: { returnAddress: patch } }));
       }
     }
   };
@@ -182,7 +219,10 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
     : pending.kind === 'extend' ? t('dlg.extend.title', { job })
       : pending.kind === 'notify' ? t('dlg.notify.title', { job })
         : pending.kind === 'cancel' ? t('dlg.cancelJob.title', { job })
-          : t('dlg.address.title', { job });
+          : pending.kind === 'resolveJob' ? t('dlg.resolveJob.title', { job })
+            : pending.kind === 'resolveDrive' ? t('dlg.resolveDrive.title', { serial: row.driveId ?? '' })
+              : pending.kind === 'custody' ? t('dlg.custody.title', { tracking: row.trackingNumber ?? '' })
+                : t('dlg.address.title', { job });
 
   return (
     <Dialog title={title} onClose={onClose} tone={pending.kind === 'destroy' || pending.kind === 'cancel' ? 'danger' : 'neutral'} testId={`dialog-${pending.kind}`}>
@@ -208,6 +248,13 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
             <input id="f-note" value={a} onChange={(e) => setA(e.target.value)} maxLength={500} autoComplete="off" data-autofocus={pending.kind !== 'extend' ? true : undefined} />
           </>
         ) : null}
+        {pending.kind === 'resolveJob' || pending.kind === 'resolveDrive' ? (
+          <>
+            <label htmlFor="f-reason">{t('dlg.resolve.reason')}</label>
+            <input id="f-reason" value={a} onChange={(e) => setA(e.target.value)} required maxLength={500} autoComplete="off" data-autofocus />
+          </>
+        ) : null}
+        {pending.kind === 'custody' ? <PackageCustody tracking={row.trackingNumber ?? ''} /> : null}
         {pending.kind === 'address' ? ADDRESS_FIELDS.map((f, i) => (
           <div key={f} className="form-field">
             <label htmlFor={`f-addr-${f}`}>{t(`addr.${f}` as Key)}{missing.includes(f) ? ' *' : ''}</label>
@@ -215,10 +262,36 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
           </div>
         )) : null}
         <div className="dialog-buttons">
-          <button type="submit" className="btn btn-big btn-primary"><Icon name="check" size={26} /> {t('dlg.save')}</button>
-          <button type="button" className="btn btn-big" onClick={onClose}>{t('dlg.cancel')}</button>
+          {pending.kind === 'custody' ? <button type="submit" className="btn btn-big btn-primary" data-autofocus>{t('dlg.close')}</button> : (
+            <>
+              <button type="submit" className="btn btn-big btn-primary"><Icon name="check" size={26} /> {t('dlg.save')}</button>
+              <button type="button" className="btn btn-big" onClick={onClose}>{t('dlg.cancel')}</button>
+            </>
+          )}
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The custody records of one box, newest first: who opened it, when, what happened since. */
+function PackageCustody({ tracking }: { tracking: string }) {
+  const t = useT();
+  const lang = useLang();
+  const [recs, setRecs] = useState<CustodyRecord[] | null>(null);
+  useEffect(() => {
+    theApi().call('custody.list', { trackingNumber: tracking, limit: 50 }).then(setRecs).catch(() => setRecs([]));
+  }, [tracking]);
+  if (!recs) return null;
+  if (!recs.length) return <p className="muted">—</p>;
+  return (
+    <table className="table custody-table" data-testid="package-custody">
+      <thead><tr><th scope="col">{t('job.col.when')}</th><th scope="col">{t('job.col.who')}</th><th scope="col">{t('job.col.what')}</th><th scope="col">{t('job.col.subject')}</th></tr></thead>
+      <tbody>
+        {recs.map((c) => (
+          <tr key={c.seq}><td className="nowrap">{formatDateZone(lang, c.at)}</td><td>{c.operator}</td><td>{actionName(lang, c.action)}</td><td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td></tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useDock, dock, go, theApi, toCoreError } from '../store.ts';
 import { useScanHandler } from '../routing.ts';
 import { useLang, useT } from '../useT.ts';
-import { actionName, driveStateName, errorText, formatDate, jobStateName, jobTypeName, stateName, triggerName, type CoreError, type Key } from '../i18n.ts';
+import { actionName, copyStatusName, driveStateName, errorText, formatDate, formatDateZone, jobStateName, jobTypeName, ruleText, stateName, triggerName, type CoreError, type Key } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
@@ -49,7 +49,7 @@ function JobList() {
     <div className="jobs" data-testid="jobs-screen">
       <header className="screen-head">
         <h1>{t('jobs.title')}</h1>
-        {result ? <span className="screen-count" data-testid="jobs-total">{t('jobs.total', { total })}</span> : null}
+        {result ? <span className="screen-count" data-testid="jobs-total">{total === 1 ? t('jobs.total1') : t('jobs.total', { total })}</span> : null}
       </header>
       <form className="search" role="search" onSubmit={onSubmit}>
         <label htmlFor="job-search" className="sr-only">{t('jobs.search')}</label>
@@ -59,7 +59,7 @@ function JobList() {
           <option value="">{t('jobs.anyState')}</option>
           {JOB_STATES.map((s) => <option key={s} value={s}>{jobStateName(lang, s)}</option>)}
         </select>
-        <button type="submit" className="btn"><Icon name="info" size={22} /> {t('jobs.searchButton')}</button>
+        <button type="submit" className="btn">{t('jobs.searchButton')}</button>
       </form>
       {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
       {result && result.items.length === 0 ? <p className="empty">{t('jobs.none')}</p> : null}
@@ -109,7 +109,7 @@ function DriveTable({ drives, label }: { drives: DriveView[]; label: string }) {
           <tr key={d.driveId} data-serial={d.driveId} data-state={d.state}>
             <td className="mono">{d.driveId}</td>
             <td><span className={`chip chip-${d.held ? 'held' : d.state}`}>{driveStateName(lang, d.state)}{d.held ? ` · ${t('job.held')}` : ''}</span>{d.faultReason ? <div className="muted">{d.faultReason}</div> : null}</td>
-            <td>{d.copyStatus ?? '—'}</td>
+            <td>{d.copyStatus ? copyStatusName(lang, d.copyStatus) : '—'}</td>
             <td>{d.percentComplete}%</td>
             <td>{d.bytesSucceeded.toLocaleString(lang)}</td>
             <td>{formatDate(lang, d.receivedAt, true)}</td>
@@ -204,7 +204,12 @@ function JobPage({ name }: { name: string }) {
             <>
               <h2>{t('job.possible')}</h2>
               <ul className="possible" data-testid="possibilities">
-                {possible.map((x, i) => <li key={i} className={x.allowed ? 'allowed' : 'blocked'}>{x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : triggerName(lang, x.trigger)}{!x.allowed && x.reason ? <span className="muted"> ({x.reason})</span> : null}</li>)}
+                {possible.map((x, i) => (
+                  <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger}>
+                    {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : `${triggerName(lang, x.trigger)}：${ruleText(lang, x.trigger, x.rule)}`}
+                    {!x.allowed && x.reason ? (lang === 'en' ? <span className="muted"> ({x.reason})</span> : <><span className="muted">（{t('job.notNow')}）</span><span className="muted reason-en" lang="en">{x.reason}</span></>) : null}
+                  </li>
+                ))}
               </ul>
             </>
           ) : null}
@@ -216,12 +221,12 @@ function JobPage({ name }: { name: string }) {
             <tbody>
               {custody.map((c) => (
                 <tr key={c.seq} data-seq={c.seq} data-action={c.action}>
-                  <td className="nowrap">{formatDate(lang, c.at, true)}</td>
+                  <td className="nowrap">{formatDateZone(lang, c.at)}</td>
                   <td>{c.operator}</td>
                   <td>{c.station}</td>
                   <td>{actionName(lang, c.action)}</td>
                   <td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td>
-                  <td>{c.stateBefore || c.stateAfter ? `${c.stateBefore ? stateName(lang, c.stateBefore) : '∅'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '∅'}` : ''}</td>
+                  <td>{c.stateBefore || c.stateAfter ? (c.stateBefore === c.stateAfter ? <span className="muted">{t('job.noChange')}</span> : `${c.stateBefore ? stateName(lang, c.stateBefore) : '—'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '—'}`) : ''}</td>
                   <td>{c.reason ?? ''}</td>
                 </tr>
               ))}
