@@ -140,3 +140,69 @@ test('a copy result with a log that is not a URI is refused by the station, and 
   await expect(page.locator('.form-error')).toContainText('errorLogUri must be an http(s) or file URI');
   expect((await station.api.call('jobs.get', { name: 'copy-405' })).properties.driveList[0]!.state).toBe('Transferring');
 });
+
+test('a drive serial scanned on the Copy screen selects that drive\'s job and drive, and stays on Copy', async ({ page, station }) => {
+  await putJob(station, { name: 'copy-406', tracking: 'TRK-406', drives: ['WD-406'] });
+  await putJob(station, { name: 'copy-407', tracking: 'TRK-407', drives: ['WD-407A', 'WD-407B'] });
+  await receiveThroughApi(station, 'TRK-406', ['WD-406']);
+  await receiveThroughApi(station, 'TRK-407', ['WD-407A', 'WD-407B']);
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'copy-407' });
+  await signIn(page, station);
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('button[data-job="copy-406"]')).toHaveAttribute('aria-current', 'true');
+  await scan(page, 'WD-407B');
+  await expect(page.getByTestId('copy-screen')).toBeVisible();
+  await expect(page.locator('button[data-job="copy-407"]')).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('copy-done')).toHaveText('Drive WD-407B of job copy-407 selected.');
+  await expect(page.locator('form.record-form[data-serial="WD-407B"] select')).toBeFocused();
+  // a serial not waiting for copy is refused, and the selection stays
+  await scan(page, 'SN-NOWHERE-9');
+  await expect(page.locator('.form-error')).toContainText('Drive SN-NOWHERE-9 is not waiting for copy or a result.');
+  await expect(page.locator('button[data-job="copy-407"]')).toHaveAttribute('aria-current', 'true');
+});
+
+test('the chosen job stays chosen when a recorded result re-sorts the list and when the person comes back to Copy', async ({ page, station }) => {
+  for (const n of ['408', '409', '410']) {
+    await putJob(station, { name: `copy-${n}`, tracking: `TRK-${n}`, drives: [`WD-${n}A`, `WD-${n}B`] });
+    await receiveThroughApi(station, `TRK-${n}`, [`WD-${n}A`, `WD-${n}B`]);
+  }
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'copy-410' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await page.keyboard.press('Alt+4');
+  await page.locator('button[data-job="copy-410"]').click();
+  const a = page.locator('form.record-form[data-serial="WD-410A"]');
+  await a.getByLabel('Final status').selectOption('Completed');
+  await a.getByRole('button', { name: 'Record result' }).click();
+  const done = page.getByTestId('copy-done');
+  await expect(done).toHaveText('Result recorded for WD-410A.');
+  await expect(done).toBeInViewport();
+  await expect(page.locator('button[data-job="copy-410"]')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('form.record-form[data-serial="WD-410B"]')).toBeVisible();
+  await shot(page, 'copy-1366-recorded');
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('jobs-screen')).toBeVisible();
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('button[data-job="copy-410"]')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('form.record-form[data-serial="WD-410B"]')).toBeVisible();
+});
+
+test('one job found reads "1 job"; custody times show their UTC offset; an update without a state change says so', async ({ page, station }) => {
+  await putJob(station, { name: 'single-411', tracking: 'TRK-411', drives: ['WD-411'] });
+  await receiveThroughApi(station, 'TRK-411', ['WD-411']);
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'single-411' });
+  await station.api.call('copy.record', { operator: OPERATOR, driveId: 'WD-411', percentComplete: 40 });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('jobs-total')).toHaveText('1 job');
+  await expect(page.locator('form.search button[type="submit"] svg')).toHaveCount(0);
+  await shot(page, 'jobs-list-1366');
+  await page.getByRole('button', { name: 'single-411' }).click();
+  const custody = page.getByTestId('custody');
+  await expect(custody.locator('tr[data-action] td').first()).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d$/);
+  await expect(custody.locator('tr[data-action="drive.copyProgress"]')).toContainText('no state change');
+  await expect(custody).not.toContainText('Transferring → Transferring');
+  await expect(custody).not.toContainText('∅');
+  await shot(page, 'job-page-1366');
+});
