@@ -1,6 +1,18 @@
 // English and Traditional Chinese, switchable at any time: the same scan's answer re-reads in the other
 // language, errors from the station translate by their code, and the choice survives a reload.
-import { test, expect, putJob, signIn, scanAndWait, shot, banner } from './dock.ts';
+import { test, expect, putJob, signIn, scanAndWait, shot, banner, OPERATOR } from './dock.ts';
+import type { Page } from '@playwright/test';
+
+/** Visible English words left in a region, with codes and names taken out. */
+async function englishIn(page: Page, selector: string, allowed: RegExp): Promise<string[]> {
+  // the core's English reason may stay as a secondary line marked lang="en"; everything else must be Chinese
+  const texts = await page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const c = el.cloneNode(true) as HTMLElement;
+    c.querySelectorAll('[lang="en"]').forEach((x) => x.remove());
+    return c.textContent ?? '';
+  }));
+  return texts.map((t) => t.replace(allowed, '')).filter((t) => /[A-Za-z]{3,}/.test(t));
+}
 
 test('the language switches at any time, and the last scan\'s answer reads in the new language', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-501', tracking: 'TRK-501', drives: ['WD-501A', 'WD-501B', 'WD-501C'] });
@@ -56,4 +68,78 @@ test('the chosen language survives a reload, and no English is left on the Chine
     await page.waitForTimeout(300);
     await shot(page, `zh-TW-${name}`);
   }
+});
+
+test('in Chinese the job page reads without English: what can happen next, box states, no-change updates', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-504', tracking: 'TRK-504', drives: ['WD-504'] });
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-504' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'WD-504' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'contoso-504' });
+  await station.api.call('copy.record', { operator: OPERATOR, driveId: 'WD-504', percentComplete: 30 });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await page.getByTestId('lang-toggle').click();
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'contoso-504' }).click();
+  const possible = page.getByTestId('possibilities');
+  await expect(possible.locator('li[data-trigger="allDrivesProcessed"]')).toContainText('包裝中 — 所有硬碟都已處理');
+  // the core's English reason stays, but only as a secondary line marked English
+  expect(await englishIn(page, '[data-testid="possibilities"] li', /WD-504/g)).toEqual([]);
+  const custody = page.getByTestId('custody');
+  await expect(custody.locator('tr[data-action="package.closed"]')).toContainText('開啟 → 已關閉');
+  await expect(custody.locator('tr[data-action="drive.copyProgress"]')).toContainText('狀態未變');
+  await expect(custody).not.toContainText('∅');
+  expect(await englishIn(page, '[data-testid="custody"] td:nth-child(4), [data-testid="custody"] td:nth-child(6), h1, h2, button', /contoso-504|CSV|Amy Lin|English|TRK-504/g)).toEqual([]);
+  await shot(page, 'zh-TW-job-page-1366');
+  await page.getByTestId('custody').scrollIntoViewIfNeeded();
+  await shot(page, 'zh-TW-job-page-custody-1366');
+});
+
+test('in Chinese the Copy screen names copy statuses and why a copy cannot start', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-505', tracking: 'TRK-505', drives: ['WD-505'] });
+  await putJob(station, { name: 'contoso-506', tracking: 'TRK-506', drives: ['WD-506'] });
+  for (const [trk, sn] of [['TRK-505', 'WD-505'], ['TRK-506', 'WD-506']]) {
+    await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: trk! });
+    await station.api.call('drives.scan', { operator: OPERATOR, serial: sn! });
+    await station.api.call('packages.close', { operator: OPERATOR });
+  }
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'contoso-505' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await page.getByTestId('lang-toggle').click();
+  await page.keyboard.press('Alt+4');
+  await page.locator('button[data-job="contoso-505"]').click();
+  const select = page.locator('form.record-form[data-serial="WD-505"] select');
+  await expect(select.locator('option[value="CompletedWithErrors"]')).toHaveText('完成（有錯誤）');
+  await expect(select.locator('option[value="BitLockerKeyInvalid"]')).toHaveText('BitLocker 金鑰無效');
+  await shot(page, 'zh-TW-copy-1366');
+  await page.locator('button[data-job="contoso-506"]').click();
+  await expect(page.getByTestId('start-copy')).toBeEnabled();
+});
+
+test('in Chinese the Exceptions rows for faulted jobs and drives and empty held boxes read in Chinese, and fit 1366 px', async ({ page, station, clock }) => {
+  await putJob(station, { name: 'contoso-507', tracking: 'TRK-507', drives: ['WD-507'] });
+  await station.api.call('jobs.fault', { operator: OPERATOR, name: 'contoso-507', reason: 'manifest lost' });
+  await putJob(station, { name: 'contoso-508', tracking: 'TRK-508', drives: ['WD-508'] });
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-508' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'WD-508' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  await station.api.call('drives.fault', { operator: OPERATOR, driveId: 'WD-508', reason: 'bent' });
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-509' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-509' });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  clock.advanceDays(91);
+  await station.api.call('drives.destroy', { operator: OPERATOR, driveIds: ['SN-509'], method: 'Shredded', witness: 'Ben Chen' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, station);
+  await page.getByTestId('lang-toggle').click();
+  await page.keyboard.press('Alt+2');
+  await expect(page.locator('tr[data-kind="faultedJob"]')).toContainText('故障（manifest lost）：聯絡客戶，然後恢復為「運送中」。');
+  await expect(page.locator('tr[data-kind="faultedDrive"]')).toContainText('故障（bent）：修復後恢復為「已收到」。');
+  await expect(page.locator('tr[data-kind="heldPackage"]')).toContainText('暫扣的箱子裡沒有硬碟');
+  await expect(page.locator('tr[data-kind="faultedJob"]').getByRole('button', { name: '解除工作故障 contoso-507' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  expect(await englishIn(page, '.exc-next, .exc-table .chip, .exc-actions button, th', /manifest lost|bent/g)).toEqual([]);
+  await shot(page, 'zh-TW-exceptions-1366');
 });

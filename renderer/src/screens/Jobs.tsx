@@ -206,7 +206,7 @@ function JobPage({ name }: { name: string }) {
               <ul className="possible" data-testid="possibilities">
                 {possible.map((x, i) => (
                   <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger}>
-                    {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : `${triggerName(lang, x.trigger)}：${ruleText(lang, x.trigger, x.rule)}`}
+                    {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : ruleText(lang, x.trigger, triggerName(lang, x.trigger))}
                     {!x.allowed && x.reason ? (lang === 'en' ? <span className="muted"> ({x.reason})</span> : <><span className="muted">（{t('job.notNow')}）</span><span className="muted reason-en" lang="en">{x.reason}</span></>) : null}
                   </li>
                 ))}
