@@ -96,7 +96,7 @@ test('in Chinese the job page reads without English: what can happen next, box s
   await shot(page, 'zh-TW-job-page-custody-1366');
 });
 
-test('in Chinese the Copy screen names copy statuses and why a copy cannot start', async ({ page, station }) => {
+test('in Chinese the Copy screen names the copy statuses, and Start copy is offered for a received job', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-505', tracking: 'TRK-505', drives: ['WD-505'] });
   await putJob(station, { name: 'contoso-506', tracking: 'TRK-506', drives: ['WD-506'] });
   for (const [trk, sn] of [['TRK-505', 'WD-505'], ['TRK-506', 'WD-506']]) {

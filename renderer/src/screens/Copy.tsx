@@ -114,7 +114,7 @@ export function Copy() {
         {job ? (
           <section className="split-detail" aria-labelledby="copy-job">
             <h2 id="copy-job">{job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span> <span className="big">{job.properties.percentComplete}%</span></h2>
-            <p>{t('copy.receivedDrives', { n: received.length })}</p>
+            {received.length ? <p>{t('copy.receivedDrives', { n: received.length })}</p> : null}
             {received.length ? (
               <>
                 <button type="button" className="btn btn-big btn-primary" data-testid="start-copy"
