@@ -1,5 +1,5 @@
 // The station's window: a header that says who is working and where, the screens, and the sign-in.
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDock, go, setLang, loadStation, SCREENS, type Screen } from './store.ts';
 import { command } from './flow.ts';
 import { useT } from './useT.ts';
@@ -90,6 +90,49 @@ function useGlobalKeys() {
   }, []);
 }
 
+/**
+ * A scan that came while a question without a text field was on screen (a dialog of Exceptions, say) is
+ * refused with a message on top of that dialog (a popover: the top layer, above the modal).
+ */
+function ScanRefusal() {
+  const t = useT();
+  const [code, setCode] = useState<string | null>(null);
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const on = (e: Event) => {
+      setCode(String((e as CustomEvent).detail ?? ''));
+      clearTimeout(timer);
+      timer = setTimeout(() => setCode(null), 5000);
+    };
+    window.addEventListener('dock-scan-refused', on);
+    return () => { window.removeEventListener('dock-scan-refused', on); clearTimeout(timer); };
+  }, []);
+  useEffect(() => {
+    const p = el.current as (HTMLDivElement & { showPopover?: () => void; hidePopover?: () => void }) | null;
+    if (!p?.showPopover) return;
+    try {
+      if (code !== null) { p.hidePopover?.(); p.showPopover(); } else p.hidePopover?.();
+    } catch { /* already in that state */ }
+  }, [code]);
+  return (
+    <div ref={el} popover="manual" className="scan-refusal" role="alert" data-testid="scan-refused" data-code={code ?? ''}>
+      {code !== null ? t('msg.answerFirst', { code }) : null}
+    </div>
+  );
+}
+
+/** The header's height, so the Receive banner can stick right under it. */
+function useHeaderHeight() {
+  useEffect(() => {
+    const el = document.querySelector<HTMLElement>('.app-header');
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+}
+
 function Main() {
   const screen = useDock((s) => s.screen);
   const operator = useDock((s) => s.operator);
@@ -112,6 +155,7 @@ export function App() {
   const problem = useDock((s) => s.info?.settingsProblem ?? null);
   useGlobalKeys();
   useFocusKeeper();
+  useHeaderHeight();
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('app.title');
@@ -132,6 +176,7 @@ export function App() {
         ) : null}
         {status === 'ready' ? <Main /> : null}
       </main>
+      <ScanRefusal />
     </div>
   );
 }

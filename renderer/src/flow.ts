@@ -21,7 +21,7 @@ export function parseCommand(code: string): Command | 'unknown' | null {
 /** The same code twice within this long is one scan (a scanner's double read, a nervous trigger). */
 export const DUPLICATE_WINDOW_MS = 1000;
 
-interface Item { code: string; at: number; source: 'scanner' | 'manual'; jobName?: string }
+interface Item { code: string; at: number; source: 'scanner' | 'manual'; jobName?: string; asNoJob?: boolean }
 
 const queue: Item[] = [];
 let running = false;
@@ -120,15 +120,17 @@ async function handle(item: Item): Promise<void> {
   if (!s.operator) return signIn(code);
 
   const open = s.pkg && s.pkg.state === 'open' ? s.pkg : null;
-  if (!open) return receiveOrRefuse(code);
-  if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
+  // the person chose "receive as a package of no job" (button or F6): never a re-scan
+  if (item.asNoJob) return open ? reject(code, { code: 'BAD_INPUT', message: `Package ${open.trackingNumber} is open: close it before receiving ${norm(code)}.` }) : receivePackage(code);
 
-  // a drive read twice within a second (a double read, a nervous trigger) counts once
+  // any code read twice within a second (a double read, a nervous trigger) counts once, box open or not
   const prev = last;
   last = { code: norm(code), at: item.at };
   if (prev && prev.code === norm(code) && item.at - prev.at < DUPLICATE_WINDOW_MS && item.source === 'scanner') {
-    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', 'msg.duplicate', { serial: norm(code) });
+    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', open ? 'msg.duplicate' : 'msg.duplicateCode', { serial: norm(code), code: norm(code) });
   }
+  if (!open) return receiveOrRefuse(code);
+  if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
   return scanDrive(code, item.jobName);
 }
 
@@ -136,26 +138,36 @@ async function signIn(code: string): Promise<void> {
   try {
     const who = await theApi().call('operators.identify', { code });
     setOperator(who.name);
-    feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name: who.name });
+    const open = dock.get().pkg;
+    if (open && open.state === 'open') feedback('signedIn', 'warning', 'notice', code, 'fb.signedIn', 'signin.welcomeOpen', { name: who.name, tracking: open.trackingNumber, operator: open.openedBy });
+    else feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name: who.name });
   } catch (e) {
     reject(code, toCoreError(e));
   }
 }
 
-/** A code nothing knows, refused once: scanned again (or confirmed), it is received as a package of no job. */
-let unknownOffered: string | null = null;
-
-/** The Receive-as-held offer of the banner: the same as scanning the unknown code a second time. */
+/**
+ * The banner's offer for a code nothing knows: "Receive X as a package of no job" (button or F6). Only an
+ * explicit choice does it; scanning the code again never does (a scanner's double read must not open a box).
+ */
 export function receiveUnknownAsHeld(code: string): void {
-  unknownOffered = norm(code);
-  submitScan(code, 'manual');
+  const offer = dock.get().feedback?.offer;
+  if (!offer || norm(offer.code) !== norm(code)) return;
+  dock.set((s) => {
+    if (!s.feedback) return {};
+    const { offer: _taken, ...rest } = s.feedback;
+    return { feedback: rest };
+  });
+  queue.push({ code, at: performance.now(), source: 'manual', asNoJob: true });
+  setPending();
+  void pump();
 }
 
 /**
  * With no package open a scan should be a tracking number. What it is, is asked of the station:
  * a drive it knows (then it is a drive scanned with no package open, and the station refuses it),
  * a package received before (the station says so), the package a job expects (received), or nothing known:
- * refused once, so a stray barcode opens no package; scanned again, it is a package of no job (held).
+ * refused, with an explicit offer to receive it as a package of no job (held); scanning it again never does.
  */
 async function receiveOrRefuse(code: string): Promise<void> {
   const api = theApi();
@@ -168,9 +180,6 @@ async function receiveOrRefuse(code: string): Promise<void> {
     if (err.code !== 'DRIVE_UNKNOWN') return receivePackage(code);
   }
   const n = norm(code);
-  const again = unknownOffered === n;
-  unknownOffered = null;
-  if (again) return receivePackage(code);
   try {
     await api.call('packages.get', { trackingNumber: code });
     return receivePackage(code); // received before: the station names when and by whom
@@ -179,7 +188,6 @@ async function receiveOrRefuse(code: string): Promise<void> {
     const r = await api.call('jobs.search', { query: n, limit: 200 });
     if (r.items.some((j) => j.trackingNumber === n || j.trackingNumber?.startsWith(`${n}-`))) return receivePackage(code);
   } catch { /* asked again below */ }
-  unknownOffered = n;
   play('rejected');
   pushFeedback({ kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown', text: { key: 'msg.unknownCode', params: { code: n } }, offer: { kind: 'receiveHeld', code: n } });
 }
@@ -246,11 +254,19 @@ function ask(d: NonNullable<ReturnType<typeof dock.get>['dialog']>): Promise<Dia
 export async function runCommand(cmd: Command): Promise<void> {
   play('command');
   switch (cmd) {
-    case 'SIGNOUT':
+    case 'SIGNOUT': {
+      // a box open stays open under its opener's name: signing out over it is refused, said why
+      const open = dock.get().pkg;
+      if (open && open.state === 'open') {
+        play('rejected');
+        pushFeedback({ kind: 'rejected', tone: 'rejected', sound: 'rejected', code: commandCode(cmd), title: 'fb.rejected', text: { key: 'msg.signOutRefused', params: { tracking: open.trackingNumber } } });
+        return;
+      }
       setOperator(null);
       last = null;
       pushFeedback({ kind: 'command', tone: 'notice', sound: 'command', code: commandCode(cmd), title: 'fb.command', text: { key: 'msg.signedOut' } });
       return;
+    }
     case 'UNDO':
       return undo();
     case 'CLOSE':
@@ -263,6 +279,13 @@ async function undo(): Promise<void> {
   try {
     const r = await theApi().call('scans.undo', { operator: operator() });
     last = null;
+    if (r.driveId === null) {
+      // the box opened by mistake is put back: closed on screen, back to "scan a package"
+      setPackage(null);
+      dock.set({ lastClosed: null });
+      feedback('undone', 'notice', 'notice', commandCode('UNDO'), 'fb.undone', 'msg.undonePackage', { tracking: r.trackingNumber ?? '' });
+      return;
+    }
     await refreshPackage();
     feedback('undone', 'notice', 'notice', commandCode('UNDO'), 'fb.undone', 'msg.undone', { serial: r.driveId });
   } catch (e) {
@@ -274,7 +297,8 @@ async function closePackage(thenNext: boolean): Promise<void> {
   const pkg = dock.get().pkg;
   if (!pkg || pkg.state !== 'open') {
     if (thenNext) {
-      dock.set({ lastClosed: null });
+      // NeverReceived drives of the box just closed stay listed until the next box is scanned
+      if (!dock.get().lastClosed?.neverReceived.length) dock.set({ lastClosed: null });
       return feedback('command', 'notice', 'command', commandCode('NEXT'), 'fb.command', 'msg.readyNext');
     }
     return reject(commandCode('CLOSE'), { code: 'NO_OPEN_PACKAGE', message: 'No package is open: scan the package\'s tracking number first.' });
@@ -287,9 +311,11 @@ async function closePackage(thenNext: boolean): Promise<void> {
     const received = r.package.jobs.reduce((n, j) => n + j.receivedCount, 0);
     last = null;
     setPackage(null);
-    dock.set({ lastClosed: thenNext ? null : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' } });
+    // the summary stays until the next box is scanned (after NEXT too), so NeverReceived drives are seen
+    dock.set({ lastClosed: thenNext && !r.neverReceived.length ? null : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' } });
     if (r.package.state === 'held') feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
-    else feedback('closed', r.neverReceived.length ? 'warning' : 'accepted', r.neverReceived.length ? 'extra' : 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closed', { tracking: r.package.trackingNumber, never: r.neverReceived.length });
+    else if (r.neverReceived.length) feedback('closed', 'warning', 'extra', preview.trackingNumber, 'fb.closedNever', 'msg.closedNever', { tracking: r.package.trackingNumber, never: r.neverReceived.length, serials: r.neverReceived.join(', ') });
+    else feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', { tracking: r.package.trackingNumber });
   } catch (e) {
     reject(commandCode(thenNext ? 'NEXT' : 'CLOSE'), toCoreError(e));
   }

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { dock, go, type Screen } from './store.ts';
 import { parseCommand, submitScan } from './flow.ts';
 import { Wedge } from './scanner.ts';
+import { play } from './sounds.ts';
 
 export type ScanHandler = (code: string, at: number) => void;
 
@@ -54,7 +55,10 @@ export function routeScan(code: string, at: number): void {
   if (s.dialog) return submitScan(code, 'scanner', at); // the Receive flow's own question
   if (openModals > 0) {
     const field = focusedField();
-    if (field) fillField(field, code);
+    if (field) return fillField(field, code);
+    // a question with no text field is on screen: the scan is refused out loud, never dropped in silence
+    play('rejected');
+    window.dispatchEvent(new CustomEvent('dock-scan-refused', { detail: code.trim().toUpperCase() }));
     return;
   }
   if (!s.operator || s.screen === 'receive' || parseCommand(code)) return submitScan(code, 'scanner', at);

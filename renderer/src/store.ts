@@ -225,6 +225,6 @@ export function go(screen: Screen, jobName: string | null = null): void {
 let feedbackId = 0;
 export function pushFeedback(f: Omit<Feedback, 'id' | 'at'>): Feedback {
   const fb: Feedback = { ...f, id: ++feedbackId, at: Date.now() };
-  dock.set((s) => ({ feedback: fb, log: [fb, ...s.log].slice(0, 12) }));
+  dock.set((s) => ({ feedback: fb, log: [fb, ...s.log].slice(0, 40) }));
   return fb;
 }

@@ -122,3 +122,43 @@ test('an unknown command barcode is refused and changes nothing', async ({ page,
   await expect(banner(page)).toContainText('is not a command of this station');
   expect(dumpStore(station)).toEqual(before);
 });
+
+test('a scanner\'s double read of an unknown code with no box open opens no package: refused, with an explicit choice', async ({ page, station }) => {
+  await signIn(page, station);
+  const before = dumpStore(station);
+  await scan(page, 'TRK-STRAY-9');
+  await scan(page, 'TRK-STRAY-9'); // the same read again, well within a second
+  await expect(page.locator('[data-testid="recent"] li')).toHaveCount(3);
+  await expect(banner(page)).toHaveAttribute('data-kind', 'duplicate');
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-pending', '0');
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  expect(dumpStore(station)).toEqual(before);
+  await page.waitForTimeout(1100);
+  await scanAndWait(page, 'TRK-STRAY-9');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('press F6');
+  await expect(page.getByTestId('receive-held')).toBeVisible();
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-unknown-double-read');
+});
+
+test('a scan while a question without a text field is on screen is refused out loud, and changes nothing', async ({ page, station, clock }) => {
+  await station.api.call('packages.receive', { operator: 'Amy Lin', trackingNumber: 'TRK-NOJOB-401' });
+  await station.api.call('drives.scan', { operator: 'Amy Lin', serial: 'SN-401' });
+  await station.api.call('packages.close', { operator: 'Amy Lin' });
+  clock.advanceDays(91);
+  await signIn(page, station);
+  await page.keyboard.press('Alt+2');
+  await page.locator('tr[data-kind="destructionDue"]').getByRole('button', { name: 'Record destruction' }).click();
+  const dialog = page.getByTestId('dialog-destroy');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button').last().focus();
+  const before = dumpStore(station);
+  await scan(page, 'WD-SOMETHING');
+  await expect(page.getByTestId('scan-refused')).toContainText('Answer the question on screen first');
+  await expect(page.getByTestId('scan-refused')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-sound', 'rejected');
+  expect(dumpStore(station)).toEqual(before);
+  await shot(page, 'bad-scan-during-dialog');
+});

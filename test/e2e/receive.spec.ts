@@ -108,14 +108,20 @@ test('drives arriving for a job still Creating are held, with their deadlines sh
   await shot(page, 'receive-held-creating');
 });
 
-test('drives arriving for no job on record are held, after the unknown package is confirmed', async ({ page, station }) => {
+test('drives arriving for no job on record are held, after the person chooses to receive the unknown package (F6)', async ({ page, station }) => {
   await signIn(page, station);
   const before = dumpStore(station);
   await scanAndWait(page, 'TRK-NOBODY');
   await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
   expect(dumpStore(station)).toEqual(before);
+  // scanning it again later is refused again: only the explicit choice receives it
   await page.waitForTimeout(1100);
   await scanAndWait(page, 'TRK-NOBODY');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  expect(dumpStore(station)).toEqual(before);
+  await expect(page.getByTestId('receive-held')).toContainText('Receive TRK-NOBODY as a package of no job');
+  await page.keyboard.press('F6');
   await expect(banner(page)).toHaveAttribute('data-kind', 'packageHeld');
   await expect(page.getByTestId('held-box')).toContainText('No job on record');
   await scanAndWait(page, 'SN-ORPHAN-1');
@@ -150,10 +156,10 @@ test('a drive NeverReceived at close that comes later in another box arrives: Re
   await expect(page.getByTestId('never-received-list')).toContainText('WD-Q2');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('closed-summary')).toContainText('1 NeverReceived');
-  // weeks later the missing drive comes in a box no job names: confirmed, then held
+  // weeks later the missing drive comes in a box no job names: refused, then received as held by choice (F6)
   await scanAndWait(page, 'TRK-LATER');
-  await page.waitForTimeout(1100);
-  await scanAndWait(page, 'TRK-LATER');
+  await page.keyboard.press('F6');
+  await expect(banner(page)).toHaveAttribute('data-kind', 'packageHeld');
   await scanAndWait(page, 'WD-Q2');
   await expect(banner(page)).toHaveAttribute('data-kind', 'arrivedLater');
   await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
@@ -216,4 +222,138 @@ test('a shared box shows every job, and a drive on no list asks which job\'s lab
   await page.keyboard.press('2');
   await expect(driveRow(page, 'WD-LOOSE')).toHaveAttribute('data-job', 'tailspin-010b');
   await expect(banner(page)).toHaveAttribute('data-kind', 'extra');
+});
+
+// ---- what the user test found ------------------------------------------------------------------------
+
+test('undo right after a box was opened by mistake puts the box back: no package on screen, "scan a package" again', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-301', tracking: 'TRK-301', drives: ['WD-301'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-301');
+  await expect(page.getByTestId('package')).toHaveCount(1);
+  await page.keyboard.press('F4');
+  await expect(banner(page)).toHaveAttribute('data-kind', 'undone');
+  await expect(banner(page)).toContainText('Package TRK-301 put back');
+  await expect(page.getByTestId('package')).toHaveCount(0);
+  await expect(page.getByTestId('prompt')).toHaveText(/Scan a package tracking number/);
+  await shot(page, 'receive-undo-empty-box');
+  // the box can be received again for real
+  await scanAndWait(page, 'TRK-301');
+  await expect(banner(page)).toHaveAttribute('data-kind', 'package');
+});
+
+/** A shared box of n drives: jobs of 10 drives each (an import job lists at most 10), tracking `${tracking}-k`. */
+async function longJob(station: Parameters<typeof putJob>[0], name: string, tracking: string, n: number): Promise<string[]> {
+  const drives = Array.from({ length: n }, (_, i) => `WD-WCC4N88${String(i).padStart(2, '0')}/070`);
+  for (let k = 0; k * 10 < n; k++) await putJob(station, { name: `${name}-${k + 1}`, tracking: `${tracking}-${k + 1}`, drives: drives.slice(k * 10, k * 10 + 10) });
+  return drives;
+}
+
+for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  test(`at ${size.width}×${size.height} the header and the result banner stay in view while the drive list scrolls to the drive scanned`, async ({ page, station }) => {
+    await page.setViewportSize(size);
+    const drives = await longJob(station, 'contoso-302', 'TRK-302', 40);
+    await signIn(page, station);
+    await scanAndWait(page, 'TRK-302');
+    const last = drives[drives.length - 1]!;
+    await scanAndWait(page, last);
+    await expect(driveRow(page, last)).toHaveAttribute('data-state', 'Received');
+    await expect(driveRow(page, last)).toBeInViewport();
+    const headerBox = (await page.locator('.app-header').boundingBox())!;
+    const bannerBox = (await banner(page).boundingBox())!;
+    expect(headerBox.y).toBeGreaterThanOrEqual(0);
+    expect(bannerBox.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1);
+    expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(size.height);
+    // an extra drive shows where it went, in view, above the expected list
+    await scan(page, 'SN-EXTRA-302'); // a shared box: which job's label it carries is asked
+    await expect(page.getByTestId('choose-job-dialog')).toBeVisible();
+    await page.keyboard.press('4');
+    await expect(banner(page)).toHaveAttribute('data-kind', 'extra');
+    await expect(driveRow(page, 'SN-EXTRA-302')).toBeInViewport();
+    await expect(banner(page)).toBeInViewport();
+    // serials are never broken across lines: one line each
+    const row = driveRow(page, last).locator('.drive-serial');
+    const lh = await row.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.4);
+    expect((await row.boundingBox())!.height).toBeLessThan(lh * 1.6);
+    await shot(page, `receive-layout-${size.width}`);
+    // after a close the header is still there
+    await page.keyboard.press('F8');
+    await page.getByTestId('confirm-close').click();
+    await expect(page.getByTestId('closed-summary')).toBeVisible();
+    await expect(page.locator('.app-header')).toBeInViewport();
+    await expect(banner(page)).toBeInViewport();
+    await shot(page, `receive-closed-${size.width}`);
+  });
+}
+
+test('closing a held box says what is true: nothing becomes NeverReceived, n of m arrived and are held', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-303', state: 'Creating', tracking: 'TRK-303', drives: ['WD-303A', 'WD-303B', 'WD-303C'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-303');
+  await scanAndWait(page, 'WD-303A');
+  await expect(driveRow(page, 'WD-303A')).toContainText('Arrived · held');
+  await page.keyboard.press('F8');
+  const dialog = page.getByTestId('close-dialog');
+  await expect(dialog).toContainText('Nothing becomes NeverReceived: 1 of 3 expected drives arrived and are held');
+  await expect(dialog).not.toContainText('Every expected drive was scanned');
+  await expect(dialog).toContainText('Scan CLOSE PACKAGE again');
+  await shot(page, 'receive-close-held-dialog');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F9');
+  await expect(dialog).toContainText('Scan NEXT PACKAGE again');
+});
+
+test('a close that made drives NeverReceived looks and sounds like a warning, and lists them until the next box', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-304', tracking: 'TRK-304', drives: ['WD-304A', 'WD-304B'] });
+  await putJob(station, { name: 'contoso-305', tracking: 'TRK-305', drives: ['WD-305A'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-304');
+  await scanAndWait(page, 'WD-304A');
+  await page.keyboard.press('F9');
+  await page.getByTestId('confirm-close').click();
+  await expect(banner(page)).toHaveAttribute('data-tone', 'warning');
+  await expect(banner(page)).toHaveAttribute('data-sound', 'extra');
+  await expect(banner(page)).toContainText('CLOSED: DRIVES MISSING');
+  await expect(banner(page)).toContainText('WD-304B');
+  await expect(page.getByTestId('closed-never-list')).toContainText('WD-304B');
+  await shot(page, 'receive-closed-never');
+  // NEXT again keeps it on screen; the next box clears it
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('closed-never-list')).toContainText('WD-304B');
+  await scanAndWait(page, 'TRK-305');
+  await expect(page.getByTestId('closed-summary')).toHaveCount(0);
+  // a clean close is the accepted look
+  await scanAndWait(page, 'WD-305A');
+  await page.keyboard.press('F8');
+  await page.getByTestId('confirm-close').click();
+  await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
+  await expect(banner(page)).toContainText('Every expected drive was received');
+});
+
+test('signing out with a box open is refused, and the box stays open under its opener', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-306', tracking: 'TRK-306', drives: ['WD-306'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-306');
+  await scanAndWait(page, 'CMD:SIGNOUT');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('Package TRK-306 is open: close it (F8) before signing out');
+  await expect(page.getByTestId('operator')).toContainText(OPERATOR);
+  await expect(page.getByTestId('package')).toHaveAttribute('data-state', 'open');
+  await expect(page.getByTestId('package')).toContainText(`Opened by ${OPERATOR}`);
+});
+
+test('the recent list keeps 30 scans and more, and tells "scanned twice" from "already received"', async ({ page, station }) => {
+  const drives = Array.from({ length: 32 }, (_, i) => `WD-R${i}`);
+  for (let k = 0; k < 4; k++) await putJob(station, { name: `contoso-307-${k + 1}`, tracking: `TRK-307-${k + 1}`, drives: drives.slice(k * 8, k * 8 + 8) });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-307');
+  for (const d of drives) await scanAndWait(page, d);
+  await expect(page.locator('[data-testid="recent"] li')).toHaveCount(34);
+  await scan(page, 'WD-R31'); // within a second of the last: a double read
+  await expect(page.locator('[data-testid="recent"] li').first()).toHaveAttribute('data-kind', 'duplicate');
+  await page.waitForTimeout(1100);
+  await scanAndWait(page, 'WD-R31');
+  await expect(page.locator('[data-testid="recent"] li').first()).toHaveAttribute('data-kind', 'alreadyReceived');
+  const looks = await page.locator('[data-testid="recent"] li').evaluateAll((els) => els.slice(0, 2).map((el) => getComputedStyle(el).backgroundColor + getComputedStyle(el).borderLeftStyle));
+  expect(looks[0]).not.toBe(looks[1]);
 });

@@ -51,8 +51,8 @@ export function Dialog({ title, onClose, children, countsAsModal = true, tone = 
 /** Focus back where it was; if that is gone, to the main region, never lost on <body>. */
 export function restoreFocus(before: HTMLElement | null): void {
   queueMicrotask(() => {
-    if (before && before.isConnected && before !== document.body) before.focus();
+    if (before && before.isConnected && before !== document.body) before.focus({ preventScroll: true });
     // gone, or disabled meanwhile (the Close button once the package is closed): the screen itself
-    if (document.activeElement !== before || !before) document.getElementById('main')?.focus();
+    if (document.activeElement !== before || !before) document.getElementById('main')?.focus({ preventScroll: true });
   });
 }

@@ -2,7 +2,7 @@
 // Big banner for the last scan (colour, icon, words, sound), the open package with "3 of 5 received",
 // buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useDock, type Feedback, type FeedbackKind } from '../store.ts';
+import { dock, useDock, type Feedback, type FeedbackKind } from '../store.ts';
 import { answer, command, receiveUnknownAsHeld, submitScan } from '../flow.ts';
 import { useLang, useT, type T } from '../useT.ts';
 import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
@@ -23,13 +23,22 @@ export function feedbackText(lang: Lang, t: T, f: Feedback): string {
 
 function Banner() {
   const t = useT();
+  const wrap = useRef<HTMLElement>(null);
+  // the banner's height, for the drive list below it to fit the window (the banner never scrolls away)
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--banner-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const lang = useLang();
   const f = useDock((s) => s.feedback);
   const pkg = useDock((s) => s.pkg);
   const operator = useDock((s) => s.operator);
   const prompt = !operator ? t('receive.promptSignIn') : pkg && pkg.state === 'open' ? t('receive.promptDrives', { tracking: pkg.trackingNumber }) : t('receive.promptPackage');
   return (
-    <section className="banner-wrap" aria-label={t('receive.lastScan')}>
+    <section ref={wrap} className="banner-wrap" aria-label={t('receive.lastScan')}>
       <div
         className={`banner banner-${f?.kind ?? 'idle'}`}
         data-testid="scan-feedback"
@@ -51,7 +60,7 @@ function Banner() {
               </div>
               <div className="banner-text" data-testid="feedback-text">{feedbackText(lang, t, f)}</div>
               {f.offer ? (
-                <div><button type="button" className="btn btn-offer" onClick={() => receiveUnknownAsHeld(f.offer!.code)} data-testid="receive-held">{t('receive.receiveHeld', { code: f.offer.code })}</button></div>
+                <div><button type="button" className="btn btn-offer" onClick={() => receiveUnknownAsHeld(f.offer!.code)} aria-keyshortcuts="F6" data-testid="receive-held">{t('receive.receiveHeld', { code: f.offer.code })} <kbd>F6</kbd></button></div>
               ) : null}
             </div>
           </>
@@ -65,7 +74,7 @@ function Banner() {
 }
 
 function driveChip(lang: Lang, t: T, d: DriveView) {
-  return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? `${driveStateName(lang, d.state)} · ${t('job.held')}` : driveStateName(lang, d.state)}</span>;
+  return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? t('receive.arrivedHeld') : driveStateName(lang, d.state)}</span>;
 }
 
 // Which drive rows are on screen, told by one IntersectionObserver (no layout forced on the scan's path).
@@ -73,6 +82,14 @@ const onScreen = new WeakSet<Element>();
 const visibility = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => { for (const e of entries) { if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target); } }, { threshold: 1 })
   : null;
+
+/** Scrolls the drive list that holds the row (not the window) just enough to show the row. */
+function scrollWithin(el: HTMLElement): void {
+  const x = window.scrollX;
+  const y = window.scrollY;
+  el.scrollIntoView({ block: 'nearest' });
+  if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+}
 
 // A package may hold 200 drives and a scan changes one: rows and job blocks re-render only when what they
 // show changed, so a scan's answer reaches the screen in a few milliseconds.
@@ -89,11 +106,17 @@ const DriveRow = memo(function DriveRow({ d, role, jobName, other = false }: { d
     visibility.observe(el);
     return () => visibility.unobserve(el);
   }, []);
-  // the row a scan just changed comes into view, so the person sees it turn
+  // the row a scan just changed comes into view, so the person sees it turn: its list scrolls, never the
+  // page (the banner above stays where it is)
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
     const el = row.current;
-    if (el && !onScreen.has(el)) el.scrollIntoView({ block: 'nearest' });
+    if (first.current) {
+      first.current = false;
+      // an extra or other-job drive appears when scanned: show where it went
+      if (el && (role !== 'listed' || other)) scrollWithin(el);
+      return;
+    }
+    if (el && !onScreen.has(el)) scrollWithin(el);
   }, [d.state, d.held]);
   const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
   return (
@@ -131,14 +154,6 @@ const JobBlock = memo(function JobBlock({ job }: { job: PackageJobView }) {
       <ul className="drives" aria-label={t('receive.expected')}>
         {job.expected.map((d) => <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} />)}
       </ul>
-      {job.extra.length ? (
-        <>
-          <h4>{t('receive.extras')}</h4>
-          <ul className="drives" aria-label={t('receive.extras')}>
-            {job.extra.map((d) => <DriveRow key={d.driveId} d={d} role="extra" jobName={job.name} />)}
-          </ul>
-        </>
-      ) : null}
     </article>
   );
 }, (a, b) => sameJob(a.job, b.job));
@@ -176,20 +191,24 @@ function PackagePanel() {
   if (!pkg) {
     if (!lastClosed) return null;
     return (
-      <section className="closed-summary" data-testid="closed-summary" data-tracking={lastClosed.trackingNumber}>
+      <section className={`closed-summary ${lastClosed.neverReceived.length ? 'closed-never' : 'closed-clean'}`} data-testid="closed-summary" data-tracking={lastClosed.trackingNumber} data-never={lastClosed.neverReceived.length}>
         <p className="closed-line">
           <Icon name="box" size={36} />
           {lastClosed.held ? t('receive.lastClosedHeld', { tracking: lastClosed.trackingNumber })
             : t('receive.lastClosed', { tracking: lastClosed.trackingNumber, received: lastClosed.received, never: lastClosed.neverReceived.length })}
         </p>
         {lastClosed.neverReceived.length ? (
-          <ul className="drives">{lastClosed.neverReceived.map((d) => <li key={d} className="drive drive-NeverReceived" data-serial={d} data-state="NeverReceived"><span className="drive-mark"><Icon name="cross" size={26} /></span><span className="drive-serial">{d}</span></li>)}</ul>
+          <p className="closed-never-title">{t('receive.neverList')}</p>
+        ) : null}
+        {lastClosed.neverReceived.length ? (
+          <ul className="drives" data-testid="closed-never-list">{lastClosed.neverReceived.map((d) => <li key={d} className="drive drive-NeverReceived" data-serial={d} data-state="NeverReceived"><span className="drive-mark"><Icon name="cross" size={26} /></span><span className="drive-serial">{d}</span></li>)}</ul>
         ) : null}
       </section>
     );
   }
   const inPackage = new Set(pkg.jobs.map((j) => j.name));
   const others = pkg.scanned.filter((d) => !d.jobName || !inPackage.has(d.jobName));
+  const extras = pkg.jobs.flatMap((j) => j.extra.map((d) => ({ d, job: j.name })));
   const received = pkg.jobs.reduce((n, j) => n + j.receivedCount, 0);
   const expected = pkg.jobs.reduce((n, j) => n + j.expectedCount, 0);
   return (
@@ -202,18 +221,30 @@ function PackagePanel() {
         </div>
         {pkg.jobs.length > 1 ? <div className="count count-total" data-testid="count-total">{t('receive.countOf', { received, expected })}</div> : null}
       </header>
+      {others.length || extras.length ? (
+        <div className="pkg-others" data-testid="pkg-others">
+          {extras.length ? (
+            <>
+              <h3>{t('receive.extras')}</h3>
+              <ul className="drives drives-compact" aria-label={t('receive.extras')}>
+                {extras.map((x) => <DriveRow key={x.d.driveId} d={x.d} role="extra" jobName={x.job} />)}
+              </ul>
+            </>
+          ) : null}
+          {others.length ? (
+            <>
+              <h3>{t('receive.scannedOther')}</h3>
+              <ul className="drives drives-compact">
+                {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />)}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {pkg.held || pkg.scanned.some((d) => d.held) ? <HeldBox pkg={pkg} /> : null}
       <div className="pkg-jobs">
         {pkg.jobs.map((j) => <JobBlock key={j.name} job={j} />)}
       </div>
-      {others.length ? (
-        <div className="pkg-others">
-          <h3>{t('receive.scannedOther')}</h3>
-          <ul className="drives">
-            {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />)}
-          </ul>
-        </div>
-      ) : null}
     </section>
   );
 }
@@ -232,6 +263,7 @@ function Controls() {
       if (document.querySelector('dialog[open]')) return;
       if (e.key === 'F2') { e.preventDefault(); field.current?.focus(); }
       else if (e.key === 'F4') { e.preventDefault(); command('UNDO'); }
+      else if (e.key === 'F6') { const o = dock.get().feedback?.offer; if (o) { e.preventDefault(); receiveUnknownAsHeld(o.code); } }
       else if (e.key === 'F8') { e.preventDefault(); command('CLOSE'); }
       else if (e.key === 'F9') { e.preventDefault(); command('NEXT'); }
     };
@@ -267,7 +299,7 @@ function Controls() {
           <input
             id="manual-code" ref={field} value={manual} onChange={(e) => setManual(e.target.value)}
             autoComplete="off" spellCheck={false} placeholder={t('receive.manualHint')} aria-keyshortcuts="F2" maxLength={128}
-            onKeyDown={(e) => { if (e.key === 'Escape') { setManual(''); document.getElementById('main')?.focus(); } }}
+            onKeyDown={(e) => { if (e.key === 'Escape') { setManual(''); document.getElementById('main')?.focus({ preventScroll: true }); } }}
           />
           <button type="submit" className="btn">{t('receive.manualSubmit')}</button>
         </div>
@@ -304,7 +336,10 @@ function RecentScans() {
 function CloseDialog() {
   const t = useT();
   const d = useDock((s) => s.dialog);
+  const pkg = useDock((s) => s.pkg);
   if (!d || d.kind !== 'close') return null;
+  const jobs = pkg?.jobs ?? [];
+  const heldCounts = { received: jobs.reduce((n, j) => n + j.receivedCount, 0), expected: jobs.reduce((n, j) => n + j.expectedCount, 0) };
   return (
     <Dialog title={t('close.title', { tracking: d.trackingNumber })} onClose={() => answer({ confirm: false })} countsAsModal={false} tone={d.neverReceived.length ? 'warning' : 'neutral'} testId="close-dialog">
       {d.neverReceived.length ? (
@@ -314,9 +349,9 @@ function CloseDialog() {
             {d.neverReceived.map((n) => <li key={n.driveId} data-serial={n.driveId}><span className="mono">{n.driveId}</span> <span className="never-job">{n.jobName}</span></li>)}
           </ul>
         </>
-      ) : <p className="dialog-lead">{t('close.allHere')}</p>}
-      {d.held ? <p className="held-note"><Icon name="pause" size={28} /> {t('close.held')}</p> : null}
-      <p className="muted">{t('close.scanHint')}</p>
+      ) : d.held ? null : <p className="dialog-lead">{t('close.allHere')}</p>}
+      {d.held ? <p className="held-note" data-testid="close-held-note"><Icon name="pause" size={28} /> {t('close.held')} {t('close.heldSummary', { received: heldCounts.received, expected: heldCounts.expected })}</p> : null}
+      <p className="muted">{t(d.thenNext ? 'close.scanHintNext' : 'close.scanHint')}</p>
       <div className="dialog-buttons">
         <button type="button" className="btn btn-big btn-primary" data-autofocus onClick={() => answer({ confirm: true })} data-testid="confirm-close">{t('close.confirm')}</button>
         <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>{t('close.cancel')}</button>

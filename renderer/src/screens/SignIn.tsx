@@ -12,13 +12,17 @@ export function SignIn() {
   const lang = useLang();
   const info = useDock((s) => s.info);
   const f = useDock((s) => s.feedback);
+  const pkg = useDock((s) => s.pkg);
+  const open = pkg && pkg.state === 'open' ? pkg : null;
   const [typed, setTyped] = useState('');
   const operators = info?.operators ?? [];
 
   const pick = (name: string) => {
     setOperator(name);
     play('accepted');
-    pushFeedback({ kind: 'signedIn', tone: 'accepted', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcome', params: { name } } });
+    pushFeedback(open
+      ? { kind: 'signedIn', tone: 'warning', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcomeOpen', params: { name, tracking: open.trackingNumber, operator: open.openedBy } } }
+      : { kind: 'signedIn', tone: 'accepted', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcome', params: { name } } });
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -30,6 +34,7 @@ export function SignIn() {
   return (
     <div className="signin" data-testid="signin-screen">
       <h1 className="signin-title"><Icon name="user" size={56} /> {t('signin.scanBadge')}</h1>
+      {open ? <p className="signin-open-box" role="note" data-testid="signin-open-box"><Icon name="box" size={32} /> {t('receive.signedOutOpen', { tracking: open.trackingNumber, operator: open.openedBy })}</p> : null}
       {rejected && 'error' in rejected.text ? (
         <p className="signin-error" role="alert" data-tone="rejected" data-testid="signin-error">{errorText(lang, rejected.text.error, rejected.text.scanned)}</p>
       ) : null}
