@@ -259,6 +259,7 @@ test('at 1366×768 the list fits without sideways scrolling and every button of 
   await openExceptions(page);
   const r = row(page, 'packageOverdue', { job: 'hanriver-imp-00006' });
   await expect(r.locator('.exc-actions button')).toHaveCount(3);
+  await expect(r.locator('.exc-due')).toContainText('OVERDUE'); // a package overdue is listed only once past its date
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
   const cancel = await r.getByRole('button', { name: 'Cancel job hanriver-imp-00006' }).boundingBox();
   expect(cancel!.x + cancel!.width).toBeLessThanOrEqual(1366);

@@ -144,7 +144,8 @@ export function Exceptions() {
           </thead>
           <tbody>
             {rows.map((r, i) => {
-              const overdue = r.kind === 'destructionDue'; // the station's clock decides what is due, not this one's
+              // the station's clock decides what is due, not this one's: these kinds are listed only once past their date
+              const overdue = r.kind === 'destructionDue' || r.kind === 'packageOverdue';
               return (
                 <tr key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${i}`} className={`exc exc-${r.kind}`} data-kind={r.kind} data-serial={r.driveId ?? ''} data-job={r.jobName ?? ''} data-tracking={r.trackingNumber ?? ''}>
                   <td><span className={`chip chip-exc-${r.kind}`}>{t(`exc.kind.${r.kind}` as Key)}</span></td>
