@@ -237,6 +237,10 @@ test('undo right after a box was opened by mistake puts the box back: no package
   await expect(page.getByTestId('package')).toHaveCount(0);
   await expect(page.getByTestId('prompt')).toHaveText(/Scan a package tracking number/);
   await shot(page, 'receive-undo-empty-box');
+  // undo again: refused, naming the box it was about
+  await page.keyboard.press('F4');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
+  await expect(banner(page)).toContainText('TRK-301');
   // the box can be received again for real
   await scanAndWait(page, 'TRK-301');
   await expect(banner(page)).toHaveAttribute('data-kind', 'package');
@@ -270,6 +274,8 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]
     await page.keyboard.press('4');
     await expect(banner(page)).toHaveAttribute('data-kind', 'extra');
     await expect(driveRow(page, 'SN-EXTRA-302')).toBeInViewport();
+    await expect(driveRow(page, 'SN-EXTRA-302')).toContainText('EXTRA DRIVE');
+    await expect(page.getByTestId('pkg-others').getByRole('heading', { name: 'Extra drives' })).toBeInViewport();
     await expect(banner(page)).toBeInViewport();
     // serials are never broken across lines: one line each
     const row = driveRow(page, last).locator('.drive-serial');

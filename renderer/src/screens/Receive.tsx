@@ -87,7 +87,8 @@ const visibility = typeof IntersectionObserver === 'function'
 function scrollWithin(el: HTMLElement): void {
   const x = window.scrollX;
   const y = window.scrollY;
-  el.scrollIntoView({ block: 'nearest' });
+  // an extra or other-job drive: its whole box, heading too, comes into view
+  (el.closest<HTMLElement>('.pkg-others') ?? el).scrollIntoView({ block: 'nearest' });
   if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
 }
 
@@ -124,7 +125,7 @@ const DriveRow = memo(function DriveRow({ d, role, jobName, other = false }: { d
       <span className="drive-mark" aria-hidden="true">{received ? <Icon name="check" size={26} /> : d.held ? <Icon name="pause" size={26} /> : d.state === 'NeverReceived' ? <Icon name="cross" size={26} /> : <span className="dot" />}</span>
       <span className="drive-serial">{d.driveId}</span>
       {other && jobName ? <span className="drive-job"><Icon name="swap" size={20} /> {jobName}</span> : null}
-      {driveChip(lang, t, d)}
+      {role === 'extra' && !d.held ? <span className="chip chip-extra">{t('fb.extra')}</span> : driveChip(lang, t, d)}
     </li>
   );
 }, (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other);
