@@ -117,7 +117,8 @@ function ScanRefusal() {
   }, [code]);
   return (
     <div ref={el} popover="manual" className="scan-refusal" role="alert" data-testid="scan-refused" data-code={code ?? ''}>
-      {code !== null ? t('msg.answerFirst', { code }) : null}
+      {/* a code never breaks across lines: its hyphens are shown as non-breaking ones */}
+      {code !== null ? t('msg.answerFirst', { code: code.replace(/-/g, '\u2011') }) : null}
     </div>
   );
 }
