@@ -314,11 +314,17 @@ async function closePackage(thenNext: boolean): Promise<void> {
     // the summary stays until the next box is scanned (after NEXT too), so NeverReceived drives are seen
     dock.set({ lastClosed: thenNext && !r.neverReceived.length ? null : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' } });
     if (r.package.state === 'held') feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
-    else if (r.neverReceived.length) feedback('closed', 'warning', 'extra', preview.trackingNumber, 'fb.closedNever', 'msg.closedNever', { tracking: r.package.trackingNumber, never: r.neverReceived.length, serials: r.neverReceived.join(', ') });
+    else if (r.neverReceived.length) feedback('closed', 'warning', 'extra', preview.trackingNumber, 'fb.closedNever', 'msg.closedNever', { tracking: r.package.trackingNumber, never: r.neverReceived.length, serials: shortList(r.neverReceived) });
     else feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', { tracking: r.package.trackingNumber });
   } catch (e) {
     reject(commandCode(thenNext ? 'NEXT' : 'CLOSE'), toCoreError(e));
   }
+}
+
+/** Up to 4 serials for the banner (the closed summary lists them all); hyphens never break a serial. */
+function shortList(serials: string[]): string {
+  const shown = serials.slice(0, 4).map((x) => x.replace(/-/g, '\u2011')).join(', ');
+  return serials.length > 4 ? `${shown} … (+${serials.length - 4})` : shown;
 }
 
 /** Buttons and keys run commands through the same queue as scans, so they keep their order. */
