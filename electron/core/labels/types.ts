@@ -36,37 +36,32 @@ export interface PostalAddress {
   email?: string;
 }
 
-export interface ReturnLabelData {
-  kind: 'return';
+/** What every 4 × 6 return label carries: from the dock, to the recipient, on the carrier, with the drives. */
+interface ReturnShipmentLabel {
   sender: PostalAddress;
   stationId: string;
   recipient: PostalAddress;
   carrierName: string;
   carrierAccountNumber: string | null;
   trackingNumber: string;
-  jobName: string;
   driveIds: string[];
-  /** YYYY-MM-DD, the station's local date. */
+  /** YYYY-MM-DD, the station's local date (the ship date on a reprint). */
   date: string;
+}
+
+export interface ReturnLabelData extends ReturnShipmentLabel {
+  kind: 'return';
+  jobName: string;
 }
 
 /**
  * The return label of held drives (of a job still `Creating`, or of no job on record), sent back to the
  * sender once their return is due: the same 4 × 6 label, to the address staff typed or the job's own.
  */
-export interface HeldReturnLabelData {
+export interface HeldReturnLabelData extends ReturnShipmentLabel {
   kind: 'held-return';
-  sender: PostalAddress;
-  stationId: string;
-  recipient: PostalAddress;
-  carrierName: string;
-  carrierAccountNumber: string | null;
-  trackingNumber: string;
   /** The one job the drives belong to, or null when they belong to no job on record. */
   jobName: string | null;
-  driveIds: string[];
-  /** YYYY-MM-DD, the station's local date (the ship date on a reprint). */
-  date: string;
 }
 
 /** The line in place of the job on the return label of held drives of no job. */
