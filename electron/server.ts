@@ -263,7 +263,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
     });
-    const seq = Number(station.store.get<{ s: number | null }>('SELECT max(seq) AS s FROM custody')?.s ?? 0);
+    const seq = station.store.lastSeq();
     res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ seq })}\n\n`);
     const off = dispatcher.onChange((c: Change) => {
       res.write(`id: ${c.seq}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);

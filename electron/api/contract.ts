@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CustodyRecord, DriveView, JobState, JobView } from '../core/model.ts';
 import type { Change, Deadline, ExceptionRow, ScanResult, SweepResult } from '../core/intake.ts';
-import type { PackageView } from '../core/views.ts';
+import type { PackageView } from '../core/queries/views.ts';
 import type { Possibility, JobTrigger, DriveTrigger } from '../core/rules.ts';
 import type { DriveState } from '../core/model.ts';
 import { settingsPatchSchema, type Settings, type SettingsProblem } from './settings-schema.ts';

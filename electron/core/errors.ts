@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'SHIP_NOT_READY',
   'DRIVE_NOT_HELD',
   'NOT_FOUND',
+  'STORE_TOO_NEW',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,7 +8,7 @@ import { startStationServer } from '../../electron/server.ts';
 import { ApiError, type Change, type IntakeApi, type OpName } from '../../electron/api/contract.ts';
 import { createHttpClient } from '../../renderer/src/api/http-client.ts';
 import { clockAt, dumpStore, inProcessApi, OPERATOR, shippingJob, tempDir } from './helpers.ts';
-import type { Store } from '../../electron/core/store.ts';
+import type { Store } from '../../electron/core/store/index.ts';
 
 interface Side {
   api: IntakeApi;
