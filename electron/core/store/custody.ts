@@ -3,11 +3,15 @@ import type { CustodyRecord } from '../model.ts';
 import { custodyFromRow, type Sql } from './rows.ts';
 
 /** The actions an undo at a station looks back through: scans and box receipts, and undos of them. */
-const UNDOABLE = `'drive.scanned','drive.arrivedLater','drive.receivedInOtherPackage','drive.extra','drive.heldNoJob','drive.heldExtra','drive.held','drive.exportReceived','scan.undone','package.received','package.receivedHeld','package.receiveUndone'`;
+const UNDOABLE = [
+  'drive.scanned', 'drive.arrivedLater', 'drive.receivedInOtherPackage', 'drive.extra', 'drive.heldNoJob', 'drive.heldExtra', 'drive.held',
+  'drive.exportReceived', 'scan.undone', 'package.received', 'package.receivedHeld', 'package.receiveUndone',
+].map((a) => `'${a}'`).join(',');
 
 export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
   const res = q.run(
-    `INSERT INTO custody (at, operator, station, action, subject, job_name, drive_id, tracking_number, reason, state_before, state_after, detail)
+    `INSERT INTO custody (at, operator, station, action, subject, job_name, drive_id, tracking_number, reason, state_before, state_after,
+        detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     c.at, c.operator, c.station, c.action, c.subject, c.jobName, c.driveId, c.trackingNumber, c.reason,
     c.stateBefore, c.stateAfter, c.detail ? JSON.stringify(c.detail) : null,
@@ -39,7 +43,8 @@ export function anyPackageRecordAfter(q: Sql, tracking: string, seq: number): bo
 /** The box a drive was last recorded with before record `seq`. */
 export function trackingBefore(q: Sql, driveId: string, seq: number): string | null {
   const prev = q.get<{ tracking_number: string | null }>(
-    "SELECT tracking_number FROM custody WHERE drive_id = ? AND seq < ? AND action LIKE 'drive.%' AND tracking_number IS NOT NULL ORDER BY seq DESC LIMIT 1", driveId, seq);
+    `SELECT tracking_number FROM custody WHERE drive_id = ? AND seq < ? AND action LIKE 'drive.%' AND tracking_number IS NOT NULL
+      ORDER BY seq DESC LIMIT 1`, driveId, seq);
   return prev?.tracking_number ?? null;
 }
 
@@ -53,7 +58,9 @@ export function recordsOf(q: Sql, action: string, tracking: string): CustodyReco
 }
 
 /** Newest first, before `beforeSeq`, of a job, a drive serial or a tracking number. */
-export function custodyBy(q: Sql, by: 'job_name' | 'drive_id' | 'tracking_number', value: string, beforeSeq: number, limit: number): CustodyRecord[] {
+export function custodyBy(
+  q: Sql, by: 'job_name' | 'drive_id' | 'tracking_number', value: string, beforeSeq: number, limit: number,
+): CustodyRecord[] {
   const col = by === 'job_name' ? 'job_name' : by === 'drive_id' ? 'drive_id' : 'tracking_number';
   return q.all(`SELECT * FROM custody WHERE ${col} = ? AND seq < ? ORDER BY seq DESC LIMIT ?`, value, beforeSeq, limit).map(custodyFromRow);
 }

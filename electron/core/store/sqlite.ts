@@ -100,7 +100,8 @@ export class SqliteStore implements DockStore {
     // a newer release's store may hold what this one cannot read or would write wrongly: it is left untouched
     if (current > MIGRATIONS.length) {
       throw new IntakeError('STORE_TOO_NEW',
-        `The store at ${this.path} is at version ${current}, written by a newer release of the app; this release knows versions up to ${MIGRATIONS.length}. Update the app to open it.`,
+        `The store at ${this.path} is at version ${current}, written by a newer release of the app; `
+        + `this release knows versions up to ${MIGRATIONS.length}. Update the app to open it.`,
         { storeVersion: current, knownVersion: MIGRATIONS.length });
     }
     for (let i = current; i < MIGRATIONS.length; i++) {

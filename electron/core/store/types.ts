@@ -14,7 +14,8 @@ type BoundAll<M> = { [K in keyof M]: Bound<M[K]> };
 type Writes =
   | 'insertJob' | 'setJob' | 'deleteJob'
   | 'insertDrive' | 'setDrive' | 'claimOrphan' | 'detachDrive' | 'deleteDrive' | 'deleteInactiveDrivesOfJob' | 'deactivateUnheldDrivesOfJob'
-  | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold' | 'deletePackage'
+  | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold'
+  | 'deletePackage'
   | 'appendCustody';
 
 type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>;
