@@ -6,6 +6,7 @@ import type { Change, Deadline, ExceptionRow, ScanResult, SweepResult } from '..
 import type { PackageView } from '../core/views.ts';
 import type { Possibility, JobTrigger, DriveTrigger } from '../core/rules.ts';
 import type { DriveState } from '../core/model.ts';
+import type { AnyErrorCode } from '../core/errors.ts';
 import { settingsPatchSchema, type Settings, type SettingsProblem } from './settings-schema.ts';
 
 const name = z.string().trim().min(1).max(64);
@@ -160,15 +161,15 @@ export const contractIsExact: _Exact = true;
 
 export type Output<K extends OpName> = Outputs[K];
 
-/** Errors cross every transport as `{ code, message }`. */
+/** Errors cross every transport as `{ code, message }`, the code one of the table's. */
 export interface ApiErrorBody {
-  code: string;
+  code: AnyErrorCode;
   message: string;
   detail?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: AnyErrorCode;
   readonly detail: Record<string, unknown> | undefined;
   constructor(body: ApiErrorBody) {
     super(body.message);
