@@ -8,12 +8,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startStationServer } from '../../electron/server.ts';
 import { statusOf } from '../../electron/core/errors.ts';
-import { HTTP, inputs, type OpName } from '../../electron/api/contract.ts';
+import { HTTP, type OpName } from '../../electron/api/contract.ts';
+import { operations } from '../../electron/api/operations.ts';
 import { DEFAULT_SETTINGS } from '../../electron/api/settings-schema.ts';
 import { clockAt, dumpStore, raw, tempDir } from './helpers.ts';
 
 const RUNS = 10_000;
-const OPS = Object.keys(inputs) as OpName[];
+const OPS = Object.keys(operations) as OpName[];
+const inputs = Object.fromEntries(OPS.map((op) => [op, operations[op].input])) as { [K in OpName]: (typeof operations)[K]['input'] };
 /** Operations name an operator; queries do not. */
 const OPERATIONS = OPS.filter((op) => 'operator' in (inputs[op] as unknown as { shape: object }).shape);
 const QUERIES = OPS.filter((op) => !OPERATIONS.includes(op));
