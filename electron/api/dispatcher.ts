@@ -69,7 +69,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     isOp,
     onChange: (l) => intake.onChange(l),
     async dispatch(op, input) {
-      if (typeof op !== 'string' || !isOp(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `There is no operation "${String(op).slice(0, 64)}".` } };
+      if (typeof op !== 'string' || !isOp(op)) {
+        return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `There is no operation "${String(op).slice(0, 64)}".` } };
+      }
       const operation: AnyOperation = operations[op];
       const parsed = operation.input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };

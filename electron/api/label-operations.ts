@@ -19,6 +19,7 @@ const labelRequest = {
   address: z.record(z.string(), z.string().max(254)).optional(),
 };
 const labelRequestSchema = query(labelRequest);
+const labelFileSchema = query({ ...labelRequest, format: z.enum(['pdf', 'html', 'zpl']).optional() });
 
 /** A rendered label: the file's bytes in base64, ready to save, show or print. */
 export interface LabelFile {
@@ -43,7 +44,8 @@ export function labelOutputsLoader(given: LabelOutputs | undefined): () => Promi
   return () => {
     if (given) return Promise.resolve(given);
     if (process.versions.electron) {
-      return Promise.reject(new PrinterError('LABELS_UNAVAILABLE', 'This station was started without label printing; restart the app, and report it if it repeats.'));
+      return Promise.reject(new PrinterError('LABELS_UNAVAILABLE',
+        'This station was started without label printing; restart the app, and report it if it repeats.'));
     }
     // a variable specifier keeps Chromium's driver out of any bundle that does not need it
     const spec = '../labels/outputs-node.ts';
@@ -53,7 +55,7 @@ export function labelOutputsLoader(given: LabelOutputs | undefined): () => Promi
 }
 
 export const labelOperations = {
-  'labels.render': define(query({ ...labelRequest, format: z.enum(['pdf', 'html', 'zpl']).optional() }), async (i, ctx): Promise<LabelFile> => {
+  'labels.render': define(labelFileSchema, async (i, ctx): Promise<LabelFile> => {
     const format = i.format ?? 'pdf';
     const doc = renderLabel(ctx.intake, ctx.settings.get(), request(i), format);
     let bytes: Uint8Array;
@@ -77,7 +79,8 @@ export const labelOperations = {
   'labels.print': define(labelRequestSchema, async (i, ctx) => {
     const out = await ctx.labelOutputs();
     if (!out.print) {
-      throw new PrinterError('LABELS_UNAVAILABLE', 'Printing to a system printer is done by the desktop app; here, open the PDF and print it, or send it to the ZPL printer.');
+      throw new PrinterError('LABELS_UNAVAILABLE',
+        'Printing to a system printer is done by the desktop app; here, open the PDF and print it, or send it to the ZPL printer.');
     }
     const saved = ctx.settings.get().labelPrinter;
     const doc = renderLabel(ctx.intake, ctx.settings.get(), request(i), 'html');

@@ -39,16 +39,19 @@ export const operations = {
   'packages.previewClose': define(query({ trackingNumber: tracking.optional() }),
     (i, ctx) => ctx.intake.previewClose({ operator: 'preview', station: ctx.stationId() }, i.trackingNumber)),
   'exceptions.list': define(query({}), (_i, ctx) => ctx.intake.exceptions()),
-  'deadlines.upcoming': define(query({ limit: z.number().int().min(1).max(500).optional() }), (i, ctx) => ctx.intake.upcomingDeadlines(i.limit ?? 50)),
+  'deadlines.upcoming': define(query({ limit: z.number().int().min(1).max(500).optional() }),
+    (i, ctx) => ctx.intake.upcomingDeadlines(i.limit ?? 50)),
   'custody.list': define(query({
     jobName: name.optional(), driveId: code.optional(), trackingNumber: tracking.optional(),
     limit: z.number().int().min(1).max(1000).optional(), beforeSeq: z.number().int().min(0).optional(),
   }), (i, ctx) => ctx.intake.custodyOf(i)),
-  'custody.csv': define(query({ jobName: name }), (i, ctx) => ({ filename: `custody-${i.jobName}.csv`, csv: ctx.intake.custodyCsv(i.jobName) })),
+  'custody.csv': define(query({ jobName: name }),
+    (i, ctx) => ({ filename: `custody-${i.jobName}.csv`, csv: ctx.intake.custodyCsv(i.jobName) })),
   'settings.get': define(query({}), (_i, ctx) => ctx.settings.get()),
   'operators.identify': define(query({ code: z.string().max(64) }), (i, ctx) => {
     const c = i.code.trim();
-    const o = ctx.settings.get().operators.find((x) => (x.badge && x.badge.toUpperCase() === c.toUpperCase()) || x.name.toLowerCase() === c.toLowerCase());
+    const o = ctx.settings.get().operators
+      .find((x) => (x.badge && x.badge.toUpperCase() === c.toUpperCase()) || x.name.toLowerCase() === c.toLowerCase());
     if (!o) throw new IntakeError('BAD_INPUT', 'This badge is not an operator of this station.');
     return { name: o.name };
   }),
@@ -57,14 +60,17 @@ export const operations = {
   'jobs.update': define(change({ name, patch: anyJson }), (i, ctx) => ctx.intake.updateJob(ctx.actor(i.operator), i.name, i.patch)),
   'jobs.import': define(change({ json: z.union([z.string().max(6 * 1024 * 1024), z.array(anyJson), z.record(z.string(), anyJson)]) }),
     (i, ctx) => ctx.intake.importJobs(ctx.actor(i.operator), i.json)),
-  'jobs.cancel': define(change({ name, reason: reason.optional() }), (i, ctx) => ctx.intake.cancelJob(ctx.actor(i.operator), i.name, i.reason)),
+  'jobs.cancel': define(change({ name, reason: reason.optional() }),
+    (i, ctx) => ctx.intake.cancelJob(ctx.actor(i.operator), i.name, i.reason)),
   'jobs.fault': define(change({ name, reason }), (i, ctx) => ctx.intake.faultJob(ctx.actor(i.operator), i.name, i.reason)),
   'jobs.resolve': define(change({ name, reason }), (i, ctx) => ctx.intake.resolveJob(ctx.actor(i.operator), i.name, i.reason)),
-  'jobs.notifyCustomer': define(change({ name, note: reason.optional() }), (i, ctx) => ctx.intake.notifyCustomer(ctx.actor(i.operator), i.name, i.note)),
+  'jobs.notifyCustomer': define(change({ name, note: reason.optional() }),
+    (i, ctx) => ctx.intake.notifyCustomer(ctx.actor(i.operator), i.name, i.note)),
   'jobs.extendWait': define(change({ name, days: z.number().int().min(1).max(90), reason: reason.optional() }),
     (i, ctx) => ctx.intake.extendWait(ctx.actor(i.operator), i.name, i.days, i.reason)),
   'drives.fault': define(change({ driveId: code, reason }), (i, ctx) => ctx.intake.faultDrive(ctx.actor(i.operator), i.driveId, i.reason)),
-  'drives.resolve': define(change({ driveId: code, reason }), (i, ctx) => ctx.intake.resolveDrive(ctx.actor(i.operator), i.driveId, i.reason)),
+  'drives.resolve': define(change({ driveId: code, reason }),
+    (i, ctx) => ctx.intake.resolveDrive(ctx.actor(i.operator), i.driveId, i.reason)),
   'packages.receive': define(change({ trackingNumber: tracking, carrierName: carrierName.optional() }),
     (i, ctx) => ctx.intake.receivePackage(ctx.actor(i.operator), i)),
   'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }),
@@ -76,7 +82,8 @@ export const operations = {
     (i, ctx) => ctx.intake.startCopy(ctx.actor(i.operator), i)),
   'copy.record': define(change({
     driveId: code, copyStatus: z.string().max(40).optional(), percentComplete: z.number().min(0).max(100).optional(),
-    bytesSucceeded: z.number().int().min(0).optional(), errorLogUri: z.string().max(2048).optional(), verboseLogUri: z.string().max(2048).optional(),
+    bytesSucceeded: z.number().int().min(0).optional(),
+    errorLogUri: z.string().max(2048).optional(), verboseLogUri: z.string().max(2048).optional(),
   }), (i, ctx) => ctx.intake.recordCopyResult(ctx.actor(i.operator), i)),
   'shipments.shipBack': define(change({
     jobName: name, carrierName, trackingNumber: tracking, carrierAccountNumber: carrierAccountNumber.optional(),
