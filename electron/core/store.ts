@@ -227,8 +227,22 @@ export class Store {
   private depth = 0;
   private idle: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(path: string) {
+  /**
+   * `readOnly`: a reader beside a running station (tools that only look): SQLite refuses every write, and
+   * nothing is migrated; a store of another schema version is refused rather than read wrongly.
+   */
+  constructor(path: string, opts: { readOnly?: boolean } = {}) {
     this.path = path;
+    if (opts.readOnly) {
+      this.db = new DatabaseSync(path, { readOnly: true });
+      this.db.exec('PRAGMA busy_timeout = 5000');
+      if (this.version !== MIGRATIONS.length) {
+        const v = this.version;
+        this.db.close();
+        throw new Error(`The store ${path} is at schema version ${v}, not ${MIGRATIONS.length}: open it in the station once first.`);
+      }
+      return;
+    }
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL');
