@@ -3,7 +3,13 @@
 // of any other origin gets nothing, even when it knows the token.
 import { createServer, type Server } from 'node:http';
 import { test, expect } from './harness.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HTTP } from '../../electron/api/contract.ts';
+import { startStationServer } from '../../electron/server.ts';
+import { writeLaunchPage } from '../../electron/scripts/launch-plan.ts';
 
 const storeDump = (station: { station: { store: { db: { prepare(s: string): { all(): unknown[] } } } } }) => {
   const db = station.station.store.db;
@@ -79,4 +85,37 @@ test('a page of another origin cannot call the station, even knowing the token, 
     foreign.close();
   }
   expect(storeDump(station)).toEqual(before);
+});
+
+test('browser mode\'s window: the launch page hands a one-time ticket on, the page trades it for the token, and it works once', async ({ browser }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dock-intake-e2e-ticket-'));
+  const server = await startStationServer({ dataDir });
+  const launchFile = writeLaunchPage(dataDir, server.ticketUrl());
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  try {
+    await first.goto(pathToFileURL(launchFile).href);
+    await expect(first.getByText('Amy Lin').first()).toBeVisible();
+    expect(first.url()).toBe(`${server.origin}/`);
+    expect(await first.evaluate(() => sessionStorage.getItem('dock-intake.token'))).toBe(server.token);
+    // reloading keeps the session (the token is kept for the tab, the spent ticket is not asked again)
+    await first.reload();
+    await expect(first.getByText('Amy Lin').first()).toBeVisible();
+
+    // the same launch page a second time: its ticket is spent, so that page gets no token
+    await second.goto(pathToFileURL(launchFile).href);
+    await second.waitForURL(`${server.origin}/`);
+    const refused = await second.evaluate(async ({ path, header }) => {
+      const kept = sessionStorage.getItem('dock-intake.token');
+      const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', [header]: kept ?? '' }, body: '{}' });
+      return { status: r.status, kept };
+    }, { path: HTTP.callPath('station.info'), header: HTTP.tokenHeader });
+    expect(refused.kept).toBeNull();
+    expect(refused.status).toBe(401);
+  } finally {
+    await first.close();
+    await second.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
