@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { HTTP } from '../../electron/api/contract.ts';
 import { startStationServer } from '../../electron/server.ts';
 import { writeLaunchPage } from '../../electron/scripts/launch-plan.ts';
+import { renderLabel } from '../../electron/core/labels/index.ts';
+import { LABEL_CONTENT_SECURITY_POLICY } from '../../electron/security-policy.ts';
 
 const storeDump = (station: { station: { store: { db: { prepare(s: string): { all(): unknown[] } } } } }) => {
   const db = station.station.store.db;
@@ -118,4 +120,26 @@ test('browser mode\'s window: the launch page hands a one-time ticket on, the pa
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a label page prints whole under the app\'s label policy: no script, its fonts and barcodes inline, no violation', async ({ page, station }) => {
+  const serial = station.station.store.get<{ id: string }>('SELECT drive_id AS id FROM drives ORDER BY drive_id LIMIT 1')!.id;
+  const doc = renderLabel(station.station.intake, station.station.settings.get(), { kind: 'drive-tag', driveId: serial }, 'html');
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text());
+  });
+  // served as print.ts serves it in the app: from memory, with the label policy as its header
+  await page.route('http://label.invalid/page', (route) => route.fulfill({
+    status: 200, body: doc.html!, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LABEL_CONTENT_SECURITY_POLICY },
+  }));
+  await page.goto('http://label.invalid/page');
+  await expect(page.getByText(serial).first()).toBeVisible();
+  const drawn = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return { barcodes: document.querySelectorAll('svg, img').length, fonts: [...document.fonts].filter((f) => f.status === 'loaded').length };
+  });
+  expect(drawn.barcodes).toBeGreaterThan(0);
+  expect(drawn.fonts).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
 });
