@@ -58,7 +58,8 @@ async function main(argv: string[]): Promise<void> {
     if (format === 'pdf') bytes = await sharedPdfRenderer().render(doc.html!, doc.size);
     else bytes = Buffer.from(format === 'zpl' ? doc.zpl! : doc.html!, 'utf8');
     writeFileSync(out, bytes);
-    process.stdout.write(`${out}: ${doc.data.kind} label, ${doc.size.widthIn.toFixed(2)} x ${doc.size.heightIn.toFixed(2)} in, ${bytes.length} bytes\n`);
+    const size = `${doc.size.widthIn.toFixed(2)} x ${doc.size.heightIn.toFixed(2)} in`;
+    process.stdout.write(`${out}: ${doc.data.kind} label, ${size}, ${bytes.length} bytes\n`);
     if (printer) {
       const [host, port] = printer.split(':');
       const zpl = format === 'zpl' ? doc.zpl! : renderLabel(station.intake, settings, req, 'zpl').zpl!;

@@ -27,7 +27,11 @@ function labelsSession(): Session {
     if (html === undefined) return new Response(null, { status: 404 });
     return new Response(html, {
       status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LABEL_CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': LABEL_CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-store',
+      },
     });
   });
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !labelMayLoad(details.url) }));

@@ -5,7 +5,9 @@
 import { argValue, dataDirFrom } from './station.ts';
 import { startStationServer, type StationServer } from './server.ts';
 
-export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv, mode = 'station server (npm run serve)'): Promise<StationServer> {
+export async function serve(
+  argv: readonly string[], env: NodeJS.ProcessEnv, mode = 'station server (npm run serve)',
+): Promise<StationServer> {
   const dataDir = dataDirFrom(argv, env);
   const portText = argValue(argv, 'port');
   const port = portText === undefined ? 0 : Number(portText);

@@ -190,7 +190,9 @@ export function readSettings(dir: string): SettingsStore {
     }
   }
   const { settings, bad } = salvage(raw);
-  if (bad.length && !problem) problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings are not valid (${bad.join(', ')}); their defaults are in use.` };
+  if (bad.length && !problem) {
+    problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings are not valid (${bad.join(', ')}); their defaults are in use.` };
+  }
   return {
     get problem() {
       return problem;

@@ -27,8 +27,11 @@ export class StationLockedError extends Error {
   readonly dataDir: string;
   readonly holder: LockHolder;
   constructor(dataDir: string, holder: LockHolder) {
-    super(`Another station process is already open on ${dataDir}: pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, `
-      + `${holder.mode}, started ${holder.startedAt}. Close that one first (or give this one its own --data-dir).`);
+    const where = holder.host !== hostname() ? ` on ${holder.host}` : '';
+    super(
+      `Another station process is already open on ${dataDir}: pid ${holder.pid}${where}, ${holder.mode}, ` +
+        `started ${holder.startedAt}. Close that one first (or give this one its own --data-dir).`,
+    );
     this.dataDir = dataDir;
     this.holder = holder;
   }
@@ -54,7 +57,8 @@ export function processAlive(pid: number): boolean {
 function readHolder(path: string): LockHolder | null {
   try {
     const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
-    if (typeof v.pid !== 'number' || typeof v.startedAt !== 'string' || typeof v.mode !== 'string' || typeof v.host !== 'string') return null;
+    if (typeof v.pid !== 'number' || typeof v.startedAt !== 'string' || typeof v.mode !== 'string' || typeof v.host !== 'string')
+      return null;
     return { pid: v.pid, startedAt: v.startedAt, mode: v.mode, host: v.host };
   } catch {
     return null;

@@ -31,11 +31,15 @@ async function main(): Promise<void> {
     try {
       await Promise.race([
         downloadArtifact({ version, artifactName: 'electron', platform, arch: 'x64' }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${DOWNLOAD_TIMEOUT_MS / 60_000} min`)), DOWNLOAD_TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer in ${DOWNLOAD_TIMEOUT_MS / 60_000} min`)), DOWNLOAD_TIMEOUT_MS).unref(),
+        ),
       ]);
     } catch (e) {
-      fail(`Electron ${version} for ${platform}-x64 could not be downloaded (${oneLine(e)}), so no installer was built; `
-        + 'run it where GitHub is reachable, or set ELECTRON_MIRROR.');
+      fail(
+        `Electron ${version} for ${platform}-x64 could not be downloaded (${oneLine(e)}), so no installer was built; ` +
+          'run it where GitHub is reachable, or set ELECTRON_MIRROR.',
+      );
     }
   }
 

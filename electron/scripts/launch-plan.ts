@@ -13,10 +13,7 @@ import { PRIVATE_FILE_MODE } from '../data-dir.ts';
 /** Electron's binary is about 100 MB: two minutes is a slow line, not a dead one. */
 export const INSTALL_TIMEOUT_MS = 120_000;
 
-export type InstallOutcome =
-  | { result: 'installed' }
-  | { result: 'failed'; reason: string }
-  | { result: 'timed-out'; afterMs: number };
+export type InstallOutcome = { result: 'installed' } | { result: 'failed'; reason: string } | { result: 'timed-out'; afterMs: number };
 
 export interface LaunchFacts {
   /** Electron's binary is on disk. */
@@ -29,24 +26,31 @@ export interface LaunchFacts {
   install?: InstallOutcome;
 }
 
-export type LaunchStep =
-  | { step: 'electron' }
-  | { step: 'install' }
-  | { step: 'browser'; why: string };
+export type LaunchStep = { step: 'electron' } | { step: 'install' } | { step: 'browser'; why: string };
 
 export function nextStep(f: LaunchFacts): LaunchStep {
   if (f.browserAsked) return { step: 'browser', why: 'Browser mode, as asked (--browser).' };
-  if (!f.display) return { step: 'browser', why: 'No display for the desktop app here (DISPLAY and WAYLAND_DISPLAY are unset), so the station runs in browser mode.' };
+  if (!f.display)
+    return {
+      step: 'browser',
+      why: 'No display for the desktop app here (DISPLAY and WAYLAND_DISPLAY are unset), so the station runs in browser mode.',
+    };
   if (f.binary) return { step: 'electron' };
   if (!f.install) return { step: 'install' };
   switch (f.install.result) {
     case 'installed':
       // installed, yet not where Electron says it is: something else is wrong, and the app cannot start
-      return { step: 'browser', why: 'Electron\'s binary was installed but cannot be found, so the station runs in browser mode.' };
+      return { step: 'browser', why: "Electron's binary was installed but cannot be found, so the station runs in browser mode." };
     case 'failed':
-      return { step: 'browser', why: `Electron's binary could not be installed (${f.install.reason}), so the station runs in browser mode.` };
+      return {
+        step: 'browser',
+        why: `Electron's binary could not be installed (${f.install.reason}), so the station runs in browser mode.`,
+      };
     case 'timed-out':
-      return { step: 'browser', why: `Electron's binary did not install within ${Math.round(f.install.afterMs / 1000)} s, so the station runs in browser mode.` };
+      return {
+        step: 'browser',
+        why: `Electron's binary did not install within ${Math.round(f.install.afterMs / 1000)} s, so the station runs in browser mode.`,
+      };
   }
 }
 
@@ -57,7 +61,10 @@ export function hasDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = p
 
 /** One line from what a failed install printed (a stack, often): its first line that says something. */
 export function installFailureReason(stderr: string, code: number | null): string {
-  const line = stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('at ') && !/^npm (ERR|WARN)/.test(l));
+  const line = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('at ') && !/^npm (ERR|WARN)/.test(l));
   const text = line ?? `the installer exited with code ${code}`;
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
@@ -102,8 +109,10 @@ export const LAUNCH_PAGE = 'open-station.html';
  */
 export function launchPage(ticketUrl: string): string {
   const attr = ticketUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">`
-    + `<meta http-equiv="refresh" content="0;url=${attr}"><title>Dock Intake</title><p>Opening the station…</p>`;
+  return (
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+    `<meta http-equiv="refresh" content="0;url=${attr}"><title>Dock Intake</title><p>Opening the station…</p>`
+  );
 }
 
 export function writeLaunchPage(dataDir: string, ticketUrl: string): string {
@@ -119,7 +128,9 @@ export function browserArgs(o: { launchFile: string; profileDir: string; root: b
   const args = [
     `--app=${pathToFileURL(o.launchFile).href}`,
     `--user-data-dir=${o.profileDir}`,
-    '--no-first-run', '--no-default-browser-check', '--window-size=1280,860',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--window-size=1280,860',
   ];
   // Chromium refuses to run as root with its sandbox on (containers, kiosks); nothing else is loosened
   if (o.root) args.push('--no-sandbox');

@@ -153,7 +153,11 @@ export const NEVER_PACKED = /(\.map|(^|[\\/])\.env[^\\/]*|\.sqlite(-wal|-shm|-jo
  * the app's package.json, nothing else. Throws, naming what is missing, when the build is not there.
  */
 export function stageApp(root = ROOT, appDir = join(root, APP_DIR)): void {
-  const need = [join(root, 'dist', 'electron', 'main.cjs'), join(root, 'dist', 'electron', 'preload.cjs'), join(root, 'dist', 'renderer', 'index.html')];
+  const need = [
+    join(root, 'dist', 'electron', 'main.cjs'),
+    join(root, 'dist', 'electron', 'preload.cjs'),
+    join(root, 'dist', 'renderer', 'index.html'),
+  ];
   for (const f of need) statSync(f);
   rmSync(appDir, { recursive: true, force: true });
   mkdirSync(join(appDir, 'electron'), { recursive: true });

@@ -11,7 +11,9 @@ import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';
-import { browserArgs, hasDisplay, installElectron, INSTALL_TIMEOUT_MS, nextStep, writeLaunchPage, type InstallOutcome } from './launch-plan.ts';
+import {
+  browserArgs, hasDisplay, installElectron, INSTALL_TIMEOUT_MS, nextStep, writeLaunchPage, type InstallOutcome,
+} from './launch-plan.ts';
 import { TICKET_TTL_MS } from '../server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

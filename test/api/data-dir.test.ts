@@ -12,52 +12,60 @@ const posix = process.platform !== 'win32';
 const mode = (p: string) => statSync(p).mode & 0o777;
 const octal = (n: number) => `0${n.toString(8)}`;
 
-test('a new data directory is 0700 and the store, its WAL files and the settings are 0600', { skip: !posix && 'file modes are POSIX' }, () => {
-  const t = tempDir();
-  try {
-    const dir = join(t.dir, 'station');
-    const s = openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false });
+test(
+  'a new data directory is 0700 and the store, its WAL files and the settings are 0600',
+  { skip: !posix && 'file modes are POSIX' },
+  () => {
+    const t = tempDir();
     try {
-      // a write, so the WAL and its index exist
-      s.intake.receivePackage({ operator: OPERATOR, station: 'DOCK-1' }, { trackingNumber: '1Z999AA10123456784' });
-      assert.equal(octal(mode(dir)), '0700');
-      for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, 'settings.json']) {
-        assert.ok(existsSync(join(dir, f)), `${f} exists`);
-        assert.equal(octal(mode(join(dir, f))), '0600', f);
+      const dir = join(t.dir, 'station');
+      const s = openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false });
+      try {
+        // a write, so the WAL and its index exist
+        s.intake.receivePackage({ operator: OPERATOR, station: 'DOCK-1' }, { trackingNumber: '1Z999AA10123456784' });
+        assert.equal(octal(mode(dir)), '0700');
+        for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, 'settings.json']) {
+          assert.ok(existsSync(join(dir, f)), `${f} exists`);
+          assert.equal(octal(mode(join(dir, f))), '0600', f);
+        }
+        for (const f of readdirSync(dir)) assert.equal(mode(join(dir, f)) & 0o077, 0, `${f}: nothing for group or others`);
+      } finally {
+        s.close();
       }
-      for (const f of readdirSync(dir)) assert.equal(mode(join(dir, f)) & 0o077, 0, `${f}: nothing for group or others`);
     } finally {
-      s.close();
+      t.remove();
     }
-  } finally {
-    t.remove();
-  }
-});
+  },
+);
 
-test('a data directory found readable by others is made private when the station opens it', { skip: !posix && 'file modes are POSIX' }, () => {
-  const t = tempDir();
-  try {
-    const dir = join(t.dir, 'station');
-    openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false }).close();
-    // as an older version (or a restore from backup) left it
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, STORE_FILE), 0o644);
-    chmodSync(join(dir, 'settings.json'), 0o666);
-    mkdirSync(join(dir, 'browser-profile'), { mode: 0o755 });
-    chmodSync(join(dir, 'browser-profile'), 0o755);
-    const s = openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false });
+test(
+  'a data directory found readable by others is made private when the station opens it',
+  { skip: !posix && 'file modes are POSIX' },
+  () => {
+    const t = tempDir();
     try {
-      assert.equal(octal(mode(dir)), '0700');
-      assert.equal(octal(mode(join(dir, STORE_FILE))), '0600');
-      assert.equal(octal(mode(join(dir, 'settings.json'))), '0600');
-      assert.equal(octal(mode(join(dir, 'browser-profile'))), '0700');
+      const dir = join(t.dir, 'station');
+      openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false }).close();
+      // as an older version (or a restore from backup) left it
+      chmodSync(dir, 0o755);
+      chmodSync(join(dir, STORE_FILE), 0o644);
+      chmodSync(join(dir, 'settings.json'), 0o666);
+      mkdirSync(join(dir, 'browser-profile'), { mode: 0o755 });
+      chmodSync(join(dir, 'browser-profile'), 0o755);
+      const s = openStation({ dataDir: dir, transport: 'http', clock: clockAt(), demo: false, sweepEveryMs: false });
+      try {
+        assert.equal(octal(mode(dir)), '0700');
+        assert.equal(octal(mode(join(dir, STORE_FILE))), '0600');
+        assert.equal(octal(mode(join(dir, 'settings.json'))), '0600');
+        assert.equal(octal(mode(join(dir, 'browser-profile'))), '0700');
+      } finally {
+        s.close();
+      }
     } finally {
-      s.close();
+      t.remove();
     }
-  } finally {
-    t.remove();
-  }
-});
+  },
+);
 
 test('settings saved later stay 0600 (the file is rewritten, not loosened)', { skip: !posix && 'file modes are POSIX' }, () => {
   const t = tempDir();
@@ -91,7 +99,11 @@ test('a settings file with a UTF-8 byte-order mark (as PowerShell 5 writes it) i
       assert.equal(again.settings.problem, null);
       assert.equal(again.settings.get().dockName, 'Dock 7 — Taoyuan');
       assert.equal(again.settings.get().stationId, 'TPE-DOCK-7');
-      assert.deepEqual(readdirSync(t.dir).filter((f) => f.includes('corrupt')), [], 'nothing set aside');
+      assert.deepEqual(
+        readdirSync(t.dir).filter((f) => f.includes('corrupt')),
+        [],
+        'nothing set aside',
+      );
     } finally {
       again.close();
     }

@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function label(args: string[], initCwd: string) {
   return spawnSync(process.execPath, [join(root, 'electron', 'label-cli.ts'), ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: initCwd }, timeout: 60_000,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: initCwd },
+    timeout: 60_000,
   });
 }
 
@@ -22,7 +25,13 @@ const snapshot = (path: string) => ({ bytes: readFileSync(path), mtimeMs: statSy
 
 /** A station whose deadlines are long past (seeded years ago) and whose settings file lacks fields. */
 function staleStation(dir: string): { serial: string } {
-  const s = openStation({ dataDir: dir, transport: 'http', clock: clockAt('2020-01-06T09:00:00Z'), demo: { jobs: 8, seed: 3 }, sweepEveryMs: false });
+  const s = openStation({
+    dataDir: dir,
+    transport: 'http',
+    clock: clockAt('2020-01-06T09:00:00Z'),
+    demo: { jobs: 8, seed: 3 },
+    sweepEveryMs: false,
+  });
   const serial = s.store.get<{ id: string }>('SELECT drive_id AS id FROM drives ORDER BY drive_id LIMIT 1')!.id;
   s.close();
   // as an older version wrote it: the station would fill in the rest and write the file back
@@ -42,7 +51,10 @@ test('a label run changes neither the store nor the settings: bytes and times ar
     assert.match(readFileSync(join(here.dir, 'tag.zpl'), 'utf8'), /^\^XA/);
     assert.deepEqual(snapshot(join(data.dir, STORE_FILE)), store, 'the store file');
     assert.deepEqual(snapshot(join(data.dir, 'settings.json')), settings, 'the settings file');
-    assert.deepEqual(readdirSync(data.dir).filter((f) => f.includes('corrupt')), []);
+    assert.deepEqual(
+      readdirSync(data.dir).filter((f) => f.includes('corrupt')),
+      [],
+    );
 
     // the control: the station itself, opening the same data, sweeps and repairs (so the test above can fail)
     const s = openStation({ dataDir: data.dir, transport: 'http', demo: false });

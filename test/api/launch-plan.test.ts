@@ -7,7 +7,13 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  browserArgs, hasDisplay, installElectron, installFailureReason, launchPage, nextStep, writeLaunchPage,
+  browserArgs,
+  hasDisplay,
+  installElectron,
+  installFailureReason,
+  launchPage,
+  nextStep,
+  writeLaunchPage,
 } from '../../electron/scripts/launch-plan.ts';
 import { tempDir } from './helpers.ts';
 
@@ -34,7 +40,7 @@ test('the install failed: browser mode, and the one line says why', () => {
 
 test('the install ran out of time: browser mode, saying after how long', () => {
   const step = nextStep({ ...on, binary: false, install: { result: 'timed-out', afterMs: 120_000 } });
-  assert.deepEqual(step, { step: 'browser', why: 'Electron\'s binary did not install within 120 s, so the station runs in browser mode.' });
+  assert.deepEqual(step, { step: 'browser', why: "Electron's binary did not install within 120 s, so the station runs in browser mode." });
 });
 
 test('no display: browser mode at once, nothing downloaded for an app that could not show', () => {
@@ -51,7 +57,9 @@ test('--browser asks for browser mode even where the app could run', () => {
 });
 
 test('a failed install is told in one line: the error, not its stack', () => {
-  const stack = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13510:13\n    at async downloadArtifact (/x/node_modules/@electron/get/dist/index.js:1:1)\n';
+  const stack =
+    'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13510:13\n' +
+    '    at async downloadArtifact (/x/node_modules/@electron/get/dist/index.js:1:1)\n';
   assert.equal(installFailureReason(stack, 1), 'TypeError: fetch failed');
   assert.equal(installFailureReason('', 7), 'the installer exited with code 7');
   assert.ok(installFailureReason('x'.repeat(500), 1).length <= 160);
@@ -65,7 +73,7 @@ function fakeRoot(script: string): { root: string; remove: () => void } {
   return { root: t.dir, remove: t.remove };
 }
 
-test('Electron\'s own installer is run, and its outcome read: success, failure with its reason, a hang cut off', async () => {
+test("Electron's own installer is run, and its outcome read: success, failure with its reason, a hang cut off", async () => {
   const ok = fakeRoot('process.exit(0)');
   const bad = fakeRoot('console.error(new Error("getaddrinfo ENOTFOUND github.com").stack); process.exit(1)');
   const hang = fakeRoot('setInterval(() => {}, 1000)');
@@ -82,14 +90,20 @@ test('Electron\'s own installer is run, and its outcome read: success, failure w
   }
 });
 
-test('the browser\'s command line names only a private launch page; the ticket is in the page, 0600', () => {
+test("the browser's command line names only a private launch page; the ticket is in the page, 0600", () => {
   const t = tempDir();
   try {
     const ticketUrl = 'http://127.0.0.1:41711/#ticket=vQ_X-BMugYhTcSxZ8R3xG7LPqQkAVg5QqOToMmbYtrc';
     const file = writeLaunchPage(t.dir, ticketUrl);
     const args = browserArgs({ launchFile: file, profileDir: join(t.dir, 'browser-profile'), root: false });
-    assert.ok(args.every((a) => !a.includes('ticket') && !a.includes('token') && !a.includes('vQ_X')), args.join(' '));
-    assert.equal(args.find((a) => a.startsWith('--app=')), `--app=${pathToFileURL(file).href}`);
+    assert.ok(
+      args.every((a) => !a.includes('ticket') && !a.includes('token') && !a.includes('vQ_X')),
+      args.join(' '),
+    );
+    assert.equal(
+      args.find((a) => a.startsWith('--app=')),
+      `--app=${pathToFileURL(file).href}`,
+    );
     assert.ok(!args.includes('--no-sandbox'));
     assert.ok(browserArgs({ launchFile: file, profileDir: t.dir, root: true }).includes('--no-sandbox'));
     assert.ok(readFileSync(file, 'utf8').includes(ticketUrl));

@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { listPackage } from '@electron/asar';
 import {
-  FUSES, LINUX_EXECUTABLE, NEVER_PACKED, ROOT, afterPack, applyFuses, builderConfig, electronVersion, fuseConfig, fuseTarget, stageApp,
+  FUSES,
+  LINUX_EXECUTABLE,
+  NEVER_PACKED,
+  ROOT,
+  afterPack,
+  applyFuses,
+  builderConfig,
+  electronVersion,
+  fuseConfig,
+  fuseTarget,
+  stageApp,
 } from '../../electron/scripts/packaging.ts';
 import { buildElectron } from '../../electron/scripts/build-electron.ts';
 import { tempDir } from './helpers.ts';
@@ -18,7 +28,10 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
 /** A file laid out as Electron's executables carry their fuses: the sentinel, version 1, length, wire. */
 function fakeElectron(path: string, wire: number[]): void {
-  writeFileSync(path, Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, wire.length, ...wire]), Buffer.alloc(32)]));
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, wire.length, ...wire]), Buffer.alloc(32)]),
+  );
   chmodSync(path, 0o755);
 }
 
@@ -49,7 +62,7 @@ test('the fuse list lives in one place: package.json has no build block, electro
   assert.match(config.electronVersion ?? '', /^\d+\.\d+\.\d+$/);
 });
 
-test('the afterPack hook flips a binary\'s fuses to the list and reads them back', async () => {
+test("the afterPack hook flips a binary's fuses to the list and reads them back", async () => {
   const t = tempDir();
   try {
     // every fuse the other way round from the list, so each one has to move
@@ -81,16 +94,29 @@ test('the fuses are flipped in the executable each platform starts', () => {
   assert.equal(fuseTarget('darwin', '/o'), join('/o', 'Dock Intake.app'));
 });
 
-test('never packed: source maps, .env files, a station\'s data', () => {
-  for (const p of ['/a/main.cjs.map', '/a/.env', '/a/.env.local', '/d/intake.sqlite', '/d/intake.sqlite-wal', '/d/settings.json', '/d/station.lock']) {
+test("never packed: source maps, .env files, a station's data", () => {
+  for (const p of [
+    '/a/main.cjs.map',
+    '/a/.env',
+    '/a/.env.local',
+    '/d/intake.sqlite',
+    '/d/intake.sqlite-wal',
+    '/d/settings.json',
+    '/d/station.lock',
+  ]) {
     assert.ok(NEVER_PACKED.test(p), p);
   }
-  for (const p of ['/a/main.cjs', '/a/index.html', '/a/assets/index-abc.js', '/f/manifest.json', '/f/environment.woff2']) assert.ok(!NEVER_PACKED.test(p), p);
+  for (const p of ['/a/main.cjs', '/a/index.html', '/a/assets/index-abc.js', '/f/manifest.json', '/f/environment.woff2'])
+    assert.ok(!NEVER_PACKED.test(p), p);
 });
 
 test('electron-builder packs the real build into app.asar: the app, fonts, and nothing else', { timeout: 240_000 }, async () => {
   if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     assert.equal(r.status, 0, 'the renderer builds');
   }
   await buildElectron();
@@ -98,7 +124,8 @@ test('electron-builder packs the real build into app.asar: the app, fonts, and n
   try {
     // a copy of the project's build output, with what must never ship planted in it
     const root = join(t.dir, 'project');
-    for (const p of ['dist/electron', 'dist/renderer', 'assets/fonts', 'package.json']) cpSync(join(ROOT, p), join(root, p), { recursive: true });
+    for (const p of ['dist/electron', 'dist/renderer', 'assets/fonts', 'package.json'])
+      cpSync(join(ROOT, p), join(root, p), { recursive: true });
     // the project's own dependencies, as electron-builder meets them in the project
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'junction');
     writeFileSync(join(root, 'dist', 'renderer', '.env'), 'SECRET=1');
@@ -111,7 +138,10 @@ test('electron-builder packs the real build into app.asar: the app, fonts, and n
     // Electron's own download is out of reach here: a stand-in with Electron's fuse wire takes its place
     const electronDist = join(t.dir, 'electron-dist');
     mkdirSync(join(electronDist, 'resources'), { recursive: true });
-    fakeElectron(join(electronDist, 'electron'), Object.values(FUSES).map(() => FuseState.ENABLE));
+    fakeElectron(
+      join(electronDist, 'electron'),
+      Object.values(FUSES).map(() => FuseState.ENABLE),
+    );
     writeFileSync(join(electronDist, 'version'), electronVersion());
     const { build } = await import('electron-builder');
     const config = builderConfig(root);
@@ -123,10 +153,18 @@ test('electron-builder packs the real build into app.asar: the app, fonts, and n
     });
     const out = join(t.dir, 'release', 'linux-unpacked');
     const packed = listPackage(join(out, 'resources', 'app.asar'), { isPack: false }).map((p) => p.replace(/\\/g, '/'));
-    for (const f of ['/package.json', '/electron/main.cjs', '/electron/preload.cjs', '/renderer/index.html', '/assets/fonts/noto-sans-tc/manifest.json']) {
+    for (const f of [
+      '/package.json',
+      '/electron/main.cjs',
+      '/electron/preload.cjs',
+      '/renderer/index.html',
+      '/assets/fonts/noto-sans-tc/manifest.json',
+    ]) {
       assert.ok(packed.includes(f), `${f} is packed`);
     }
-    const bad = packed.filter((p) => /node_modules|\.map$|\.env|\.sqlite|settings\.json|station\.lock|^\/(test|electron\/core|renderer\/src)\b|\.ts$/.test(p));
+    const bad = packed.filter((p) =>
+      /node_modules|\.map$|\.env|\.sqlite|settings\.json|station\.lock|^\/(test|electron\/core|renderer\/src)\b|\.ts$/.test(p),
+    );
     assert.deepEqual(bad, [], 'nothing but the app');
     const appPkg = JSON.parse(readFileSync(join(root, 'dist', 'app', 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(appPkg.main, 'electron/main.cjs');

@@ -25,7 +25,9 @@ const development = { packaged: false };
 test('the app\'s pages load nothing from the network or the disk', () => {
   const temp = pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href;
   for (const mode of [packaged, development]) {
-    for (const url of [APP_URL, 'app://station/assets/app.js', 'data:font/woff2;base64,AAAA', 'blob:app://station/1234']) assert.ok(mayLoad(url, mode), url);
+    for (const url of [APP_URL, 'app://station/assets/app.js', 'data:font/woff2;base64,AAAA', 'blob:app://station/1234']) {
+      assert.ok(mayLoad(url, mode), url);
+    }
     for (const url of [
       'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1/', 'file:///etc/passwd', temp,
       labelUrl('0f8fad5b-d9cb-469f-a165-70867728950e'),

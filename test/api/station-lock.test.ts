@@ -22,14 +22,17 @@ test('a second station on the same data directory is refused, naming the first: 
       const lock = JSON.parse(readFileSync(join(t.dir, LOCK_FILE), 'utf8')) as { pid: number; mode: string };
       assert.equal(lock.pid, process.pid);
       const before = readFileSync(join(t.dir, 'settings.json'));
-      assert.throws(() => openStation({ dataDir: t.dir, transport: 'ipc', demo: false }), (e: unknown) => {
-        assert.ok(e instanceof StationLockedError);
-        assert.equal(e.code, 'STATION_ALREADY_OPEN');
-        assert.match(e.message, new RegExp(`pid ${process.pid}\\b`));
-        assert.match(e.message, /browser mode/);
-        assert.match(e.message, /started \d{4}-\d\d-\d\dT/);
-        return true;
-      });
+      assert.throws(
+        () => openStation({ dataDir: t.dir, transport: 'ipc', demo: false }),
+        (e: unknown) => {
+          assert.ok(e instanceof StationLockedError);
+          assert.equal(e.code, 'STATION_ALREADY_OPEN');
+          assert.match(e.message, new RegExp(`pid ${process.pid}\\b`));
+          assert.match(e.message, /browser mode/);
+          assert.match(e.message, /started \d{4}-\d\d-\d\dT/);
+          return true;
+        },
+      );
       assert.deepEqual(readFileSync(join(t.dir, 'settings.json')), before, 'the settings were not touched');
       await assert.rejects(startStationServer({ dataDir: t.dir, demo: false }), StationLockedError);
     } finally {
@@ -44,7 +47,9 @@ test('a second station on the same data directory is refused, naming the first: 
 
 test('a station server in another process keeps the directory: this one is refused with that pid', async () => {
   const t = tempDir();
-  const child = spawn(process.execPath, [join(root, 'electron', 'server-cli.ts'), `--data-dir=${t.dir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'electron', 'server-cli.ts'), `--data-dir=${t.dir}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     await new Promise<void>((ready, fail) => {
       let out = '';
@@ -54,12 +59,15 @@ test('a station server in another process keeps the directory: this one is refus
       });
       child.on('exit', (code) => fail(new Error(`the server exited (${code}) before it was up`)));
     });
-    assert.throws(() => openStation({ dataDir: t.dir, transport: 'http', demo: false }), (e: unknown) => {
-      assert.ok(e instanceof StationLockedError);
-      assert.equal(e.holder.pid, child.pid);
-      assert.match(e.message, new RegExp(`pid ${child.pid}\\b.*station server`));
-      return true;
-    });
+    assert.throws(
+      () => openStation({ dataDir: t.dir, transport: 'http', demo: false }),
+      (e: unknown) => {
+        assert.ok(e instanceof StationLockedError);
+        assert.equal(e.holder.pid, child.pid);
+        assert.match(e.message, new RegExp(`pid ${child.pid}\\b.*station server`));
+        return true;
+      },
+    );
   } finally {
     child.kill();
     await new Promise((r) => child.once('exit', r));
@@ -74,7 +82,10 @@ test('the lock of a process that is gone is taken over', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const pid = Number(gone.stdout);
     assert.ok(pid > 0);
-    writeFileSync(join(t.dir, LOCK_FILE), JSON.stringify({ pid, startedAt: '2026-01-01T00:00:00.000Z', mode: 'desktop app', host: hostname() }));
+    writeFileSync(
+      join(t.dir, LOCK_FILE),
+      JSON.stringify({ pid, startedAt: '2026-01-01T00:00:00.000Z', mode: 'desktop app', host: hostname() }),
+    );
     const s = openStation({ dataDir: t.dir, transport: 'http', demo: false, sweepEveryMs: false });
     try {
       const lock = JSON.parse(readFileSync(join(t.dir, LOCK_FILE), 'utf8')) as { pid: number };
@@ -97,10 +108,22 @@ test('a lock file that is not a lock (empty, cut short) is taken over', () => {
   }
 });
 
-test('a lock is stale only when its process is gone from this machine; another host\'s is never judged', () => {
+test("a lock is stale only when its process is gone from this machine; another host's is never judged", () => {
   const holder = { pid: 4242, startedAt: '2026-01-01T00:00:00.000Z', mode: 'desktop app', host: 'dock-pc-1' };
-  assert.equal(isStale(holder, () => false, 'dock-pc-1'), true);
-  assert.equal(isStale(holder, () => true, 'dock-pc-1'), false);
-  assert.equal(isStale(holder, () => false, 'dock-pc-2'), false);
-  assert.equal(isStale(null, () => true, 'dock-pc-1'), true);
+  assert.equal(
+    isStale(holder, () => false, 'dock-pc-1'),
+    true,
+  );
+  assert.equal(
+    isStale(holder, () => true, 'dock-pc-1'),
+    false,
+  );
+  assert.equal(
+    isStale(holder, () => false, 'dock-pc-2'),
+    false,
+  );
+  assert.equal(
+    isStale(null, () => true, 'dock-pc-1'),
+    true,
+  );
 });

@@ -23,10 +23,12 @@ async function withServer(fn: (s: Awaited<ReturnType<typeof startStationServer>>
 
 const ticketOf = (url: string) => new URL(url).hash.replace(/^#ticket=/, '');
 
-const exchange = (port: number, body: string, extra: Record<string, string> = {}) => raw(port, {
-  path: HTTP.ticketPath, body,
-  headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...extra },
-});
+const exchange = (port: number, body: string, extra: Record<string, string> = {}) =>
+  raw(port, {
+    path: HTTP.ticketPath,
+    body,
+    headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...extra },
+  });
 
 test('the ticket address carries no token, and its ticket is exchanged once for the token', async () => {
   await withServer(async (s) => {
@@ -88,22 +90,30 @@ test('a made-up ticket, no ticket, or a ticket from another page is refused with
     assert.deepEqual([notJson.status, (notJson.json as { code: string }).code], [400, 'TICKET_REQUIRED']);
     const foreign = await exchange(s.port, JSON.stringify({ ticket }), { origin: 'http://evil.example' });
     assert.deepEqual([foreign.status, (foreign.json as { code: string }).code], [403, 'FOREIGN_ORIGIN']);
-    const form = await raw(s.port, { path: HTTP.ticketPath, body: JSON.stringify({ ticket }), headers: { host: `127.0.0.1:${s.port}`, 'content-type': 'text/plain' } });
+    const form = await raw(s.port, {
+      path: HTTP.ticketPath,
+      body: JSON.stringify({ ticket }),
+      headers: { host: `127.0.0.1:${s.port}`, 'content-type': 'text/plain' },
+    });
     assert.equal(form.status, 415);
     // none of those spent the ticket
     assert.equal((await exchange(s.port, JSON.stringify({ ticket }))).status, 200);
   });
 });
 
-test('a ticket is no token: the station\'s calls refuse it', async () => {
+test("a ticket is no token: the station's calls refuse it", async () => {
   await withServer(async (s) => {
     const ticket = ticketOf(s.ticketUrl());
-    const r = await raw(s.port, { path: HTTP.callPath('station.info'), body: '{}', headers: { host: `127.0.0.1:${s.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: ticket } });
+    const r = await raw(s.port, {
+      path: HTTP.callPath('station.info'),
+      body: '{}',
+      headers: { host: `127.0.0.1:${s.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: ticket },
+    });
     assert.deepEqual([r.status, (r.json as { code: string }).code], [401, 'TOKEN_WRONG']);
   });
 });
 
-test('the client reports a refused ticket on every call as the station\'s code', async () => {
+test("the client reports a refused ticket on every call as the station's code", async () => {
   await withServer(async (s) => {
     const ticket = ticketOf(s.ticketUrl());
     await exchangeTicket(s.origin, ticket);

@@ -89,7 +89,7 @@ test('a page of another origin cannot call the station, even knowing the token, 
   expect(storeDump(station)).toEqual(before);
 });
 
-test('browser mode\'s window: the launch page hands a one-time ticket on, the page trades it for the token, and it works once', async ({ browser }) => {
+test('browser mode\'s window: the launch page hands a one-time ticket on, traded once for the token', async ({ browser }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dock-intake-e2e-ticket-'));
   const server = await startStationServer({ dataDir });
   const launchFile = writeLaunchPage(dataDir, server.ticketUrl());
@@ -122,7 +122,7 @@ test('browser mode\'s window: the launch page hands a one-time ticket on, the pa
   }
 });
 
-test('a label page prints whole under the app\'s label policy: no script, its fonts and barcodes inline, no violation', async ({ page, station }) => {
+test('a label page prints whole under the app\'s label policy: no script, fonts and barcodes inline', async ({ page, station }) => {
   const serial = station.station.store.get<{ id: string }>('SELECT drive_id AS id FROM drives ORDER BY drive_id LIMIT 1')!.id;
   const doc = renderLabel(station.station.intake, station.station.settings.get(), { kind: 'drive-tag', driveId: serial }, 'html');
   const violations: string[] = [];
@@ -131,13 +131,16 @@ test('a label page prints whole under the app\'s label policy: no script, its fo
   });
   // served as print.ts serves it in the app: from memory, with the label policy as its header
   await page.route('http://label.invalid/page', (route) => route.fulfill({
-    status: 200, body: doc.html!, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LABEL_CONTENT_SECURITY_POLICY },
+    status: 200,
+    body: doc.html!,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LABEL_CONTENT_SECURITY_POLICY },
   }));
   await page.goto('http://label.invalid/page');
   await expect(page.getByText(serial).first()).toBeVisible();
   const drawn = await page.evaluate(async () => {
     await document.fonts.ready;
-    return { barcodes: document.querySelectorAll('svg, img').length, fonts: [...document.fonts].filter((f) => f.status === 'loaded').length };
+    const fonts = [...document.fonts].filter((f) => f.status === 'loaded').length;
+    return { barcodes: document.querySelectorAll('svg, img').length, fonts };
   });
   expect(drawn.barcodes).toBeGreaterThan(0);
   expect(drawn.fonts).toBeGreaterThan(0);

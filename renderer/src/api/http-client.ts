@@ -123,7 +123,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     let lastSeq: number | null = null;
     while (!signal.aborted) {
       try {
-        const res = await doFetch(base + HTTP.eventsPath, { headers: { ...(await headers()), accept: 'text/event-stream' }, signal, cache: 'no-store' });
+        const auth = await headers();
+        const res = await doFetch(base + HTTP.eventsPath, { headers: { ...auth, accept: 'text/event-stream' }, signal, cache: 'no-store' });
         if (res.ok && res.body) {
           await readEvents(res.body, (e) => {
             let data: unknown;
