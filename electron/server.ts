@@ -3,7 +3,8 @@
 // Every /api request must carry this run's token (a header, never a cookie, so no other page can make the
 // browser send it), a Host naming this server (no DNS rebinding) and no foreign Origin. Bodies are JSON,
 // capped at HTTP.maxBodyBytes. Every refusal is a 4xx with `{ code, message }`; nothing is changed and the
-// server keeps serving.
+// server keeps serving. The one path without the token is HTTP.ticketPath, where a one-time ticket from an
+// address that had to leave the process (a browser's command line) is traded once for the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
