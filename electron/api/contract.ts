@@ -64,6 +64,8 @@ export const HTTP = {
   callPath: (op: OpName) => `/api/call/${op}`,
   callPrefix: '/api/call/',
   eventsPath: '/api/events',
+  /** Where a one-time ticket from the page's address is exchanged for the token (the one path without it). */
+  ticketPath: '/api/ticket',
   tokenHeader: 'x-intake-token',
   maxBodyBytes: 8 * 1024 * 1024,
 } as const;

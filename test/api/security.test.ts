@@ -219,7 +219,7 @@ test('the page is served with the strict Content-Security-Policy, and nothing ou
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir.dir, 'secret.txt'), 'not for the page');
-  const other = await startStationServer({ dataDir: dir.dir, rendererDir, demo: false, clock: clockAt() });
+  const other = await startStationServer({ dataDir: join(dir.dir, 'second-station'), rendererDir, demo: false, clock: clockAt() });
   try {
     const get = (path: string) => raw(other.port, { method: 'GET', path, headers: { host: `127.0.0.1:${other.port}` } });
     const page = await get('/');
@@ -247,7 +247,9 @@ test('the page is served with the strict Content-Security-Policy, and nothing ou
 test('without a built renderer the server says how to build it', async () => {
   const r = await raw(srv.port, { method: 'GET', path: '/', headers: { host: `127.0.0.1:${srv.port}` } });
   // the suite's server points at dist/renderer, which may or may not be built; a fresh one points nowhere
-  const other = await startStationServer({ dataDir: dir.dir, rendererDir: join(dir.dir, 'no-renderer-here'), demo: false, clock: clockAt() });
+  const other = await startStationServer({
+    dataDir: join(dir.dir, 'second-station'), rendererDir: join(dir.dir, 'no-renderer-here'), demo: false, clock: clockAt(),
+  });
   try {
     const page = await raw(other.port, { method: 'GET', path: '/', headers: { host: `127.0.0.1:${other.port}` } });
     assert.equal(page.status, 503);

@@ -40,20 +40,32 @@ export class SqliteStore implements DockStore {
   #depth = 0;
   #idle: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(path: string) {
+  /**
+   * `readOnly`: a reader beside a running station (tools that only look): SQLite refuses every write, and
+   * nothing is migrated; a store of another schema version is refused rather than read wrongly.
+   */
+  constructor(path: string, opts: { readOnly?: boolean } = {}) {
     this.path = path;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = new DatabaseSync(path);
+    if (!opts.readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.#db = opts.readOnly ? new DatabaseSync(path, { readOnly: true }) : new DatabaseSync(path);
     try {
-      this.#db.exec('PRAGMA journal_mode = WAL');
-      this.#db.exec('PRAGMA synchronous = FULL');
-      this.#db.exec('PRAGMA foreign_keys = ON');
-      this.#db.exec('PRAGMA busy_timeout = 5000');
-      this.#db.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
-      this.#db.exec('PRAGMA cache_size = -32768');
-      this.#db.exec('PRAGMA temp_store = MEMORY');
-      this.#migrate();
+      if (opts.readOnly) {
+        this.#db.exec('PRAGMA busy_timeout = 5000');
+        if (this.version > MIGRATIONS.length) this.#migrate();
+        if (this.version !== MIGRATIONS.length) {
+          throw new Error(`The store ${path} is at schema version ${this.version}, not ${MIGRATIONS.length}: open it in the station once first.`);
+        }
+      } else {
+        this.#db.exec('PRAGMA journal_mode = WAL');
+        this.#db.exec('PRAGMA synchronous = FULL');
+        this.#db.exec('PRAGMA foreign_keys = ON');
+        this.#db.exec('PRAGMA busy_timeout = 5000');
+        this.#db.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+        // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
+        this.#db.exec('PRAGMA cache_size = -32768');
+        this.#db.exec('PRAGMA temp_store = MEMORY');
+        this.#migrate();
+      }
     } catch (e) {
       this.#db.close();
       throw e;
