@@ -110,8 +110,11 @@ const patchSchema = z.object({
   driveList: z.array(driveIn).min(1).max(100).optional(),
 }).strict();
 
+/** An issue's message as a clause: a message that is a sentence of its own (a scan's refusal) ends in a full stop. */
+const clause = (message: string) => message.replace(/[.\s]+$/, '');
+
 function explain(e: z.ZodError, code: 'BAD_INPUT' | 'IMPORT_INVALID'): never {
-  const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`);
+  const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${clause(i.message)}`);
   fail(code, `The job data is not valid: ${first.join('; ')}.`, { issues: e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })) });
 }
 
