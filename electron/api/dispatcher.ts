@@ -2,6 +2,7 @@
 // every failure into `{ code, message }`. IPC and HTTP both hand calls to this one dispatcher.
 import type { Intake } from '../core/intake.ts';
 import { IntakeError } from '../core/errors.ts';
+import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import type { Actor } from '../core/model.ts';
 import { inputs, type ApiErrorBody, type Change, type OpName, type Output, type ParsedInput, type Reply, type StationInfo } from './contract.ts';
 import type { SettingsStore } from './settings-schema.ts';
@@ -102,7 +103,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     'shipments.shipBack': (i) => intake.shipBack(actor(i.operator), i),
     'jobs.closeWithoutShipment': (i) => intake.closeWithoutShipment(actor(i.operator), i),
     'shipments.returnHeld': (i) => intake.returnHeldDrives(actor(i.operator), i) as Output<'shipments.returnHeld'>,
-    'drives.destroy': (i) => intake.recordDestruction(actor(i.operator), i),
+    'drives.destroy': (i) => {
+      const who = actor(i.operator);
+      // a witness is another operator of this station, whatever the case or spacing it was typed in
+      const operators = settings.get().operators.map((o) => o.name);
+      const refusal = witnessRefusal(who.operator, i.witness, operators);
+      if (refusal) throw new IntakeError(refusal.code, refusal.message);
+      return intake.recordDestruction(who, { ...i, witness: knownOperatorName(i.witness, operators) ?? i.witness });
+    },
     'deadlines.sweep': (i) => intake.sweep(actor(i.operator)),
     'settings.update': (i) => {
       actor(i.operator);

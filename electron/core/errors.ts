@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'COPY_NOT_ALLOWED',
   'SHIP_NOT_READY',
   'DRIVE_NOT_HELD',
+  'WITNESS_IS_OPERATOR',
+  'WITNESS_UNKNOWN',
   'NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import {
   type DriveTrigger, type JobTrigger, type Possibility,
 } from './rules.ts';
 import { normalizeCode, trackingBase } from './scan.ts';
+import { witnessRefusal } from './witness.ts';
 import { Store, custodyFromRow, driveFromRow, jobFromRow, DRIVE_COLUMNS } from './store.ts';
 import { driveView, jobView, type PackageView } from './views.ts';
 import { parseImport, parsePatch, parsePut, type JobInput, type DriveInput } from './importing.ts';
@@ -956,8 +957,8 @@ export class Intake {
     this.checkActor(actor);
     if (!Array.isArray(input?.driveIds) || !input.driveIds.length || input.driveIds.length > 100) fail('BAD_INPUT', 'List 1 to 100 drive serials to destroy.');
     if (typeof input.method !== 'string' || !input.method.trim()) fail('BAD_INPUT', 'The destruction method is required.');
-    if (typeof input.witness !== 'string' || !input.witness.trim()) fail('BAD_INPUT', 'A witness is required for secure destruction.');
-    if (input.witness.trim() === actor.operator.trim()) fail('BAD_INPUT', 'The witness must be someone other than the operator.');
+    const notWitness = witnessRefusal(actor.operator, input.witness);
+    if (notWitness) fail(notWitness.code, notWitness.message);
     const why = this.reason(input.reason, false);
     const serials = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
     return this.op(() => {
