@@ -14,6 +14,7 @@ import {
 } from './rules.ts';
 import { normalizeCode, trackingBase } from './scan.ts';
 import { witnessRefusal } from './witness.ts';
+import { csvDocument } from './csv.ts';
 import { Store, custodyFromRow, driveFromRow, jobFromRow, DRIVE_COLUMNS } from './store.ts';
 import { driveView, jobView, type PackageView } from './views.ts';
 import { parseImport, parsePatch, parsePut, type JobInput, type DriveInput } from './importing.ts';
@@ -1155,18 +1156,13 @@ export class Intake {
     const rows = this.store.all('SELECT * FROM custody WHERE job_name = ? ORDER BY seq', jobName).map(custodyFromRow);
     if (!rows.length && !this.store.job(jobName)) fail('JOB_UNKNOWN', `There is no job named "${jobName}".`);
     const cols = ['seq', 'at', 'operator', 'station', 'action', 'jobName', 'driveId', 'trackingNumber', 'stateBefore', 'stateAfter', 'reason'] as const;
-    const cell = (v: unknown) => {
-      let s = v === null || v === undefined ? '' : String(v);
-      if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // a spreadsheet never runs a formula from a custody file
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
     // the details (destruction method and witness, return carrier and account …) as JSON, minus the row id
     const detail = (r: CustodyRecord) => {
       if (!r.detail) return '';
       const { row: _row, ...rest } = r.detail;
       return Object.keys(rest).length ? JSON.stringify(rest) : '';
     };
-    return [[...cols, 'detail'].join(','), ...rows.map((r) => [...cols.map((c) => cell(r[c])), cell(detail(r))].join(','))].join('\r\n') + '\r\n';
+    return csvDocument([[...cols, 'detail'], ...rows.map((r) => [...cols.map((c) => r[c]), detail(r)])]);
   }
 
   /** Every drive at the dock that a person must act on, with what to do next and by when. */
