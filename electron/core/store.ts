@@ -3,6 +3,7 @@
 import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { truncateWal, watchKeyWipes } from './key-wipes.ts';
 import type {
   CustodyRecord, DriveRecord, DriveRole, DriveState, JobRecord, JobState, JobType, PackageRecord, PackageState,
 } from './model.ts';
@@ -226,6 +227,8 @@ export class Store {
   private readonly statements = new Map<string, StatementSync>();
   private depth = 0;
   private idle: ReturnType<typeof setTimeout> | null = null;
+  private readonly keyWiped: () => boolean;
+  private walHoldsWipedKey = false;
 
   constructor(path: string) {
     this.path = path;
@@ -239,7 +242,10 @@ export class Store {
     // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
     this.db.exec('PRAGMA cache_size = -32768');
     this.db.exec('PRAGMA temp_store = MEMORY');
+    // a wiped BitLocker key is zeroed in the file, not left in the page's free space
+    this.db.exec('PRAGMA secure_delete = ON');
     this.migrate();
+    this.keyWiped = watchKeyWipes(this.db);
   }
 
   /**
@@ -307,10 +313,13 @@ export class Store {
     try {
       const result = fn();
       this.db.exec('COMMIT');
+      if (this.keyWiped()) this.walHoldsWipedKey = true;
+      this.forgetWipedKeys();
       this.checkpointWhenIdle();
       return result;
     } catch (e) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.keyWiped();
       throw e;
     } finally {
       this.depth--;
@@ -377,10 +386,32 @@ export class Store {
     return Number(res.lastInsertRowid);
   }
 
+  /**
+   * After a commit that wiped a key, the WAL's older frames still hold it: truncate the WAL now. The commit
+   * stands whatever happens here; a checkpoint that cannot run yet is retried after the next commit.
+   */
+  private forgetWipedKeys(): void {
+    if (!this.walHoldsWipedKey || this.path === ':memory:') return;
+    try {
+      this.walHoldsWipedKey = !truncateWal(this.db);
+    } catch (e) {
+      console.error('[intake] could not truncate the WAL after a BitLocker key was wiped:', e instanceof Error ? e.message : e);
+    }
+  }
+
   close(): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     this.statements.clear();
-    if (this.db.isOpen) this.db.close();
+    if (this.db.isOpen) {
+      if (this.path !== ':memory:') {
+        try {
+          truncateWal(this.db);
+        } catch {
+          // closing checkpoints the WAL and deletes it all the same
+        }
+      }
+      this.db.close();
+    }
   }
 }
