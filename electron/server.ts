@@ -65,9 +65,15 @@ const TRANSPORT_STATUS: Readonly<Record<string, number>> = {
   INTERNAL: 500,
 };
 
-/** The HTTP status of an error code: the transport's own, 409 for a conflict of state, else 422. */
+/** The station's own disk failed, not the request: 507 (Insufficient Storage) when full, 500 when its store is damaged. */
+const STORE_FAULT_STATUS: Readonly<Record<string, number>> = {
+  STORE_FULL: 507,
+  STORE_DAMAGED: 500,
+};
+
+/** The HTTP status of an error code: the transport's own, a store fault's, 409 for a conflict of state, else 422. */
 export function statusFor(code: string): number {
-  return TRANSPORT_STATUS[code] ?? (CONFLICTS.has(code) ? 409 : 422);
+  return TRANSPORT_STATUS[code] ?? STORE_FAULT_STATUS[code] ?? (CONFLICTS.has(code) ? 409 : 422);
 }
 
 // ---- small helpers --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import type { Intake } from '../core/intake.ts';
 import { IntakeError } from '../core/errors.ts';
 import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
+import { storeFault } from '../core/store-faults.ts';
 import type { Actor } from '../core/model.ts';
 import { inputs, type ApiErrorBody, type Change, type OpName, type Output, type ParsedInput, type Reply, type StationInfo } from './contract.ts';
 import type { SettingsStore } from './settings-schema.ts';
@@ -31,6 +32,8 @@ export interface Dispatcher {
 export function toErrorBody(e: unknown): ApiErrorBody {
   if (e instanceof IntakeError) return e.toJSON();
   if (e instanceof PrinterError) return e.toJSON();
+  const fault = storeFault(e);
+  if (fault) return fault.toJSON();
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown[] }).issues)) {
     const issues = (e as { issues: { path: PropertyKey[]; message: string }[] }).issues;
     const first = issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message}`);
@@ -135,7 +138,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         return { ok: true, result } as Reply<OpName>;
       } catch (e) {
         const body = toErrorBody(e);
-        if (body.code === 'INTERNAL') console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
+        if (body.code === 'INTERNAL' || body.code === 'STORE_FULL' || body.code === 'STORE_DAMAGED') {
+          console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
+        }
         return { ok: false, error: body };
       }
     },

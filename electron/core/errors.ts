@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'WITNESS_IS_OPERATOR',
   'WITNESS_UNKNOWN',
   'NOT_FOUND',
+  'STORE_FULL',
+  'STORE_DAMAGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -135,8 +135,11 @@ test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', asy
   refused(await call('jobs.put', { operator: OPERATOR, job: { name, properties: { jobType: 'Import' } } }), 409, 'JOB_EXISTS');
 });
 
-test('every error code of the core maps to 400, 409 or 422, never 5xx', () => {
-  for (const code of ERROR_CODES) assert.ok([400, 409, 422].includes(statusFor(code)), `${code} → ${statusFor(code)}`);
+test('every error code of the core maps to 400, 409 or 422, never 5xx, but the station\'s own disk failing', () => {
+  const storeFaults: Record<string, number> = { STORE_FULL: 507, STORE_DAMAGED: 500 };
+  for (const code of ERROR_CODES) {
+    assert.ok((storeFaults[code] ? [storeFaults[code]] : [400, 409, 422]).includes(statusFor(code)), `${code} → ${statusFor(code)}`);
+  }
 });
 
 test('a body larger than the cap is refused with BODY_TOO_LARGE, declared or streamed', async () => {

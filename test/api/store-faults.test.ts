@@ -1,0 +1,156 @@
+// When the station's own disk fails, the answer says which failure it is and what to do, and nothing the
+// station acknowledged before is lost: a real store file that runs out of room, and one with a damaged page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { startStationServer, type StationServer } from '../../electron/server.ts';
+import { toErrorBody } from '../../electron/api/dispatcher.ts';
+import { HTTP } from '../../electron/api/contract.ts';
+import { STORE_FILE } from '../../electron/station.ts';
+import { clockAt, dumpStore, OPERATOR, raw, shippingJob, tempDir } from './helpers.ts';
+
+const call = (srv: StationServer, op: string, input: unknown) => raw(srv.port, {
+  path: HTTP.callPath(op as never),
+  headers: { host: `127.0.0.1:${srv.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
+  body: JSON.stringify(input),
+});
+
+async function ok(srv: StationServer, op: string, input: unknown): Promise<void> {
+  const r = await call(srv, op, input);
+  assert.equal(r.status, 200, `${op}: ${r.text.slice(0, 300)}`);
+}
+
+/** A station with job JOB-F's box open: every scan of a serial the job does not list is an extra drive. */
+async function openBox(dir: string): Promise<StationServer> {
+  const srv = await startStationServer({ dataDir: dir, clock: clockAt(), demo: false });
+  await ok(srv, 'jobs.put', { operator: OPERATOR, job: shippingJob('JOB-F', 'TRK-F', ['WD-F1', 'WD-F2']) });
+  await ok(srv, 'packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-F' });
+  return srv;
+}
+
+/** The serials whose scans custody recorded, and the active drives, read straight from the store file. */
+function onDisk(file: string): { scanned: Set<string>; drives: Set<string>; integrity: string } {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const scanned = new Set((db.prepare("SELECT drive_id FROM custody WHERE drive_id IS NOT NULL AND action LIKE 'drive.%'").all() as { drive_id: string }[]).map((r) => r.drive_id));
+    let drives = new Set<string>();
+    try {
+      drives = new Set((db.prepare('SELECT drive_id FROM drives WHERE active = 1').all() as { drive_id: string }[]).map((r) => r.drive_id));
+    } catch {
+      // a damaged drives page reads as nothing here; custody is what proves the scans
+    }
+    let integrity: string;
+    try {
+      integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    } catch (e) {
+      integrity = e instanceof Error ? e.message : String(e);
+    }
+    return { scanned, drives, integrity };
+  } finally {
+    db.close();
+  }
+}
+
+test('a full disk answers 507 STORE_FULL saying to free space; every scan acknowledged before is there after a reopen, and the store is intact', async () => {
+  const dir = tempDir();
+  let srv: StationServer | null = await openBox(dir.dir);
+  try {
+    const store = srv.station.store;
+    const pages = Number(store.get<{ page_count: number }>('PRAGMA page_count')!.page_count);
+    // the store file may grow by three pages more: the disk is full after that
+    store.db.exec(`PRAGMA max_page_count = ${pages + 3}`);
+    const acknowledged: string[] = [];
+    let refusal: Awaited<ReturnType<typeof call>> | null = null;
+    let before: Record<string, unknown> = {};
+    for (let i = 1; i <= 2000 && !refusal; i++) {
+      const serial = `EX-${String(i).padStart(4, '0')}`;
+      before = dumpStore(store);
+      const r = await call(srv, 'drives.scan', { operator: OPERATOR, serial });
+      if (r.status === 200) acknowledged.push(serial);
+      else refusal = r;
+    }
+    assert.ok(refusal, 'the disk filled up');
+    assert.ok(acknowledged.length > 5, `${acknowledged.length} scans were acknowledged first`);
+    assert.equal(refusal.status, 507, refusal.text);
+    const body = refusal.json as { code: string; message: string };
+    assert.equal(body.code, 'STORE_FULL');
+    assert.match(body.message, /disk .* is full/);
+    assert.match(body.message, /Free space/);
+    assert.doesNotMatch(body.message, /try again/i);
+    assert.deepEqual(dumpStore(store), before, 'the refused scan changed nothing');
+
+    await srv.close();
+    srv = null;
+    const after = onDisk(join(dir.dir, STORE_FILE));
+    assert.equal(after.integrity, 'ok');
+    for (const s of acknowledged) {
+      assert.ok(after.scanned.has(s), `custody of acknowledged scan ${s}`);
+      assert.ok(after.drives.has(s), `drive ${s} of an acknowledged scan`);
+    }
+
+    // with room again (a reopened station has no page limit), the same scan is taken
+    srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
+    const next = `EX-${String(acknowledged.length + 1).padStart(4, '0')}`;
+    await ok(srv, 'drives.scan', { operator: OPERATOR, serial: next });
+  } finally {
+    if (srv) await srv.close();
+    dir.remove();
+  }
+});
+
+test('a damaged page of the store answers STORE_DAMAGED saying not to retry but to restore, and writes nothing', async () => {
+  const dir = tempDir();
+  const file = join(dir.dir, STORE_FILE);
+  let srv: StationServer | null = await openBox(dir.dir);
+  try {
+    const acknowledged = ['WD-F1', 'WD-F2', 'EX-0001', 'EX-0002'];
+    for (const serial of acknowledged) await ok(srv, 'drives.scan', { operator: OPERATOR, serial });
+    const root = Number(srv.station.store.get<{ rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'drives'")!.rootpage);
+    const pageSize = Number(srv.station.store.get<{ page_size: number }>('PRAGMA page_size')!.page_size);
+    await srv.close();
+    srv = null;
+
+    // a bad sector, a copy cut short: the drives table's page is overwritten on disk
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (root - 1) * pageSize);
+    closeSync(fd);
+
+    srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
+    const bytes = readFileSync(file);
+    const r = await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-0003', trackingNumber: 'TRK-F' });
+    assert.equal(r.status, 500, r.text);
+    const body = r.json as { code: string; message: string };
+    assert.equal(body.code, 'STORE_DAMAGED');
+    assert.match(body.message, /damaged/);
+    assert.match(body.message, /trying again will not help/);
+    assert.match(body.message, /restore/);
+    assert.doesNotMatch(body.message, /SQL|sqlite|malformed|\//i, 'no internals');
+    const job = await call(srv, 'jobs.get', { name: 'JOB-F' });
+    assert.equal((job.json as { code: string }).code, 'STORE_DAMAGED', 'reading the damaged page says so too');
+    await srv.close();
+    srv = null;
+
+    assert.ok(readFileSync(file).equals(bytes), 'the refused scan wrote nothing to the store file');
+    assert.ok(!existsSync(`${file}-wal`) || readFileSync(`${file}-wal`).length === 0, 'nor to its WAL');
+    const after = onDisk(file);
+    for (const s of acknowledged) assert.ok(after.scanned.has(s), `custody still holds the acknowledged scan of ${s}`);
+    assert.notEqual(after.integrity, 'ok', 'integrity_check finds the damage');
+  } finally {
+    if (srv) await srv.close();
+    dir.remove();
+  }
+});
+
+test('any other failure of the store stays INTERNAL: only a full disk and a damaged store have codes of their own', () => {
+  const db = new DatabaseSync(':memory:');
+  let caught: unknown;
+  try {
+    db.exec('SELECT * FROM no_such_table');
+  } catch (e) {
+    caught = e;
+  }
+  db.close();
+  assert.equal(toErrorBody(caught).code, 'INTERNAL');
+});
