@@ -260,7 +260,13 @@ export class Store {
     }
     this.idle = setTimeout(() => {
       this.idle = null;
-      if (this.db.isOpen && !this.db.isTransaction) this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      if (!this.db.isOpen || this.db.isTransaction) return;
+      try {
+        this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      } catch (e) {
+        // a full disk fails the checkpoint, not the station: the WAL keeps every commit and is copied later
+        console.error('[intake] WAL checkpoint failed:', e instanceof Error ? e.message : e);
+      }
     }, IDLE_CHECKPOINT_MS);
     this.idle.unref();
   }

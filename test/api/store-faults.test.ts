@@ -2,6 +2,7 @@
 // station acknowledged before is lost: a real store file that runs out of room, and one with a damaged page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -96,6 +97,58 @@ test('a full disk answers 507 STORE_FULL saying to free space; every scan acknow
     await ok(srv, 'drives.scan', { operator: OPERATOR, serial: next });
   } finally {
     if (srv) await srv.close();
+    dir.remove();
+  }
+});
+
+/** Mounts a tmpfs of `size` on `dir`; false when this machine does not let the test mount one. */
+function mountTiny(dir: string, size: string, remount = false): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a filesystem that really runs out of room answers STORE_FULL; the station keeps running, loses no acknowledged scan, and takes scans again once there is room', async (t) => {
+  const dir = tempDir();
+  if (!mountTiny(dir.dir, '1m')) {
+    dir.remove();
+    t.skip('mounting a 1 MB filesystem needs root (CAP_SYS_ADMIN) here; the page-limit test covers a full store everywhere');
+    return;
+  }
+  let srv: StationServer | null = null;
+  try {
+    srv = await openBox(dir.dir);
+    const acknowledged: string[] = [];
+    let refusal: Awaited<ReturnType<typeof call>> | null = null;
+    for (let i = 1; i <= 5000 && !refusal; i++) {
+      const serial = `EX-${String(i).padStart(4, '0')}`;
+      const r = await call(srv, 'drives.scan', { operator: OPERATOR, serial });
+      if (r.status === 200) acknowledged.push(serial);
+      else refusal = r;
+    }
+    assert.ok(refusal, 'the filesystem filled up');
+    assert.equal(refusal.status, 507, refusal.text);
+    assert.equal((refusal.json as { code: string }).code, 'STORE_FULL');
+    // the checkpoint a second of idle brings fails on the full disk too: the station must outlive it
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal((await call(srv, 'station.info', {})).status, 200, 'the station still answers');
+    assert.equal((await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-9999' })).status, 507, 'and still says the disk is full');
+    await srv.close();
+    srv = null;
+
+    const after = onDisk(join(dir.dir, STORE_FILE));
+    assert.equal(after.integrity, 'ok');
+    for (const s of acknowledged) assert.ok(after.drives.has(s) && after.scanned.has(s), `acknowledged scan ${s} is in the store`);
+
+    assert.ok(mountTiny(dir.dir, '8m', true), 'room is made');
+    srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
+    await ok(srv, 'drives.scan', { operator: OPERATOR, serial: `EX-${String(acknowledged.length + 1).padStart(4, '0')}` });
+  } finally {
+    if (srv) await srv.close();
+    execFileSync('umount', [dir.dir], { stdio: 'ignore' });
     dir.remove();
   }
 });
