@@ -65,9 +65,13 @@ const TRANSPORT_STATUS: Readonly<Record<string, number>> = {
   INTERNAL: 500,
 };
 
-/** The station's own disk failed, not the request: 507 (Insufficient Storage) when full, 500 when its store is damaged. */
+/**
+ * The station's own disk failed, not the request: 507 (Insufficient Storage) when full, 503 when the disk
+ * refused a read or write (it may come back), 500 when the store file is damaged.
+ */
 const STORE_FAULT_STATUS: Readonly<Record<string, number>> = {
   STORE_FULL: 507,
+  STORE_DISK_ERROR: 503,
   STORE_DAMAGED: 500,
 };
 

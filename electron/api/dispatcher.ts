@@ -138,7 +138,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         return { ok: true, result } as Reply<OpName>;
       } catch (e) {
         const body = toErrorBody(e);
-        if (body.code === 'INTERNAL' || body.code === 'STORE_FULL' || body.code === 'STORE_DAMAGED') {
+        if (body.code === 'INTERNAL' || body.code.startsWith('STORE_')) {
           console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
         }
         return { ok: false, error: body };

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'STORE_FULL',
   'STORE_DAMAGED',
+  'STORE_DISK_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

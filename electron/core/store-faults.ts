@@ -3,6 +3,7 @@
 import { IntakeError } from './errors.ts';
 
 // SQLite's primary result codes (the low byte of an extended code)
+const SQLITE_IOERR = 10;
 const SQLITE_CORRUPT = 11;
 const SQLITE_FULL = 13;
 const SQLITE_NOTADB = 26;
@@ -14,6 +15,11 @@ export function storeFault(e: unknown): IntakeError | null {
   if (primary === SQLITE_FULL) {
     return new IntakeError('STORE_FULL', 'The disk that holds the station\'s data is full: this was not recorded, and everything '
       + 'recorded before it is kept. Free space on that disk (or call IT), then do it again.');
+  }
+  if (primary === SQLITE_IOERR) {
+    // the operating system refused a read or write: a quota or file size limit reached, a disk unplugged or failing
+    return new IntakeError('STORE_DISK_ERROR', 'The station\'s disk refused to read or write its store: this was not recorded, '
+      + 'and everything recorded before it is kept. Check that the disk is connected and not at a limit (or call IT), then do it again.');
   }
   if (primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB) {
     return new IntakeError('STORE_DAMAGED', 'The station\'s store file is damaged: this was not recorded, and trying again will not '

@@ -136,7 +136,7 @@ test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', asy
 });
 
 test('every error code of the core maps to 400, 409 or 422, never 5xx, but the station\'s own disk failing', () => {
-  const storeFaults: Record<string, number> = { STORE_FULL: 507, STORE_DAMAGED: 500 };
+  const storeFaults: Record<string, number> = { STORE_FULL: 507, STORE_DISK_ERROR: 503, STORE_DAMAGED: 500 };
   for (const code of ERROR_CODES) {
     assert.ok((storeFaults[code] ? [storeFaults[code]] : [400, 409, 422]).includes(statusFor(code)), `${code} → ${statusFor(code)}`);
   }

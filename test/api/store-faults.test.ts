@@ -2,11 +2,12 @@
 // station acknowledged before is lost: a real store file that runs out of room, and one with a damaged page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
-import { startStationServer, type StationServer } from '../../electron/server.ts';
+import { startStationServer, statusFor, type StationServer } from '../../electron/server.ts';
 import { toErrorBody } from '../../electron/api/dispatcher.ts';
 import { HTTP } from '../../electron/api/contract.ts';
 import { STORE_FILE } from '../../electron/station.ts';
@@ -149,6 +150,31 @@ test('a filesystem that really runs out of room answers STORE_FULL; the station 
   } finally {
     if (srv) await srv.close();
     execFileSync('umount', [dir.dir], { stdio: 'ignore' });
+    dir.remove();
+  }
+});
+
+const FILL = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fill-store.ts');
+
+test('a disk that refuses a write (a file size limit reached) answers STORE_DISK_ERROR; every scan acknowledged before is kept', (t) => {
+  const dir = tempDir();
+  try {
+    // a station process whose files may not grow past 700 KB: the kernel refuses the write that would
+    const child = spawnSync('bash', ['-c', 'trap "" XFSZ; ulimit -f 700 && exec "$0" "$@"', process.execPath, FILL, dir.dir], { encoding: 'utf8' });
+    if (child.error || child.status !== 0) {
+      t.skip(`a shell with ulimit is needed to limit the file size (${child.error?.message ?? child.stderr.slice(0, 200)})`);
+      return;
+    }
+    const { acknowledged, refusal } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { acknowledged: string[]; refusal: { code: string; message: string } };
+    assert.ok(acknowledged.length > 5, `${acknowledged.length} scans were acknowledged first`);
+    assert.equal(refusal.code, 'STORE_DISK_ERROR', refusal.message);
+    assert.equal(statusFor(refusal.code), 503);
+    assert.match(refusal.message, /disk refused/);
+    assert.match(refusal.message, /everything recorded before it is kept/);
+    const after = onDisk(join(dir.dir, STORE_FILE));
+    assert.equal(after.integrity, 'ok');
+    for (const s of acknowledged) assert.ok(after.drives.has(s) && after.scanned.has(s), `acknowledged scan ${s} is in the store`);
+  } finally {
     dir.remove();
   }
 });
