@@ -29,7 +29,9 @@ export type WitnessRefusal =
 export function witnessRefusal(operator: string, witness: unknown, operators: readonly string[] = []): WitnessRefusal | null {
   if (typeof witness !== 'string' || !foldName(witness)) return { code: 'BAD_INPUT', message: 'A witness is required for secure destruction.' };
   if (sameName(witness, operator)) {
-    return { code: 'WITNESS_IS_OPERATOR', message: `The witness must be someone other than the operator: "${witness.trim()}" is ${operator}.` };
+    const typed = witness.trim();
+    const same = typed === operator.trim() ? '' : ` "${typed}" is ${operator}, written another way.`;
+    return { code: 'WITNESS_IS_OPERATOR', message: `The witness must be someone other than the operator.${same}` };
   }
   if (operators.length && !operators.some((o) => sameName(o, witness))) {
     return { code: 'WITNESS_UNKNOWN', message: `"${witness.trim()}" is not an operator of this station: the witness is another operator, named as in the station's settings.` };
