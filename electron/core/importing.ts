@@ -186,7 +186,8 @@ function notJson(raw: string, e: unknown): never {
   if (e instanceof Error && /end of JSON input/i.test(e.message)) {
     fail('IMPORT_INVALID', 'The import is not JSON: it ends too early. Copy the service\'s answer again, whole.');
   }
-  fail('IMPORT_INVALID', 'The import is not JSON: a character stands where JSON allows none (a comma before a closing bracket?). Copy the service\'s answer again, whole.');
+  fail('IMPORT_INVALID', 'The import is not JSON: a character stands where JSON allows none (a comma before a closing '
+    + 'bracket?). Copy the service\'s answer again, whole.');
 }
 
 /** `Get Job` JSON: text or parsed; one job, an array, or `{ value: [...] }`. */

@@ -27,14 +27,18 @@ export type WitnessRefusal =
  * station's operators: when there are any, the witness is one of them; with none, any other name is taken.
  */
 export function witnessRefusal(operator: string, witness: unknown, operators: readonly string[] = []): WitnessRefusal | null {
-  if (typeof witness !== 'string' || !foldName(witness)) return { code: 'BAD_INPUT', message: 'A witness is required for secure destruction.' };
+  if (typeof witness !== 'string' || !foldName(witness)) {
+    return { code: 'BAD_INPUT', message: 'A witness is required for secure destruction.' };
+  }
   if (sameName(witness, operator)) {
     const typed = witness.trim();
     const same = typed === operator.trim() ? '' : ` "${typed}" is ${operator}, written another way.`;
     return { code: 'WITNESS_IS_OPERATOR', message: `The witness must be someone other than the operator.${same}` };
   }
   if (operators.length && !operators.some((o) => sameName(o, witness))) {
-    return { code: 'WITNESS_UNKNOWN', message: `"${witness.trim()}" is not an operator of this station: the witness is another operator, named as in the station's settings.` };
+    const message = `"${witness.trim()}" is not an operator of this station: the witness is another operator, named as in `
+      + 'the station\'s settings.';
+    return { code: 'WITNESS_UNKNOWN', message };
   }
   return null;
 }

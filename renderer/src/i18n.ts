@@ -143,7 +143,8 @@ const en = {
   'err.SCAN_EMPTY': 'The scan was empty: scan again.',
   'err.SCAN_TOO_LONG': 'The scan is too long to be a serial or tracking number.',
   'err.SCAN_BAD_CHARACTERS': '"{code}" holds characters no serial or tracking number has: scan it again or type it.',
-  'err.SCAN_NOT_ASCII': 'The scan holds a letter no barcode carries: the scanner types for another keyboard layout than this PC\'s. Set the scanner to this PC\'s layout, or type the code.',
+  'err.SCAN_NOT_ASCII': 'The scan holds a letter no barcode carries: the scanner types for another keyboard layout than this '
+    + 'PC\'s. Set the scanner to this PC\'s layout, or type the code.',
   'err.SCAN_GS': 'The scan holds a GS separator (ASCII 29): a multi-field barcode. Scan the serial barcode alone.',
   'err.NO_OPEN_PACKAGE': 'No package is open: scan the package tracking number first.',
   'err.PACKAGE_NOT_OPEN': 'That package is not open.',
@@ -178,9 +179,12 @@ const en = {
   'err.WITNESS_IS_OPERATOR': 'The witness must be someone other than the operator.',
   'err.WITNESS_UNKNOWN': 'The witness must be another operator of this station, as named in its settings.',
   'err.NOT_FOUND': 'Not found.',
-  'err.STORE_FULL': 'The station\'s disk is full: this was not recorded; everything before it is kept. Free space on the disk (or call IT), then do it again.',
-  'err.STORE_DAMAGED': 'The station\'s store file is damaged: this was not recorded. Stop recording here, note by hand what arrives, and call IT to restore the store. Do not delete the file.',
-  'err.STORE_DISK_ERROR': 'The station\'s disk refused to read or write: this was not recorded; everything before it is kept. Check the disk is connected (or call IT), then do it again.',
+  'err.STORE_FULL': 'The station\'s disk is full: this was not recorded; everything before it is kept. Free space on the disk '
+    + '(or call IT), then do it again.',
+  'err.STORE_DAMAGED': 'The station\'s store file is damaged: this was not recorded. Stop recording here, note by hand what '
+    + 'arrives, and call IT to restore the store. Do not delete the file.',
+  'err.STORE_DISK_ERROR': 'The station\'s disk refused to read or write: this was not recorded; everything before it is kept. '
+    + 'Check the disk is connected (or call IT), then do it again.',
   'err.UNKNOWN_OPERATION': 'The station does not know this operation.',
   'err.INTERNAL': 'The station could not complete this; nothing was changed. Try again.',
   'err.NETWORK': 'The station does not answer. Nothing was changed. Try again.',

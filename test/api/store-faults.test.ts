@@ -36,7 +36,9 @@ async function openBox(dir: string): Promise<StationServer> {
 function onDisk(file: string): { scanned: Set<string>; drives: Set<string>; integrity: string } {
   const db = new DatabaseSync(file, { readOnly: true });
   try {
-    const scanned = new Set((db.prepare("SELECT drive_id FROM custody WHERE drive_id IS NOT NULL AND action LIKE 'drive.%'").all() as { drive_id: string }[]).map((r) => r.drive_id));
+    const custody = db.prepare("SELECT drive_id FROM custody WHERE drive_id IS NOT NULL AND action LIKE 'drive.%'")
+      .all() as { drive_id: string }[];
+    const scanned = new Set(custody.map((r) => r.drive_id));
     let drives = new Set<string>();
     try {
       drives = new Set((db.prepare('SELECT drive_id FROM drives WHERE active = 1').all() as { drive_id: string }[]).map((r) => r.drive_id));
@@ -55,7 +57,8 @@ function onDisk(file: string): { scanned: Set<string>; drives: Set<string>; inte
   }
 }
 
-test('a full disk answers 507 STORE_FULL saying to free space; every scan acknowledged before is there after a reopen, and the store is intact', async () => {
+test('a full disk answers 507 STORE_FULL saying to free space; every scan acknowledged before is there after a reopen, intact',
+  async () => {
   const dir = tempDir();
   let srv: StationServer | null = await openBox(dir.dir);
   try {
@@ -100,7 +103,7 @@ test('a full disk answers 507 STORE_FULL saying to free space; every scan acknow
     if (srv) await srv.close();
     dir.remove();
   }
-});
+  });
 
 /** Mounts a tmpfs of `size` on `dir`; false when this machine does not let the test mount one. */
 function mountTiny(dir: string, size: string, remount = false): boolean {
@@ -112,7 +115,8 @@ function mountTiny(dir: string, size: string, remount = false): boolean {
   }
 }
 
-test('a filesystem that really runs out of room answers STORE_FULL; the station keeps running, loses no acknowledged scan, and takes scans again once there is room', async (t) => {
+test('a filesystem that really runs out of room answers STORE_FULL; the station keeps running, loses no acknowledged scan, '
+  + 'and takes scans again once there is room', async (t) => {
   const dir = tempDir();
   if (!mountTiny(dir.dir, '1m')) {
     dir.remove();
@@ -136,7 +140,8 @@ test('a filesystem that really runs out of room answers STORE_FULL; the station 
     // the checkpoint a second of idle brings fails on the full disk too: the station must outlive it
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.equal((await call(srv, 'station.info', {})).status, 200, 'the station still answers');
-    assert.equal((await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-9999' })).status, 507, 'and still says the disk is full');
+    const again = await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-9999' });
+    assert.equal(again.status, 507, 'and still says the disk is full');
     await srv.close();
     srv = null;
 
@@ -160,12 +165,14 @@ test('a disk that refuses a write (a file size limit reached) answers STORE_DISK
   const dir = tempDir();
   try {
     // a station process whose files may not grow past 700 KB: the kernel refuses the write that would
-    const child = spawnSync('bash', ['-c', 'trap "" XFSZ; ulimit -f 700 && exec "$0" "$@"', process.execPath, FILL, dir.dir], { encoding: 'utf8' });
+    const limited = 'trap "" XFSZ; ulimit -f 700 && exec "$0" "$@"';
+    const child = spawnSync('bash', ['-c', limited, process.execPath, FILL, dir.dir], { encoding: 'utf8' });
     if (child.error || child.status !== 0) {
       t.skip(`a shell with ulimit is needed to limit the file size (${child.error?.message ?? child.stderr.slice(0, 200)})`);
       return;
     }
-    const { acknowledged, refusal } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { acknowledged: string[]; refusal: { code: string; message: string } };
+    const report = child.stdout.trim().split('\n').pop()!;
+    const { acknowledged, refusal } = JSON.parse(report) as { acknowledged: string[]; refusal: { code: string; message: string } };
     assert.ok(acknowledged.length > 5, `${acknowledged.length} scans were acknowledged first`);
     assert.equal(refusal.code, 'STORE_DISK_ERROR', refusal.message);
     assert.equal(statusFor(refusal.code), 503);

@@ -39,7 +39,8 @@ async function refused(op: Parameters<IntakeApi['call']>[0], input: unknown, cod
 
 test('a witness who is not an operator of the station is refused with WITNESS_UNKNOWN', async () => {
   const serial = await heldDrive();
-  const message = await refused('drives.destroy', { operator: OPERATOR, driveIds: [serial], method: 'Shredded', witness: 'Chloe Hsu' }, 'WITNESS_UNKNOWN');
+  const input = { operator: OPERATOR, driveIds: [serial], method: 'Shredded', witness: 'Chloe Hsu' };
+  const message = await refused('drives.destroy', input, 'WITNESS_UNKNOWN');
   assert.match(message, /"Chloe Hsu" is not an operator of this station/);
 });
 
@@ -52,8 +53,10 @@ for (const witness of ['amy lin', 'AMY LIN', 'Amy  Lin']) {
 
 test('another operator typed in another case witnesses, and the certificate names them as the settings do', async () => {
   const serial = await heldDrive();
-  const { certificate } = await api.call('drives.destroy', { operator: OPERATOR, driveIds: [serial], method: 'Shredded', witness: 'ben  CHEN' });
+  const input = { operator: OPERATOR, driveIds: [serial], method: 'Shredded', witness: 'ben  CHEN' };
+  const { certificate } = await api.call('drives.destroy', input);
   assert.equal(certificate.witness, 'Ben Chen');
-  const record = station.store.get<{ detail: string }>("SELECT detail FROM custody WHERE action = 'drive.destroyed' AND drive_id = ?", serial)!;
+  const record = station.store.get<{ detail: string }>("SELECT detail FROM custody WHERE action = 'drive.destroyed' AND drive_id = ?",
+    serial)!;
   assert.equal((JSON.parse(record.detail) as { witness: string }).witness, 'Ben Chen');
 });

@@ -48,8 +48,12 @@ const isFormula = (cell: string) => /^[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.te
 
 function assertNoFormula(csv: string): void {
   for (const sep of [',', ';', '\t']) {
-    for (const row of spreadsheetCells(csv, sep)) for (const cell of row) assert.ok(!isFormula(cell), `split on ${JSON.stringify(sep)}: ${JSON.stringify(cell)}`);
-    for (const cell of naiveCells(csv, sep)) assert.ok(!isFormula(cell), `split on ${JSON.stringify(sep)} without quotes: ${JSON.stringify(cell)}`);
+    for (const cell of spreadsheetCells(csv, sep).flat()) {
+      assert.ok(!isFormula(cell), `split on ${JSON.stringify(sep)}: ${JSON.stringify(cell)}`);
+    }
+    for (const cell of naiveCells(csv, sep)) {
+      assert.ok(!isFormula(cell), `split on ${JSON.stringify(sep)} without quotes: ${JSON.stringify(cell)}`);
+    }
   }
 }
 
@@ -113,7 +117,8 @@ describe('any text in a cell', () => {
   });
 
   test('text with nothing a spreadsheet runs is left exactly as it was', () => {
-    for (const s of ['Amy Lin', '2026-11-02T09:00:00.000+08:00', 'job.cancelRequested', '{"method":"shred","witness":"Ben Chen"}', 'a-b', '']) {
+    const plain = ['Amy Lin', '2026-11-02T09:00:00.000+08:00', 'job.cancelRequested', '{"method":"shred","witness":"Ben Chen"}', 'a-b', ''];
+    for (const s of plain) {
       assert.equal(guardCell(s), s);
     }
   });

@@ -35,7 +35,8 @@ describe('guards', () => {
         delete address[field];
         body.properties.returnAddress = address;
         d.intake.putJob(amy, body);
-        refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED', new RegExp(`return address is incomplete \\(missing: ${field}\\)`));
+        refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED',
+          new RegExp(`return address is incomplete \\(missing: ${field}\\)`));
       });
     }
 

@@ -7,7 +7,8 @@ import { amy, bay, ben, dock, importJob, type Dock } from './helpers.ts';
 
 /** Ten drives, each with a key no other drive shares any group of. */
 const serialsOf = (job: string) => Array.from({ length: 10 }, (_, i) => `${job}-D${i}`);
-const keyOf = (job: string, i: number) => Array.from({ length: 8 }, (_, g) => String((job.charCodeAt(0) * 7919 + i * 104_729 + g * 1_299_709) % 1_000_000).padStart(6, '0')).join('-');
+const keyOf = (job: string, i: number) => Array.from({ length: 8 }, (_, g) =>
+  String((job.charCodeAt(0) * 7919 + i * 104_729 + g * 1_299_709) % 1_000_000).padStart(6, '0')).join('-');
 const keysOf = (job: string) => serialsOf(job).map((_, i) => keyOf(job, i));
 
 function putWithKeys(d: Dock, job: string, state: 'Creating' | 'Shipping'): void {
@@ -44,7 +45,8 @@ function shippedAndLive(): Dock {
 describe('a BitLocker key wiped at ship back is gone from the disk', () => {
   test('while the station runs, no key of the shipped drives is in the WAL or the store file', () => {
     const d = shippedAndLive();
-    assert.equal(Number(d.store.get<{ n: number }>("SELECT count(*) AS n FROM drives WHERE job_name = 'S' AND bitlocker_key IS NOT NULL")!.n), 0);
+    const withKey = d.store.get<{ n: number }>("SELECT count(*) AS n FROM drives WHERE job_name = 'S' AND bitlocker_key IS NOT NULL")!;
+    assert.equal(Number(withKey.n), 0);
     assert.deepEqual(keysIn(`${d.file}-wal`, keysOf('S')), [], 'the WAL');
     assert.deepEqual(keysIn(d.file, keysOf('S')), [], 'the store file');
     // the live job's keys are still there: the station still needs them to copy

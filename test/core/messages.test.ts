@@ -43,7 +43,8 @@ describe('refusals read as one sentence', () => {
 
   test('a Put with a bad serial is refused in a message ending in one full stop', () => {
     const d = dock();
-    const e = refusedUnchanged(d.store, () => d.intake.putJob(amy, { name: 'JOB-1', properties: { driveList: [{ driveId: 'WD A1' }] } }), 'BAD_INPUT');
+    const body = { name: 'JOB-1', properties: { driveList: [{ driveId: 'WD A1' }] } };
+    const e = refusedUnchanged(d.store, () => d.intake.putJob(amy, body), 'BAD_INPUT');
     assert.doesNotMatch(e.message, /\.\./, e.message);
   });
 });

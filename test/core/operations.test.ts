@@ -337,7 +337,8 @@ describe('secure destruction', () => {
 
   test('destruction needs a witness other than the operator', () => {
     const d = heldOrphan();
-    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }), 'WITNESS_IS_OPERATOR', /witness/);
+    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }),
+      'WITNESS_IS_OPERATOR', /witness/);
   });
 
   test('a drive that is neither held nor of an unreachable job is not destroyed', () => {

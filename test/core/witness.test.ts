@@ -12,7 +12,9 @@ function heldOrphan() {
   return d;
 }
 
-const SAME_AS_AMY = ['Amy Lin', 'amy lin', 'AMY LIN', 'Amy  Lin', ' Amy Lin ', 'Amy\tLin', 'Amy\u00a0Lin', 'Amy Lin\u200b', 'Ａｍｙ Ｌｉｎ', 'aMy   lIN'];
+const SAME_AS_AMY = [
+  'Amy Lin', 'amy lin', 'AMY LIN', 'Amy  Lin', ' Amy Lin ', 'Amy\tLin', 'Amy\u00a0Lin', 'Amy Lin\u200b', 'Ａｍｙ Ｌｉｎ', 'aMy   lIN',
+];
 
 describe('names are compared as people read them', () => {
   for (const name of SAME_AS_AMY) {
