@@ -4,6 +4,7 @@ import type { Intake } from '../core/intake.ts';
 import { IntakeError } from '../core/errors.ts';
 import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import { storeFault } from '../core/store-faults.ts';
+import { upperAscii } from '../core/scan.ts';
 import type { Actor } from '../core/model.ts';
 import { inputs, type ApiErrorBody, type Change, type OpName, type Output, type ParsedInput, type Reply, type StationInfo } from './contract.ts';
 import type { SettingsStore } from './settings-schema.ts';
@@ -69,7 +70,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     'jobs.possibilities': (i) => intake.jobPossibilities(i.name),
     'drives.possibilities': (i) => intake.drivePossibilities(i.driveId),
     'packages.get': (i) => {
-      const v = intake.packageView(i.trackingNumber.trim().toUpperCase());
+      const v = intake.packageView(upperAscii(i.trackingNumber.trim()));
       if (!v) throw new IntakeError('PACKAGE_UNKNOWN', `Package ${i.trackingNumber} has not been received here.`);
       return v;
     },

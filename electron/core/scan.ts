@@ -43,6 +43,9 @@ export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking num
   return code;
 }
 
+/** Upper case for ASCII letters only: a lookup never turns 'ß' into 'SS' and finds a code nobody scanned. */
+export const upperAscii = (code: string): string => code.replace(/[a-z]+/g, (s) => s.toUpperCase());
+
 /** X-1, X-2 … are the trackings of several jobs sharing the box X. */
 export function trackingBase(tracking: string): string | null {
   const m = /^(.+)-\d{1,3}$/.exec(tracking);
