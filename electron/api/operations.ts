@@ -4,6 +4,8 @@
 // cannot compile.
 import { z } from 'zod';
 import { IntakeError } from '../core/errors.ts';
+import { upperAscii } from '../core/scan.ts';
+import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 import type { StationInfo } from './contract.ts';
 import { anyJson, change, code, define, name, query, reason } from './operation.ts';
@@ -31,7 +33,7 @@ export const operations = {
   'jobs.possibilities': define(query({ name }), (i, ctx) => ctx.intake.jobPossibilities(i.name)),
   'drives.possibilities': define(query({ driveId: code }), (i, ctx) => ctx.intake.drivePossibilities(i.driveId)),
   'packages.get': define(query({ trackingNumber: tracking }), (i, ctx) => {
-    const v = ctx.intake.packageView(i.trackingNumber.trim().toUpperCase());
+    const v = ctx.intake.packageView(upperAscii(i.trackingNumber.trim()));
     if (!v) throw new IntakeError('PACKAGE_UNKNOWN', `Package ${i.trackingNumber} has not been received here.`);
     return v;
   }),
@@ -98,7 +100,14 @@ export const operations = {
   'drives.destroy': define(change({
     driveIds: z.array(code).min(1).max(100), method: z.string().trim().min(1).max(120), witness: z.string().trim().min(1).max(64),
     reason: reason.optional(),
-  }), (i, ctx) => ctx.intake.recordDestruction(ctx.actor(i.operator), i)),
+  }), (i, ctx) => {
+    const who = ctx.actor(i.operator);
+    // a witness is another operator of this station, whatever the case or spacing it was typed in
+    const operators = ctx.settings.get().operators.map((o) => o.name);
+    const refusal = witnessRefusal(who.operator, i.witness, operators);
+    if (refusal) throw new IntakeError(refusal.code, refusal.message);
+    return ctx.intake.recordDestruction(who, { ...i, witness: knownOperatorName(i.witness, operators) ?? i.witness });
+  }),
   'deadlines.sweep': define(change({}), (i, ctx) => ctx.intake.sweep(ctx.actor(i.operator))),
   'settings.update': define(change({ patch: settingsPatchSchema }), (i, ctx) => {
     ctx.actor(i.operator);

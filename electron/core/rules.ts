@@ -51,10 +51,10 @@ export function missingAddressFields(address: Partial<Record<string, unknown>> |
 const deliveryAndAddress: Guard<JobContext> = ({ job }) => {
   const p = job.deliveryPackage;
   if (!p || !p.carrierName?.trim() || !p.trackingNumber?.trim()) {
-    return 'Shipping needs the delivery package carrier and tracking number';
+    return 'the delivery package carrier and tracking number are missing';
   }
   const missing = missingAddressFields(job.returnAddress);
-  if (missing.length) return `Shipping needs a complete return address (missing: ${missing.join(', ')})`;
+  if (missing.length) return `the return address is incomplete (missing: ${missing.join(', ')})`;
   return null;
 };
 

@@ -35,7 +35,8 @@ describe('guards', () => {
         delete address[field];
         body.properties.returnAddress = address;
         d.intake.putJob(amy, body);
-        refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED', new RegExp(`complete return address \\(missing: ${field}\\)`));
+        refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED',
+          new RegExp(`return address is incomplete \\(missing: ${field}\\)`));
       });
     }
 
@@ -221,7 +222,7 @@ describe('guards', () => {
       assert.deepEqual(p.map((x) => x.to), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').map((t) => t.to));
       assert.deepEqual(p[0], {
         to: 'Shipping', trigger: 'customerShipped', rule: 'Shipping needs the delivery package and a complete return address',
-        allowed: false, reason: 'Shipping needs the delivery package carrier and tracking number',
+        allowed: false, reason: 'the delivery package carrier and tracking number are missing',
       });
     });
 

@@ -5,6 +5,7 @@ import { fail } from '../errors.ts';
 import type { Actor, DriveRecord, PackageRecord, ReturnAddress } from '../model.ts';
 import { missingAddressFields } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
+import { witnessRefusal } from '../witness.ts';
 import { packageViewOf } from '../queries/jobs.ts';
 import type { PackageView } from '../queries/views.ts';
 import type { Context } from './context.ts';
@@ -120,8 +121,8 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
   c.checkActor(actor);
   if (!Array.isArray(input?.driveIds) || !input.driveIds.length || input.driveIds.length > 100) fail('BAD_INPUT', 'List 1 to 100 drive serials to destroy.');
   if (typeof input.method !== 'string' || !input.method.trim()) fail('BAD_INPUT', 'The destruction method is required.');
-  if (typeof input.witness !== 'string' || !input.witness.trim()) fail('BAD_INPUT', 'A witness is required for secure destruction.');
-  if (input.witness.trim() === actor.operator.trim()) fail('BAD_INPUT', 'The witness must be someone other than the operator.');
+  const notWitness = witnessRefusal(actor.operator, input.witness);
+  if (notWitness) fail(notWitness.code, notWitness.message);
   const why = c.reason(input.reason, false);
   const serials = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
   return c.op(() => {

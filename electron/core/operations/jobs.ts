@@ -159,7 +159,7 @@ export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unkn
 }
 
 export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string): void {
-  if (job.cancelRequested) fail('BAD_INPUT', `Job ${job.name} is already cancelled.`);
+  if (job.cancelRequested) fail('ALREADY_CANCELLED', `Job ${job.name} is already cancelled: nothing more to do.`, { job: job.name });
   if (!CANCELLABLE.includes(effectiveState(job))) {
     fail('CANCEL_TOO_LATE', `Job ${job.name} is ${job.state === 'Faulted' ? `Faulted from ${job.faultedFrom}` : job.state}: a cancel is accepted only before Packaging.`);
   }
