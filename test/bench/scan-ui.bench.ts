@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startStationServer, type StationServer } from '../../electron/server.ts';
+import { browserPath } from '../../electron/find-browser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCANS = Number(process.env.SCAN_UI_SCANS ?? 200);
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'scan-ui-bench-'));
   const server = await startStationServer({ dataDir, demo: false });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
   });
   try {
