@@ -4,6 +4,7 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
 import { browserPath } from '../electron/find-browser.ts';
+import { TEST_TIME_ZONE } from './zone.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -24,6 +25,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: browserPath(), args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 860 },
+    timezoneId: TEST_TIME_ZONE,
     screenshot: 'only-on-failure',
     trace: 'off',
     video: 'off',
