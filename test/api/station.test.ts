@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { dataDirFrom, openStation, STORE_FILE } from '../../electron/station.ts';
 import { clockAt, tempDir } from './helpers.ts';
 
-test('a brand-new store starts with demo jobs; an existing one is opened as it is', async () => {
+test('a brand-new store starts with demo jobs; an existing one is opened as it is', () => {
   const t = tempDir();
   try {
     const first = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });

@@ -32,7 +32,7 @@ function ensureRenderer(): void {
   if (r.status !== 0) throw new Error('the renderer did not build');
 }
 
-async function call(server: StationServer, op: string, input: unknown): Promise<any> {
+async function call(server: StationServer, op: string, input: unknown): Promise<unknown> {
   const r = await server.dispatcher.dispatch(op, input);
   if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
   return r.result;
@@ -163,8 +163,8 @@ async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate:
     await sleep(100);
   }
   const { enter, shown } = await page.evaluate(() => (window as unknown as { __bench: { enter: Record<string, number>; shown: Record<string, number> } }).__bench);
-  const pkg = await call(server, 'packages.get', { trackingNumber: box });
-  const receivedInStore = new Set<string>(pkg.jobs.flatMap((j: { expected: { driveId: string; state: string }[] }) => j.expected.filter((d) => d.state === 'Received').map((d) => d.driveId)));
+  const pkg = (await call(server, 'packages.get', { trackingNumber: box })) as { jobs: { expected: { driveId: string; state: string }[] }[] };
+  const receivedInStore = new Set<string>(pkg.jobs.flatMap((j) => j.expected.filter((d) => d.state === 'Received').map((d) => d.driveId)));
   const latencies: number[] = [];
   let lost = 0;
   for (const s of serials) {
