@@ -22,9 +22,12 @@ export default tseslint.config(
       // Playwright reads a fixture's needs from its first parameter: `async ({}, use)` is how one needs nothing
       'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
       // node:test's test() and describe() return promises the runner itself awaits
-      '@typescript-eslint/no-floating-promises': ['error', {
-        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }],
-      }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }],
+        },
+      ],
     },
   },
   {
@@ -34,19 +37,25 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'electron/core is the domain in plain Node: it never imports Electron.' }],
-        patterns: [{ group: ['electron/*'], message: 'electron/core is the domain in plain Node: it never imports Electron.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core is the domain in plain Node: it never imports Electron.' }],
+          patterns: [{ group: ['electron/*'], message: 'electron/core is the domain in plain Node: it never imports Electron.' }],
+        },
+      ],
     },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'The screens run in a sandboxed page: no Node built-ins.' })),
-        patterns: [{ group: ['node:*'], message: 'The screens run in a sandboxed page: no Node built-ins.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The screens run in a sandboxed page: no Node built-ins.' })),
+          patterns: [{ group: ['node:*'], message: 'The screens run in a sandboxed page: no Node built-ins.' }],
+        },
+      ],
     },
   },
   {

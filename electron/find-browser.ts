@@ -54,7 +54,9 @@ function envOf(env: BrowserSearch['env'], platform: NodeJS.Platform, key: string
 export function browserCandidates(s: Pick<BrowserSearch, 'env' | 'platform' | 'home'>): { path: string; name: string }[] {
   const out: { path: string; name: string }[] = [];
   if (s.platform === 'win32') {
-    const bases = ['PROGRAMFILES', 'PROGRAMFILES(X86)', 'LOCALAPPDATA'].map((k) => envOf(s.env, s.platform, k)).filter((b): b is string => Boolean(b));
+    const bases = ['PROGRAMFILES', 'PROGRAMFILES(X86)', 'LOCALAPPDATA']
+      .map((k) => envOf(s.env, s.platform, k))
+      .filter((b): b is string => Boolean(b));
     const apps = [
       { rel: ['Google', 'Chrome', 'Application', 'chrome.exe'], name: 'Google Chrome' },
       { rel: ['Chromium', 'Application', 'chrome.exe'], name: 'Chromium' },
@@ -62,7 +64,10 @@ export function browserCandidates(s: Pick<BrowserSearch, 'env' | 'platform' | 'h
     ];
     for (const app of apps) for (const base of bases) out.push({ path: win32.join(base, ...app.rel), name: app.name });
     const dirs = (envOf(s.env, s.platform, 'PATH') ?? '').split(';').filter(Boolean);
-    for (const [exe, name] of [['chrome.exe', 'Google Chrome'], ['msedge.exe', 'Microsoft Edge']] as const) {
+    for (const [exe, name] of [
+      ['chrome.exe', 'Google Chrome'],
+      ['msedge.exe', 'Microsoft Edge'],
+    ] as const) {
       for (const d of dirs) out.push({ path: win32.join(d, exe), name });
     }
     return out;
@@ -76,8 +81,12 @@ export function browserCandidates(s: Pick<BrowserSearch, 'env' | 'platform' | 'h
   }
   const dirs = [...(s.env.PATH ?? '').split(':').filter(Boolean), '/usr/bin', '/usr/local/bin', '/snap/bin'];
   const names: [string, string][] = [
-    ['chromium', 'Chromium'], ['chromium-browser', 'Chromium'], ['google-chrome', 'Google Chrome'],
-    ['google-chrome-stable', 'Google Chrome'], ['microsoft-edge', 'Microsoft Edge'], ['microsoft-edge-stable', 'Microsoft Edge'],
+    ['chromium', 'Chromium'],
+    ['chromium-browser', 'Chromium'],
+    ['google-chrome', 'Google Chrome'],
+    ['google-chrome-stable', 'Google Chrome'],
+    ['microsoft-edge', 'Microsoft Edge'],
+    ['microsoft-edge-stable', 'Microsoft Edge'],
   ];
   for (const [file, name] of names) for (const d of [...new Set(dirs)]) out.push({ path: posix.join(d, file), name });
   return out;
@@ -89,7 +98,8 @@ export function chooseBrowser(s: BrowserSearch): BrowserDecision {
     const named = envOf(s.env, s.platform, key);
     if (!named) continue;
     // a browser named on purpose is used or refused, never silently replaced by another one
-    if (s.isExecutable(named)) return { browser: { path: named, name: key, source: 'CHROMIUM_PATH' }, line: `Browser: ${named} (from ${key})` };
+    if (s.isExecutable(named))
+      return { browser: { path: named, name: key, source: 'CHROMIUM_PATH' }, line: `Browser: ${named} (from ${key})` };
     return { browser: null, line: `Browser: ${key} names ${named}, which is not a program that can run here: correct it or unset it` };
   }
   const installed = browserCandidates(s).find((c) => s.isExecutable(c.path));
@@ -97,11 +107,14 @@ export function chooseBrowser(s: BrowserSearch): BrowserDecision {
   const own = s.playwrightChromium();
   if (own && s.isExecutable(own)) {
     return {
-      browser: { path: own, name: 'Playwright\'s Chromium', source: 'playwright' },
+      browser: { path: own, name: "Playwright's Chromium", source: 'playwright' },
       line: `Browser: Playwright's Chromium at ${own} (no Chromium, Chrome or Edge installed)`,
     };
   }
-  return { browser: null, line: `Browser: no Chromium, Chrome or Edge found; install one (${installHint(s.platform)}) or set CHROMIUM_PATH` };
+  return {
+    browser: null,
+    line: `Browser: no Chromium, Chrome or Edge found; install one (${installHint(s.platform)}) or set CHROMIUM_PATH`,
+  };
 }
 
 export function isExecutableFile(path: string): boolean {
@@ -127,7 +140,11 @@ export function playwrightChromiumPath(): string | null {
 /** The decision on this machine now. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserDecision {
   return chooseBrowser({
-    env, platform: process.platform, home: homedir(), isExecutable: isExecutableFile, playwrightChromium: playwrightChromiumPath,
+    env,
+    platform: process.platform,
+    home: homedir(),
+    isExecutable: isExecutableFile,
+    playwrightChromium: playwrightChromiumPath,
   });
 }
 

@@ -36,8 +36,12 @@ export type BrowserStep = 'use' | 'playwright-install' | 'apt-get' | 'give-up';
  * What to do next about the browser. Playwright's Chromium is tried before Debian's package because it needs
  * no root; a browser named in CHROMIUM_PATH is never replaced by one the setup installs.
  */
-export function nextBrowserStep(d: BrowserDecision, env: Readonly<Record<string, string | undefined>>, m: Machine,
-  tried: { playwright: boolean; apt: boolean }): BrowserStep {
+export function nextBrowserStep(
+  d: BrowserDecision,
+  env: Readonly<Record<string, string | undefined>>,
+  m: Machine,
+  tried: { playwright: boolean; apt: boolean },
+): BrowserStep {
   if (d.browser) return 'use';
   if (env.CHROMIUM_PATH || env.CHROME_PATH) return 'give-up';
   if (!tried.playwright) return 'playwright-install';
@@ -54,11 +58,15 @@ export function toolInstallCommand(tools: readonly LabelTool[], m: Machine): str
 }
 
 /** Finds `command` on PATH the way a shell would (PATHEXT on Windows). */
-export function onPath(command: string, env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform,
-  isExecutable: (p: string) => boolean): string | null {
+export function onPath(
+  command: string,
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform,
+  isExecutable: (p: string) => boolean,
+): string | null {
   const win = platform === 'win32';
   const pathKey = Object.keys(env).find((k) => (win ? k.toLowerCase() === 'path' : k === 'PATH'));
-  const dirs = (pathKey ? env[pathKey] ?? '' : '').split(win ? ';' : ':').filter(Boolean);
+  const dirs = (pathKey ? (env[pathKey] ?? '') : '').split(win ? ';' : ':').filter(Boolean);
   const exts = win ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : [''];
   for (const d of dirs) {
     for (const e of exts) {
@@ -71,7 +79,8 @@ export function onPath(command: string, env: Readonly<Record<string, string | un
 
 function thisMachine(): Machine {
   const platform = process.platform;
-  const debian = platform === 'linux' && existsSync('/etc/debian_version') && onPath('apt-get', process.env, platform, isExecutableFile) !== null;
+  const debian =
+    platform === 'linux' && existsSync('/etc/debian_version') && onPath('apt-get', process.env, platform, isExecutableFile) !== null;
   return { platform, debian, root: process.getuid?.() === 0 };
 }
 
@@ -79,7 +88,10 @@ function thisMachine(): Machine {
 function attempt(what: string, cmd: string, args: string[], limitMs: number): boolean {
   console.log(`Test setup: ${what} (${cmd} ${args.join(' ')}, at most ${Math.round(limitMs / 1000)} s)`);
   const r = spawnSync(cmd, args, {
-    cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: limitMs, killSignal: 'SIGKILL',
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: limitMs,
+    killSignal: 'SIGKILL',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (r.error || r.status !== 0) {
@@ -90,8 +102,10 @@ function attempt(what: string, cmd: string, args: string[], limitMs: number): bo
 }
 
 function aptInstall(packages: string[]): boolean {
-  return attempt('apt-get update', 'apt-get', ['update', '-q'], 180_000)
-    && attempt(`installing ${packages.join(' ')}`, 'apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], 600_000);
+  return (
+    attempt('apt-get update', 'apt-get', ['update', '-q'], 180_000) &&
+    attempt(`installing ${packages.join(' ')}`, 'apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], 600_000)
+  );
 }
 
 function setUpBrowser(m: Machine, install: boolean): BrowserDecision {
@@ -105,8 +119,12 @@ function setUpBrowser(m: Machine, install: boolean): BrowserDecision {
       case 'playwright-install':
         tried.playwright = true;
         // where the download is blocked this fails within the limit, and Debian's package is tried next
-        attempt('downloading Playwright\'s Chromium', process.execPath,
-          [join(root, 'node_modules', 'playwright-core', 'cli.js'), 'install', 'chromium'], 300_000);
+        attempt(
+          "downloading Playwright's Chromium",
+          process.execPath,
+          [join(root, 'node_modules', 'playwright-core', 'cli.js'), 'install', 'chromium'],
+          300_000,
+        );
         break;
       case 'apt-get':
         tried.apt = true;
@@ -138,8 +156,10 @@ function main(): void {
   }
   const decoder = existsSync(decodeBarcodesTool) ? decodeBarcodesTool : null;
   if (!decoder) {
-    problems.push(`Label tools: decode-barcodes not found (looked in ${decodeBarcodesCandidates.join(', ')}); `
-      + 'put it at ../shared/tools/decode-barcodes beside the checkout or name it in DECODE_BARCODES');
+    problems.push(
+      `Label tools: decode-barcodes not found (looked in ${decodeBarcodesCandidates.join(', ')}); ` +
+        'put it at ../shared/tools/decode-barcodes beside the checkout or name it in DECODE_BARCODES',
+    );
   }
 
   if (problems.length > 0) {
@@ -148,8 +168,10 @@ function main(): void {
     process.exit(1);
   }
   const tools = onPath('pdftoppm', process.env, process.platform, isExecutableFile)!;
-  console.log(`Test setup: ${browser.line.replace(/^Browser: /, 'browser ')}; label tools in ${posix.dirname(tools.replaceAll('\\', '/'))}, `
-    + `decode-barcodes at ${decoder}`);
+  console.log(
+    `Test setup: ${browser.line.replace(/^Browser: /, 'browser ')}; label tools in ${posix.dirname(tools.replaceAll('\\', '/'))}, ` +
+      `decode-barcodes at ${decoder}`,
+  );
 }
 
 if (import.meta.main) main();

@@ -8,7 +8,11 @@ import type { PageSize } from '../core/labels/types.ts';
 import { browserPath } from '../find-browser.ts';
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
   // glyph outlines unhinted, so text is laid out the same whatever the machine's font settings
   '--font-render-hinting=none',
 ];
@@ -57,7 +61,8 @@ export class PdfRenderer {
       try {
         browser = await this.launch(exe);
       } catch (e) {
-        throw new Error(`Chromium could not start for label printing (${exe}): ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        throw new Error(`Chromium could not start for label printing (${exe}): ${why}`, { cause: e });
       }
       // labels load nothing from outside, and run no script: the page is the label's own markup and data
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
@@ -68,7 +73,9 @@ export class PdfRenderer {
       return s;
     })();
     this.session = starting;
-    starting.catch(() => { if (this.session === starting) this.session = null; });
+    starting.catch(() => {
+      if (this.session === starting) this.session = null;
+    });
     return starting;
   }
 
@@ -111,9 +118,11 @@ export class PdfRenderer {
       // every font face is inlined; wait until they are decoded so no fallback glyph is printed
       await page.evaluate('document.fonts.ready.then(() => document.fonts.size)');
       const pdf = await page.pdf({
-        width: `${size.widthIn}in`, height: `${size.heightIn}in`,
+        width: `${size.widthIn}in`,
+        height: `${size.heightIn}in`,
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
-        printBackground: true, preferCSSPageSize: false,
+        printBackground: true,
+        preferCSSPageSize: false,
       });
       ok = true;
       return pdf;
@@ -157,7 +166,9 @@ let shared: PdfRenderer | null = null;
 export function sharedPdfRenderer(): PdfRenderer {
   if (!shared) {
     shared = new PdfRenderer();
-    process.once('beforeExit', () => { void shared?.close(); });
+    process.once('beforeExit', () => {
+      void shared?.close();
+    });
   }
   return shared;
 }

@@ -11,7 +11,9 @@ import { CHROMIUM_ARGS, PdfRenderer } from '../../electron/labels/pdf.ts';
 import { JOB, RETURN_TRACKING, decodeBarcodes, openFixture, pdfinfo, settings, type Fixture } from './fixtures.ts';
 
 let f: Fixture;
-before(() => { f = openFixture(); });
+before(() => {
+  f = openFixture();
+});
 after(() => f.close());
 
 /** A renderer whose every browser the test can reach, to pull it out from under the renderer. */
@@ -37,7 +39,7 @@ async function printsTheLabel(pdf: PdfRenderer): Promise<void> {
   assert.ok(decodeBarcodes(file).includes(`CODE-128:${RETURN_TRACKING}`));
 }
 
-test('a label prints after the renderer\'s browser context was closed under it', async () => {
+test("a label prints after the renderer's browser context was closed under it", async () => {
   const { pdf, browsers } = watchedRenderer();
   try {
     await printsTheLabel(pdf);
@@ -52,7 +54,7 @@ test('a label prints after the renderer\'s browser context was closed under it',
   }
 });
 
-test('a label prints after the renderer\'s browser was closed under it', async () => {
+test("a label prints after the renderer's browser was closed under it", async () => {
   const { pdf, browsers } = watchedRenderer();
   try {
     await printsTheLabel(pdf);
@@ -64,7 +66,7 @@ test('a label prints after the renderer\'s browser was closed under it', async (
   }
 });
 
-test('a label prints after the renderer\'s browser process was killed, even one asked for at that very moment', async () => {
+test("a label prints after the renderer's browser process was killed, even one asked for at that very moment", async () => {
   // started as a server here only to know its process, which is then killed as a crash or the OOM killer would
   const servers: BrowserServer[] = [];
   const pdf = new PdfRenderer({
@@ -92,7 +94,10 @@ test('close() while the browser is still starting leaves no browser running, and
   const first = pdf.warm().catch((e: unknown) => e);
   await pdf.close();
   await first;
-  assert.ok(browsers.every((b) => !b.isConnected()), 'every browser started so far is closed');
+  assert.ok(
+    browsers.every((b) => !b.isConnected()),
+    'every browser started so far is closed',
+  );
   await printsTheLabel(pdf);
   await pdf.close();
   assert.ok(browsers.every((b) => !b.isConnected()));
@@ -100,13 +105,18 @@ test('close() while the browser is still starting leaves no browser running, and
 
 test('with no browser to start, the renderer says what is wrong and prints nothing', async () => {
   const missing = join(f.dir, 'no-browser-here');
-  await assert.rejects(new PdfRenderer({ executablePath: missing }).render('<p>label</p>', { widthIn: 4, heightIn: 6 }),
-    /Chromium could not start for label printing \(.*no-browser-here\)/);
+  await assert.rejects(
+    new PdfRenderer({ executablePath: missing }).render('<p>label</p>', { widthIn: 4, heightIn: 6 }),
+    /Chromium could not start for label printing \(.*no-browser-here\)/,
+  );
   // a browser named on purpose that is not there is reported as such, never swapped for another
   const before = process.env.CHROMIUM_PATH;
   process.env.CHROMIUM_PATH = missing;
   try {
-    await assert.rejects(new PdfRenderer().render('<p>label</p>', { widthIn: 4, heightIn: 6 }), /CHROMIUM_PATH names .*no-browser-here, which is not a program/);
+    await assert.rejects(
+      new PdfRenderer().render('<p>label</p>', { widthIn: 4, heightIn: 6 }),
+      /CHROMIUM_PATH names .*no-browser-here, which is not a program/,
+    );
   } finally {
     if (before === undefined) delete process.env.CHROMIUM_PATH;
     else process.env.CHROMIUM_PATH = before;

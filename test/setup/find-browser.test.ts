@@ -7,7 +7,13 @@ import { browserCandidates, chooseBrowser, findBrowser, type BrowserSearch } fro
 /** A machine where exactly `files` exist and may be run; Playwright's cache at `own` (installed only if listed). */
 function machine(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}, own: string | null = null): BrowserSearch {
   const present = new Set(files);
-  return { env, platform, home: platform === 'win32' ? 'C:\\Users\\amy' : '/home/amy', isExecutable: (p) => present.has(p), playwrightChromium: () => own };
+  return {
+    env,
+    platform,
+    home: platform === 'win32' ? 'C:\\Users\\amy' : '/home/amy',
+    isExecutable: (p) => present.has(p),
+    playwrightChromium: () => own,
+  };
 }
 
 const PW_LINUX = '/home/amy/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
@@ -30,13 +36,13 @@ test('CHROME_PATH is read when CHROMIUM_PATH is not set', () => {
   assert.equal(d.line, 'Browser: /opt/google/chrome/chrome (from CHROME_PATH)');
 });
 
-test('on Linux Debian\'s chromium is found in /usr/bin even when PATH does not list it', () => {
+test("on Linux Debian's chromium is found in /usr/bin even when PATH does not list it", () => {
   const d = chooseBrowser(machine('linux', ['/usr/bin/chromium'], { PATH: '/home/amy/bin' }));
   assert.deepEqual(d.browser, { path: '/usr/bin/chromium', name: 'Chromium', source: 'installed' });
   assert.equal(d.line, 'Browser: Chromium at /usr/bin/chromium');
 });
 
-test('on Linux a Chrome on PATH is found, and an installed browser comes before Playwright\'s own', () => {
+test("on Linux a Chrome on PATH is found, and an installed browser comes before Playwright's own", () => {
   const d = chooseBrowser(machine('linux', ['/home/amy/bin/google-chrome-stable', PW_LINUX], { PATH: '/home/amy/bin:/usr/bin' }, PW_LINUX));
   assert.deepEqual(d.browser, { path: '/home/amy/bin/google-chrome-stable', name: 'Google Chrome', source: 'installed' });
 });
@@ -47,36 +53,45 @@ test('Chromium is preferred to Chrome, and Chrome to Edge, when several are inst
   assert.equal(chooseBrowser(machine('linux', files.slice(0, 2), { PATH: '/usr/bin' })).browser?.path, '/usr/bin/google-chrome');
 });
 
-test('with no browser installed, Playwright\'s Chromium is used once it is in its cache, and the line says why', () => {
+test("with no browser installed, Playwright's Chromium is used once it is in its cache, and the line says why", () => {
   const d = chooseBrowser(machine('linux', [PW_LINUX], { PATH: '/usr/bin' }, PW_LINUX));
-  assert.deepEqual(d.browser, { path: PW_LINUX, name: 'Playwright\'s Chromium', source: 'playwright' });
+  assert.deepEqual(d.browser, { path: PW_LINUX, name: "Playwright's Chromium", source: 'playwright' });
   assert.equal(d.line, `Browser: Playwright's Chromium at ${PW_LINUX} (no Chromium, Chrome or Edge installed)`);
 });
 
 test('with nothing at all, no browser is chosen and the line names the commands that install one', () => {
   const linux = chooseBrowser(machine('linux', [], { PATH: '/usr/bin' }, PW_LINUX));
   assert.equal(linux.browser, null);
-  assert.equal(linux.line, 'Browser: no Chromium, Chrome or Edge found; install one (npx playwright install chromium, '
-    + 'or on Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH');
+  assert.equal(
+    linux.line,
+    'Browser: no Chromium, Chrome or Edge found; install one (npx playwright install chromium, ' +
+      'or on Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH',
+  );
   const mac = chooseBrowser(machine('darwin', [], {}, null));
   assert.match(mac.line, /npx playwright install chromium, or install Google Chrome\)/);
 });
 
-test('on macOS Chrome is found in /Applications and in the person\'s own Applications folder', () => {
+test("on macOS Chrome is found in /Applications and in the person's own Applications folder", () => {
   const system = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
   assert.deepEqual(chooseBrowser(machine('darwin', [system])).browser, { path: system, name: 'Google Chrome', source: 'installed' });
   const own = '/home/amy/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge';
   assert.equal(chooseBrowser(machine('darwin', [own])).browser?.name, 'Microsoft Edge');
 });
 
-test('on Windows Chrome and Edge are found under Program Files and the person\'s LocalAppData, whatever the variables\' case', () => {
-  const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\amy\\AppData\\Local' };
+test("on Windows Chrome and Edge are found under Program Files and the person's LocalAppData, whatever the variables' case", () => {
+  const env = {
+    ProgramFiles: 'C:\\Program Files',
+    'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+    LOCALAPPDATA: 'C:\\Users\\amy\\AppData\\Local',
+  };
   const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
   assert.deepEqual(chooseBrowser(machine('win32', [edge], env)).browser, { path: edge, name: 'Microsoft Edge', source: 'installed' });
   const chrome = 'C:\\Users\\amy\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
   assert.equal(chooseBrowser(machine('win32', [edge, chrome], env)).browser?.path, chrome);
-  assert.equal(chooseBrowser(machine('win32', [], { Chromium_Path: 'D:\\cr\\chrome.exe' })).line,
-    'Browser: CHROMIUM_PATH names D:\\cr\\chrome.exe, which is not a program that can run here: correct it or unset it');
+  assert.equal(
+    chooseBrowser(machine('win32', [], { Chromium_Path: 'D:\\cr\\chrome.exe' })).line,
+    'Browser: CHROMIUM_PATH names D:\\cr\\chrome.exe, which is not a program that can run here: correct it or unset it',
+  );
 });
 
 test('no place searched is tied to one machine: every Linux candidate is under PATH or a standard directory', () => {

@@ -18,7 +18,7 @@ test('a browser already there is used: nothing is downloaded or installed', () =
   assert.equal(nextBrowserStep(found, {}, debianRoot, fresh), 'use');
 });
 
-test('without a browser, Playwright\'s Chromium is downloaded first, then Debian\'s package as root, then it gives up', () => {
+test("without a browser, Playwright's Chromium is downloaded first, then Debian's package as root, then it gives up", () => {
   assert.equal(nextBrowserStep(none, {}, debianRoot, fresh), 'playwright-install');
   assert.equal(nextBrowserStep(none, {}, debianRoot, { playwright: true, apt: false }), 'apt-get');
   assert.equal(nextBrowserStep(none, {}, debianRoot, { playwright: true, apt: true }), 'give-up');
@@ -38,7 +38,10 @@ test('missing label tools are named with the command for this kind of machine', 
   assert.equal(toolInstallCommand(LABEL_TOOLS, debianUser), 'sudo apt-get install poppler-utils zbar-tools');
   assert.equal(toolInstallCommand(zbar, debianRoot), 'apt-get install zbar-tools');
   assert.equal(toolInstallCommand(LABEL_TOOLS, mac), 'brew install poppler zbar');
-  assert.match(toolInstallCommand(LABEL_TOOLS, { platform: 'win32', debian: false, root: false }), /^pacman -S mingw-w64-x86_64-poppler mingw-w64-x86_64-zbar .*WSL/);
+  assert.match(
+    toolInstallCommand(LABEL_TOOLS, { platform: 'win32', debian: false, root: false }),
+    /^pacman -S mingw-w64-x86_64-poppler mingw-w64-x86_64-zbar .*WSL/,
+  );
 });
 
 test('a tool is found on PATH as a shell finds it, with PATHEXT on Windows', () => {
@@ -46,7 +49,10 @@ test('a tool is found on PATH as a shell finds it, with PATHEXT on Windows', () 
   const probe = (p: string) => files.has(p);
   assert.equal(onPath('pdftoppm', { PATH: '/usr/bin:/opt/poppler/bin' }, 'linux', probe), '/opt/poppler/bin/pdftoppm');
   assert.equal(onPath('zbarimg', { PATH: '/usr/bin' }, 'linux', probe), null);
-  assert.equal(onPath('zbarimg', { Path: 'C:\\Windows;C:\\tools\\zbar', PATHEXT: '.COM;.EXE' }, 'win32', probe), 'C:\\tools\\zbar\\zbarimg.exe');
+  assert.equal(
+    onPath('zbarimg', { Path: 'C:\\Windows;C:\\tools\\zbar', PATHEXT: '.COM;.EXE' }, 'win32', probe),
+    'C:\\tools\\zbar\\zbarimg.exe',
+  );
 });
 
 test('on a machine missing the label tools the setup stops the suite and names what to install', () => {
