@@ -184,7 +184,7 @@ function rawSocket(bytes: string): Promise<{ status: number; json: { code?: stri
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
       let json = {};
       try {
-        json = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+        json = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as object;
       } catch { /* asserted on below */ }
       resolve({ status, json });
     };

@@ -64,17 +64,17 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
     custody: src.prepare('SELECT * FROM custody ORDER BY seq').all() as Row[],
   };
   src.close();
-  const serials = new Set<string>(t.drives.map((r) => String(r.drive_id)));
-  for (const c of t.custody) if (c.drive_id) serials.add(String(c.drive_id));
+  const serials = new Set<string>(t.drives.map((r) => (r.drive_id as string)));
+  for (const c of t.custody) if (c.drive_id) serials.add((c.drive_id as string));
   const trackings = new Set<string>();
-  for (const p of t.packages) trackings.add(String(p.tracking_number));
-  for (const c of t.custody) if (c.tracking_number) trackings.add(String(c.tracking_number));
+  for (const p of t.packages) trackings.add((p.tracking_number as string));
+  for (const c of t.custody) if (c.tracking_number) trackings.add((c.tracking_number as string));
   for (const j of t.jobs) {
-    if (j.delivery_tracking) trackings.add(String(j.delivery_tracking));
-    if (j.return_package) trackings.add(String((JSON.parse(String(j.return_package)) as { trackingNumber: string }).trackingNumber));
+    if (j.delivery_tracking) trackings.add((j.delivery_tracking as string));
+    if (j.return_package) trackings.add(String((JSON.parse((j.return_package as string)) as { trackingNumber: string }).trackingNumber));
   }
-  const names = new Set<string>(t.jobs.map((j) => String(j.name)));
-  for (const c of t.custody) if (c.job_name) names.add(String(c.job_name));
+  const names = new Set<string>(t.jobs.map((j) => (j.name as string)));
+  for (const c of t.custody) if (c.job_name) names.add((c.job_name as string));
   // suffixed trackings of a shared box follow their box: X-1 becomes Y-1 when X becomes Y
   const boxes = new Set<string>([...trackings].filter((x) => !/-\d{1,3}$/.test(x)));
   const suffixed = [...trackings].filter((x) => /-\d{1,3}$/.test(x));

@@ -178,7 +178,7 @@ function mustSucceed(store: Store, o: Op): boolean {
       const j = store.job(o.job);
       if (!j || j.deletedAt || j.state !== 'Packaging') return false;
       const address = j.returnAddress ?? {};
-      if (['recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email'].some((f) => !String((address as Record<string, unknown>)[f] ?? '').trim())) return false;
+      if (['recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email'].some((f) => !((address as Record<string, string | undefined>)[f] ?? '').trim())) return false;
       const going = store.drivesOfJob(o.job).filter((d) => !d.heldSince && !d.destroyedAt && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state));
       return going.length > 0 && !going.some((d) => d.state === 'Transferring' || d.state === 'Faulted');
     }
