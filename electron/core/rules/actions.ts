@@ -30,8 +30,6 @@ interface ActionDef<C> {
   /** The error a refusal throws when its rule has no code of its own. */
   error: ErrorCode;
   guards: readonly Guard<C>[];
-  /** Listed by `possibilities` when it changes no state of its own (the rest are listed by their edges). */
-  offered?: boolean;
 }
 
 // ---- guards actions share -----------------------------------------------------------------------
@@ -105,21 +103,21 @@ const noJobFaultedUnreceived: Guard<PackageContext> = ({ pkg, jobs }) => {
 
 // ---- the action table ---------------------------------------------------------------------------
 
-const job = (rule: string, error: ErrorCode, guards: Guard<JobContext>[], offered = false): ActionDef<JobContext> =>
-  ({ subject: 'job', rule, error, guards: [notDeleted, ...guards], offered });
-const drive = (rule: string, error: ErrorCode, guards: Guard<DriveContext>[], offered = false): ActionDef<DriveContext> =>
-  ({ subject: 'drive', rule, error, guards, offered });
+const job = (rule: string, error: ErrorCode, guards: Guard<JobContext>[]): ActionDef<JobContext> =>
+  ({ subject: 'job', rule, error, guards: [notDeleted, ...guards] });
+const drive = (rule: string, error: ErrorCode, guards: Guard<DriveContext>[]): ActionDef<DriveContext> =>
+  ({ subject: 'drive', rule, error, guards });
 const pack = (rule: string, error: ErrorCode, guards: Guard<PackageContext>[]): ActionDef<PackageContext> =>
-  ({ subject: 'package', rule, error, guards, offered: true });
+  ({ subject: 'package', rule, error, guards });
 
 export const JOB_ACTIONS = {
   ship: job('the customer shipped: the job goes Shipping', 'TRANSITION_FORBIDDEN', [jobIn(['Creating'])]),
-  cancel: job('cancel the job', 'CANCEL_TOO_LATE', [notYetCancelled, cancellable], true),
+  cancel: job('cancel the job', 'CANCEL_TOO_LATE', [notYetCancelled, cancellable]),
   faultJob: job('record a fault with a reason', 'TRANSITION_FORBIDDEN', [jobIn(FAULTABLE_JOB)]),
   resolveJob: job('resolve the fault back to the state it left', 'TRANSITION_FORBIDDEN', [jobIn(['Faulted'])]),
-  notifyCustomer: job('tell the customer their package has not arrived', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping']), packageMissing], true),
-  extendWait: job('wait longer for the package', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping'])], true),
-  startCopy: job('start the data copy', 'COPY_NOT_ALLOWED', [notCancelled, jobIn(['Received', 'Transferring']), copyPick], true),
+  notifyCustomer: job('tell the customer their package has not arrived', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping']), packageMissing]),
+  extendWait: job('wait longer for the package', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping'])]),
+  startCopy: job('start the data copy', 'COPY_NOT_ALLOWED', [notCancelled, jobIn(['Received', 'Transferring']), copyPick]),
   shipBack: job('ship the drives back', 'SHIP_NOT_READY', [jobIn(['Packaging']), returnAddress, notBusy, boxMatches, somethingToShip]),
   closeWithoutShipment: job('close the job: nothing of it is at the dock to ship', 'TRANSITION_FORBIDDEN', [jobIn(['Packaging'])]),
   changeDeliveryPackage: job('change the delivery package', 'TRANSITION_FORBIDDEN', [jobIn(['Creating', 'Shipping'])]),
@@ -132,7 +130,7 @@ export const DRIVE_ACTIONS = {
   copyDrive: drive('start the copy of this drive', 'COPY_NOT_ALLOWED', [copyable, driveIn(['Received'])]),
   copyResult: drive('record a copy bay\'s report', 'COPY_NOT_ALLOWED', [driveIn(['Transferring'])]),
   returnHeld: drive('return the held drive to the sender', 'DRIVE_NOT_HELD', [heldAtDock]),
-  destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable], true),
+  destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable]),
 } satisfies Record<string, ActionDef<DriveContext>>;
 
 export const PACKAGE_ACTIONS = {
@@ -213,8 +211,9 @@ export function requireDriveEdge(to: DriveState, trigger: DriveTrigger, ctx: Dri
 
 /**
  * One thing that may (or may not) happen now. `action` names who takes it: a staff action of the table, or
- * `station` for what the station does itself when a box closes, a copy ends or a deadline passes. An action
- * may be taken exactly when one of its entries is allowed.
+ * `station` for what the station does itself when a box closes, a copy ends or a deadline passes. Every edge
+ * from the state now is listed, and every action of the subject (by its edges, or once without one): an
+ * action may be taken exactly when one of its entries is allowed.
  */
 export interface Possibility<S extends string = string, T extends string = string> {
   action: string;
@@ -238,7 +237,7 @@ function possibilities<S extends string, T extends string, C>(
     out.push({ action: t.by, to: t.to, trigger: t.trigger, rule: t.rule, allowed: !why, ...(why ? { reason: refusal(why) } : {}) });
   }
   for (const [name, a] of Object.entries(actions)) {
-    if (seen.has(name) || !a.offered) continue;
+    if (seen.has(name)) continue;
     const why = checkAction(name as ActionName, ctx as never);
     out.push({ action: name, to: null, trigger: null, rule: a.rule, allowed: !why, ...(why ? { reason: refusal(why) } : {}) });
   }
