@@ -370,7 +370,7 @@ describe('cancel, fault and undo', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1']);
     d.intake.cancelJob(amy, 'JOB-1');
-    refusedUnchanged(d.store, () => d.intake.cancelJob(amy, 'JOB-1'), 'BAD_INPUT', /already cancelled/);
+    refusedUnchanged(d.store, () => d.intake.cancelJob(amy, 'JOB-1'), 'ALREADY_CANCELLED', /already cancelled/);
   });
 
   test('undo of the last scan is a compensating record: the drive is expected again and both records stay', () => {

@@ -84,8 +84,10 @@ describe('the rule book', () => {
       assert.deepEqual(e.detail?.params, { job: 'JOB-1', fields: ['phone'] });
     });
 
-    test('a deleted job is offered nothing', () => {
-      assert.deepEqual(jobPossibilities({ job: jobRec({ state: 'Creating', deletedAt: AT }), drives: [] }), []);
+    test('a deleted job is offered nothing, each for the same reason', () => {
+      const p = jobPossibilities({ job: jobRec({ state: 'Creating', deletedAt: AT }), drives: [] });
+      assert.deepEqual(p.filter((x) => x.allowed), []);
+      assert.deepEqual([...new Set(p.filter((x) => x.action !== 'station').map((x) => x.reason?.code))], ['JOB_DELETED']);
     });
   });
 
@@ -131,7 +133,7 @@ describe('the rule book', () => {
   describe('refusals carry the rule\'s own error code', () => {
     test('a cancel of a job past Transferring is CANCEL_TOO_LATE, of a cancelled job a conflict of its own', () => {
       refusedWith(() => requireAction('cancel', { job: jobRec({ state: 'Packaging' }), drives: [] }), 'CANCEL_TOO_LATE', 'CANCEL_TOO_LATE');
-      refusedWith(() => requireAction('cancel', { job: jobRec({ cancelRequested: true }), drives: [] }), 'BAD_INPUT', 'JOB_ALREADY_CANCELLED');
+      refusedWith(() => requireAction('cancel', { job: jobRec({ cancelRequested: true }), drives: [] }), 'ALREADY_CANCELLED', 'JOB_ALREADY_CANCELLED');
     });
 
     test('a job judged by the state it left: a Faulted job from Transferring may still be cancelled', () => {

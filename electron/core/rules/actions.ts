@@ -4,7 +4,7 @@
 import type { ErrorCode } from '../errors.ts';
 import type { DriveRecord, DriveState, JobRecord, JobState, PackageState } from '../model.ts';
 import {
-  CANCELLABLE, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields,
+  CANCELLABLE, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives,
 } from './facts.ts';
 import { reason, refusal, refusalError, type Reason, type Refusal } from './reasons.ts';
 import {
@@ -88,14 +88,10 @@ const destroyable: Guard<DriveContext> = ({ drive, job }) => {
   return drive.heldSince || unreachable ? null : reason('DRIVE_NOT_DESTROYABLE', { driveIds: [drive.driveId] });
 };
 
-/** A held drive goes on when its job is live and past Creating, and not ended. */
-export function releasable(job: JobRecord | null): job is JobRecord {
-  return job !== null && !job.deletedAt && !['Creating', 'Completed', 'Closed'].includes(effectiveState(job));
-}
 const noOtherOpen: Guard<PackageContext> = ({ pkg, openAtStation }) =>
   openAtStation && openAtStation !== pkg.trackingNumber ? reason('ANOTHER_PACKAGE_OPEN', { trackingNumber: pkg.trackingNumber, open: openAtStation }) : null;
 const somethingReleasable: Guard<PackageContext> = ({ pkg, held }) =>
-  held.some((h) => releasable(h.job)) ? null : reason('NOTHING_TO_RELEASE', { trackingNumber: pkg.trackingNumber });
+  held.some((h) => takesDrives(h.job)) ? null : reason('NOTHING_TO_RELEASE', { trackingNumber: pkg.trackingNumber });
 const noJobFaultedUnreceived: Guard<PackageContext> = ({ pkg, jobs }) => {
   const f = jobs.find((j) => !j.deletedAt && j.state === 'Faulted' && j.faultedFrom === 'Shipping');
   return f ? reason('JOB_FAULTED_IN_BOX', { job: f.name, trackingNumber: pkg.trackingNumber }) : null;
@@ -245,7 +241,7 @@ function possibilities<S extends string, T extends string, C>(
 }
 
 export const jobPossibilities = (ctx: JobContext): Possibility<JobState, JobTrigger>[] =>
-  ctx.job.deletedAt ? [] : possibilities(JOB_TRANSITIONS, JOB_ACTIONS, ctx.job.state, ctx);
+  possibilities(JOB_TRANSITIONS, JOB_ACTIONS, ctx.job.state, ctx);
 export const drivePossibilities = (ctx: DriveContext): Possibility<DriveState, DriveTrigger>[] =>
   possibilities(DRIVE_TRANSITIONS, DRIVE_ACTIONS, ctx.drive.state, ctx);
 export const packagePossibilities = (ctx: PackageContext): Possibility[] =>

@@ -1,4 +1,5 @@
 // Facts the rules are made of, each defined once: what "at the dock", "processed" and "had errors" mean.
+import { trackingBase } from '../scan.ts';
 import {
   COPY_ERRORS, RETURN_ADDRESS_REQUIRED,
   type DriveRecord, type JobRecord, type JobState, type PackageState,
@@ -20,11 +21,12 @@ export function missingAddressFields(address: Partial<Record<string, unknown>> |
 }
 
 /**
- * A drive is physically at the dock when it came in a box and has not left it (shipped back) or been
- * destroyed. Only such a drive can be held, returned or destroyed; one that never arrived stays a record.
+ * A drive is physically at the dock when it came in a box (its receipt is on record) and has not left (shipped
+ * back) or been destroyed. Only such a drive can be held, returned or destroyed; one that never arrived stays
+ * a record, NeverReceived whatever happens to its job's record.
  */
 export function isAtDock(d: DriveRecord): boolean {
-  return d.receivedAt !== null && d.destroyedAt === null && d.state !== 'ShippedBack' && d.state !== 'NeverReceived';
+  return d.receivedAt !== null && d.destroyedAt === null && d.state !== 'ShippedBack';
 }
 
 /** A listed drive is processed when its copy has ended, or when it never came. */
@@ -59,6 +61,21 @@ export function listedDrivesArrived(drives: readonly DriveRecord[]): DriveRecord
   return drives.filter((d) => d.role === 'listed' && (d.receivedAt !== null || (d.state !== 'Specified' && d.state !== 'NeverReceived')));
 }
 
+/**
+ * Is this box the job's own delivery package (its tracking number, or the shared box X of X-1, X-2 …)? Closing
+ * a box judges only the jobs whose own box it is; a job that merely had a held drive released into it still
+ * waits for its own box.
+ */
+export function isJobsOwnBox(job: JobRecord, tracking: string): boolean {
+  const t = job.deliveryPackage?.trackingNumber?.toUpperCase();
+  return !!t && (t === tracking || trackingBase(t) === tracking);
+}
+
+/** A job takes drives now when its record is live and it is past Creating and not ended. */
+export function takesDrives(job: JobRecord | null): job is JobRecord {
+  return job !== null && !job.deletedAt && !['Creating', 'Completed', 'Closed'].includes(effectiveState(job));
+}
+
 /** A box on record for a job, as the rules need to know it. */
 export interface BoxFact {
   trackingNumber: string;
@@ -71,7 +88,7 @@ export interface BoxFact {
  */
 export function arrivedOfJob(drives: readonly DriveRecord[], boxes: readonly BoxFact[]): { driveIds: string[]; boxes: string[] } {
   return {
-    driveIds: drives.filter((d) => d.heldSince === null && isAtDock(d)).map((d) => d.driveId),
+    driveIds: drives.filter(isAtDock).map((d) => d.driveId),
     boxes: boxes.map((b) => b.trackingNumber),
   };
 }

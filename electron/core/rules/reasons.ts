@@ -50,7 +50,7 @@ export const RULES = {
   },
   JOB_CANCELLED: { en: (p) => `Job ${str(p.job)} was cancelled: a cancelled job skips the data copy` },
   JOB_NOT_CANCELLED: { en: (p) => `Job ${str(p.job)} was not cancelled: only a cancelled job skips the data copy` },
-  JOB_ALREADY_CANCELLED: { error: 'BAD_INPUT', en: (p) => `Job ${str(p.job)} is already cancelled` },
+  JOB_ALREADY_CANCELLED: { error: 'ALREADY_CANCELLED', en: (p) => `Job ${str(p.job)} is already cancelled` },
   CANCEL_TOO_LATE: {
     error: 'CANCEL_TOO_LATE',
     en: (p) => `Job ${str(p.job)} is ${str(p.state)}${p.faultedFrom ? ` (from ${str(p.faultedFrom)})` : ''}: a cancel is accepted only before Packaging`,
