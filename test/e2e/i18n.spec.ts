@@ -83,9 +83,13 @@ test('in Chinese the job page reads without English: what can happen next, box s
   await page.keyboard.press('Alt+3');
   await page.getByRole('button', { name: 'contoso-504' }).click();
   const possible = page.getByTestId('possibilities');
-  await expect(possible.locator('li[data-trigger="allDrivesProcessed"]')).toContainText('包裝中 — 所有硬碟都已處理');
-  // the core's English reason stays, but only as a secondary line marked English
-  expect(await englishIn(page, '[data-testid="possibilities"] li', /WD-504/g)).toEqual([]);
+  const next = possible.locator('li[data-trigger="allDrivesProcessed"]');
+  await expect(next).toContainText('「包裝中」 — 所有硬碟處理完成');
+  // why not yet: the rule's reason worded in Chinese from its code and the serial it names, no English line at all
+  await expect(next).toHaveAttribute('data-rule', 'DRIVES_NOT_PROCESSED');
+  await expect(next).toContainText('還有 1 顆硬碟尚未處理：WD-504。');
+  const lines = await possible.locator('li').allTextContents();
+  expect(lines.map((t) => t.replace(/WD-504/g, '')).filter((t) => /[A-Za-z]{3,}/.test(t))).toEqual([]);
   const custody = page.getByTestId('custody');
   await expect(custody.locator('tr[data-action="package.closed"]')).toContainText('開啟 → 已關閉');
   await expect(custody.locator('tr[data-action="drive.copyProgress"]')).toContainText('狀態未變');
