@@ -37,7 +37,10 @@ const station = fc.constantFrom(...STATIONS);
 const k = fc.nat(30);
 
 const OP = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('put' as const), job, shipping: fc.boolean(), noPhone: fc.nat(9).map((n) => n === 0) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('put' as const), job, shipping: fc.boolean(), noPhone: fc.nat(9).map((n) => n === 0) }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('ship' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), job }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('receive' as const), station, tracking: fc.constantFrom(...TRACKINGS) }) },
@@ -45,7 +48,15 @@ const OP = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('close' as const), station }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('release' as const), station, tracking: fc.constantFrom(...TRACKINGS) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('startCopy' as const), job, partial: fc.option(serial, { nil: undefined }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('copyResult' as const), serial, status: fc.option(fc.constantFrom(...COPY_STATUSES), { nil: undefined }), pct: fc.nat(100) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('copyResult' as const),
+      serial,
+      status: fc.option(fc.constantFrom(...COPY_STATUSES), { nil: undefined }),
+      pct: fc.nat(100),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('shipBack' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('closeWithoutShipment' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('faultJob' as const), job }) },
@@ -88,7 +99,10 @@ const pick = <T>(xs: readonly T[], n: number): T | undefined => xs[n % Math.max(
 
 /** The next natural step of one job's life. */
 function progress(r: Real, n: number): Op {
-  const live = JOB_NAMES.filter((name) => { const j = r.store.job(name); return j && !j.deletedAt; });
+  const live = JOB_NAMES.filter((name) => {
+    const j = r.store.job(name);
+    return j && !j.deletedAt;
+  });
   const name = pick(live, n);
   if (!name) return { op: 'put', job: pick(JOB_NAMES, n)!, shipping: true, noPhone: false };
   const j = r.store.job(name)!;
@@ -97,9 +111,13 @@ function progress(r: Real, n: number): Op {
   const faulted = drives.find((d) => d.state === 'Faulted');
   if (faulted && n % 2) return { op: 'resolveDrive', serial: faulted.driveId };
   switch (j.state) {
-    case 'Creating': return n % 4 === 0 ? { op: 'receive', station: 'dock-1', tracking: j.deliveryPackage!.trackingNumber } : { op: 'ship', job: name };
+    case 'Creating':
+      return n % 4 === 0 ? { op: 'receive', station: 'dock-1', tracking: j.deliveryPackage!.trackingNumber } : { op: 'ship', job: name };
     case 'Shipping': {
-      if (open && !open.jobNames.includes(name)) return n % 3 ? { op: 'close', station: 'dock-1' } : { op: 'scan', station: 'dock-1', serial: pick(JOBS[name].drives, n) ?? 'E1', label: undefined };
+      if (open && !open.jobNames.includes(name))
+        return n % 3
+          ? { op: 'close', station: 'dock-1' }
+          : { op: 'scan', station: 'dock-1', serial: pick(JOBS[name].drives, n) ?? 'E1', label: undefined };
       if (!open) {
         const held = r.store.package(j.deliveryPackage!.trackingNumber);
         if (held?.state === 'held') return { op: 'release', station: 'dock-1', tracking: held.trackingNumber };
@@ -107,17 +125,37 @@ function progress(r: Real, n: number): Op {
       }
       const waiting = drives.filter((d) => d.state === 'Specified' && !d.heldSince);
       if (j.jobType === 'Export' && n % 3 === 0) return { op: 'scan', station: 'dock-1', serial: 'E1', label: name };
-      return waiting.length && n % 5 ? { op: 'scan', station: 'dock-1', serial: waiting[0]!.driveId, label: undefined } : { op: 'close', station: 'dock-1' };
+      return waiting.length && n % 5
+        ? { op: 'scan', station: 'dock-1', serial: waiting[0]!.driveId, label: undefined }
+        : { op: 'close', station: 'dock-1' };
     }
-    case 'Received': return { op: 'startCopy', job: name, partial: n % 2 ? pick(drives.map((d) => d.driveId), n) : undefined };
+    case 'Received':
+      return {
+        op: 'startCopy',
+        job: name,
+        partial:
+          n % 2
+            ? pick(
+                drives.map((d) => d.driveId),
+                n,
+              )
+            : undefined,
+      };
     case 'Transferring': {
       const copying = drives.filter((d) => d.state === 'Transferring');
       if (!copying.length) return { op: 'startCopy', job: name, partial: undefined };
       if (n % 11 === 0) return { op: 'faultDrive', serial: copying[0]!.driveId };
-      return { op: 'copyResult', serial: copying[0]!.driveId, status: n % 5 === 0 ? 'DiskNotFound' : n % 7 === 0 ? undefined : 'Completed', pct: n };
+      return {
+        op: 'copyResult',
+        serial: copying[0]!.driveId,
+        status: n % 5 === 0 ? 'DiskNotFound' : n % 7 === 0 ? undefined : 'Completed',
+        pct: n,
+      };
     }
-    case 'Packaging': return n % 6 === 0 ? { op: 'closeWithoutShipment', job: name } : { op: 'shipBack', job: name };
-    case 'Faulted': return { op: 'resolveJob', job: name };
+    case 'Packaging':
+      return n % 6 === 0 ? { op: 'closeWithoutShipment', job: name } : { op: 'shipBack', job: name };
+    case 'Faulted':
+      return { op: 'resolveJob', job: name };
     default: {
       const held = SERIALS.filter((s) => r.store.activeDrive(s)?.heldSince);
       if (held.length) return n % 2 ? { op: 'returnHeld', serial: held[0]! } : { op: 'destroy', serial: held[0]! };
@@ -141,63 +179,107 @@ function ask(r: Real, o: Op): Asked {
   const ofJob = (name: string, action: string) => q(() => r.intake.jobPossibilities(name), action);
   const ofDrive = (s: string, action: string) => q(() => r.intake.drivePossibilities(s), action);
   switch (o.op) {
-    case 'ship': return ofJob(o.job, 'ship');
-    case 'cancel': return ofJob(o.job, 'cancel');
-    case 'faultJob': return ofJob(o.job, 'faultJob');
-    case 'resolveJob': return ofJob(o.job, 'resolveJob');
-    case 'notify': return ofJob(o.job, 'notifyCustomer');
-    case 'extend': return ofJob(o.job, 'extendWait');
-    case 'shipBack': return ofJob(o.job, 'shipBack');
-    case 'closeWithoutShipment': return ofJob(o.job, 'closeWithoutShipment');
+    case 'ship':
+      return ofJob(o.job, 'ship');
+    case 'cancel':
+      return ofJob(o.job, 'cancel');
+    case 'faultJob':
+      return ofJob(o.job, 'faultJob');
+    case 'resolveJob':
+      return ofJob(o.job, 'resolveJob');
+    case 'notify':
+      return ofJob(o.job, 'notifyCustomer');
+    case 'extend':
+      return ofJob(o.job, 'extendWait');
+    case 'shipBack':
+      return ofJob(o.job, 'shipBack');
+    case 'closeWithoutShipment':
+      return ofJob(o.job, 'closeWithoutShipment');
     case 'startCopy': {
       const whole = ofJob(o.job, 'startCopy');
       if (!o.partial || !whole || 'error' in whole) return whole;
       // a partial copy may start when the job may copy and the drive named may be copied
       const one = ofDrive(o.partial, 'copyDrive');
-      if (!one || 'error' in one) return one && 'error' in one && one.error === 'DRIVE_UNKNOWN' ? { may: false, codes: ['DRIVE_NOT_IN_JOB', ...whole.codes] } : one;
+      if (!one || 'error' in one)
+        return one && 'error' in one && one.error === 'DRIVE_UNKNOWN' ? { may: false, codes: ['DRIVE_NOT_IN_JOB', ...whole.codes] } : one;
       return { may: whole.may && one.may, codes: [...whole.codes, ...one.codes, 'DRIVE_NOT_IN_JOB'] };
     }
-    case 'copyResult': return ofDrive(o.serial, 'copyResult');
-    case 'faultDrive': return ofDrive(o.serial, 'faultDrive');
-    case 'resolveDrive': return ofDrive(o.serial, 'resolveDrive');
-    case 'returnHeld': return ofDrive(o.serial, 'returnHeld');
-    case 'destroy': return ofDrive(o.serial, 'destroy');
-    case 'release': return q(() => r.intake.packagePossibilities(o.tracking, who(o.station)), 'releaseHold');
+    case 'copyResult':
+      return ofDrive(o.serial, 'copyResult');
+    case 'faultDrive':
+      return ofDrive(o.serial, 'faultDrive');
+    case 'resolveDrive':
+      return ofDrive(o.serial, 'resolveDrive');
+    case 'returnHeld':
+      return ofDrive(o.serial, 'returnHeld');
+    case 'destroy':
+      return ofDrive(o.serial, 'destroy');
+    case 'release':
+      return q(() => r.intake.packagePossibilities(o.tracking, who(o.station)), 'releaseHold');
     case 'close': {
       const open = r.store.openPackageOf(o.station);
       return open ? q(() => r.intake.packagePossibilities(open.trackingNumber, who(o.station)), 'closeBox') : null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
 function apply(r: Real, o: Op): unknown {
   const a = who('station' in o ? o.station : 'dock-1');
   switch (o.op) {
-    case 'put': return r.intake.putJob(a, body(o.job, o.shipping, o.noPhone));
-    case 'ship': return r.intake.updateJob(a, o.job, { state: 'Shipping' });
-    case 'cancel': return r.intake.cancelJob(a, o.job, 'customer request');
-    case 'receive': return r.intake.receivePackage(a, { trackingNumber: o.tracking });
-    case 'scan': return r.intake.scanDrive(a, { serial: o.serial, ...(o.label ? { jobName: o.label } : {}) });
-    case 'close': return r.intake.closePackage(a);
-    case 'release': return r.intake.releaseHold(a, { trackingNumber: o.tracking });
-    case 'startCopy': return r.intake.startCopy(a, { jobName: o.job, ...(o.partial ? { driveIds: [o.partial] } : {}) });
-    case 'copyResult': return r.intake.recordCopyResult(a, o.status ? { driveId: o.serial, copyStatus: o.status } : { driveId: o.serial, percentComplete: o.pct });
-    case 'shipBack': return r.intake.shipBack(a, { jobName: o.job, carrierName: 'FedEx', trackingNumber: `R-${o.job}-${++r.returns}` });
-    case 'closeWithoutShipment': return r.intake.closeWithoutShipment(a, { jobName: o.job });
-    case 'faultJob': return r.intake.faultJob(a, o.job, 'cannot finish');
-    case 'resolveJob': return r.intake.resolveJob(a, o.job, 'resolved');
-    case 'faultDrive': return r.intake.faultDrive(a, o.serial, 'read errors');
-    case 'resolveDrive': return r.intake.resolveDrive(a, o.serial, 'reseated');
-    case 'notify': return r.intake.notifyCustomer(a, o.job);
-    case 'extend': return r.intake.extendWait(a, o.job, 7);
-    case 'returnHeld': return r.intake.returnHeldDrives(a, { driveIds: [o.serial], carrierName: 'UPS', trackingNumber: `RH-${++r.returns}`, address: ADDRESS });
-    case 'destroy': return r.intake.recordDestruction(a, { driveIds: [o.serial], method: 'shred', witness: 'Chloe Hsu' });
+    case 'put':
+      return r.intake.putJob(a, body(o.job, o.shipping, o.noPhone));
+    case 'ship':
+      return r.intake.updateJob(a, o.job, { state: 'Shipping' });
+    case 'cancel':
+      return r.intake.cancelJob(a, o.job, 'customer request');
+    case 'receive':
+      return r.intake.receivePackage(a, { trackingNumber: o.tracking });
+    case 'scan':
+      return r.intake.scanDrive(a, { serial: o.serial, ...(o.label ? { jobName: o.label } : {}) });
+    case 'close':
+      return r.intake.closePackage(a);
+    case 'release':
+      return r.intake.releaseHold(a, { trackingNumber: o.tracking });
+    case 'startCopy':
+      return r.intake.startCopy(a, { jobName: o.job, ...(o.partial ? { driveIds: [o.partial] } : {}) });
+    case 'copyResult':
+      return r.intake.recordCopyResult(
+        a,
+        o.status ? { driveId: o.serial, copyStatus: o.status } : { driveId: o.serial, percentComplete: o.pct },
+      );
+    case 'shipBack':
+      return r.intake.shipBack(a, { jobName: o.job, carrierName: 'FedEx', trackingNumber: `R-${o.job}-${++r.returns}` });
+    case 'closeWithoutShipment':
+      return r.intake.closeWithoutShipment(a, { jobName: o.job });
+    case 'faultJob':
+      return r.intake.faultJob(a, o.job, 'cannot finish');
+    case 'resolveJob':
+      return r.intake.resolveJob(a, o.job, 'resolved');
+    case 'faultDrive':
+      return r.intake.faultDrive(a, o.serial, 'read errors');
+    case 'resolveDrive':
+      return r.intake.resolveDrive(a, o.serial, 'reseated');
+    case 'notify':
+      return r.intake.notifyCustomer(a, o.job);
+    case 'extend':
+      return r.intake.extendWait(a, o.job, 7);
+    case 'returnHeld':
+      return r.intake.returnHeldDrives(a, {
+        driveIds: [o.serial],
+        carrierName: 'UPS',
+        trackingNumber: `RH-${++r.returns}`,
+        address: ADDRESS,
+      });
+    case 'destroy':
+      return r.intake.recordDestruction(a, { driveIds: [o.serial], method: 'shred', witness: 'Chloe Hsu' });
     case 'wait': {
       r.clock.advance(o.days * DAY);
       return r.intake.sweep(a);
     }
-    case 'progress': throw new Error('an intent is made concrete before it is applied');
+    case 'progress':
+      throw new Error('an intent is made concrete before it is applied');
   }
 }
 
@@ -227,16 +309,28 @@ class Step implements fc.Command<Model, Real> {
     if (o.op === 'wait') m.days += o.days;
     if (!asked) return;
     if ('error' in asked) {
-      assert.equal(refusal?.code, asked.error, `${what}: possibilities answered ${asked.error}, the operation ${refusal?.code ?? 'succeeded'}`);
+      assert.equal(
+        refusal?.code,
+        asked.error,
+        `${what}: possibilities answered ${asked.error}, the operation ${refusal?.code ?? 'succeeded'}`,
+      );
       return;
     }
     const key = `${o.op} ${asked.may ? 'may' : 'may not'}`;
     m.checked.set(key, (m.checked.get(key) ?? 0) + 1);
     if (asked.may) {
-      assert.equal(refusal, null, `${what}: possibilities said it may, the operation refused ${refusal?.code} (${String(refusal?.detail?.rule)}): ${refusal?.message}`);
+      assert.equal(
+        refusal,
+        null,
+        `${what}: possibilities said it may, the operation refused ${refusal?.code} (${String(refusal?.detail?.rule)}): `
+          + String(refusal?.message),
+      );
     } else {
       assert.ok(refusal, `${what}: possibilities said it may not (${asked.codes.join(', ')}), the operation succeeded`);
-      assert.ok(asked.codes.includes(String(refusal.detail?.rule)), `${what}: refused by ${String(refusal.detail?.rule)} (${refusal.message}), possibilities named ${asked.codes.join(', ')}`);
+      assert.ok(
+        asked.codes.includes(String(refusal.detail?.rule)),
+        `${what}: refused by ${String(refusal.detail?.rule)} (${refusal.message}), possibilities named ${asked.codes.join(', ')}`,
+      );
     }
   }
   toString(): string {

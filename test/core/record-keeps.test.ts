@@ -4,7 +4,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { IntakeError } from '../../electron/core/errors.ts';
 import { mayByPossibilities } from '../../electron/core/rules.ts';
-import { ADDRESS, DAYS, amy, bay, ben, dock, driveState, importJob, jobState, receiveBox, refusedUnchanged, shippingJob, type Dock } from './helpers.ts';
+import {
+  ADDRESS,
+  DAYS,
+  amy,
+  bay,
+  ben,
+  dock,
+  driveState,
+  importJob,
+  jobState,
+  receiveBox,
+  refusedUnchanged,
+  shippingJob,
+  type Dock,
+} from './helpers.ts';
 
 const entry = (d: Dock, job: string, trigger: string) => d.intake.jobPossibilities(job).find((p) => p.trigger === trigger);
 const ruleOf = (e: IntakeError) => e.detail?.rule;
@@ -28,8 +42,14 @@ describe('the record keeps to what happened', () => {
       d.clock.advance(DAYS(15));
       const swept = d.intake.sweep(amy);
       assert.deepEqual(swept.neverReceived, []);
-      assert.equal(d.intake.exceptions().some((e) => e.jobName === 'JOB-B' && (e.kind === 'packageOverdue' || e.kind === 'customerNotified')), false);
-      assert.equal(d.intake.upcomingDeadlines().some((x) => x.jobName === 'JOB-B' && (x.kind === 'shippingOverdue' || x.kind === 'noticeClose')), false);
+      assert.equal(
+        d.intake.exceptions().some((e) => e.jobName === 'JOB-B' && (e.kind === 'packageOverdue' || e.kind === 'customerNotified')),
+        false,
+      );
+      assert.equal(
+        d.intake.upcomingDeadlines().some((x) => x.jobName === 'JOB-B' && (x.kind === 'shippingOverdue' || x.kind === 'noticeClose')),
+        false,
+      );
       assert.equal(driveState(d.store, 'WD-B2'), 'Specified');
     });
 
@@ -39,7 +59,12 @@ describe('the record keeps to what happened', () => {
       const p = d.intake.jobPossibilities('JOB-B').find((x) => x.action === 'notifyCustomer');
       assert.equal(p?.allowed, false);
       assert.equal(p?.reason?.code, 'PACKAGE_ARRIVED');
-      const e = refusedUnchanged(d.store, () => d.intake.notifyCustomer(amy, 'JOB-B'), 'TRANSITION_FORBIDDEN', /WD-B1 of job JOB-B is at the dock/);
+      const e = refusedUnchanged(
+        d.store,
+        () => d.intake.notifyCustomer(amy, 'JOB-B'),
+        'TRANSITION_FORBIDDEN',
+        /WD-B1 of job JOB-B is at the dock/,
+      );
       assert.equal(ruleOf(e), 'PACKAGE_ARRIVED');
     });
 
@@ -57,7 +82,7 @@ describe('the record keeps to what happened', () => {
   });
 
   describe('closing a box judges only the drives expected in that box', () => {
-    test('a held drive released into job A\'s box, then the box closed: job B\'s drives still on the road stay expected', () => {
+    test("a held drive released into job A's box, then the box closed: job B's drives still on the road stay expected", () => {
       const d = dock();
       shippingJob(d, 'JOB-A', ['WD-A1'], 'BOX-A');
       d.intake.putJob(amy, importJob('JOB-B', ['WD-B1', 'WD-B2'], { tracking: 'BOX-B' }));
@@ -77,10 +102,13 @@ describe('the record keeps to what happened', () => {
     });
   });
 
-  describe('an export job\'s drives are its drives in every state', () => {
-    test('a drive of an export job still Creating is held as the job\'s drive, then copied once the job is Shipping', () => {
+  describe("an export job's drives are its drives in every state", () => {
+    test("a drive of an export job still Creating is held as the job's drive, then copied once the job is Shipping", () => {
       const d = dock();
-      d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', [], { tracking: 'TRK-EXP' }).properties, jobType: 'Export' } });
+      d.intake.putJob(amy, {
+        name: 'EXP-1',
+        properties: { ...importJob('EXP-1', [], { tracking: 'TRK-EXP' }).properties, jobType: 'Export' },
+      });
       d.intake.receivePackage(amy, { trackingNumber: 'TRK-EXP' });
       const scan = d.intake.scanDrive(amy, { serial: 'WD-E1' });
       assert.equal(scan.outcome, 'held');
@@ -91,7 +119,10 @@ describe('the record keeps to what happened', () => {
       d.intake.closePackage(amy);
       const view = d.intake.jobView('EXP-1');
       assert.equal(view.properties.state, 'Received');
-      assert.deepEqual(view.properties.driveList.map((x) => [x.driveId, x.state]), [['WD-E1', 'Received']]);
+      assert.deepEqual(
+        view.properties.driveList.map((x) => [x.driveId, x.state]),
+        [['WD-E1', 'Received']],
+      );
       assert.deepEqual(view.dock.extraDrives, []);
       d.intake.startCopy(bay, { jobName: 'EXP-1' });
       d.intake.recordCopyResult(bay, { driveId: 'WD-E1', copyStatus: 'Completed' });
@@ -141,12 +172,23 @@ describe('the record keeps to what happened', () => {
       d.clock.advance(DAYS(91));
       assert.deepEqual(d.intake.sweep(amy).purgedJobs, ['JOB-1']);
       assert.equal(d.store.activeDrive('WD-A2'), null, 'a drive that never came is no drive at the dock');
-      assert.equal(d.intake.exceptions().some((e) => e.driveId === 'WD-A2'), false);
-      refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['WD-A2'], method: 'shred', witness: 'Ben Chen' }), 'DRIVE_UNKNOWN');
-      refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['WD-A2'], carrierName: 'UPS', trackingNumber: 'RH-1', address: ADDRESS }), 'DRIVE_UNKNOWN');
+      assert.equal(
+        d.intake.exceptions().some((e) => e.driveId === 'WD-A2'),
+        false,
+      );
+      refusedUnchanged(
+        d.store,
+        () => d.intake.recordDestruction(amy, { driveIds: ['WD-A2'], method: 'shred', witness: 'Ben Chen' }),
+        'DRIVE_UNKNOWN',
+      );
+      refusedUnchanged(
+        d.store,
+        () => d.intake.returnHeldDrives(amy, { driveIds: ['WD-A2'], carrierName: 'UPS', trackingNumber: 'RH-1', address: ADDRESS }),
+        'DRIVE_UNKNOWN',
+      );
     });
 
-    test('a purged job\'s drive still at the dock is kept as a held drive of no job', () => {
+    test("a purged job's drive still at the dock is kept as a held drive of no job", () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
       d.clock.advance(DAYS(15));
@@ -166,7 +208,7 @@ describe('the record keeps to what happened', () => {
   });
 
   describe('possibilities never promise what the operations refuse', () => {
-    test('a Packaging job with nothing at the dock is not offered a ship back; ship back is refused by the same rule and changes nothing', () => {
+    test('a Packaging job with nothing at the dock is not offered a ship back, and is refused it by the same rule', () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
       receiveBox(d, 'TRK1', []);
@@ -174,12 +216,16 @@ describe('the record keeps to what happened', () => {
       const offered = entry(d, 'JOB-1', 'shippedBackWithErrors');
       assert.equal(offered?.allowed, false);
       assert.equal(offered?.reason?.code, 'NOTHING_TO_SHIP');
-      const e = refusedUnchanged(d.store, () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: 'RET-1' }), 'SHIP_NOT_READY');
+      const e = refusedUnchanged(
+        d.store,
+        () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: 'RET-1' }),
+        'SHIP_NOT_READY',
+      );
       assert.equal(ruleOf(e), 'NOTHING_TO_SHIP');
       assert.equal(mayByPossibilities(d.intake.jobPossibilities('JOB-1'), 'closeWithoutShipment').may, true);
     });
 
-    test('a Received job whose only drive is Faulted is offered neither a copy nor "nothing to copy"; the copy is refused by the same rule', () => {
+    test('a Received job whose only drive is Faulted is offered neither a copy nor "nothing to copy", and is refused the copy', () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
       receiveBox(d, 'TRK1', ['WD-A1']);

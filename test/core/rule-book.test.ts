@@ -5,8 +5,17 @@ import { describe, test } from 'node:test';
 import { IntakeError } from '../../electron/core/errors.ts';
 import type { DriveRecord, JobRecord } from '../../electron/core/model.ts';
 import {
-  RULES, RULE_CODES, checkAction, drivePossibilities, jobPossibilities, mayByPossibilities, reasonMessage, requireAction, requireJobEdge,
-  type Possibility, type Reason,
+  RULES,
+  RULE_CODES,
+  checkAction,
+  drivePossibilities,
+  jobPossibilities,
+  mayByPossibilities,
+  reasonMessage,
+  requireAction,
+  requireJobEdge,
+  type Possibility,
+  type Reason,
 } from '../../electron/core/rules/index.ts';
 import { plural, possibilityText, reasonText } from '../../renderer/src/i18n-rules.ts';
 import { ADDRESS } from './helpers.ts';
@@ -15,21 +24,56 @@ const AT = '2026-11-02T09:00:00.000Z';
 
 function jobRec(over: Partial<JobRecord> = {}): JobRecord {
   return {
-    name: 'JOB-1', jobType: 'Import', state: 'Received', cancelRequested: false, faultedFrom: null, faultReason: null,
-    deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK1' }, returnAddress: { ...ADDRESS },
-    returnShipping: { carrierName: 'FedEx', carrierAccountNumber: '1' }, returnPackage: null, diagnosticsPath: null,
-    logLevel: 'Error', incompleteBlobListUri: null, createdAt: AT, updatedAt: AT, creatingSince: null, shippingSince: AT,
-    notifiedAt: null, waitUntil: null, finishedAt: null, deletedAt: null, ...over,
+    name: 'JOB-1',
+    jobType: 'Import',
+    state: 'Received',
+    cancelRequested: false,
+    faultedFrom: null,
+    faultReason: null,
+    deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK1' },
+    returnAddress: { ...ADDRESS },
+    returnShipping: { carrierName: 'FedEx', carrierAccountNumber: '1' },
+    returnPackage: null,
+    diagnosticsPath: null,
+    logLevel: 'Error',
+    incompleteBlobListUri: null,
+    createdAt: AT,
+    updatedAt: AT,
+    creatingSince: null,
+    shippingSince: AT,
+    notifiedAt: null,
+    waitUntil: null,
+    finishedAt: null,
+    deletedAt: null,
+    ...over,
   };
 }
 
 let row = 0;
 function driveRec(driveId: string, over: Partial<DriveRecord> = {}): DriveRecord {
   return {
-    id: ++row, driveId, jobName: 'JOB-1', role: 'listed', state: 'Received', faultedFrom: null, faultReason: null, copyStatus: null,
-    percentComplete: 0, bytesSucceeded: 0, errorLogUri: null, verboseLogUri: null, manifestUri: null, manifestFile: null,
-    manifestHash: null, hasBitLockerKey: false, heldSince: null, holdReason: null, packageTracking: 'TRK1', receivedAt: AT,
-    destroyedAt: null, ...over,
+    id: ++row,
+    driveId,
+    jobName: 'JOB-1',
+    role: 'listed',
+    state: 'Received',
+    faultedFrom: null,
+    faultReason: null,
+    copyStatus: null,
+    percentComplete: 0,
+    bytesSucceeded: 0,
+    errorLogUri: null,
+    verboseLogUri: null,
+    manifestUri: null,
+    manifestFile: null,
+    manifestHash: null,
+    hasBitLockerKey: false,
+    heldSince: null,
+    holdReason: null,
+    packageTracking: 'TRK1',
+    receivedAt: AT,
+    destroyedAt: null,
+    ...over,
   };
 }
 
@@ -65,7 +109,11 @@ describe('the rule book', () => {
       const drives = [driveRec('WD-1', { state: 'Faulted', faultedFrom: 'Received' })];
       const p = jobPossibilities({ job, drives });
       assert.deepEqual(entry(p, 'copyStarted')?.reason?.code, 'NO_DRIVE_TO_COPY');
-      assert.deepEqual(entry(p, 'nothingToCopy')?.reason, { code: 'DRIVES_ARRIVED', params: { job: 'JOB-1', driveIds: ['WD-1'] }, message: 'Drive WD-1 of job JOB-1 has arrived, so there is something to copy or resolve' });
+      assert.deepEqual(entry(p, 'nothingToCopy')?.reason, {
+        code: 'DRIVES_ARRIVED',
+        params: { job: 'JOB-1', driveIds: ['WD-1'] },
+        message: 'Drive WD-1 of job JOB-1 has arrived: there is something to copy or resolve',
+      });
       refusedWith(() => requireAction('startCopy', { job, drives }), 'COPY_NOT_ALLOWED', 'NO_DRIVE_TO_COPY');
     });
 
@@ -86,7 +134,10 @@ describe('the rule book', () => {
 
     test('a deleted job is offered nothing, each for the same reason', () => {
       const p = jobPossibilities({ job: jobRec({ state: 'Creating', deletedAt: AT }), drives: [] });
-      assert.deepEqual(p.filter((x) => x.allowed), []);
+      assert.deepEqual(
+        p.filter((x) => x.allowed),
+        [],
+      );
       assert.deepEqual([...new Set(p.filter((x) => x.action !== 'station').map((x) => x.reason?.code))], ['JOB_DELETED']);
     });
   });
@@ -94,14 +145,26 @@ describe('the rule book', () => {
   describe('a job with a drive at the dock is not "package missing"', () => {
     test('the customer of a Shipping job is not told its package is missing while one of its drives is here', () => {
       const job = jobRec({ state: 'Shipping' });
-      const drives = [driveRec('WD-1', { packageTracking: 'OTHER-BOX' }), driveRec('WD-2', { state: 'Specified', receivedAt: null, packageTracking: null })];
-      assert.deepEqual(checkAction('notifyCustomer', { job, drives }), { code: 'PACKAGE_ARRIVED', params: { job: 'JOB-1', driveIds: ['WD-1'], boxes: [] } });
-      assert.equal(entry(jobPossibilities({ job: { ...job, notifiedAt: AT }, drives }), 'noReplyAfterNotice')?.reason?.code, 'PACKAGE_ARRIVED');
+      const drives = [
+        driveRec('WD-1', { packageTracking: 'OTHER-BOX' }),
+        driveRec('WD-2', { state: 'Specified', receivedAt: null, packageTracking: null }),
+      ];
+      assert.deepEqual(checkAction('notifyCustomer', { job, drives }), {
+        code: 'PACKAGE_ARRIVED',
+        params: { job: 'JOB-1', driveIds: ['WD-1'], boxes: [] },
+      });
+      assert.equal(
+        entry(jobPossibilities({ job: { ...job, notifiedAt: AT }, drives }), 'noReplyAfterNotice')?.reason?.code,
+        'PACKAGE_ARRIVED',
+      );
     });
 
     test('with nothing of it here, the customer may be told', () => {
       const job = jobRec({ state: 'Shipping' });
-      assert.equal(checkAction('notifyCustomer', { job, drives: [driveRec('WD-2', { state: 'Specified', receivedAt: null, packageTracking: null })] }), null);
+      assert.equal(
+        checkAction('notifyCustomer', { job, drives: [driveRec('WD-2', { state: 'Specified', receivedAt: null, packageTracking: null })] }),
+        null,
+      );
     });
   });
 
@@ -130,10 +193,14 @@ describe('the rule book', () => {
     });
   });
 
-  describe('refusals carry the rule\'s own error code', () => {
+  describe("refusals carry the rule's own error code", () => {
     test('a cancel of a job past Transferring is CANCEL_TOO_LATE, of a cancelled job a conflict of its own', () => {
       refusedWith(() => requireAction('cancel', { job: jobRec({ state: 'Packaging' }), drives: [] }), 'CANCEL_TOO_LATE', 'CANCEL_TOO_LATE');
-      refusedWith(() => requireAction('cancel', { job: jobRec({ cancelRequested: true }), drives: [] }), 'ALREADY_CANCELLED', 'JOB_ALREADY_CANCELLED');
+      refusedWith(
+        () => requireAction('cancel', { job: jobRec({ cancelRequested: true }), drives: [] }),
+        'ALREADY_CANCELLED',
+        'JOB_ALREADY_CANCELLED',
+      );
     });
 
     test('a job judged by the state it left: a Faulted job from Transferring may still be cancelled', () => {
@@ -143,21 +210,58 @@ describe('the rule book', () => {
     test('Shipping without an address names the missing fields once, in one sentence', () => {
       const job = jobRec({ state: 'Creating', returnAddress: { ...ADDRESS, city: ' ' } });
       assert.equal(checkAction('ship', { job, drives: [] }), null, 'a Creating job may be shipped by its customer');
-      const e = refusedWith(() => requireJobEdge('Shipping', 'customerShipped', { job, drives: [] }), 'GUARD_FAILED', 'SHIPPING_ADDRESS_INCOMPLETE');
+      const e = refusedWith(
+        () => requireJobEdge('Shipping', 'customerShipped', { job, drives: [] }),
+        'GUARD_FAILED',
+        'SHIPPING_ADDRESS_INCOMPLETE',
+      );
       assert.equal(e.message, 'Shipping needs a complete return address (missing: city).');
     });
 
     test('a move the table has no edge for names the edge', () => {
       const job = jobRec({ state: 'Completed' });
-      const e = refusedWith(() => requireJobEdge('Shipping', 'customerShipped', { job, drives: [] }), 'TRANSITION_FORBIDDEN', 'NO_SUCH_EDGE');
+      const e = refusedWith(
+        () => requireJobEdge('Shipping', 'customerShipped', { job, drives: [] }),
+        'TRANSITION_FORBIDDEN',
+        'NO_SUCH_EDGE',
+      );
       assert.deepEqual(e.detail?.params, { subject: 'job', from: 'Completed', to: 'Shipping', trigger: 'customerShipped' });
     });
   });
 
   describe('every rule is worded in both languages', () => {
     const samples: Record<string, Reason['params']> = {
-      one: { job: 'JOB-1', driveIds: ['WD-1'], fields: ['phone'], state: 'Packaging', needs: ['Received', 'Transferring'], trackingNumber: 'T1', open: 'T2', from: 'Creating', faultedFrom: 'Shipping', copyStatus: 'Failed', on: '2026-11-02', neverReceived: ['WD-1'], copyErrors: [], notCopied: [] },
-      three: { job: 'JOB-1', driveIds: ['WD-1', 'WD-2', 'WD-3'], fields: ['phone', 'email'], state: 'Packaging', needs: ['Received'], trackingNumber: 'T1', open: 'T2', from: 'Creating', copyStatus: 'Failed', on: '2026-11-02', neverReceived: ['WD-1', 'WD-2'], copyErrors: ['WD-3'], notCopied: [] },
+      one: {
+        job: 'JOB-1',
+        driveIds: ['WD-1'],
+        fields: ['phone'],
+        state: 'Packaging',
+        needs: ['Received', 'Transferring'],
+        trackingNumber: 'T1',
+        open: 'T2',
+        from: 'Creating',
+        faultedFrom: 'Shipping',
+        copyStatus: 'Failed',
+        on: '2026-11-02',
+        neverReceived: ['WD-1'],
+        copyErrors: [],
+        notCopied: [],
+      },
+      three: {
+        job: 'JOB-1',
+        driveIds: ['WD-1', 'WD-2', 'WD-3'],
+        fields: ['phone', 'email'],
+        state: 'Packaging',
+        needs: ['Received'],
+        trackingNumber: 'T1',
+        open: 'T2',
+        from: 'Creating',
+        copyStatus: 'Failed',
+        on: '2026-11-02',
+        neverReceived: ['WD-1', 'WD-2'],
+        copyErrors: ['WD-3'],
+        notCopied: [],
+      },
     };
     for (const code of RULE_CODES) {
       test(`${code} reads as a sentence in English and Chinese, never "(s)" and never the code`, () => {

@@ -4,7 +4,8 @@ import { type Clock, isoWithZone } from '../clock.ts';
 import { fail } from '../errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState, PackageRecord } from '../model.ts';
 import {
-  reason, refusalError, requireDriveEdge, requireJobEdge, type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
+  reason, refusalError, requireDriveEdge, requireJobEdge,
+  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
 } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { DriveInput } from '../importing.ts';

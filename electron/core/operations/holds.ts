@@ -90,7 +90,9 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
     const given = (input.address ?? null) as Partial<ReturnAddress> | null;
     const address: Partial<ReturnAddress> = given ? Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v.length <= 254).map(([k, v]) => [k, (v as string).trim()])) : (job?.returnAddress ?? {});
     const missing = missingAddressFields(address);
-    if (missing.length) throw refusalError(reason('RETURN_ADDRESS_INCOMPLETE', { job: job?.name ?? null, fields: missing }), 'ADDRESS_INCOMPLETE');
+    if (missing.length) {
+      throw refusalError(reason('RETURN_ADDRESS_INCOMPLETE', { job: job?.name ?? null, fields: missing }), 'ADDRESS_INCOMPLETE');
+    }
     const now = c.nowUtc();
     const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
     const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : null;
@@ -130,7 +132,8 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
       const job = name ? c.read.job(name) : null;
       if (job) maybePackaging(c, actor, job);
     }
-    endEmptyHolds(c, actor, new Set(drives.flatMap((d) => (d.heldSince && d.packageTracking ? [d.packageTracking] : []))), 'every held drive was destroyed');
+    const boxes = new Set(drives.flatMap((d) => (d.heldSince && d.packageTracking ? [d.packageTracking] : [])));
+    endEmptyHolds(c, actor, boxes, 'every held drive was destroyed');
     return { certificate: { driveIds: serials, jobNames: drives.map((d) => d.jobName), method: (input.method as string).trim(), operator: actor.operator, witness: (input.witness as string).trim(), at: isoWithZone(c.clock.now()), station: actor.station } };
   });
 }
@@ -141,7 +144,9 @@ function endEmptyHolds(c: Context, actor: Actor, trackings: Iterable<string>, wh
     const pkg = c.read.package(t);
     if (!pkg || pkg.state !== 'held' || c.read.anyHeldInPackage(t)) continue;
     c.tx.endPackageHold(t);
-    c.custody(actor, { action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: why });
+    c.custody(actor, {
+      action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: why,
+    });
     c.touch('packages', t);
   }
 }

@@ -210,7 +210,9 @@ export function resolveDrive(c: Context, actor: Actor, serial: unknown, reason: 
     const drive = c.liveDrive(serial);
     const { job } = c.driveContext(drive);
     requireAction('resolveDrive', { drive, job });
-    const d = c.moveDrive(actor, drive, job, drive.faultedFrom!, 'resolve', { reason: why, sets: { faulted_from: null, fault_reason: null } });
+    const d = c.moveDrive(actor, drive, job, drive.faultedFrom!, 'resolve', {
+      reason: why, sets: { faulted_from: null, fault_reason: null },
+    });
     if (job && job.state === 'Transferring') maybePackaging(c, actor, job);
     return driveView(d);
   });

@@ -140,10 +140,15 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       const state = effectiveState(owner);
       if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
         const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
-        const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Specified', heldSince: now, holdReason: why, packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.held', pkg.trackingNumber);
+        const d = c.insertDrive(actor, {
+          driveId: serial, jobName: owner.name, role: 'listed', state: 'Specified', heldSince: now, holdReason: why,
+          packageTracking: pkg.trackingNumber, receivedAt: now,
+        }, 'drive.held', pkg.trackingNumber);
         return result('held', 'warning', d, `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`);
       }
-      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
+      const d = c.insertDrive(actor, {
+        driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now,
+      }, 'drive.exportReceived', pkg.trackingNumber);
       return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
     }
     if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {

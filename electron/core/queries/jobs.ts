@@ -1,7 +1,9 @@
 // Read models of jobs and packages: a job's view, a package as the Receive screen shows it, what may happen to a
 // job or drive now, and the job search.
 import { fail } from '../errors.ts';
-import { JOB_STATES, type DriveRecord, type DriveState, type JobRecord, type JobState, type JobView, type PackageRecord } from '../model.ts';
+import {
+  JOB_STATES, type DriveRecord, type DriveState, type JobRecord, type JobState, type JobView, type PackageRecord,
+} from '../model.ts';
 import {
   drivePossibilities, jobPossibilities, packagePossibilities,
   type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext, type Possibility,

@@ -3,14 +3,24 @@
 // answers from the very same guards, so the station never offers what it would then refuse.
 import type { ErrorCode } from '../errors.ts';
 import type { DriveRecord, DriveState, JobRecord, JobState, PackageState } from '../model.ts';
-import {
-  CANCELLABLE, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives,
-} from './facts.ts';
+import { CANCELLABLE, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives } from './facts.ts';
 import { reason, refusal, refusalError, type Reason, type Refusal } from './reasons.ts';
 import {
-  DRIVE_TRANSITIONS, FAULTABLE_DRIVE, FAULTABLE_JOB, JOB_TRANSITIONS, STATION, copyable, heldAtDock, notCancelled,
+  DRIVE_TRANSITIONS,
+  FAULTABLE_DRIVE,
+  FAULTABLE_JOB,
+  JOB_TRANSITIONS,
+  STATION,
+  copyable,
+  heldAtDock,
+  notCancelled,
   packageMissing,
-  type DriveContext, type DriveTrigger, type Guard, type JobContext, type JobTrigger, type Transition,
+  type DriveContext,
+  type DriveTrigger,
+  type Guard,
+  type JobContext,
+  type JobTrigger,
+  type Transition,
 } from './transitions.ts';
 
 export interface PackageContext {
@@ -34,19 +44,29 @@ interface ActionDef<C> {
 
 // ---- guards actions share -----------------------------------------------------------------------
 
-const jobIn = (states: readonly JobState[]): Guard<JobContext> => ({ job }) =>
-  states.includes(job.state) ? null : reason('JOB_STATE', { job: job.name, state: job.state, faultedFrom: job.faultedFrom, needs: states });
-const driveIn = (states: readonly DriveState[]): Guard<DriveContext> => ({ drive }) =>
-  states.includes(drive.state) ? null : reason('DRIVE_STATE', { driveIds: [drive.driveId], state: drive.state, needs: states });
-const packageIn = (states: readonly PackageState[]): Guard<PackageContext> => ({ pkg }) =>
-  states.includes(pkg.state) ? null : reason('PACKAGE_STATE', { trackingNumber: pkg.trackingNumber, state: pkg.state, needs: states });
+const jobIn =
+  (states: readonly JobState[]): Guard<JobContext> =>
+  ({ job }) =>
+    states.includes(job.state)
+      ? null
+      : reason('JOB_STATE', { job: job.name, state: job.state, faultedFrom: job.faultedFrom, needs: states });
+const driveIn =
+  (states: readonly DriveState[]): Guard<DriveContext> =>
+  ({ drive }) =>
+    states.includes(drive.state) ? null : reason('DRIVE_STATE', { driveIds: [drive.driveId], state: drive.state, needs: states });
+const packageIn =
+  (states: readonly PackageState[]): Guard<PackageContext> =>
+  ({ pkg }) =>
+    states.includes(pkg.state) ? null : reason('PACKAGE_STATE', { trackingNumber: pkg.trackingNumber, state: pkg.state, needs: states });
 
 const notDeleted: Guard<JobContext> = ({ job }) =>
   job.deletedAt ? reason('JOB_DELETED', { job: job.name, on: job.deletedAt.slice(0, 10) }) : null;
 
 const notYetCancelled: Guard<JobContext> = ({ job }) => (job.cancelRequested ? reason('JOB_ALREADY_CANCELLED', { job: job.name }) : null);
-const cancellable: Guard<JobContext> = ({ job }) => (CANCELLABLE.includes(effectiveState(job))
-  ? null : reason('CANCEL_TOO_LATE', { job: job.name, state: job.state, faultedFrom: job.faultedFrom }));
+const cancellable: Guard<JobContext> = ({ job }) =>
+  CANCELLABLE.includes(effectiveState(job))
+    ? null
+    : reason('CANCEL_TOO_LATE', { job: job.name, state: job.state, faultedFrom: job.faultedFrom });
 
 /** The drives a copy starts on: the ones named (each must be waiting for it), else every listed drive waiting. */
 const copyPick = ({ job, drives, picked }: JobContext): Reason | null => {
@@ -84,12 +104,15 @@ const somethingToShip: Guard<JobContext> = ({ job, drives }) =>
 /** A drive is destroyed when held, or when its job cannot be reached (no return address) after copying. */
 const destroyable: Guard<DriveContext> = ({ drive, job }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', { driveIds: [drive.driveId] });
-  const unreachable = job !== null && ['Transferring', 'Packaging'].includes(job.state) && missingAddressFields(job.returnAddress).length > 0;
+  const unreachable =
+    job !== null && ['Transferring', 'Packaging'].includes(job.state) && missingAddressFields(job.returnAddress).length > 0;
   return drive.heldSince || unreachable ? null : reason('DRIVE_NOT_DESTROYABLE', { driveIds: [drive.driveId] });
 };
 
 const noOtherOpen: Guard<PackageContext> = ({ pkg, openAtStation }) =>
-  openAtStation && openAtStation !== pkg.trackingNumber ? reason('ANOTHER_PACKAGE_OPEN', { trackingNumber: pkg.trackingNumber, open: openAtStation }) : null;
+  openAtStation && openAtStation !== pkg.trackingNumber
+    ? reason('ANOTHER_PACKAGE_OPEN', { trackingNumber: pkg.trackingNumber, open: openAtStation })
+    : null;
 const somethingReleasable: Guard<PackageContext> = ({ pkg, held }) =>
   held.some((h) => takesDrives(h.job)) ? null : reason('NOTHING_TO_RELEASE', { trackingNumber: pkg.trackingNumber });
 const noJobFaultedUnreceived: Guard<PackageContext> = ({ pkg, jobs }) => {
@@ -99,12 +122,24 @@ const noJobFaultedUnreceived: Guard<PackageContext> = ({ pkg, jobs }) => {
 
 // ---- the action table ---------------------------------------------------------------------------
 
-const job = (rule: string, error: ErrorCode, guards: Guard<JobContext>[]): ActionDef<JobContext> =>
-  ({ subject: 'job', rule, error, guards: [notDeleted, ...guards] });
-const drive = (rule: string, error: ErrorCode, guards: Guard<DriveContext>[]): ActionDef<DriveContext> =>
-  ({ subject: 'drive', rule, error, guards });
-const pack = (rule: string, error: ErrorCode, guards: Guard<PackageContext>[]): ActionDef<PackageContext> =>
-  ({ subject: 'package', rule, error, guards });
+const job = (rule: string, error: ErrorCode, guards: Guard<JobContext>[]): ActionDef<JobContext> => ({
+  subject: 'job',
+  rule,
+  error,
+  guards: [notDeleted, ...guards],
+});
+const drive = (rule: string, error: ErrorCode, guards: Guard<DriveContext>[]): ActionDef<DriveContext> => ({
+  subject: 'drive',
+  rule,
+  error,
+  guards,
+});
+const pack = (rule: string, error: ErrorCode, guards: Guard<PackageContext>[]): ActionDef<PackageContext> => ({
+  subject: 'package',
+  rule,
+  error,
+  guards,
+});
 
 export const JOB_ACTIONS = {
   ship: job('the customer shipped: the job goes Shipping', 'TRANSITION_FORBIDDEN', [jobIn(['Creating'])]),
@@ -124,13 +159,17 @@ export const DRIVE_ACTIONS = {
   faultDrive: drive('record a fault with a reason', 'TRANSITION_FORBIDDEN', [driveIn(FAULTABLE_DRIVE)]),
   resolveDrive: drive('resolve the fault back to the state it left', 'TRANSITION_FORBIDDEN', [driveIn(['Faulted'])]),
   copyDrive: drive('start the copy of this drive', 'COPY_NOT_ALLOWED', [copyable, driveIn(['Received'])]),
-  copyResult: drive('record a copy bay\'s report', 'COPY_NOT_ALLOWED', [driveIn(['Transferring'])]),
+  copyResult: drive("record a copy bay's report", 'COPY_NOT_ALLOWED', [driveIn(['Transferring'])]),
   returnHeld: drive('return the held drive to the sender', 'DRIVE_NOT_HELD', [heldAtDock]),
   destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable]),
 } satisfies Record<string, ActionDef<DriveContext>>;
 
 export const PACKAGE_ACTIONS = {
-  releaseHold: pack('release the held box: its drives are received', 'TRANSITION_FORBIDDEN', [packageIn(['held']), noOtherOpen, somethingReleasable]),
+  releaseHold: pack('release the held box: its drives are received', 'TRANSITION_FORBIDDEN', [
+    packageIn(['held']),
+    noOtherOpen,
+    somethingReleasable,
+  ]),
   closeBox: pack('close the box', 'TRANSITION_FORBIDDEN', [packageIn(['open']), noJobFaultedUnreceived]),
 } satisfies Record<string, ActionDef<PackageContext>>;
 
@@ -142,8 +181,9 @@ export type ActionName = JobAction | DriveAction | PackageAction;
 type ContextOf<A extends ActionName> = A extends JobAction ? JobContext : A extends DriveAction ? DriveContext : PackageContext;
 
 function def(name: ActionName): ActionDef<unknown> {
-  return ((JOB_ACTIONS as Record<string, unknown>)[name] ?? (DRIVE_ACTIONS as Record<string, unknown>)[name]
-    ?? (PACKAGE_ACTIONS as Record<string, unknown>)[name]) as ActionDef<unknown>;
+  return ((JOB_ACTIONS as Record<string, unknown>)[name] ??
+    (DRIVE_ACTIONS as Record<string, unknown>)[name] ??
+    (PACKAGE_ACTIONS as Record<string, unknown>)[name]) as ActionDef<unknown>;
 }
 
 /** The first guard of the action that does not hold, or null when the action may be taken now. */
@@ -166,7 +206,7 @@ export function requireAction<A extends ActionName>(name: A, ctx: ContextOf<A> |
   if (!reasons.length) return;
   const first = reasons[0]!;
   const same = reasons.filter((r) => r.code === first.code);
-  const ids = [...new Set(same.flatMap((r) => (Array.isArray(r.params.driveIds) ? r.params.driveIds as string[] : [])))];
+  const ids = [...new Set(same.flatMap((r) => (Array.isArray(r.params.driveIds) ? (r.params.driveIds as string[]) : [])))];
   throw refusalError(ids.length > 1 ? { code: first.code, params: { ...first.params, driveIds: ids } } : first, def(name).error);
 }
 
@@ -175,7 +215,12 @@ export function requireAction<A extends ActionName>(name: A, ctx: ContextOf<A> |
 export type Verdict = { ok: true } | { ok: false; reason: Reason };
 
 function checkEdge<S extends string, T extends string, C>(
-  table: readonly Transition<S, T, C>[], subject: string, from: S, to: S, trigger: T, ctx: C,
+  table: readonly Transition<S, T, C>[],
+  subject: string,
+  from: S,
+  to: S,
+  trigger: T,
+  ctx: C,
 ): Verdict {
   const rows = table.filter((t) => t.from === from && t.to === to && t.trigger === trigger);
   if (!rows.length) return { ok: false, reason: reason('NO_SUCH_EDGE', { subject, from, to, trigger }) };
@@ -222,7 +267,10 @@ export interface Possibility<S extends string = string, T extends string = strin
 }
 
 function possibilities<S extends string, T extends string, C>(
-  table: readonly Transition<S, T, C>[], actions: Record<string, ActionDef<C>>, from: S, ctx: C,
+  table: readonly Transition<S, T, C>[],
+  actions: Record<string, ActionDef<C>>,
+  from: S,
+  ctx: C,
 ): Possibility<S, T>[] {
   const out: Possibility<S, T>[] = [];
   const seen = new Set<string>();

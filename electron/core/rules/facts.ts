@@ -1,9 +1,6 @@
 // Facts the rules are made of, each defined once: what "at the dock", "processed" and "had errors" mean.
 import { trackingBase } from '../scan.ts';
-import {
-  COPY_ERRORS, RETURN_ADDRESS_REQUIRED,
-  type DriveRecord, type JobRecord, type JobState, type PackageState,
-} from '../model.ts';
+import { COPY_ERRORS, RETURN_ADDRESS_REQUIRED, type DriveRecord, type JobRecord, type JobState, type PackageState } from '../model.ts';
 
 export const MAX_IMPORT_DRIVES = 10;
 
@@ -31,8 +28,7 @@ export function isAtDock(d: DriveRecord): boolean {
 
 /** A listed drive is processed when its copy has ended, or when it never came. */
 export function isProcessed(d: DriveRecord): boolean {
-  return d.state === 'Completed' || d.state === 'CompletedMoreInfo' || d.state === 'NeverReceived'
-    || d.state === 'ShippedBack';
+  return d.state === 'Completed' || d.state === 'CompletedMoreInfo' || d.state === 'NeverReceived' || d.state === 'ShippedBack';
 }
 
 /**
@@ -41,8 +37,14 @@ export function isProcessed(d: DriveRecord): boolean {
  * dock's bench (never received, held, destroyed) are not waited for.
  */
 export function drivesStillToProcess(job: JobRecord, drives: readonly DriveRecord[]): DriveRecord[] {
-  return drives.filter((d) => d.role === 'listed' && !d.destroyedAt && !d.heldSince && !isProcessed(d)
-    && (d.state === 'Transferring' || d.state === 'Faulted' || (d.state === 'Received' && !job.cancelRequested)));
+  return drives.filter(
+    (d) =>
+      d.role === 'listed' &&
+      !d.destroyedAt &&
+      !d.heldSince &&
+      !isProcessed(d) &&
+      (d.state === 'Transferring' || d.state === 'Faulted' || (d.state === 'Received' && !job.cancelRequested)),
+  );
 }
 
 /** Listed drives waiting for a copy to start: received, not held, not destroyed. */
@@ -52,8 +54,9 @@ export function drivesToCopy(drives: readonly DriveRecord[]): DriveRecord[] {
 
 /** Drives of the job at the dock that would go back in its return box (extras too). */
 export function drivesAtDock(drives: readonly DriveRecord[]): DriveRecord[] {
-  return drives.filter((d) => !d.destroyedAt && !d.heldSince
-    && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state));
+  return drives.filter(
+    (d) => !d.destroyedAt && !d.heldSince && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state),
+  );
 }
 
 /** Listed drives of the job that reached the dock at some time, whatever became of them since. */

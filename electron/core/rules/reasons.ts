@@ -24,6 +24,7 @@ const drives = (v: unknown): string => {
   const ids = list(v);
   return `${ids.length === 1 ? 'drive' : 'drives'} ${ids.join(', ')}`;
 };
+const from = (p: ReasonParams): string => (p.faultedFrom ? ` (from ${str(p.faultedFrom)})` : '');
 const be = (v: unknown): string => (list(v).length === 1 ? 'is' : 'are');
 const either = (v: unknown): string => {
   const xs = list(v);
@@ -43,49 +44,75 @@ interface RuleDef {
 export const RULES = {
   // ---- jobs -------------------------------------------------------------------------------------
   JOB_DELETED: { error: 'JOB_DELETED', en: (p) => `Job ${str(p.job)} was deleted on ${str(p.on)} (2 weeks in Creating)` },
-  JOB_STATE: { en: (p) => `Job ${str(p.job)} is ${str(p.state)}${p.faultedFrom ? ` (from ${str(p.faultedFrom)})` : ''}, not ${either(p.needs)}` },
+  JOB_STATE: {
+    en: (p) => `Job ${str(p.job)} is ${str(p.state)}${p.faultedFrom ? ` (from ${str(p.faultedFrom)})` : ''}, not ${either(p.needs)}`,
+  },
   DELIVERY_PACKAGE_MISSING: { error: 'GUARD_FAILED', en: () => 'Shipping needs the delivery package carrier and tracking number' },
   SHIPPING_ADDRESS_INCOMPLETE: {
-    error: 'GUARD_FAILED', en: (p) => `Shipping needs a complete return address (missing: ${list(p.fields).join(', ')})`,
+    error: 'GUARD_FAILED',
+    en: (p) => `Shipping needs a complete return address (missing: ${list(p.fields).join(', ')})`,
   },
   JOB_CANCELLED: { en: (p) => `Job ${str(p.job)} was cancelled: a cancelled job skips the data copy` },
   JOB_NOT_CANCELLED: { en: (p) => `Job ${str(p.job)} was not cancelled: only a cancelled job skips the data copy` },
   JOB_ALREADY_CANCELLED: { error: 'ALREADY_CANCELLED', en: (p) => `Job ${str(p.job)} is already cancelled` },
   CANCEL_TOO_LATE: {
     error: 'CANCEL_TOO_LATE',
-    en: (p) => `Job ${str(p.job)} is ${str(p.state)}${p.faultedFrom ? ` (from ${str(p.faultedFrom)})` : ''}: a cancel is accepted only before Packaging`,
+    en: (p) =>
+      `Job ${str(p.job)} is ${str(p.state)}${from(p)}: a cancel is accepted only before Packaging`,
   },
   NO_DRIVE_TO_COPY: { en: (p) => `Job ${str(p.job)} has no received drive waiting for copy` },
   DRIVES_NOT_PROCESSED: { en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not yet processed` },
-  DRIVES_ARRIVED: { en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${list(p.driveIds).length === 1 ? 'has' : 'have'} arrived, so there is something to copy or resolve` },
+  DRIVES_ARRIVED: {
+    en: (p) =>
+      `${cap(drives(p.driveIds))} of job ${str(p.job)} ${list(p.driveIds).length === 1 ? 'has' : 'have'} arrived: `
+      + 'there is something to copy or resolve',
+  },
   DRIVES_AT_DOCK: {
-    en: (p) => `${list(p.driveIds).length === 1 ? 'A drive' : 'Drives'} of job ${str(p.job)} ${be(p.driveIds)} still at the dock: ${list(p.driveIds).join(', ')}`,
+    en: (p) =>
+      `${list(p.driveIds).length === 1 ? 'A drive' : 'Drives'} of job ${str(p.job)} ${be(p.driveIds)} still at the dock: `
+      + list(p.driveIds).join(', '),
   },
   JOB_HAD_ERRORS: {
-    en: (p) => `Job ${str(p.job)} had errors (${[
-      p.cancelled ? 'cancelled' : '',
-      list(p.neverReceived).length ? `never received: ${list(p.neverReceived).join(', ')}` : '',
-      list(p.copyErrors).length ? `copy errors: ${list(p.copyErrors).join(', ')}` : '',
-      list(p.notCopied).length ? `not copied: ${list(p.notCopied).join(', ')}` : '',
-    ].filter(Boolean).join('; ')}), so it ends Closed`,
+    en: (p) =>
+      `Job ${str(p.job)} had errors (${[
+        p.cancelled ? 'cancelled' : '',
+        list(p.neverReceived).length ? `never received: ${list(p.neverReceived).join(', ')}` : '',
+        list(p.copyErrors).length ? `copy errors: ${list(p.copyErrors).join(', ')}` : '',
+        list(p.notCopied).length ? `not copied: ${list(p.notCopied).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}), so it ends Closed`,
   },
   JOB_HAD_NO_ERRORS: { en: (p) => `Job ${str(p.job)} had no errors, so it ends Completed` },
-  NOT_FAULTED_FROM: { en: (p) => `A faulted ${p.driveIds ? 'drive' : 'job'} goes back to the state it left (${str(p.faultedFrom) || 'unknown'}), not ${str(p.to)}` },
+  NOT_FAULTED_FROM: {
+    en: (p) =>
+      `A faulted ${p.driveIds ? 'drive' : 'job'} goes back to the state it left (${str(p.faultedFrom) || 'unknown'}), not ${str(p.to)}`,
+  },
   NOT_NOTIFIED: { en: (p) => `The customer of job ${str(p.job)} has not been notified that the package is missing` },
   PACKAGE_ARRIVED: {
-    en: (p) => list(p.driveIds).length
-      ? `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} at the dock: its package is not missing`
-      : `A package of job ${str(p.job)} is at the dock: it is not missing`,
+    en: (p) =>
+      list(p.driveIds).length
+        ? `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} at the dock: its package is not missing`
+        : `A package of job ${str(p.job)} is at the dock: it is not missing`,
   },
   PACKAGE_NOT_HERE: { en: (p) => `No package of job ${str(p.job)} is open at the dock` },
   RETURN_ADDRESS_INCOMPLETE: {
     error: 'ADDRESS_INCOMPLETE',
     en: (p) => `The return address${p.job ? ` of ${str(p.job)}` : ''} is missing: ${list(p.fields).join(', ')}`,
   },
-  DRIVES_BUSY: { error: 'SHIP_NOT_READY', en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not ready to leave (still copying or faulted)` },
+  DRIVES_BUSY: {
+    error: 'SHIP_NOT_READY',
+    en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not ready to leave (still copying or faulted)`,
+  },
   NOTHING_TO_SHIP: { error: 'SHIP_NOT_READY', en: (p) => `Job ${str(p.job)} has no drive at the dock to ship back` },
-  DRIVES_NOT_BOXED: { error: 'SHIP_NOT_READY', en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} still missing from the box` },
-  DRIVES_NOT_RETURNING: { error: 'DRIVE_NOT_IN_JOB', en: (p) => `Not drives of job ${str(p.job)} waiting to go back: ${list(p.driveIds).join(', ')}` },
+  DRIVES_NOT_BOXED: {
+    error: 'SHIP_NOT_READY',
+    en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} still missing from the box`,
+  },
+  DRIVES_NOT_RETURNING: {
+    error: 'DRIVE_NOT_IN_JOB',
+    en: (p) => `Not drives of job ${str(p.job)} waiting to go back: ${list(p.driveIds).join(', ')}`,
+  },
 
   // ---- drives -----------------------------------------------------------------------------------
   DRIVE_STATE: { en: (p) => `${cap(drives(p.driveIds))}: ${str(p.state)}, not ${either(p.needs)}` },
@@ -111,7 +138,8 @@ export const RULES = {
   // ---- packages ---------------------------------------------------------------------------------
   PACKAGE_STATE: { error: 'PACKAGE_NOT_OPEN', en: (p) => `Package ${str(p.trackingNumber)} is ${str(p.state)}, not ${either(p.needs)}` },
   ANOTHER_PACKAGE_OPEN: {
-    error: 'ANOTHER_PACKAGE_OPEN', en: (p) => `Package ${str(p.open)} is still open at this station: close it first`,
+    error: 'ANOTHER_PACKAGE_OPEN',
+    en: (p) => `Package ${str(p.open)} is still open at this station: close it first`,
   },
   NOTHING_TO_RELEASE: {
     en: (p) => `Nothing in package ${str(p.trackingNumber)} can be released: its jobs are still Creating, ended or unknown`,

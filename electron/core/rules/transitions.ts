@@ -2,8 +2,15 @@
 // "what may happen now, and why not the rest?" and tests can walk every edge.
 import type { DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
 import {
-  arrivedOfJob, drivesAtDock, drivesStillToProcess, hasJobErrors, isAtDock, jobErrorFacts, listedDrivesArrived,
-  missingAddressFields, type BoxFact,
+  arrivedOfJob,
+  drivesAtDock,
+  drivesStillToProcess,
+  hasJobErrors,
+  isAtDock,
+  jobErrorFacts,
+  listedDrivesArrived,
+  missingAddressFields,
+  type BoxFact,
 } from './facts.ts';
 import { reason, type Reason } from './reasons.ts';
 
@@ -40,12 +47,32 @@ export interface Transition<S extends string, T extends string, C> {
 }
 
 export type JobTrigger =
-  | 'customerShipped' | 'packageReceived' | 'copyStarted' | 'copySkipped' | 'allDrivesProcessed'
-  | 'shippedBack' | 'shippedBackWithErrors' | 'noReplyAfterNotice' | 'nothingToCopy' | 'closedNothingToShip' | 'fault' | 'resolve';
+  | 'customerShipped'
+  | 'packageReceived'
+  | 'copyStarted'
+  | 'copySkipped'
+  | 'allDrivesProcessed'
+  | 'shippedBack'
+  | 'shippedBackWithErrors'
+  | 'noReplyAfterNotice'
+  | 'nothingToCopy'
+  | 'closedNothingToShip'
+  | 'fault'
+  | 'resolve';
 
 export type DriveTrigger =
-  | 'scanned' | 'missingAtClose' | 'shippingTimedOut' | 'arrivedLater' | 'copyStarted' | 'copyCompleted'
-  | 'copyCompletedMoreInfo' | 'shippedBack' | 'heldReturned' | 'scanUndone' | 'fault' | 'resolve';
+  | 'scanned'
+  | 'missingAtClose'
+  | 'shippingTimedOut'
+  | 'arrivedLater'
+  | 'copyStarted'
+  | 'copyCompleted'
+  | 'copyCompletedMoreInfo'
+  | 'shippedBack'
+  | 'heldReturned'
+  | 'scanUndone'
+  | 'fault'
+  | 'resolve';
 
 /** The station takes these edges itself, when the box closes, a copy ends or a deadline passes. */
 export const STATION = 'station';
@@ -83,7 +110,16 @@ export const nothingAtDock: Guard<JobContext> = ({ job, drives }) => {
 
 const errorParams = (job: JobRecord, drives: readonly DriveRecord[]) => {
   const e = jobErrorFacts(job, drives);
-  return { e, params: { job: job.name, cancelled: e.cancelled ? 1 : 0, neverReceived: e.neverReceived, copyErrors: e.copyErrors, notCopied: e.notCopied } };
+  return {
+    e,
+    params: {
+      job: job.name,
+      cancelled: e.cancelled ? 1 : 0,
+      neverReceived: e.neverReceived,
+      copyErrors: e.copyErrors,
+      notCopied: e.notCopied,
+    },
+  };
 };
 const noErrors: Guard<JobContext> = ({ job, drives }) => {
   const { e, params } = errorParams(job, drives);
@@ -95,14 +131,17 @@ const hasErrors: Guard<JobContext> = ({ job, drives }) =>
 /** A Shipping job's package is missing only while nothing of it is at the dock. */
 export const packageMissing: Guard<JobContext> = ({ job, drives, boxes }) => {
   const here = arrivedOfJob(drives, boxes ?? []);
-  return here.driveIds.length || here.boxes.length ? reason('PACKAGE_ARRIVED', { job: job.name, driveIds: here.driveIds, boxes: here.boxes }) : null;
+  return here.driveIds.length || here.boxes.length
+    ? reason('PACKAGE_ARRIVED', { job: job.name, driveIds: here.driveIds, boxes: here.boxes })
+    : null;
 };
 
-const noticeGiven: Guard<JobContext> = (ctx) =>
-  ctx.job.notifiedAt ? packageMissing(ctx) : reason('NOT_NOTIFIED', { job: ctx.job.name });
+const noticeGiven: Guard<JobContext> = (ctx) => (ctx.job.notifiedAt ? packageMissing(ctx) : reason('NOT_NOTIFIED', { job: ctx.job.name }));
 
-const backToJobFaultedFrom = (to: JobState): Guard<JobContext> => ({ job }) =>
-  job.faultedFrom === to ? null : reason('NOT_FAULTED_FROM', { job: job.name, faultedFrom: job.faultedFrom, to });
+const backToJobFaultedFrom =
+  (to: JobState): Guard<JobContext> =>
+  ({ job }) =>
+    job.faultedFrom === to ? null : reason('NOT_FAULTED_FROM', { job: job.name, faultedFrom: job.faultedFrom, to });
 
 // ---- drive guards -------------------------------------------------------------------------------
 
@@ -127,8 +166,10 @@ export const heldAtDock: Guard<DriveContext> = ({ drive }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', one(drive));
   return drive.heldSince ? null : reason('DRIVE_NOT_HELD', one(drive));
 };
-const backToDriveFaultedFrom = (to: DriveState): Guard<DriveContext> => ({ drive }) =>
-  drive.faultedFrom === to ? null : reason('NOT_FAULTED_FROM', { ...one(drive), faultedFrom: drive.faultedFrom, to });
+const backToDriveFaultedFrom =
+  (to: DriveState): Guard<DriveContext> =>
+  ({ drive }) =>
+    drive.faultedFrom === to ? null : reason('NOT_FAULTED_FROM', { ...one(drive), faultedFrom: drive.faultedFrom, to });
 
 // ---- tables -------------------------------------------------------------------------------------
 
@@ -136,38 +177,201 @@ export const FAULTABLE_JOB: readonly JobState[] = ['Creating', 'Shipping', 'Rece
 export const FAULTABLE_DRIVE: readonly DriveState[] = ['Received', 'Transferring', 'Completed', 'CompletedMoreInfo'];
 
 export const JOB_TRANSITIONS: readonly Transition<JobState, JobTrigger, JobContext>[] = [
-  { from: 'Creating', to: 'Shipping', trigger: 'customerShipped', by: 'ship', rule: 'Shipping needs the delivery package and a complete return address', guard: deliveryAndAddress },
-  { from: 'Shipping', to: 'Received', trigger: 'packageReceived', by: STATION, rule: 'the job\'s package was received and closed', guard: boxOpen },
-  { from: 'Received', to: 'Transferring', trigger: 'copyStarted', by: 'startCopy', rule: 'copy starts on a received job that is not cancelled', guard: notCancelled },
+  {
+    from: 'Creating',
+    to: 'Shipping',
+    trigger: 'customerShipped',
+    by: 'ship',
+    rule: 'Shipping needs the delivery package and a complete return address',
+    guard: deliveryAndAddress,
+  },
+  {
+    from: 'Shipping',
+    to: 'Received',
+    trigger: 'packageReceived',
+    by: STATION,
+    rule: "the job's package was received and closed",
+    guard: boxOpen,
+  },
+  {
+    from: 'Received',
+    to: 'Transferring',
+    trigger: 'copyStarted',
+    by: 'startCopy',
+    rule: 'copy starts on a received job that is not cancelled',
+    guard: notCancelled,
+  },
   { from: 'Received', to: 'Packaging', trigger: 'copySkipped', by: STATION, rule: 'a cancelled job skips the data copy', guard: cancelled },
-  { from: 'Received', to: 'Packaging', trigger: 'nothingToCopy', by: STATION, rule: 'no drive of the job arrived, so there is nothing to copy', guard: nothingArrived },
+  {
+    from: 'Received',
+    to: 'Packaging',
+    trigger: 'nothingToCopy',
+    by: STATION,
+    rule: 'no drive of the job arrived, so there is nothing to copy',
+    guard: nothingArrived,
+  },
   { from: 'Transferring', to: 'Packaging', trigger: 'allDrivesProcessed', by: STATION, rule: 'all drives processed', guard: allProcessed },
-  { from: 'Packaging', to: 'Completed', trigger: 'shippedBack', by: 'shipBack', rule: 'drives shipped back and the job had no errors', guard: noErrors },
-  { from: 'Packaging', to: 'Closed', trigger: 'shippedBackWithErrors', by: 'shipBack', rule: 'drives shipped back and the job had errors', guard: hasErrors },
-  { from: 'Packaging', to: 'Closed', trigger: 'closedNothingToShip', by: 'closeWithoutShipment', rule: 'nothing of the job is at the dock to ship back (never received or destroyed)', guard: nothingAtDock },
-  { from: 'Shipping', to: 'Closed', trigger: 'noReplyAfterNotice', by: STATION, rule: 'no reply 30 days after the customer was notified', guard: noticeGiven },
-  ...FAULTABLE_JOB.map((from) => ({ from, to: 'Faulted' as const, trigger: 'fault' as const, by: 'faultJob', rule: 'faulted with a reason' })),
-  ...FAULTABLE_JOB.map((to) => ({ from: 'Faulted' as const, to, trigger: 'resolve' as const, by: 'resolveJob', rule: 'resolved back to the state it left', guard: backToJobFaultedFrom(to) })),
+  {
+    from: 'Packaging',
+    to: 'Completed',
+    trigger: 'shippedBack',
+    by: 'shipBack',
+    rule: 'drives shipped back and the job had no errors',
+    guard: noErrors,
+  },
+  {
+    from: 'Packaging',
+    to: 'Closed',
+    trigger: 'shippedBackWithErrors',
+    by: 'shipBack',
+    rule: 'drives shipped back and the job had errors',
+    guard: hasErrors,
+  },
+  {
+    from: 'Packaging',
+    to: 'Closed',
+    trigger: 'closedNothingToShip',
+    by: 'closeWithoutShipment',
+    rule: 'nothing of the job is at the dock to ship back (never received or destroyed)',
+    guard: nothingAtDock,
+  },
+  {
+    from: 'Shipping',
+    to: 'Closed',
+    trigger: 'noReplyAfterNotice',
+    by: STATION,
+    rule: 'no reply 30 days after the customer was notified',
+    guard: noticeGiven,
+  },
+  ...FAULTABLE_JOB.map((from) => ({
+    from,
+    to: 'Faulted' as const,
+    trigger: 'fault' as const,
+    by: 'faultJob',
+    rule: 'faulted with a reason',
+  })),
+  ...FAULTABLE_JOB.map((to) => ({
+    from: 'Faulted' as const,
+    to,
+    trigger: 'resolve' as const,
+    by: 'resolveJob',
+    rule: 'resolved back to the state it left',
+    guard: backToJobFaultedFrom(to),
+  })),
 ];
 
 export const DRIVE_TRANSITIONS: readonly Transition<DriveState, DriveTrigger, DriveContext>[] = [
   { from: 'Specified', to: 'Received', trigger: 'scanned', by: STATION, rule: 'an expected drive is scanned at the dock' },
-  { from: 'Specified', to: 'NeverReceived', trigger: 'missingAtClose', by: STATION, rule: 'the job\'s package was closed without it' },
-  { from: 'Specified', to: 'NeverReceived', trigger: 'shippingTimedOut', by: STATION, rule: '2 weeks in Shipping and the package never arrived' },
-  { from: 'NeverReceived', to: 'Received', trigger: 'arrivedLater', by: STATION, rule: 'a NeverReceived drive arrives in a later shipment' },
-  { from: 'Received', to: 'Transferring', trigger: 'copyStarted', by: 'copyDrive', rule: 'copy starts on a received drive of the job', guard: copyable },
-  { from: 'Transferring', to: 'Completed', trigger: 'copyCompleted', by: 'copyResult', rule: 'copy finished without errors', guard: cleanCopy },
-  { from: 'Transferring', to: 'CompletedMoreInfo', trigger: 'copyCompletedMoreInfo', by: 'copyResult', rule: 'copy finished with errors, warnings or information', guard: copyWithInfo },
-  { from: 'Completed', to: 'ShippedBack', trigger: 'shippedBack', by: 'shipBack', rule: 'the drive left for the return address', guard: notHeld },
-  { from: 'CompletedMoreInfo', to: 'ShippedBack', trigger: 'shippedBack', by: 'shipBack', rule: 'the drive left for the return address', guard: notHeld },
-  { from: 'Received', to: 'ShippedBack', trigger: 'shippedBack', by: 'shipBack', rule: 'a drive that was not copied (extra, cancelled, late) goes back with the job', guard: notHeld },
-  { from: 'NeverReceived', to: 'ShippedBack', trigger: 'heldReturned', by: 'returnHeld', rule: 'a held drive that came after its job gave it up is returned to the sender unprocessed', guard: heldAtDock },
-  { from: 'Received', to: 'ShippedBack', trigger: 'heldReturned', by: 'returnHeld', rule: 'a held drive whose job ended without it is returned to the sender', guard: heldAtDock },
-  { from: 'Specified', to: 'ShippedBack', trigger: 'heldReturned', by: 'returnHeld', rule: 'a held drive (job still Creating, or no job) is returned to the sender unprocessed', guard: heldAtDock },
+  { from: 'Specified', to: 'NeverReceived', trigger: 'missingAtClose', by: STATION, rule: "the job's package was closed without it" },
+  {
+    from: 'Specified',
+    to: 'NeverReceived',
+    trigger: 'shippingTimedOut',
+    by: STATION,
+    rule: '2 weeks in Shipping and the package never arrived',
+  },
+  {
+    from: 'NeverReceived',
+    to: 'Received',
+    trigger: 'arrivedLater',
+    by: STATION,
+    rule: 'a NeverReceived drive arrives in a later shipment',
+  },
+  {
+    from: 'Received',
+    to: 'Transferring',
+    trigger: 'copyStarted',
+    by: 'copyDrive',
+    rule: 'copy starts on a received drive of the job',
+    guard: copyable,
+  },
+  {
+    from: 'Transferring',
+    to: 'Completed',
+    trigger: 'copyCompleted',
+    by: 'copyResult',
+    rule: 'copy finished without errors',
+    guard: cleanCopy,
+  },
+  {
+    from: 'Transferring',
+    to: 'CompletedMoreInfo',
+    trigger: 'copyCompletedMoreInfo',
+    by: 'copyResult',
+    rule: 'copy finished with errors, warnings or information',
+    guard: copyWithInfo,
+  },
+  {
+    from: 'Completed',
+    to: 'ShippedBack',
+    trigger: 'shippedBack',
+    by: 'shipBack',
+    rule: 'the drive left for the return address',
+    guard: notHeld,
+  },
+  {
+    from: 'CompletedMoreInfo',
+    to: 'ShippedBack',
+    trigger: 'shippedBack',
+    by: 'shipBack',
+    rule: 'the drive left for the return address',
+    guard: notHeld,
+  },
+  {
+    from: 'Received',
+    to: 'ShippedBack',
+    trigger: 'shippedBack',
+    by: 'shipBack',
+    rule: 'a drive that was not copied (extra, cancelled, late) goes back with the job',
+    guard: notHeld,
+  },
+  {
+    from: 'NeverReceived',
+    to: 'ShippedBack',
+    trigger: 'heldReturned',
+    by: 'returnHeld',
+    rule: 'a held drive that came after its job gave it up is returned to the sender unprocessed',
+    guard: heldAtDock,
+  },
+  {
+    from: 'Received',
+    to: 'ShippedBack',
+    trigger: 'heldReturned',
+    by: 'returnHeld',
+    rule: 'a held drive whose job ended without it is returned to the sender',
+    guard: heldAtDock,
+  },
+  {
+    from: 'Specified',
+    to: 'ShippedBack',
+    trigger: 'heldReturned',
+    by: 'returnHeld',
+    rule: 'a held drive (job still Creating, or no job) is returned to the sender unprocessed',
+    guard: heldAtDock,
+  },
   { from: 'Received', to: 'Specified', trigger: 'scanUndone', by: STATION, rule: 'undo of the scan that received it' },
-  { from: 'Received', to: 'NeverReceived', trigger: 'scanUndone', by: STATION, rule: 'undo of the scan that received it after it was NeverReceived' },
-  ...FAULTABLE_DRIVE.map((from) => ({ from, to: 'Faulted' as const, trigger: 'fault' as const, by: 'faultDrive', rule: 'faulted with a reason' })),
-  ...FAULTABLE_DRIVE.map((to) => ({ from: 'Faulted' as const, to, trigger: 'resolve' as const, by: 'resolveDrive', rule: 'resolved back to the state it left', guard: backToDriveFaultedFrom(to) })),
+  {
+    from: 'Received',
+    to: 'NeverReceived',
+    trigger: 'scanUndone',
+    by: STATION,
+    rule: 'undo of the scan that received it after it was NeverReceived',
+  },
+  ...FAULTABLE_DRIVE.map((from) => ({
+    from,
+    to: 'Faulted' as const,
+    trigger: 'fault' as const,
+    by: 'faultDrive',
+    rule: 'faulted with a reason',
+  })),
+  ...FAULTABLE_DRIVE.map((to) => ({
+    from: 'Faulted' as const,
+    to,
+    trigger: 'resolve' as const,
+    by: 'resolveDrive',
+    rule: 'resolved back to the state it left',
+    guard: backToDriveFaultedFrom(to),
+  })),
 ];
 
 /** Is from → to an edge of the table at all (whatever the guard)? The property tests hold the store to it. */

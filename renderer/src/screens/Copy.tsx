@@ -123,7 +123,11 @@ export function Copy() {
                   onClick={() => void run(t('copy.started', { job: job.name }), () => theApi().call('copy.start', { operator, jobName: job.name }))}>
                   <Icon name="check" size={26} /> {t('copy.start', { job: job.name })}
                 </button>
-                {start && !start.allowed && start.reason ? <p className="muted" data-testid="start-blocked" data-rule={start.reason.code}>{t('copy.startBlocked', { reason: reasonText(lang, start.reason) })}</p> : null}
+                {start && !start.allowed && start.reason ? (
+                  <p className="muted" data-testid="start-blocked" data-rule={start.reason.code}>
+                    {t('copy.startBlocked', { reason: reasonText(lang, start.reason) })}
+                  </p>
+                ) : null}
                 <ul className="drives">{received.map((d) => <li key={d.driveId} className="drive drive-Received" data-serial={d.driveId} data-state={d.state}><span className="drive-serial">{d.driveId}</span> <span className="chip chip-Received">{driveStateName(lang, d.state)}</span></li>)}</ul>
               </>
             ) : null}

@@ -209,7 +209,8 @@ function JobPage({ name }: { name: string }) {
                 {possible.filter((x) => x.to !== null || x.allowed).map((x, i) => {
                   const text = possibilityText(lang, x);
                   return (
-                    <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger ?? undefined} data-action={x.action} data-rule={x.reason?.code}>
+                    <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger ?? undefined} data-action={x.action}
+                      data-rule={x.reason?.code}>
                       {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {text.title}
                       {text.why ? <span className="muted">{lang === 'en' ? ` (${text.why})` : `（${text.why}）`}</span> : null}
                     </li>
