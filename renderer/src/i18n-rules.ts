@@ -51,6 +51,8 @@ const EN: Wording = {
   JOB_NOT_CANCELLED: (w) => `Job ${w.job} was not cancelled: only a cancelled job skips the data copy.`,
   JOB_ALREADY_CANCELLED: (w) => `Job ${w.job} is already cancelled.`,
   CANCEL_TOO_LATE: (w) => `Job ${w.job} is ${w.jobState(w.p.state)}${faultedFrom(w, false)}: a cancel is accepted only before Packaging.`,
+  TOO_MANY_DRIVES: (w) =>
+    plural('en', Number(w.p.count), { other: `An import job has at most ${str(w.p.max)} drives; job ${w.job} would have {n}.` }),
   NO_DRIVE_TO_COPY: (w) => `Job ${w.job} has no received drive waiting for its copy.`,
   DRIVES_NOT_PROCESSED: (w) =>
     plural('en', w.n, { one: `Drive ${w.serials} is not processed yet.`, other: `{n} drives are not processed yet: ${w.serials}.` }),
@@ -165,6 +167,7 @@ const ZH: Wording = {
   JOB_NOT_CANCELLED: (w) => `工作 ${w.job} 未取消：只有已取消的工作才略過資料複製。`,
   JOB_ALREADY_CANCELLED: (w) => `工作 ${w.job} 已經取消。`,
   CANCEL_TOO_LATE: (w) => `工作 ${w.job} 目前為「${w.jobState(w.p.state)}」${faultedFrom(w, true)}：只能在「包裝中」之前取消。`,
+  TOO_MANY_DRIVES: (w) => `匯入工作最多 ${str(w.p.max)} 顆硬碟；工作 ${w.job} 將有 ${str(w.p.count)} 顆。`,
   NO_DRIVE_TO_COPY: (w) => `工作 ${w.job} 沒有等待複製的已收到硬碟。`,
   DRIVES_NOT_PROCESSED: (w) => plural('zh-TW', w.n, { other: `還有 {n} 顆硬碟尚未處理：${w.serials}。` }),
   DRIVES_ARRIVED: (w) => plural('zh-TW', w.n, { other: `已有 {n} 顆硬碟到達：${w.serials}。請先複製或解決。` }),

@@ -3,7 +3,7 @@
 import { fail } from '../errors.ts';
 import { parseImport, parsePatch, parsePut, type DriveInput, type JobInput } from '../importing.ts';
 import type { Actor, DriveState, DriveView, JobRecord, JobState, JobView } from '../model.ts';
-import { MAX_IMPORT_DRIVES, requireAction } from '../rules.ts';
+import { driveLimit, refusalError, requireAction } from '../rules.ts';
 import { trackingBase } from '../scan.ts';
 import type { JobSets } from '../store/jobs.ts';
 import { driveView } from '../queries/views.ts';
@@ -25,9 +25,8 @@ export function putJob(c: Context, actor: Actor, input: unknown): JobView {
 
 export function createJob(c: Context, actor: Actor, input: JobInput, action: string): void {
   const now = c.nowUtc();
-  if (input.jobType === 'Import' && input.driveList.length > MAX_IMPORT_DRIVES) {
-    fail('TOO_MANY_DRIVES', `An import job has at most ${MAX_IMPORT_DRIVES} drives; "${input.name}" lists ${input.driveList.length}.`);
-  }
+  const tooMany = driveLimit(input, input.driveList.length);
+  if (tooMany) throw refusalError(tooMany, 'TOO_MANY_DRIVES');
   const existing = c.read.job(input.name);
   if (existing) {
     // a deleted job's name may be used again: the old record goes, its custody stays
@@ -91,12 +90,9 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
     if (patch.logLevel) { sets.log_level = patch.logLevel; changed.push('logLevel'); }
     if (patch.diagnosticsPath) { sets.diagnostics_path = patch.diagnosticsPath; changed.push('diagnosticsPath'); }
     if (patch.driveList) {
-      requireAction('addDrives', c.jobContext(job));
+      requireAction('addDrives', c.jobContext(job, patch.driveList.map((d) => d.driveId)));
       const current = c.read.drivesOfJob(job.name).filter((d) => d.role === 'listed');
       const adding = patch.driveList.filter((d) => !current.some((c) => c.driveId === d.driveId));
-      if (job.jobType === 'Import' && current.length + adding.length > MAX_IMPORT_DRIVES) {
-        fail('TOO_MANY_DRIVES', `An import job has at most ${MAX_IMPORT_DRIVES} drives; ${job.name} would have ${current.length + adding.length}.`);
-      }
       for (const d of adding) addListedDrive(c, actor, job.name, job.jobType, d);
       changed.push('driveList');
     }

@@ -3,7 +3,9 @@
 // answers from the very same guards, so the station never offers what it would then refuse.
 import type { ErrorCode } from '../errors.ts';
 import type { DriveRecord, DriveState, JobRecord, JobState, PackageState } from '../model.ts';
-import { CANCELLABLE, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives } from './facts.ts';
+import {
+  CANCELLABLE, driveLimit, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives,
+} from './facts.ts';
 import { reason, refusal, refusalError, type Reason, type Refusal } from './reasons.ts';
 import {
   DRIVE_TRANSITIONS,
@@ -82,6 +84,12 @@ const copyPick = ({ job, drives, picked }: JobContext): Reason | null => {
   return null;
 };
 
+/** The drives named are added to the job's list: together they keep to the limit of an import job. */
+const withinDriveLimit: Guard<JobContext> = ({ job, drives, picked }) => {
+  const listed = drives.filter((d) => d.role === 'listed' && d.state !== 'ShippedBack' && !d.destroyedAt).map((d) => d.driveId);
+  return driveLimit(job, new Set([...listed, ...(picked ?? [])]).size);
+};
+
 const returnAddress: Guard<JobContext> = ({ job }) => {
   const missing = missingAddressFields(job.returnAddress);
   return missing.length ? reason('RETURN_ADDRESS_INCOMPLETE', { job: job.name, fields: missing }) : null;
@@ -152,7 +160,7 @@ export const JOB_ACTIONS = {
   shipBack: job('ship the drives back', 'SHIP_NOT_READY', [jobIn(['Packaging']), returnAddress, notBusy, boxMatches, somethingToShip]),
   closeWithoutShipment: job('close the job: nothing of it is at the dock to ship', 'TRANSITION_FORBIDDEN', [jobIn(['Packaging'])]),
   changeDeliveryPackage: job('change the delivery package', 'TRANSITION_FORBIDDEN', [jobIn(['Creating', 'Shipping'])]),
-  addDrives: job('add drives to the job', 'TRANSITION_FORBIDDEN', [jobIn(['Creating'])]),
+  addDrives: job('add drives to the job', 'TRANSITION_FORBIDDEN', [jobIn(['Creating']), withinDriveLimit]),
 } satisfies Record<string, ActionDef<JobContext>>;
 
 export const DRIVE_ACTIONS = {

@@ -1,8 +1,15 @@
 // Facts the rules are made of, each defined once: what "at the dock", "processed" and "had errors" mean.
 import { trackingBase } from '../scan.ts';
+import { reason, type Reason } from './reasons.ts';
 import { COPY_ERRORS, RETURN_ADDRESS_REQUIRED, type DriveRecord, type JobRecord, type JobState, type PackageState } from '../model.ts';
 
 export const MAX_IMPORT_DRIVES = 10;
+
+/** An import job lists at most 10 drives; null when `count` keeps to it. */
+export function driveLimit(job: { name: string; jobType: string }, count: number): Reason | null {
+  if (job.jobType !== 'Import' || count <= MAX_IMPORT_DRIVES) return null;
+  return reason('TOO_MANY_DRIVES', { job: job.name, count, max: MAX_IMPORT_DRIVES });
+}
 
 /** Cancellation is accepted in any state before Packaging. */
 export const CANCELLABLE: readonly JobState[] = ['Creating', 'Shipping', 'Received', 'Transferring'];

@@ -60,6 +60,10 @@ export const RULES = {
     en: (p) =>
       `Job ${str(p.job)} is ${str(p.state)}${from(p)}: a cancel is accepted only before Packaging`,
   },
+  TOO_MANY_DRIVES: {
+    error: 'TOO_MANY_DRIVES',
+    en: (p) => `An import job has at most ${str(p.max)} drives; job ${str(p.job)} would have ${str(p.count)}`,
+  },
   NO_DRIVE_TO_COPY: { en: (p) => `Job ${str(p.job)} has no received drive waiting for copy` },
   DRIVES_NOT_PROCESSED: { en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not yet processed` },
   DRIVES_ARRIVED: {
