@@ -133,6 +133,9 @@ export class Intake {
   /** "What may happen to this job now, and why not the rest?" */
   jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] { return views.jobPossibilitiesOf(this.store, name); }
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] { return views.drivePossibilitiesOf(this.store, serial); }
+  packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
+    return views.packagePossibilitiesOf(this.store, tracking, actor.station);
+  }
   /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
   searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): { total: number; items: { name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean; deleted: boolean }[] } {
     return views.searchJobs(this.store, input);

@@ -819,21 +819,6 @@ const TRIGGERS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** Why a job may move, per trigger, in words a person at the dock reads (the core's rule text is English). */
-const RULE_TEXT: Record<Lang, Record<string, string>> = {
-  en: {},
-  'zh-TW': {
-    customerShipped: '需要寄送包裹資料與完整的回寄地址', packageReceived: '工作的包裹已收到並關閉', copyStarted: '已收到且未取消的工作開始複製',
-    copySkipped: '已取消的工作略過資料複製', nothingToCopy: '工作的硬碟都沒有到達，沒有可複製的資料', allDrivesProcessed: '所有硬碟都已處理',
-    shippedBack: '硬碟已寄回且工作沒有錯誤', shippedBackWithErrors: '硬碟已寄回但工作有錯誤', closedNothingToShip: '碼頭上沒有此工作可寄回的東西（未收到或已銷毀）',
-    noReplyAfterNotice: '通知客戶後 30 天沒有回覆', fault: '記錄故障（需要原因）', resolve: '恢復為故障前的狀態',
-  },
-};
-/** The core's rule, in the screen's language; English shows the core's own words. */
-export function ruleText(lang: Lang, trigger: string, rule: string): string {
-  return RULE_TEXT[lang][trigger] ?? rule;
-}
-
 /** Copy bay statuses (the values stay the contract's; only what is shown is translated). */
 const COPY_STATUS_NAMES: Record<Lang, Record<string, string>> = {
   en: {},

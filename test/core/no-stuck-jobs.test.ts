@@ -88,30 +88,6 @@ test('a Shipping job whose box is at the dock is not overdue, however long the b
   assert.ok(!d.intake.upcomingDeadlines().some((x) => x.kind === 'shippingOverdue'));
 });
 
-test('a drive of a job closed for no reply that did reach the dock is held, and outlives the purge', () => {
-  const d = dock();
-  shippingJob(d, 'J1', ['A1']);
-  shippingJob(d, 'J2', ['B1', 'B2']);
-  d.intake.receivePackage(amy, { trackingNumber: 'TRK-J1' });
-  d.intake.scanDrive(amy, { serial: 'A1' });
-  d.intake.scanDrive(amy, { serial: 'B1' }); // J2's drive, in J1's box
-  d.intake.closePackage(amy, {});
-  d.clock.advanceDays(15);
-  d.intake.sweep(amy);
-  d.intake.notifyCustomer(amy, 'J2', 'called, no answer');
-  d.clock.advanceDays(31);
-  d.intake.sweep(amy);
-  assert.equal(jobState(d.store, 'J2'), 'Closed');
-  assert.ok(d.store.activeDrive('B1')?.heldSince, 'B1 is at the dock and held');
-  d.clock.advanceDays(91);
-  d.intake.sweep(amy);
-  assert.equal(jobState(d.store, 'J2'), undefined, 'the job record is purged');
-  const b1 = d.store.activeDrive('B1');
-  assert.ok(b1, 'B1 is still on record');
-  assert.equal(b1.role, 'orphan');
-  assert.ok(d.intake.exceptions().some((e) => e.driveId === 'B1'), 'and still on the exceptions list');
-});
-
 test('a held drive of a job deleted after 2 weeks in Creating becomes a held drive of no job, not of the next job of that name', () => {
   const d = dock();
   d.intake.putJob(amy, importJob('J', ['A1'], { tracking: 'TRK-J' }));

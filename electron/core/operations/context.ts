@@ -2,10 +2,14 @@
 // checks, the custody record, and the moves of jobs and drives, which the rule book allows or refuses.
 import { type Clock, isoWithZone } from '../clock.ts';
 import { fail } from '../errors.ts';
-import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
-import { checkDrive, checkJob, type DriveTrigger, type JobTrigger } from '../rules.ts';
+import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState, PackageRecord } from '../model.ts';
+import {
+  reason, refusalError, requireDriveEdge, requireJobEdge,
+  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
+} from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { DriveInput } from '../importing.ts';
+import { driveContextOf, jobContextOf, packageContextOf } from '../queries/jobs.ts';
 import type { DriveSets } from '../store/drives.ts';
 import type { JobSets } from '../store/jobs.ts';
 import type { DockStore, StoreReads, StoreTx } from '../store/types.ts';
@@ -122,7 +126,7 @@ export class Context {
     if (typeof name !== 'string' || !name.trim()) fail('BAD_INPUT', 'A job name is required.');
     const job = this.read.job(name.trim());
     if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
-    if (job.deletedAt) fail('JOB_DELETED', `Job "${job.name}" was deleted on ${job.deletedAt.slice(0, 10)} (2 weeks in Creating).`);
+    if (job.deletedAt) throw refusalError(reason('JOB_DELETED', { job: job.name, on: job.deletedAt.slice(0, 10) }), 'JOB_DELETED');
     return job;
   }
 
@@ -133,11 +137,21 @@ export class Context {
     return drive;
   }
 
+  /** What the rule book is shown of a job, a drive or a box: the same facts `possibilities` judges. */
+  jobContext(job: JobRecord, picked?: readonly string[]): JobContext {
+    return jobContextOf(this.read, job, picked);
+  }
+
+  driveContext(drive: DriveRecord): DriveContext {
+    return driveContextOf(this.read, drive);
+  }
+
+  packageContext(pkg: PackageRecord, actor: Actor): PackageContext {
+    return packageContextOf(this.read, pkg, actor.station);
+  }
+
   moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: JobSets = {}, tracking: string | null = null): JobRecord {
-    // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
-    const drives = this.tx.allDrivesOfJob(job.name);
-    const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
-    if (!verdict.ok) fail(trigger === 'customerShipped' ? 'GUARD_FAILED' : 'TRANSITION_FORBIDDEN', `Job ${job.name}: ${verdict.reason}.`, { job: job.name, from: job.state, to, trigger });
+    requireJobEdge(to, trigger, this.jobContext(job));
     const now = this.nowUtc();
     this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
     this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, trackingNumber: tracking, reason, stateBefore: job.state, stateAfter: to });
@@ -148,8 +162,7 @@ export class Context {
   moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
     reason?: string | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>; sets?: DriveSets;
   } = {}): DriveRecord {
-    const verdict = checkDrive(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}), ...(opts.reason ? { reason: opts.reason } : {}) });
-    if (!verdict.ok) fail('TRANSITION_FORBIDDEN', `Drive ${drive.driveId}: ${verdict.reason}.`, { driveId: drive.driveId, from: drive.state, to, trigger });
+    requireDriveEdge(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}) });
     this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
     this.custody(actor, {
       action: opts.action ?? `drive.${trigger}`, subject: 'drive', jobName: drive.jobName, driveId: drive.driveId,

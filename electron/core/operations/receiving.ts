@@ -2,7 +2,7 @@
 // closed (what was not in it becomes NeverReceived), and the last scan at a station undone.
 import { fail } from '../errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobRecord, PackageRecord } from '../model.ts';
-import { checkJob, type DriveTrigger } from '../rules.ts';
+import { checkJob, effectiveState, isJobsOwnBox, requireAction, takesDrives, type DriveTrigger } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { driveView, type PackageView } from '../queries/views.ts';
 import { packageViewOf } from '../queries/jobs.ts';
@@ -40,7 +40,8 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
     if (open) fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, { trackingNumber: open.trackingNumber });
     const jobs = c.read.jobsDeliveredIn(tracking);
     const now = c.nowUtc();
-    const held = jobs.length === 0 || jobs.every((j) => j.state === 'Creating');
+    // nothing in a box is processed unless one of its jobs takes drives now (past Creating, not ended)
+    const held = !jobs.some(takesDrives);
     c.tx.insertPackage({
       trackingNumber: tracking, carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null, station: actor.station,
       openedBy: actor.operator, openedAt: now, heldSince: held ? now : null, jobNames: jobs.map((j) => j.name),
@@ -48,7 +49,8 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
     c.custody(actor, {
       action: held ? 'package.receivedHeld' : 'package.received', subject: 'package', trackingNumber: tracking,
       jobName: jobs.length === 1 ? jobs[0]!.name : null, stateBefore: null, stateAfter: 'open',
-      reason: held ? (jobs.length ? 'job still Creating: nothing is processed until it is Shipping' : 'no job on record') : null,
+      reason: held ? (!jobs.length ? 'no job on record' : jobs.some((j) => j.state === 'Creating')
+        ? 'job still Creating: nothing is processed until it is Shipping' : `job already ${jobs[0]!.state}`) : null,
       detail: { jobs: jobs.map((j) => j.name) },
     });
     c.touch('packages', tracking);
@@ -133,14 +135,26 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       const d = c.insertDrive(actor, { driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: 'no job on record', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldNoJob', pkg.trackingNumber);
       return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`);
     }
+    // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
+    if (owner.jobType === 'Export') {
+      const state = effectiveState(owner);
+      if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
+        const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
+        const d = c.insertDrive(actor, {
+          driveId: serial, jobName: owner.name, role: 'listed', state: 'Specified', heldSince: now, holdReason: why,
+          packageTracking: pkg.trackingNumber, receivedAt: now,
+        }, 'drive.held', pkg.trackingNumber);
+        return result('held', 'warning', d, `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`);
+      }
+      const d = c.insertDrive(actor, {
+        driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now,
+      }, 'drive.exportReceived', pkg.trackingNumber);
+      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
+    }
     if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
       const why = owner.state === 'Creating' ? 'job still Creating' : `job already ${owner.state}`;
       const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why, packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldExtra', pkg.trackingNumber);
       return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the ${why.replace('job ', 'job is ')}: held.`);
-    }
-    if (owner.jobType === 'Export' && ['Shipping', 'Creating'].includes(owner.state)) {
-      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
-      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
     }
     const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.extra', pkg.trackingNumber);
     return result('extra', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`);
@@ -153,7 +167,7 @@ export function previewClose(c: Context, actor: Actor, tracking?: unknown): { tr
   const out: { jobName: string; driveId: string }[] = [];
   for (const name of pkg.jobNames) {
     const job = c.read.job(name);
-    if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+    if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
     for (const d of c.read.drivesOfJob(name)) {
       if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) out.push({ jobName: name, driveId: d.driveId });
     }
@@ -169,11 +183,10 @@ export function closePackage(c: Context, actor: Actor, input: { trackingNumber?:
     const pkg = packageForScan(c, actor, input?.trackingNumber);
     const now = c.nowUtc();
     const never: string[] = [];
-    const faulted = pkg.jobNames.map((n) => c.read.job(n)).filter((j) => j && !j.deletedAt && j.state === 'Faulted' && j.faultedFrom === 'Shipping');
-    if (faulted.length) fail('TRANSITION_FORBIDDEN', `Job ${faulted[0]!.name} is Faulted: resolve it before closing its package, so its drives are counted.`, { jobName: faulted[0]!.name });
+    requireAction('closeBox', c.packageContext(pkg, actor));
     for (const name of pkg.jobNames) {
       const job = c.read.job(name);
-      if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+      if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
       for (const d of c.read.drivesOfJob(name)) {
         if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
           c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', { tracking: pkg.trackingNumber, reason: `not in package ${pkg.trackingNumber}` });
@@ -182,7 +195,7 @@ export function closePackage(c: Context, actor: Actor, input: { trackingNumber?:
       }
       const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
       if (received.cancelRequested) c.moveJob(actor, received, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy', {}, pkg.trackingNumber);
-      else if (checkJob('Packaging', 'nothingToCopy', { job: received, drives: c.read.allDrivesOfJob(name) }).ok) {
+      else if (checkJob('Packaging', 'nothingToCopy', c.jobContext(received)).ok) {
         c.moveJob(actor, received, 'Packaging', 'nothingToCopy', 'none of the job\'s drives arrived', {}, pkg.trackingNumber);
       }
     }

@@ -1,7 +1,7 @@
 // The Exceptions screen: every drive, box and job at the dock that a person must act on, with what to do next
 // and by when, the most urgent first.
 import { type Clock, DEADLINES, ms } from '../clock.ts';
-import { missingAddressFields } from '../rules.ts';
+import { missingAddressFields, takesDrives } from '../rules.ts';
 import type { StoreReads } from '../store/types.ts';
 
 export interface ExceptionRow {
@@ -32,7 +32,7 @@ export function exceptions(store: StoreReads, clock: Clock): ExceptionRow[] {
     const returnDue = since + DEADLINES.heldReturnDue;
     const destroyDue = since + DEADLINES.heldDestructionDue;
     const job = r.jobName ? store.job(r.jobName) : null;
-    const releasable = job && !job.deletedAt && !['Creating', 'Completed', 'Closed'].includes(job.state);
+    const releasable = takesDrives(job);
     rows.push({
       kind: destroyDue <= now ? 'destructionDue' : 'held', jobName: r.jobName, driveId: r.driveId, trackingNumber: r.packageTracking, since: r.heldSince,
       dueAt: new Date(destroyDue <= now ? destroyDue : returnDue <= now ? destroyDue : returnDue).toISOString(),

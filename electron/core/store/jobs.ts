@@ -2,8 +2,13 @@
 import type { JobRecord, JobState } from '../model.ts';
 import { jobFromRow, setClause, type Sql } from './rows.ts';
 
-/** A Shipping job whose box is at the dock (open, held or closed) is not overdue, whatever the calendar says. */
-const NO_BOX_YET = 'NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.job_name = jobs.name)';
+/**
+ * A Shipping job whose box is at the dock (open, held or closed), or any of whose drives is here whichever box
+ * it came in, is not overdue, whatever the calendar says.
+ */
+const NO_BOX_YET = `NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.job_name = jobs.name)
+  AND NOT EXISTS (SELECT 1 FROM drives d WHERE d.job_name = jobs.name AND d.active = 1 AND d.received_at IS NOT NULL
+    AND d.destroyed_at IS NULL AND d.state NOT IN ('NeverReceived', 'ShippedBack'))`;
 
 const JOB_SETTABLE = new Set([
   'state', 'updated_at', 'cancel_requested', 'faulted_from', 'fault_reason', 'delivery_package', 'delivery_tracking',
