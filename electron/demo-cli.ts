@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Store } from './core/store.ts';
+import { Store } from './core/store/index.ts';
 import { Intake } from './core/intake.ts';
 import { seedDemo } from './core/demo.ts';
 
@@ -35,13 +35,9 @@ const store = new Store(file);
 try {
   const intake = new Intake({ store });
   seedDemo(intake, { jobs, seed });
-  const count = (sql: string) => Number((store.db.prepare(sql).get() as { n: number }).n);
   console.log(JSON.stringify({
     file, seed,
-    jobs: count('SELECT count(*) AS n FROM jobs WHERE deleted_at IS NULL'),
-    drives: count('SELECT count(*) AS n FROM drives'),
-    packages: count('SELECT count(*) AS n FROM packages'),
-    custody: count('SELECT count(*) AS n FROM custody'),
+    ...store.counts(),
     ms: Math.round(performance.now() - started),
   }));
 } finally {

@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from './core/clock.ts';
+import { statusOf, type AnyErrorCode } from './core/errors.ts';
 import { HTTP, type ApiErrorBody, type Change } from './api/contract.ts';
 import type { Dispatcher } from './api/dispatcher.ts';
 import { SECURITY_HEADERS } from './security-policy.ts';
@@ -41,33 +42,9 @@ export interface StationServer {
 
 // ---- status codes ---------------------------------------------------------------------------------
 
-/** Domain rejections that are about the state things are in (the request was fine, the moment is not). */
-const CONFLICTS = new Set([
-  'PACKAGE_NOT_OPEN', 'NO_OPEN_PACKAGE', 'PACKAGE_ALREADY_RECEIVED', 'PACKAGE_ALREADY_OPEN', 'DRIVE_ALREADY_SCANNED',
-  'ANOTHER_PACKAGE_OPEN', 'JOB_EXISTS', 'JOB_DELETED', 'DRIVE_IN_ANOTHER_JOB', 'TRANSITION_FORBIDDEN', 'GUARD_FAILED',
-  'CANCEL_TOO_LATE', 'NOTHING_TO_UNDO', 'UNDO_SUPERSEDED', 'COPY_NOT_ALLOWED', 'SHIP_NOT_READY', 'DRIVE_NOT_HELD',
-]);
-
-const TRANSPORT_STATUS: Readonly<Record<string, number>> = {
-  BAD_INPUT: 400,
-  NOT_JSON: 400,
-  MALFORMED_REQUEST: 400,
-  TOKEN_REQUIRED: 401,
-  TOKEN_WRONG: 401,
-  FOREIGN_HOST: 403,
-  FOREIGN_ORIGIN: 403,
-  UNKNOWN_OPERATION: 404,
-  NO_SUCH_PATH: 404,
-  METHOD_NOT_ALLOWED: 405,
-  BODY_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  HEADERS_TOO_LARGE: 431,
-  INTERNAL: 500,
-};
-
-/** The HTTP status of an error code: the transport's own, 409 for a conflict of state, else 422. */
-export function statusFor(code: string): number {
-  return TRANSPORT_STATUS[code] ?? (CONFLICTS.has(code) ? 409 : 422);
+/** The HTTP status of an error code, from the one table of codes. */
+export function statusFor(code: AnyErrorCode): number {
+  return statusOf(code);
 }
 
 // ---- small helpers --------------------------------------------------------------------------------
@@ -263,7 +240,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
     });
-    const seq = Number(station.store.get<{ s: number | null }>('SELECT max(seq) AS s FROM custody')?.s ?? 0);
+    const seq = station.store.lastSeq();
     res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ seq })}\n\n`);
     const off = dispatcher.onChange((c: Change) => {
       res.write(`id: ${c.seq}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);

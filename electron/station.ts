@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
 import { Intake } from './core/intake.ts';
-import { Store } from './core/store.ts';
+import { Store } from './core/store/index.ts';
 import { seedDemo } from './core/demo.ts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';

@@ -1,42 +1,109 @@
-// Every rejection the dock can meet has a stable code and a plain message. Screens translate by code.
+// Every refusal the station can answer has a stable code and a plain message; screens translate by code.
+// This table is the only list of codes: the core's errors, the printer's errors, the transports' refusals,
+// the contract's error body and the screens' translations all take their codes from it, so a code missing
+// here does not compile. Each code's HTTP status says what kind of refusal it is:
+//   400 the request itself is malformed (bad input: fix what was typed or sent)
+//   409 the request is fine but the moment is not (a conflict with the state things are in)
+//   422 the request asks for something the dock's records do not allow (unknown job, foreign drive…)
+//   401/403/404/405/413/415/431 the transport's own refusals (token, origin, path, size…)
+//   5xx the station or a device failed; nothing acknowledged is lost, and the message says what to do
 
-export const ERROR_CODES = [
-  'BAD_INPUT',
-  'SCAN_EMPTY',
-  'SCAN_TOO_LONG',
-  'SCAN_BAD_CHARACTERS',
-  'NO_OPEN_PACKAGE',
-  'PACKAGE_NOT_OPEN',
-  'PACKAGE_ALREADY_RECEIVED',
-  'PACKAGE_ALREADY_OPEN',
-  'DRIVE_ALREADY_SCANNED',
-  'CODE_IS_TRACKING',
-  'ANOTHER_PACKAGE_OPEN',
-  'PACKAGE_UNKNOWN',
-  'JOB_UNKNOWN',
-  'JOB_EXISTS',
-  'JOB_DELETED',
-  'JOB_NOT_IN_PACKAGE',
-  'AMBIGUOUS_JOB',
-  'DRIVE_UNKNOWN',
-  'DRIVE_IN_ANOTHER_JOB',
-  'DRIVE_NOT_IN_JOB',
-  'TOO_MANY_DRIVES',
-  'TRANSITION_FORBIDDEN',
-  'GUARD_FAILED',
-  'ADDRESS_INCOMPLETE',
-  'DELIVERY_PACKAGE_INCOMPLETE',
-  'CANCEL_TOO_LATE',
-  'NOTHING_TO_UNDO',
-  'UNDO_SUPERSEDED',
-  'IMPORT_INVALID',
-  'IMPORT_TOO_LARGE',
-  'COPY_NOT_ALLOWED',
-  'SHIP_NOT_READY',
-  'DRIVE_NOT_HELD',
-  'NOT_FOUND',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Who raises a code: the core's rules, the label printers, the station's transports, or the page's client. */
+type Origin = 'rules' | 'printer' | 'transport' | 'client';
+
+const badInput = <O extends Origin>(from: O) => ({ from, status: 400 }) as const;
+const conflict = <O extends Origin>(from: O) => ({ from, status: 409 }) as const;
+const refused = <O extends Origin>(from: O) => ({ from, status: 422 }) as const;
+const transport = <S extends 401 | 403 | 404 | 405 | 413 | 415 | 431>(status: S) => ({ from: 'transport', status }) as const;
+const fault = <O extends Origin, S extends 500 | 502 | 503 | 504 | 507>(from: O, status: S) => ({ from, status }) as const;
+
+export const ERRORS = {
+  // ---- the core's rules
+  BAD_INPUT: badInput('rules'),
+  SCAN_EMPTY: badInput('rules'),
+  SCAN_TOO_LONG: badInput('rules'),
+  SCAN_BAD_CHARACTERS: badInput('rules'),
+  NO_OPEN_PACKAGE: conflict('rules'),
+  PACKAGE_NOT_OPEN: conflict('rules'),
+  PACKAGE_ALREADY_RECEIVED: conflict('rules'),
+  PACKAGE_ALREADY_OPEN: conflict('rules'),
+  DRIVE_ALREADY_SCANNED: conflict('rules'),
+  CODE_IS_TRACKING: refused('rules'),
+  ANOTHER_PACKAGE_OPEN: conflict('rules'),
+  PACKAGE_UNKNOWN: refused('rules'),
+  JOB_UNKNOWN: refused('rules'),
+  JOB_EXISTS: conflict('rules'),
+  JOB_DELETED: conflict('rules'),
+  JOB_NOT_IN_PACKAGE: refused('rules'),
+  AMBIGUOUS_JOB: refused('rules'),
+  DRIVE_UNKNOWN: refused('rules'),
+  DRIVE_IN_ANOTHER_JOB: conflict('rules'),
+  DRIVE_NOT_IN_JOB: refused('rules'),
+  TOO_MANY_DRIVES: refused('rules'),
+  TRANSITION_FORBIDDEN: conflict('rules'),
+  GUARD_FAILED: conflict('rules'),
+  ADDRESS_INCOMPLETE: refused('rules'),
+  DELIVERY_PACKAGE_INCOMPLETE: refused('rules'),
+  CANCEL_TOO_LATE: conflict('rules'),
+  ALREADY_CANCELLED: conflict('rules'),
+  NOTHING_TO_UNDO: conflict('rules'),
+  UNDO_SUPERSEDED: conflict('rules'),
+  IMPORT_INVALID: refused('rules'),
+  IMPORT_TOO_LARGE: refused('rules'),
+  COPY_NOT_ALLOWED: conflict('rules'),
+  SHIP_NOT_READY: conflict('rules'),
+  DRIVE_NOT_HELD: conflict('rules'),
+  WITNESS_INVALID: refused('rules'),
+  NOT_FOUND: refused('rules'),
+  STORE_FULL: fault('rules', 507),
+  STORE_DAMAGED: fault('rules', 500),
+  STORE_TOO_NEW: fault('rules', 500),
+  // ---- label printing: the shipment stays unshipped until its label is out, so each says what to check
+  PRINTER_NOT_SET: conflict('printer'),
+  PRINTER_UNREACHABLE: fault('printer', 502),
+  PRINTER_TIMEOUT: fault('printer', 504),
+  PRINTER_REFUSED: fault('printer', 502),
+  PRINTER_FAILED: fault('printer', 502),
+  LABELS_UNAVAILABLE: fault('printer', 503),
+  // ---- the transports (dispatcher, HTTP server, IPC)
+  NOT_JSON: badInput('transport'),
+  MALFORMED_REQUEST: badInput('transport'),
+  TOKEN_REQUIRED: transport(401),
+  TOKEN_WRONG: transport(401),
+  FOREIGN_HOST: transport(403),
+  FOREIGN_ORIGIN: transport(403),
+  FOREIGN_SENDER: transport(403),
+  UNKNOWN_OPERATION: transport(404),
+  NO_SUCH_PATH: transport(404),
+  METHOD_NOT_ALLOWED: transport(405),
+  BODY_TOO_LARGE: transport(413),
+  UNSUPPORTED_MEDIA_TYPE: transport(415),
+  HEADERS_TOO_LARGE: transport(431),
+  INTERNAL: fault('transport', 500),
+  // ---- the page's HTTP client, when no answer from the station can be read (the status a proxy would give)
+  STATION_UNREACHABLE: fault('client', 503),
+  BAD_REPLY: fault('client', 502),
+} as const;
+
+export type AnyErrorCode = keyof typeof ERRORS;
+/** The codes raised by `from`. */
+export type CodeFrom<O extends Origin> = { [K in AnyErrorCode]: (typeof ERRORS)[K]['from'] extends O ? K : never }[AnyErrorCode];
+/** The codes the core's rules raise (`IntakeError`). */
+export type ErrorCode = CodeFrom<'rules'>;
+export type ErrorStatus = (typeof ERRORS)[AnyErrorCode]['status'];
+
+export const ERROR_CODES = Object.keys(ERRORS) as AnyErrorCode[];
+/** The codes of the core's rules, in table order. */
+export const RULE_ERROR_CODES = ERROR_CODES.filter((c): c is ErrorCode => ERRORS[c].from === 'rules');
+
+export function isErrorCode(code: string): code is AnyErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
+
+/** The HTTP status of a code. Only a value smuggled past the types can miss the table: that is the station's fault. */
+export function statusOf(code: string): number {
+  return isErrorCode(code) ? ERRORS[code].status : 500;
+}
 
 export class IntakeError extends Error {
   readonly code: ErrorCode;

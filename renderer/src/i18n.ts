@@ -2,6 +2,7 @@
 // zh-TW is a type error, so the two languages cannot drift. Errors from the core translate by their `code`;
 // where a code has no text here, the core's own English message is shown.
 import type { DriveState, JobState } from '../../electron/core/model.ts';
+import type { AnyErrorCode } from '../../electron/core/errors.ts';
 
 export type Lang = 'en' | 'zh-TW';
 export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
@@ -178,11 +179,34 @@ const en = {
   'err.CLOCK_JUMPED': 'This computer\'s clock jumped to {clock}; the station expected about {expected}. Confirm today\'s date on the Exceptions screen, or set the computer\'s clock right. Nothing is recorded until then.',
   'err.CLOCK_DATE_MISMATCH': 'The date typed is not the date this computer\'s clock shows ({clock}). Set the computer\'s clock to today\'s date, then confirm again.',
   'err.CLOCK_NOT_HELD': 'The station\'s clock needs no confirmation: deadlines are applied as usual.',
+  'err.STORE_TOO_NEW': 'This station\'s records were written by a newer version of the app: update the app to open them.',
   'err.UNKNOWN_OPERATION': 'The station does not know this operation.',
   'err.INTERNAL': 'The station could not complete this; nothing was changed. Try again.',
   'err.NETWORK': 'The station does not answer. Nothing was changed. Try again.',
   'err.STATION_UNREACHABLE': 'The station does not answer. Is the station server still running?',
   'err.BAD_REPLY': 'The station gave an answer that cannot be read. Try again.',
+  'err.ALREADY_CANCELLED': 'That job is already cancelled.',
+  'err.WITNESS_INVALID': 'The witness must be another operator of this station.',
+  'err.STORE_FULL': 'The station\'s disk is full: nothing more can be recorded. Free space on the station, then try again.',
+  'err.STORE_DAMAGED': 'The station\'s record is damaged and cannot be written. Stop, and call whoever looks after the station.',
+  'err.PRINTER_NOT_SET': 'No ZPL label printer is set: enter its address in Settings, or print the PDF.',
+  'err.PRINTER_UNREACHABLE': 'The label printer does not answer: check it is on and connected, then print again.',
+  'err.PRINTER_TIMEOUT': 'The label printer took too long: check it, then print again.',
+  'err.PRINTER_REFUSED': 'The label printer refused the label: check it, then print again.',
+  'err.PRINTER_FAILED': 'The label could not be printed: check the printer, then print again.',
+  'err.LABELS_UNAVAILABLE': 'Labels cannot be printed from here: open the PDF and print it.',
+  'err.NOT_JSON': 'The station could not read the request. Reload the page and try again.',
+  'err.MALFORMED_REQUEST': 'The station could not read the request. Reload the page and try again.',
+  'err.TOKEN_REQUIRED': 'This page has no station token: open the station from the address the server printed.',
+  'err.TOKEN_WRONG': 'This page\'s station token is wrong or old: open the station from the address the server printed.',
+  'err.FOREIGN_HOST': 'The station answers only to its own address.',
+  'err.FOREIGN_ORIGIN': 'Only the station\'s own page may call the station.',
+  'err.FOREIGN_SENDER': 'Only the station\'s own page may call the station.',
+  'err.NO_SUCH_PATH': 'The station has nothing at that address.',
+  'err.METHOD_NOT_ALLOWED': 'The station could not read the request. Reload the page and try again.',
+  'err.BODY_TOO_LARGE': 'This is too large to send to the station.',
+  'err.UNSUPPORTED_MEDIA_TYPE': 'The station could not read the request. Reload the page and try again.',
+  'err.HEADERS_TOO_LARGE': 'The station could not read the request. Reload the page and try again.',
 
   'exc.title': 'Exceptions',
   'exc.empty': 'Nothing needs a person right now.',
@@ -384,6 +408,10 @@ const en = {
 export type Key = keyof typeof en;
 type Dict = { readonly [K in Key]: string };
 
+/** Every code in the station's table of error codes has its words here (a missing one does not compile). */
+type UntranslatedCodes = Exclude<`err.${AnyErrorCode}`, Key>;
+export const everyErrorCodeTranslated: [UntranslatedCodes] extends [never] ? true : UntranslatedCodes = true;
+
 const zhTW: Dict = {
   'app.title': '收件站',
   'app.loading': '正在連線到收件站…',
@@ -556,11 +584,34 @@ const zhTW: Dict = {
   'err.CLOCK_JUMPED': '這台電腦的時鐘跳到了 {clock}，工作站預期約為 {expected}。請在「例外」畫面確認今天的日期，或把電腦時鐘調正確。在此之前不會記錄任何事。',
   'err.CLOCK_DATE_MISMATCH': '輸入的日期不是這台電腦時鐘顯示的日期（{clock}）。請把電腦時鐘調到今天的日期，然後再確認一次。',
   'err.CLOCK_NOT_HELD': '工作站的時鐘不需要確認：期限照常執行。',
+  'err.STORE_TOO_NEW': '此工作站的紀錄由較新版本的程式寫入：請更新程式後再開啟。',
   'err.UNKNOWN_OPERATION': '收件站不認識此操作。',
   'err.INTERNAL': '收件站無法完成此操作，沒有任何變更。請再試一次。',
   'err.NETWORK': '收件站沒有回應，沒有任何變更。請再試一次。',
   'err.STATION_UNREACHABLE': '收件站沒有回應。收件站伺服器還在執行嗎？',
   'err.BAD_REPLY': '收件站的回應無法讀取。請再試一次。',
+  'err.ALREADY_CANCELLED': '該工作已經取消。',
+  'err.WITNESS_INVALID': '見證人必須是此站點的另一位操作員。',
+  'err.STORE_FULL': '收件站的磁碟已滿，無法再記錄。請清出收件站的空間後再試一次。',
+  'err.STORE_DAMAGED': '收件站的紀錄已損壞，無法寫入。請停止操作，並聯絡收件站的管理人員。',
+  'err.PRINTER_NOT_SET': '尚未設定 ZPL 標籤印表機：請在設定中輸入其位址，或列印 PDF。',
+  'err.PRINTER_UNREACHABLE': '標籤印表機沒有回應：請確認已開機並連線，然後再列印一次。',
+  'err.PRINTER_TIMEOUT': '標籤印表機回應太慢：請檢查印表機，然後再列印一次。',
+  'err.PRINTER_REFUSED': '標籤印表機拒絕了此標籤：請檢查印表機，然後再列印一次。',
+  'err.PRINTER_FAILED': '無法列印標籤：請檢查印表機，然後再列印一次。',
+  'err.LABELS_UNAVAILABLE': '此處無法列印標籤：請開啟 PDF 後列印。',
+  'err.NOT_JSON': '收件站無法讀取此請求。請重新載入頁面後再試一次。',
+  'err.MALFORMED_REQUEST': '收件站無法讀取此請求。請重新載入頁面後再試一次。',
+  'err.TOKEN_REQUIRED': '此頁面沒有收件站權杖：請從伺服器顯示的位址開啟收件站。',
+  'err.TOKEN_WRONG': '此頁面的收件站權杖錯誤或已過期：請從伺服器顯示的位址開啟收件站。',
+  'err.FOREIGN_HOST': '收件站只回應自己的位址。',
+  'err.FOREIGN_ORIGIN': '只有收件站自己的頁面可以呼叫收件站。',
+  'err.FOREIGN_SENDER': '只有收件站自己的頁面可以呼叫收件站。',
+  'err.NO_SUCH_PATH': '收件站在該位址沒有任何內容。',
+  'err.METHOD_NOT_ALLOWED': '收件站無法讀取此請求。請重新載入頁面後再試一次。',
+  'err.BODY_TOO_LARGE': '內容太大，無法傳送到收件站。',
+  'err.UNSUPPORTED_MEDIA_TYPE': '收件站無法讀取此請求。請重新載入頁面後再試一次。',
+  'err.HEADERS_TOO_LARGE': '收件站無法讀取此請求。請重新載入頁面後再試一次。',
 
   'exc.title': '例外',
   'exc.empty': '目前沒有需要處理的事項。',
@@ -892,6 +943,7 @@ export function actionName(lang: Lang, action: string): string {
 }
 
 export interface CoreError {
+  /** A code of the station's table, or one of the page's own (NETWORK, COPY_SCAN_NOT_HERE). */
   code: string;
   message: string;
   detail?: Record<string, unknown> | undefined;

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Change, IntakeApi, StationInfo } from '../../electron/api/contract.ts';
 import type { Deadline } from '../../electron/core/intake.ts';
-import type { PackageView } from '../../electron/core/views.ts';
+import type { PackageView } from '../../electron/core/queries/views.ts';
 import { type CoreError, type Key, type Lang, type Params, LANGS } from './i18n.ts';
 import type { Sound } from './sounds.ts';
 

@@ -8,7 +8,8 @@ import { startStationServer } from '../../electron/server.ts';
 import { ApiError, type Change, type IntakeApi, type OpName } from '../../electron/api/contract.ts';
 import { createHttpClient } from '../../renderer/src/api/http-client.ts';
 import { clockAt, dumpStore, inProcessApi, OPERATOR, shippingJob, tempDir } from './helpers.ts';
-import type { Store } from '../../electron/core/store.ts';
+import type { Store } from '../../electron/core/store/index.ts';
+import { operations } from '../../electron/api/operations.ts';
 
 interface Side {
   api: IntakeApi;
@@ -119,6 +120,29 @@ test('every refusal has the same code and message on both transports', async () 
     'UNKNOWN_OPERATION', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'NO_OPEN_PACKAGE', 'SCAN_EMPTY',
     'JOB_UNKNOWN', 'NO_OPEN_PACKAGE', 'NOTHING_TO_UNDO', 'ok', 'JOB_EXISTS', 'ok', 'ANOTHER_PACKAGE_OPEN', 'IMPORT_INVALID',
   ]);
+});
+
+// Each operation is written once, input schema beside its handler, so neither can exist without the other;
+// this proves both transports answer every one of them (none is "unknown" on either side).
+test('every operation of the contract has a handler, and both transports answer each one', async () => {
+  const ops = Object.keys(operations) as OpName[];
+  assert.ok(ops.length >= 40);
+  for (const op of ops) {
+    assert.equal(typeof operations[op].run, 'function', `${op}: a handler`);
+    assert.equal(typeof operations[op].input.safeParse, 'function', `${op}: an input schema`);
+  }
+  const t = await sameOnBoth(async ({ api }) => {
+    const outcomes: string[] = [];
+    for (const op of ops) {
+      const r = (await attempt(api.call(op, {} as never))) as { result?: unknown; code?: string };
+      outcomes.push(`${op}: ${r.code ?? 'answered'}`);
+    }
+    return outcomes;
+  });
+  assert.equal(t.length, ops.length);
+  for (const line of t as string[]) assert.doesNotMatch(line, /UNKNOWN_OPERATION/);
+  assert.ok((t as string[]).includes('station.info: answered'));
+  assert.ok((t as string[]).includes('drives.scan: BAD_INPUT'), 'an operation without its operator is refused by its schema');
 });
 
 test('the last scan is undone by a compensating record, and undoing twice is refused', async () => {

@@ -6,13 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startStationServer, statusFor } from '../../electron/server.ts';
-import { HTTP, inputs, type OpName } from '../../electron/api/contract.ts';
+import { startStationServer } from '../../electron/server.ts';
+import { statusOf } from '../../electron/core/errors.ts';
+import { HTTP, type OpName } from '../../electron/api/contract.ts';
+import { operations } from '../../electron/api/operations.ts';
 import { DEFAULT_SETTINGS } from '../../electron/api/settings-schema.ts';
 import { clockAt, dumpStore, raw, tempDir } from './helpers.ts';
 
 const RUNS = 10_000;
-const OPS = Object.keys(inputs) as OpName[];
+const OPS = Object.keys(operations) as OpName[];
+const inputs = Object.fromEntries(OPS.map((op) => [op, operations[op].input])) as { [K in OpName]: (typeof operations)[K]['input'] };
 /** Operations name an operator; queries do not. */
 const OPERATIONS = OPS.filter((op) => 'operator' in (inputs[op] as unknown as { shape: object }).shape);
 const QUERIES = OPS.filter((op) => !OPERATIONS.includes(op));
@@ -112,7 +115,7 @@ test(`${RUNS.toLocaleString('en')} random and malformed requests: each a 4xx wit
         assert.equal(typeof body?.code, 'string', `${r.kind}: a code (${reply.text.slice(0, 100)})`);
         assert.equal(typeof body?.message, 'string', `${r.kind}: a message`);
         assert.ok((body!.message as string).length > 0);
-        assert.equal(statusFor(body!.code as string), reply.status, `${r.kind}: status matches code ${String(body!.code)}`);
+        assert.equal(statusOf(body!.code as string), reply.status, `${r.kind}: status matches code ${String(body!.code)}`);
         kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
         codes.set(body!.code as string, (codes.get(body!.code as string) ?? 0) + 1);
         if (++n % 1000 === 0) {

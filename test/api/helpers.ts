@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, Agent, type IncomingHttpHeaders } from 'node:http';
 import { ManualClock } from '../../electron/core/clock.ts';
-import type { Store } from '../../electron/core/store.ts';
+import type { Store } from '../../electron/core/store/index.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
 import type { Dispatcher } from '../../electron/api/dispatcher.ts';
+import { dumpTables } from '../store-file.ts';
 
 export const OPERATOR = 'Amy Lin';
 export const START = '2026-11-02T09:00:00Z';
@@ -21,13 +22,7 @@ export const clockAt = (at = START) => new ManualClock(at);
 
 /** Every row of every table (and the schema version), in a stable order: equal dumps, equal stores. */
 export function dumpStore(store: Store): Record<string, unknown> {
-  const tables = store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  const out: Record<string, unknown> = { version: store.version };
-  for (const { name } of tables) {
-    const rows = store.db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r));
-    out[name] = rows.sort();
-  }
-  return out;
+  return { version: store.version, ...dumpTables(store.path) };
 }
 
 /** The contract in-process: the dispatcher, with refusals thrown as ApiError like both transports do. */

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStationServer, statusFor, type StationServer } from '../../electron/server.ts';
 import { HTTP } from '../../electron/api/contract.ts';
-import { ERROR_CODES } from '../../electron/core/errors.ts';
+import { ERRORS, RULE_ERROR_CODES } from '../../electron/core/errors.ts';
 import { clockAt, dumpStore, OPERATOR, raw, tempDir, type RawReply } from './helpers.ts';
 
 let srv: StationServer;
@@ -135,8 +135,13 @@ test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', asy
   refused(await call('jobs.put', { operator: OPERATOR, job: { name, properties: { jobType: 'Import' } } }), 409, 'JOB_EXISTS');
 });
 
-test('every error code of the core maps to 400, 409 or 422, never 5xx', () => {
-  for (const code of ERROR_CODES) assert.ok([400, 409, 422].includes(statusFor(code)), `${code} → ${statusFor(code)}`);
+test('a refusal of the dock\'s rules is a 400, 409 or 422; only a full or damaged store is the station\'s 5xx', () => {
+  for (const code of RULE_ERROR_CODES) {
+    const storeFault = code === 'STORE_FULL' || code === 'STORE_DAMAGED' || code === 'STORE_TOO_NEW';
+    const expected: readonly number[] = storeFault ? [500, 507] : [400, 409, 422];
+    assert.ok(expected.includes(statusFor(code)), `${code} → ${statusFor(code)}`);
+    assert.equal(statusFor(code), ERRORS[code].status, `${code}: the server answers the table's status`);
+  }
 });
 
 test('a body larger than the cap is refused with BODY_TOO_LARGE, declared or streamed', async () => {

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dataDirFrom, openStation, STORE_FILE } from '../../electron/station.ts';
 import { clockAt, tempDir } from './helpers.ts';
+import { readStore } from '../store-file.ts';
 
 test('a brand-new store starts with demo jobs; an existing one is opened as it is', async () => {
   const t = tempDir();
@@ -15,13 +16,13 @@ test('a brand-new store starts with demo jobs; an existing one is opened as it i
     assert.equal(first.created, true);
     assert.ok(existsSync(join(t.dir, STORE_FILE)));
     assert.ok(existsSync(join(t.dir, 'settings.json')));
-    const count = () => Number(first.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n);
+    const count = () => Number((readStore(first.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n);
     const jobs = count();
     assert.ok(jobs > 0, `${jobs} demo jobs`);
     first.close();
     const again = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });
     assert.equal(again.created, false);
-    assert.equal(Number(again.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n), jobs, 'no second helping of demo jobs');
+    assert.equal(Number((readStore(again.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n), jobs, 'no second helping of demo jobs');
     again.close();
   } finally {
     t.remove();
@@ -32,7 +33,7 @@ test('demo: false gives an empty store', () => {
   const t = tempDir();
   try {
     const s = openStation({ dataDir: t.dir, transport: 'http', demo: false });
-    assert.equal(Number(s.store.get<{ n: number }>('SELECT count(*) AS n FROM jobs')!.n), 0);
+    assert.equal(Number((readStore(s.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n), 0);
     s.close();
   } finally {
     t.remove();

@@ -8,7 +8,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
+import { readStore } from '../store-file.ts';
 import { FILL_NOW, cacheDir, cachedStore, workingCopy } from './fill.ts';
 
 const SIZE = Number(process.env.BENCH_DEADLINES_SIZE ?? 1_000_000);
@@ -31,7 +32,7 @@ const clock = new ManualClock(new Date(new Date(FILL_NOW).getTime() + 3_600_000)
 const store = new Store(work);
 const intake = new Intake({ store, clock });
 try {
-  const drives = Number((store.get<{ n: number }>('SELECT count(*) AS n FROM drives'))?.n ?? 0);
+  const drives = Number((readStore(work).prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
   const [first, catchUp] = timed(() => intake.sweep(actor));
   log(`${drives} drives; first sweep ${catchUp.toFixed(1)} ms applied ${JSON.stringify(Object.fromEntries(Object.entries(first).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])))}`);
 

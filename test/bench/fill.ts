@@ -11,7 +11,8 @@ import type { SQLInputValue } from 'node:sqlite';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { Dice, seedDemo } from '../../electron/core/demo.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
+import { readStore, writeStore } from '../store-file.ts';
 
 /** Bump when the filler writes different rows; the schema version is part of the key too. */
 const FILLER_VERSION = 1;
@@ -54,13 +55,13 @@ function reshape(d: Dice, s: string): string {
 }
 
 function replicate(template: string, file: string, drivesWanted: number, seed: number): void {
-  const src = new Store(template);
+  const src = readStore(template);
   const t = {
-    jobs: src.all('SELECT * FROM jobs ORDER BY name'),
-    drives: src.all('SELECT * FROM drives ORDER BY id'),
-    packages: src.all('SELECT * FROM packages ORDER BY tracking_number'),
-    package_jobs: src.all('SELECT * FROM package_jobs'),
-    custody: src.all('SELECT * FROM custody ORDER BY seq'),
+    jobs: src.prepare('SELECT * FROM jobs ORDER BY name').all() as Row[],
+    drives: src.prepare('SELECT * FROM drives ORDER BY id').all() as Row[],
+    packages: src.prepare('SELECT * FROM packages ORDER BY tracking_number').all() as Row[],
+    package_jobs: src.prepare('SELECT * FROM package_jobs').all() as Row[],
+    custody: src.prepare('SELECT * FROM custody ORDER BY seq').all() as Row[],
   };
   src.close();
   const serials = new Set<string>(t.drives.map((r) => String(r.drive_id)));
@@ -92,8 +93,9 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
   };
   let jobNo = 0;
 
-  const out = new Store(file);
-  const db = out.db;
+  // the store creates the file and its schema; the rows are copied in through the bench's own connection
+  new Store(file).close();
+  const db = writeStore(file);
   db.exec('PRAGMA synchronous = OFF'); // only while filling; the bench opens it again with the store's own settings
   const insert = (table: string, cols: string[]) => db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
   const cols = (rows: Row[]) => Object.keys(rows[0] ?? {});
@@ -138,7 +140,7 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
     db.exec('COMMIT');
   }
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-  out.close();
+  db.close();
 }
 
 /**

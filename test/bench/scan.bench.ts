@@ -11,8 +11,9 @@ import { dirname, join } from 'node:path';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { CARRIERS, Dice, bitLockerKey, driveSerial, trackingFor } from '../../electron/core/demo.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
 import { FILL_NOW, cacheDir, cachedStore, workingCopy } from './fill.ts';
+import { readStore } from '../store-file.ts';
 
 const SIZES = (process.env.BENCH_SCAN_SIZES ?? '1000,100000,1000000').split(',').map(Number);
 const JOBS = 200; // 10 drives each: 2,000 timed scans per round
@@ -58,7 +59,7 @@ function measure(size: number): void {
   intake.openPackage('dock-1');
   intake.searchJobs({ limit: 50 });
   const openMs = performance.now() - t0;
-  const driveCount = Number((store.db.prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
+  const driveCount = Number((readStore(store.path).prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
   log(`${size}: store holds ${driveCount} drives; opened in ${openMs.toFixed(1)} ms`);
   if (size === 1_000_000) console.log(JSON.stringify({ bench: 'open', drives: size, ms: round3(openMs) }));
 

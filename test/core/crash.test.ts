@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Dice } from '../../electron/core/demo.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
+import { readStore } from '../store-file.ts';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scan-burst.ts');
 const KILLS = 50;
@@ -61,10 +62,10 @@ test('a station killed in the middle of a scan burst loses no committed scan and
       all.push(...reported);
       const store = new Store(file);
       try {
-        assert.equal((store.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok', `after kill ${i + 1}`);
+        assert.equal((readStore(store.path).prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok', `after kill ${i + 1}`);
         const lost = all.filter((serial) => {
-          const d = store.db.prepare('SELECT state FROM drives WHERE drive_id = ? AND package_tracking IS NOT NULL').get(serial) as { state: string } | undefined;
-          const c = store.db.prepare("SELECT 1 FROM custody WHERE drive_id = ? AND action = 'drive.scanned'").get(serial);
+          const d = readStore(store.path).prepare('SELECT state FROM drives WHERE drive_id = ? AND package_tracking IS NOT NULL').get(serial) as { state: string } | undefined;
+          const c = readStore(store.path).prepare("SELECT 1 FROM custody WHERE drive_id = ? AND action = 'drive.scanned'").get(serial);
           return !(d && d.state === 'Received' && c);
         });
         assert.deepEqual(lost, [], `scans reported as committed but missing after kill ${i + 1}`);

@@ -7,14 +7,15 @@ import { describe, test } from 'node:test';
 import { seedDemo } from '../../electron/core/demo.ts';
 import { DRIVE_STATES, JOB_STATES } from '../../electron/core/model.ts';
 import { checkCustody, dock, dumpStore, type Dock } from './helpers.ts';
+import { readStore } from '../store-file.ts';
 
 function demo(jobs: number, seed = 1): Dock {
   const d = dock('2026-11-24T01:30:00Z');
   seedDemo(d.intake, { jobs, seed });
   return d;
 }
-const all = <T>(d: Dock, sql: string) => d.store.db.prepare(sql).all() as T[];
-const count = (d: Dock, sql: string) => Number((d.store.db.prepare(sql).get() as { n: number }).n);
+const all = <T>(d: Dock, sql: string) => readStore(d.store.path).prepare(sql).all() as T[];
+const count = (d: Dock, sql: string) => Number((readStore(d.store.path).prepare(sql).get() as { n: number }).n);
 
 describe('the demo dock', () => {
   const d = demo(120);

@@ -10,7 +10,8 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import type { Actor, DriveState, JobState, ReturnAddress } from '../../electron/core/model.ts';
 import { isDriveEdge, isJobEdge } from '../../electron/core/rules.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
+import { readStore } from '../store-file.ts';
 
 export const amy: Actor = { operator: 'Amy Lin', station: 'dock-1' };
 export const ben: Actor = { operator: 'Ben Chen', station: 'dock-2' };
@@ -96,10 +97,10 @@ export function receiveBox(d: Dock, tracking: string, scanned: string[], who: Ac
 
 /** Every table of the store, every row, in a stable order: two dumps are equal when the stores are. */
 export function dumpStore(store: Store): Record<string, unknown[]> {
-  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = readStore(store.path).prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    const rows = store.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+    const rows = readStore(store.path).prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
     out[name] = rows.map((r) => JSON.stringify(r)).sort();
   }
   out.user_version = [store.version];
@@ -125,25 +126,25 @@ export function refusedUnchanged(store: Store, fn: () => unknown, code: string, 
 
 /** The state of a drive at the dock now (its active record, or the last record of that serial). */
 export function driveState(store: Store, serial: string): string | undefined {
-  const r = store.db.prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1').get(serial) as { state: string } | undefined;
+  const r = readStore(store.path).prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1').get(serial) as { state: string } | undefined;
   return r?.state;
 }
 
 export function jobState(store: Store, name: string): string | undefined {
-  const r = store.db.prepare('SELECT state FROM jobs WHERE name = ?').get(name) as { state: string } | undefined;
+  const r = readStore(store.path).prepare('SELECT state FROM jobs WHERE name = ?').get(name) as { state: string } | undefined;
   return r?.state;
 }
 
 export function custodyActions(store: Store, where: { jobName?: string; driveId?: string }): string[] {
   const [col, v] = where.jobName ? ['job_name', where.jobName] : ['drive_id', where.driveId!];
-  return (store.db.prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map((r) => r.action);
+  return (readStore(store.path).prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map((r) => r.action);
 }
 
 export const DAYS = (n: number) => n * 86_400_000;
 
 /** Every custody record of a change of state is an edge of the tables; replaying them gives the store. */
 export function checkCustody(store: Store): void {
-  const records = store.db.prepare('SELECT * FROM custody ORDER BY seq').all() as Record<string, string | number | null>[];
+  const records = readStore(store.path).prepare('SELECT * FROM custody ORDER BY seq').all() as Record<string, string | number | null>[];
   const lastJob = new Map<string, string | null>();
   const lastDrive = new Map<number, string | null>();
   for (const r of records) {
@@ -169,13 +170,13 @@ export function checkCustody(store: Store): void {
       }
     }
   }
-  for (const j of store.db.prepare('SELECT name, state FROM jobs').all() as { name: string; state: string }[]) {
+  for (const j of readStore(store.path).prepare('SELECT name, state FROM jobs').all() as { name: string; state: string }[]) {
     assert.equal(lastJob.get(j.name), j.state, `replayed custody of job ${j.name}`);
   }
   for (const [name, state] of lastJob) {
     if (state === null) assert.equal(store.job(name), null, `job ${name} was purged`);
   }
-  for (const d of store.db.prepare('SELECT id, drive_id, state FROM drives').all() as { id: number; drive_id: string; state: string }[]) {
+  for (const d of readStore(store.path).prepare('SELECT id, drive_id, state FROM drives').all() as { id: number; drive_id: string; state: string }[]) {
     assert.equal(lastDrive.get(d.id), d.state, `replayed custody of drive ${d.drive_id} (row ${d.id})`);
   }
   for (const [row, state] of lastDrive) {

@@ -6,6 +6,7 @@ import {
   ADDRESS, DAYS, amy, bay, ben, bitLockerKeyFor, custodyActions, dock, driveState, dumpStore, importJob, jobState,
   receiveBox, refusedUnchanged, shippingJob,
 } from './helpers.ts';
+import { readStore } from '../store-file.ts';
 
 describe('jobs: Put and Update', () => {
   test('Put creates a job with its drives and a custody record of who created it where', () => {
@@ -453,7 +454,7 @@ describe('the job view', () => {
       d.intake.upcomingDeadlines(), d.intake.importJobs(amy, { ...importJob('JOB-2', ['WD-B1']), properties: { ...importJob('JOB-2', ['WD-B1']).properties } }),
     ]);
     const key = bitLockerKeyFor(0);
-    assert.ok(d.store.db.prepare('SELECT 1 FROM drives WHERE bitlocker_key = ?').get(key), 'the key is stored');
+    assert.ok(readStore(d.store.path).prepare('SELECT 1 FROM drives WHERE bitlocker_key = ?').get(key), 'the key is stored');
     assert.equal(seen.includes(key), false);
     assert.equal(seen.includes('222222-333333-444444'), false);
     assert.equal(seen.toLowerCase().includes('bitlockerkey"'), false, 'not even the field name');

@@ -12,8 +12,9 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import { COPY_STATUSES, type Actor, type DriveState, type JobState } from '../../electron/core/model.ts';
 import { CANCELLABLE } from '../../electron/core/rules.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
 import { ADDRESS, checkCustody, dumpStore, importJob } from './helpers.ts';
+import { readStore } from '../store-file.ts';
 
 const JOBS = {
   J1: { type: 'Import', drives: ['D1', 'D2'], tracking: 'T1' },
@@ -80,7 +81,7 @@ const pick = <T>(xs: readonly T[], k: number): T | undefined => xs[k % Math.max(
 
 /** The concrete operation an intent-based one stands for, chosen from the store as it is now. */
 function concrete(store: Store, o: Op): Op {
-  const names = (sql: string) => (store.db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+  const names = (sql: string) => (readStore(store.path).prepare(sql).all() as { v: string }[]).map((r) => r.v);
   switch (o.op) {
     case 'scanExpected': {
       const open = store.openPackageOf(o.station);
@@ -290,8 +291,8 @@ test('random operation sequences never take a forbidden transition, and replayin
             }
           }
           checkCustody(store);
-          for (const j of store.db.prepare('SELECT state FROM jobs').all() as { state: string }[]) reached.add(`job ${j.state}`);
-          for (const d of store.db.prepare('SELECT state FROM drives').all() as { state: string }[]) reached.add(`drive ${d.state}`);
+          for (const j of readStore(store.path).prepare('SELECT state FROM jobs').all() as { state: string }[]) reached.add(`job ${j.state}`);
+          for (const d of readStore(store.path).prepare('SELECT state FROM drives').all() as { state: string }[]) reached.add(`drive ${d.state}`);
         } finally {
           store.close();
           for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });

@@ -4,27 +4,30 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Change } from '../../electron/core/intake.ts';
 import { DatabaseSync } from 'node:sqlite';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MIGRATIONS, Store } from '../../electron/core/store.ts';
+import { MIGRATIONS, Store } from '../../electron/core/store/index.ts';
+import { readStore, writeStore } from '../store-file.ts';
+import { IntakeError } from '../../electron/core/errors.ts';
 import { amy, dock, dumpStore, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
 
 describe('the store', () => {
   test('the store is a WAL database that syncs every commit to disk (synchronous=FULL)', () => {
     const d = dock();
-    assert.equal((d.store.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
-    assert.equal((d.store.db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous, 2);
+    assert.deepEqual(d.store.settings(), { journalMode: 'wal', synchronous: 2 });
+    assert.equal((readStore(d.file).prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal', 'the file itself is WAL');
   });
 
   test('migrations are numbered: the store records how many it applied in user_version', () => {
     const d = dock();
     assert.equal(d.store.version, MIGRATIONS.length);
-    assert.equal(d.store.version, (d.store.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+    assert.equal(d.store.version, (readStore(d.file).prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
   });
 
   test('a store written by any earlier release is migrated to the same schema as a new store, its records kept', () => {
     const fresh = dock();
     const schema = (db: DatabaseSync) => (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all());
-    const want = schema(fresh.store.db);
+    const want = schema(readStore(fresh.file));
     for (let applied = 1; applied < MIGRATIONS.length; applied++) {
       const file = join(fresh.dir, `v${applied}.sqlite`);
       const old = new DatabaseSync(file);
@@ -35,7 +38,7 @@ describe('the store', () => {
       const store = new Store(file);
       try {
         assert.equal(store.version, MIGRATIONS.length);
-        assert.deepEqual(schema(store.db), want, `from version ${applied}`);
+        assert.deepEqual(schema(readStore(file)), want, `from version ${applied}`);
         assert.equal(store.job('OLD-1')?.state, 'Creating');
       } finally {
         store.close();
@@ -43,16 +46,47 @@ describe('the store', () => {
     }
   });
 
+  test('a store written by a newer release refuses to open, names both versions, and is left untouched', () => {
+    const d = dock();
+    const file = join(d.dir, 'newer.sqlite');
+    new Store(file).close();
+    const db = writeStore(file);
+    db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    const before = readFileSync(file);
+    let caught: unknown;
+    try {
+      new Store(file).close();
+    } catch (e) {
+      caught = e;
+    }
+    assert.ok(caught instanceof IntakeError, `expected STORE_TOO_NEW, got ${String(caught)}`);
+    assert.equal(caught.code, 'STORE_TOO_NEW');
+    assert.match(caught.message, new RegExp(`version ${MIGRATIONS.length + 1}.*up to ${MIGRATIONS.length}`));
+    assert.deepEqual(readFileSync(file), before, 'the file is exactly as it was');
+    assert.equal((readStore(file).prepare('PRAGMA user_version').get() as { user_version: number }).user_version, MIGRATIONS.length + 1);
+  });
+
   test('custody records are append-only: an UPDATE is refused by the database', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1']);
-    assert.throws(() => d.store.db.exec("UPDATE custody SET operator = 'someone else'"), /append-only/);
+    const db = writeStore(d.file);
+    try {
+      assert.throws(() => db.exec("UPDATE custody SET operator = 'someone else'"), /append-only/);
+    } finally {
+      db.close();
+    }
   });
 
   test('custody records are append-only: a DELETE is refused by the database', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1']);
-    assert.throws(() => d.store.db.exec('DELETE FROM custody'), /append-only/);
+    const db = writeStore(d.file);
+    try {
+      assert.throws(() => db.exec('DELETE FROM custody'), /append-only/);
+    } finally {
+      db.close();
+    }
   });
 
   test('an operation that fails halfway leaves nothing behind, and nobody is told of a change', () => {
@@ -89,11 +123,7 @@ describe('the store', () => {
   test('every lookup a scan makes uses an index, never a scan of a whole table', () => {
     const d = dock();
     const statements = new Set<string>();
-    const sql = d.store.sql.bind(d.store);
-    d.store.sql = (text: string) => {
-      statements.add(text);
-      return sql(text);
-    };
+    d.store.onStatement = (text) => statements.add(text);
     shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2'], 'SF1-1');
     shippingJob(d, 'JOB-2', ['WD-B1'], 'SF1-2');
     shippingJob(d, 'JOB-3', ['WD-C1'], 'TRK3');
@@ -111,7 +141,7 @@ describe('the store', () => {
     const fullScans: string[] = [];
     for (const text of statements) {
       const params = (text.match(/\?/g) ?? []).map(() => 'X');
-      const plan = (d.store.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      const plan = (readStore(d.file).prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
       for (const step of plan) {
         if (/^SCAN (jobs|drives|packages|package_jobs|custody)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step)) fullScans.push(`${step}  <=  ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
       }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { test as harness, expect, type StationFixture } from './harness.ts';
 import { ManualClock } from '../../electron/core/clock.ts';
+import { dumpTables } from '../store-file.ts';
 
 export const SCREENS_DIR = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 export const OPERATOR = 'Amy Lin';
@@ -51,9 +52,7 @@ export async function putJob(station: StationFixture, j: JobSpec): Promise<void>
 
 /** Every table of the store, rows sorted: compared before and after to prove nothing changed. */
 export function dumpStore(station: StationFixture): Record<string, string[]> {
-  const db = station.station.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort()]));
+  return dumpTables(station.station.store.path);
 }
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { test as harness, expect, type StationFixture } from './harness.ts';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { decodeBarcodes } from '../decode-barcodes.ts';
+import { dumpTables, readStore } from '../store-file.ts';
 
 const SCREENS = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 const op = 'Amy Lin';
@@ -52,14 +53,12 @@ async function heldBoxOfCreatingJob(api: StationFixture['api']) {
 
 /** Every table of the store, rows sorted: compared before and after to prove nothing changed. */
 function dumpStore(station: StationFixture): Record<string, string[]> {
-  const db = station.station.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort()]));
+  return dumpTables(station.station.store.path);
 }
 
 /** The drive's last row in the store: its state, and whether it is still at the dock. */
 function driveRow(station: StationFixture, serial: string): { state: string; active: number } {
-  return station.station.store.db.prepare('SELECT state, active FROM drives WHERE drive_id = ? ORDER BY id DESC LIMIT 1').get(serial) as { state: string; active: number };
+  return readStore(station.station.store.path).prepare('SELECT state, active FROM drives WHERE drive_id = ? ORDER BY id DESC LIMIT 1').get(serial) as { state: string; active: number };
 }
 
 /** A keyboard-wedge scanner: about 5 ms per character, then Enter. */

@@ -4,12 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import { test, expect } from './harness.ts';
 import { HTTP } from '../../electron/api/contract.ts';
+import { dumpTables } from '../store-file.ts';
 
-const storeDump = (station: { station: { store: { db: { prepare(s: string): { all(): unknown[] } } } } }) => {
-  const db = station.station.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort()]));
-};
+const storeDump = (station: { station: { store: { path: string } } }) => dumpTables(station.station.store.path);
 
 test('the station opens from the printed address, under the strict CSP, and the token leaves the address bar', async ({ page, station }, testInfo) => {
   const problems: string[] = [];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../electron/scripts/electron-binary.ts';
 import { buildElectron } from '../../electron/scripts/build-electron.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
 import { STORE_FILE } from '../../electron/station.ts';
 import { shippingJob } from '../api/helpers.ts';
 
@@ -102,7 +102,7 @@ test('one scan through IPC: a box received, a drive scanned and recorded; a seco
   }
   const store = new Store(join(dataDir, STORE_FILE));
   try {
-    const rows = store.all<{ action: string; operator: string }>("SELECT action, operator FROM custody WHERE drive_id = 'WD-ELECTRON-0001' ORDER BY seq");
+    const rows = store.custodyBy('drive_id', 'WD-ELECTRON-0001', Number.MAX_SAFE_INTEGER, 1000);
     expect(rows.some((r) => r.action === 'drive.scanned' && r.operator === 'Amy Lin')).toBe(true);
   } finally {
     store.close();

@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher
 import type { Settings, SettingsPatch, SettingsStore } from '../../electron/api/settings-schema.ts';
 import { closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { JOB, RETURN_TRACKING, actor, decodeBarcodes, openFixture, packagingJob, pdfinfo, settings as base, type Fixture } from './fixtures.ts';
+import { dumpTables } from '../store-file.ts';
 
 class MemorySettings implements SettingsStore {
   private s: Settings;
@@ -33,8 +34,7 @@ after(async () => {
 
 /** Every table of the store, to prove a refusal changed nothing. */
 function dump(): Record<string, unknown[]> {
-  const tables = f.store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  return Object.fromEntries(tables.map((t) => [t.name, f.store.all(`SELECT * FROM "${t.name}"`).map((r) => JSON.stringify(r)).sort()]));
+  return dumpTables(f.store.path);
 }
 
 async function call(op: string, input: unknown) {

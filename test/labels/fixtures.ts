@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ManualClock, DAY } from '../../electron/core/clock.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store.ts';
+import { Store } from '../../electron/core/store/index.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/api/settings-schema.ts';
 import { decodeBarcodes as decode } from '../decode-barcodes.ts';
 

@@ -12,6 +12,7 @@ import { NO_JOB_LINE, renderLabel, type LabelRequest } from '../../electron/core
 import { PdfRenderer, closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { sendZpl } from '../../electron/labels/zpl-send.ts';
 import { KEY, SERIALS, actor, chineseAddress, decodeBarcodes, job, openFixture, pdfinfo, pdftotext, settings, type Fixture } from './fixtures.ts';
+import { dumpTables, readStore } from '../store-file.ts';
 
 /** Held since the fixture's package of no job: a drive of no job on record. */
 const ORPHAN = 'ORPHAN-001';
@@ -60,8 +61,7 @@ async function renderPdf(req: LabelRequest, name: string): Promise<{ file: strin
 
 /** Every table of the store, to prove a refusal changed nothing. */
 function dump(): Record<string, unknown[]> {
-  const tables = f.store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  return Object.fromEntries(tables.map((t) => [t.name, f.store.all(`SELECT * FROM "${t.name}"`).map((r) => JSON.stringify(r)).sort()]));
+  return dumpTables(f.store.path);
 }
 
 function refused(req: LabelRequest, code: string, message?: RegExp): IntakeError {
@@ -142,7 +142,7 @@ describe('return label of held drives', () => {
   });
 
   test('no BitLocker key is on a held-drive return label: not in the HTML, the PDF, or the ZPL', async () => {
-    const stored = f.store.get<{ n: number }>('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ? AND drive_id IN (?, ?)', KEY, ...EARLY_DRIVES);
+    const stored = (readStore(f.store.path).prepare('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ? AND drive_id IN (?, ?)').get(KEY, ...EARLY_DRIVES) as { n: number } | undefined);
     assert.equal(Number(stored?.n), 2, 'these held drives do hold the known key in the store');
     const req: LabelRequest = { kind: 'held-return', driveIds: [...EARLY_DRIVES], returnTrackingNumber: 'RT-EARLY-KEY' };
     const { file, html } = await renderPdf(req, 'held-key');

@@ -7,7 +7,6 @@ import type { Intake } from '../intake.ts';
 import type { CustodyRecord, DriveRecord, JobRecord, ReturnAddress } from '../model.ts';
 import { missingAddressFields } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
-import { DRIVE_COLUMNS, custodyFromRow, driveFromRow } from '../store.ts';
 import type { DestructionCertificateData, DriveTagData, HeldReturnLabelData, LabelData, LabelKind, PostalAddress, ReturnLabelData } from './types.ts';
 
 /** The station settings a label needs (a subset of the station's Settings). */
@@ -117,7 +116,7 @@ export function heldReturnLabelData(intake: Intake, settings: LabelSettings, r: 
   const tracking = normalizeCode(r.returnTrackingNumber, 'tracking number');
   const typed = typedAddress(r.address);
   const boxed = r.driveIds?.length ? [...new Set(r.driveIds.map((s) => normalizeCode(s, 'drive serial')))] : null;
-  const shipped = intake.store.all('SELECT * FROM custody WHERE action = ? AND tracking_number = ? ORDER BY seq', 'drive.heldReturned', tracking).map(custodyFromRow);
+  const shipped = intake.store.recordsOf('drive.heldReturned', tracking);
   let drives: { driveId: string; jobName: string | null }[];
   let recorded: { carrierName: string | null; account: string | null; date: string | null; address: Partial<ReturnAddress> | null } = { carrierName: null, account: null, date: null, address: null };
   if (shipped.length) {
@@ -167,9 +166,8 @@ export function driveTagData(intake: Intake, settings: LabelSettings, r: LabelRe
   if (r.driveId === undefined) fail('BAD_INPUT', 'Scan or type the serial of the drive to tag.');
   const serial = normalizeCode(r.driveId, 'drive serial');
   // the drive at the dock now, or else the last one seen with this serial (a tag can be reprinted)
-  const row = intake.store.get(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1`, serial);
-  if (!row) fail('DRIVE_UNKNOWN', `Drive ${serial} has never been at this dock.`);
-  const d = driveFromRow(row);
+  const d = intake.store.latestDrive(serial);
+  if (!d) fail('DRIVE_UNKNOWN', `Drive ${serial} has never been at this dock.`);
   if (r.jobName && d.jobName !== r.jobName.trim()) fail('DRIVE_NOT_IN_JOB', `Drive ${serial} is not a drive of ${r.jobName.trim()}.`, { driveIds: [serial] });
   const note = d.destroyedAt ? 'DESTROYED'
     : d.heldSince ? 'HELD: do not process'
@@ -191,7 +189,7 @@ export function destructionData(intake: Intake, settings: LabelSettings, r: Labe
   const sameEvent = (c: CustodyRecord) => c.action === 'drive.destroyed' && c.operator === last.operator
     && detail(c).method === detail(last).method && detail(c).witness === detail(last).witness
     && Math.abs(Date.parse(c.at) - Date.parse(last.at)) < 2000;
-  const around = intake.store.all('SELECT * FROM custody WHERE seq BETWEEN ? AND ? ORDER BY seq', last.seq - 100, last.seq + 100).map(custodyFromRow);
+  const around = intake.store.custodyBetween(last.seq - 100, last.seq + 100);
   const at = around.findIndex((c) => c.seq === last.seq);
   let lo = at; let hi = at;
   while (lo > 0 && sameEvent(around[lo - 1]!) && around[lo - 1]!.seq === around[lo]!.seq - 1) lo--;

@@ -1,10 +1,9 @@
-// Printing failures, with stable codes the screens translate. The shipment stays unshipped until the label
-// is out, so every one of these says what to check and that a reprint is possible.
+// Printing failures, with stable codes (from the one table of codes) the screens translate. The shipment
+// stays unshipped until the label is out, so every one of these says what to check and that a reprint is possible.
+import { ERROR_CODES, ERRORS, type CodeFrom } from '../errors.ts';
 
-export const PRINTER_ERROR_CODES = [
-  'PRINTER_NOT_SET', 'PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_REFUSED', 'PRINTER_FAILED', 'LABELS_UNAVAILABLE',
-] as const;
-export type PrinterErrorCode = (typeof PRINTER_ERROR_CODES)[number];
+export type PrinterErrorCode = CodeFrom<'printer'>;
+export const PRINTER_ERROR_CODES = ERROR_CODES.filter((c): c is PrinterErrorCode => ERRORS[c].from === 'printer');
 
 export class PrinterError extends Error {
   readonly code: PrinterErrorCode;

@@ -8,7 +8,7 @@ import { useLang, useT, type T } from '../useT.ts';
 import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { Dialog } from '../components/Dialog.tsx';
-import type { PackageView, PackageJobView } from '../../../electron/core/views.ts';
+import type { PackageView, PackageJobView } from '../../../electron/core/queries/views.ts';
 import type { DriveView } from '../../../electron/core/model.ts';
 
 const KIND_ICON: Record<FeedbackKind, IconName> = {

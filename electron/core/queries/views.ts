@@ -1,6 +1,6 @@
 // Read models the screens and the service's JSON use. A view never carries a BitLocker key.
-import type { DriveRecord, DriveView, JobRecord, JobView, PackageRecord } from './model.ts';
-import { jobPercentComplete, missingAddressFields } from './rules.ts';
+import type { DriveRecord, DriveView, JobRecord, JobView, PackageRecord } from '../model.ts';
+import { jobPercentComplete, missingAddressFields } from '../rules.ts';
 
 export function driveView(d: DriveRecord): DriveView {
   const v: DriveView = {

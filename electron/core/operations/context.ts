@@ -1,0 +1,183 @@
+// What every operation shares: the store and the clock, one transaction per operation, the actor and reason
+// checks, the custody record, and the moves of jobs and drives, which the rule book allows or refuses.
+import { type Clock, isoWithZone } from '../clock.ts';
+import { fail } from '../errors.ts';
+import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
+import { checkDrive, checkJob, type DriveTrigger, type JobTrigger } from '../rules.ts';
+import { normalizeCode } from '../scan.ts';
+import type { DriveInput } from '../importing.ts';
+import type { DriveSets } from '../store/drives.ts';
+import type { JobSets } from '../store/jobs.ts';
+import type { DockStore, StoreReads, StoreTx } from '../store/types.ts';
+
+export interface Change {
+  jobs: string[];
+  packages: string[];
+  drives: string[];
+  seq: number;
+}
+
+interface Touched { jobs: Set<string>; packages: Set<string>; drives: Set<string> }
+
+export const MAX_REASON = 500;
+
+export class Context {
+  readonly store: DockStore;
+  readonly clock: Clock;
+  private listeners = new Set<(c: Change) => void>();
+  private touched: Touched | null = null;
+  private current: StoreTx | null = null;
+
+  constructor(store: DockStore, clock: Clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  onChange(fn: (c: Change) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** The transaction of the operation running now: writes happen only inside one. */
+  get tx(): StoreTx {
+    if (!this.current) throw new Error('a write outside an operation\'s transaction');
+    return this.current;
+  }
+
+  /** Reads see the running operation's own writes; outside an operation they read the store as committed. */
+  get read(): StoreReads {
+    return this.current ?? this.store;
+  }
+
+  nowUtc(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** Runs one operation: validates, writes state and custody in one transaction, then tells listeners. */
+  op<T>(fn: () => T): T {
+    const outer = this.touched === null;
+    if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
+    const previous = this.current;
+    try {
+      const result = this.store.transaction((tx) => {
+        this.current = tx;
+        return fn();
+      });
+      if (outer) {
+        const t = this.touched!;
+        this.touched = null;
+        if (t.jobs.size || t.packages.size || t.drives.size) {
+          const change: Change = { jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq: this.store.lastSeq() };
+          for (const l of this.listeners) {
+            try { l(change); } catch { /* a listener never breaks a committed operation */ }
+          }
+        }
+      }
+      return result;
+    } finally {
+      this.current = previous;
+      if (outer) this.touched = null;
+    }
+  }
+
+  touch(kind: keyof Touched, key: string | null | undefined): void {
+    if (key && this.touched) this.touched[kind].add(key);
+  }
+
+  checkActor(actor: Actor): void {
+    if (!actor || typeof actor.operator !== 'string' || !actor.operator.trim()) {
+      fail('BAD_INPUT', 'Sign in first: every change records the operator who made it.');
+    }
+    if (typeof actor.station !== 'string' || !actor.station.trim()) fail('BAD_INPUT', 'The station id is missing.');
+  }
+
+  reason(r: unknown, required: boolean): string | null {
+    if (r === undefined || r === null || (typeof r === 'string' && !r.trim())) {
+      if (required) fail('BAD_INPUT', 'A reason is required for this action.');
+      return null;
+    }
+    if (typeof r !== 'string') fail('BAD_INPUT', 'The reason must be text.');
+    if (r.length > MAX_REASON) fail('BAD_INPUT', `The reason is too long (at most ${MAX_REASON} characters).`);
+    return r.trim();
+  }
+
+  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station'>> & { action: string; subject: CustodyRecord['subject'] }): number {
+    return this.tx.appendCustody({
+      at: isoWithZone(this.clock.now()),
+      operator: actor.operator.trim(),
+      station: actor.station.trim(),
+      action: c.action,
+      subject: c.subject,
+      jobName: c.jobName ?? null,
+      driveId: c.driveId ?? null,
+      trackingNumber: c.trackingNumber ?? null,
+      reason: c.reason ?? null,
+      stateBefore: c.stateBefore ?? null,
+      stateAfter: c.stateAfter ?? null,
+      detail: c.detail ?? null,
+    });
+  }
+
+  liveJob(name: unknown): JobRecord {
+    if (typeof name !== 'string' || !name.trim()) fail('BAD_INPUT', 'A job name is required.');
+    const job = this.read.job(name.trim());
+    if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
+    if (job.deletedAt) fail('JOB_DELETED', `Job "${job.name}" was deleted on ${job.deletedAt.slice(0, 10)} (2 weeks in Creating).`);
+    return job;
+  }
+
+  liveDrive(serial: unknown): DriveRecord {
+    const code = normalizeCode(serial, 'drive serial');
+    const drive = this.read.activeDrive(code);
+    if (!drive) fail('DRIVE_UNKNOWN', `No drive ${code} is at the dock or expected.`);
+    return drive;
+  }
+
+  moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: JobSets = {}, tracking: string | null = null): JobRecord {
+    // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
+    const drives = this.tx.allDrivesOfJob(job.name);
+    const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
+    if (!verdict.ok) fail(trigger === 'customerShipped' ? 'GUARD_FAILED' : 'TRANSITION_FORBIDDEN', `Job ${job.name}: ${verdict.reason}.`, { job: job.name, from: job.state, to, trigger });
+    const now = this.nowUtc();
+    this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
+    this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, trackingNumber: tracking, reason, stateBefore: job.state, stateAfter: to });
+    this.touch('jobs', job.name);
+    return this.tx.job(job.name)!;
+  }
+
+  moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
+    reason?: string | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>; sets?: DriveSets;
+  } = {}): DriveRecord {
+    const verdict = checkDrive(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}), ...(opts.reason ? { reason: opts.reason } : {}) });
+    if (!verdict.ok) fail('TRANSITION_FORBIDDEN', `Drive ${drive.driveId}: ${verdict.reason}.`, { driveId: drive.driveId, from: drive.state, to, trigger });
+    this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
+    this.custody(actor, {
+      action: opts.action ?? `drive.${trigger}`, subject: 'drive', jobName: drive.jobName, driveId: drive.driveId,
+      trackingNumber: opts.tracking ?? drive.packageTracking, reason: opts.reason ?? null,
+      stateBefore: drive.state, stateAfter: to, detail: { row: drive.id, ...(opts.detail ?? {}) },
+    });
+    this.touch('drives', drive.driveId);
+    this.touch('jobs', drive.jobName);
+    return this.tx.driveById(drive.id)!;
+  }
+
+  insertDrive(actor: Actor, d: {
+    driveId: string; jobName: string | null; role: DriveRecord['role']; state: DriveState; heldSince?: string | null;
+    holdReason?: string | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
+  }, action: string, tracking: string | null = null): DriveRecord {
+    const existing = this.tx.activeDrive(d.driveId);
+    if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
+    const id = this.tx.insertDrive({
+      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: d.holdReason ?? null,
+      packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
+      manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
+    });
+    this.custody(actor, {
+      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
+      stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
+    });
+    this.touch('drives', d.driveId);
+    this.touch('jobs', d.jobName);
+    return this.tx.driveById(id)!;
+  }
+}

@@ -1,0 +1,89 @@
+// The data copy: started on a job's received drives, each copy bay's report recorded, and the job moved on to
+// Packaging once every drive of it is processed.
+import { fail } from '../errors.ts';
+import { COPY_STATUSES, type Actor, type DriveRecord, type DriveState, type DriveView, type JobRecord, type JobView } from '../model.ts';
+import { checkJob } from '../rules.ts';
+import { normalizeCode } from '../scan.ts';
+import type { DriveSets } from '../store/drives.ts';
+import { driveView } from '../queries/views.ts';
+import { jobViewOf } from '../queries/jobs.ts';
+import type { Context } from './context.ts';
+
+export function startCopy(c: Context, actor: Actor, input: { jobName: unknown; driveIds?: unknown }): JobView {
+  c.checkActor(actor);
+  return c.op(() => {
+    const job = c.liveJob(input?.jobName);
+    if (job.cancelRequested) fail('COPY_NOT_ALLOWED', `Job ${job.name} was cancelled: a cancelled job skips the data copy.`);
+    if (job.state !== 'Received' && job.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Job ${job.name} is ${job.state}: copy starts on a Received job.`);
+    const all = c.read.drivesOfJob(job.name);
+    let chosen = all.filter((d) => d.role === 'listed' && d.state === 'Received' && !d.heldSince);
+    if (input.driveIds !== undefined) {
+      if (!Array.isArray(input.driveIds) || input.driveIds.length === 0) fail('BAD_INPUT', 'driveIds must be a non-empty list of serials.');
+      const wanted = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
+      for (const s of wanted) {
+        const d = all.find((x) => x.driveId === s);
+        if (!d) fail('DRIVE_NOT_IN_JOB', `Drive ${s} is not a drive of job ${job.name}.`);
+        if (d.role !== 'listed') fail('COPY_NOT_ALLOWED', `Drive ${s} is an extra drive: extra drives are not copied.`);
+        if (d.state !== 'Received') fail('COPY_NOT_ALLOWED', `Drive ${s} is ${d.state}: copy starts on a Received drive.`);
+      }
+      chosen = chosen.filter((d) => wanted.includes(d.driveId));
+    }
+    if (!chosen.length) fail('COPY_NOT_ALLOWED', `Job ${job.name} has no received drive waiting for copy.`);
+    let current = job;
+    if (job.state === 'Received') current = c.moveJob(actor, job, 'Transferring', 'copyStarted', null);
+    for (const d of chosen) c.moveDrive(actor, d, current, 'Transferring', 'copyStarted', { sets: { copy_status: null, percent_complete: 0 } });
+    return jobViewOf(c.read, job.name);
+  });
+}
+
+/** A copy bay's report for one drive: progress, or the final status with its logs. */
+export function recordCopyResult(c: Context, actor: Actor, input: {
+  driveId: unknown; copyStatus?: unknown; percentComplete?: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown;
+}): DriveView {
+  c.checkActor(actor);
+  const status = input?.copyStatus;
+  if (status !== undefined && (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status))) {
+    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+  }
+  const pct = input?.percentComplete ?? (status === 'Completed' ? 100 : undefined);
+  if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100)) fail('BAD_INPUT', 'percentComplete is a number from 0 to 100.');
+  const bytes = input?.bytesSucceeded;
+  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
+  for (const k of ['errorLogUri', 'verboseLogUri'] as const) {
+    const v = input?.[k];
+    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v))) fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
+  }
+  return c.op(() => {
+    const drive = c.liveDrive(input.driveId);
+    if (drive.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Drive ${drive.driveId} is ${drive.state}: copy results are recorded for drives being copied (Transferring).`);
+    const job = drive.jobName ? c.read.job(drive.jobName) : null;
+    const sets: DriveSets = {};
+    if (pct !== undefined) sets.percent_complete = Math.floor(pct as number);
+    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
+    if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
+    let d: DriveRecord;
+    if (status === undefined) {
+      const cols = Object.keys(sets);
+      if (!cols.length) fail('BAD_INPUT', 'The report holds nothing: give a copy status or progress.');
+      c.tx.setDrive(drive.id, sets);
+      c.custody(actor, { action: 'drive.copyProgress', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id, ...sets } });
+      c.touch('drives', drive.driveId); c.touch('jobs', drive.jobName);
+      d = c.read.driveById(drive.id)!;
+    } else {
+      const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';
+      d = c.moveDrive(actor, drive, job, to, to === 'Completed' ? 'copyCompleted' : 'copyCompletedMoreInfo', {
+        copyStatus: status as string, sets: { ...sets, copy_status: status as string }, detail: { copyStatus: status },
+      });
+      if (job) maybePackaging(c, actor, c.read.job(job.name)!);
+    }
+    return driveView(d);
+  });
+}
+
+/** Transferring → Packaging once every drive of the job is processed. */
+export function maybePackaging(c: Context, actor: Actor, job: JobRecord): void {
+  if (job.state !== 'Transferring') return;
+  if (!checkJob('Packaging', 'allDrivesProcessed', { job, drives: c.read.allDrivesOfJob(job.name) }).ok) return;
+  c.moveJob(actor, job, 'Packaging', 'allDrivesProcessed', null);
+}

@@ -1,0 +1,253 @@
+// Receiving: a box opened by its tracking number, drives scanned into it with every case the dock meets, the box
+// closed (what was not in it becomes NeverReceived), and the last scan at a station undone.
+import { fail } from '../errors.ts';
+import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobRecord, PackageRecord } from '../model.ts';
+import { checkJob, type DriveTrigger } from '../rules.ts';
+import { normalizeCode } from '../scan.ts';
+import { driveView, type PackageView } from '../queries/views.ts';
+import { packageViewOf } from '../queries/jobs.ts';
+import type { Context } from './context.ts';
+import { holdDrive } from './holds.ts';
+
+export type ScanOutcome =
+  | 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
+
+/** How the station should sound and look for an outcome. */
+export type Tone = 'accepted' | 'warning' | 'notice';
+
+export interface ScanResult {
+  outcome: ScanOutcome;
+  tone: Tone;
+  serial: string;
+  jobName: string | null;
+  drive: DriveView;
+  message: string;
+  package: PackageView;
+}
+
+/** Opens the box whose carrier tracking number was scanned. Shared boxes find every job `X-1`, `X-2` …. */
+export function receivePackage(c: Context, actor: Actor, input: { trackingNumber: unknown; carrierName?: unknown }): PackageView {
+  c.checkActor(actor);
+  const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
+  const carrier = typeof input?.carrierName === 'string' && input.carrierName.trim() ? input.carrierName.trim().slice(0, 64) : null;
+  return c.op(() => {
+    const existing = c.read.package(tracking);
+    if (existing) {
+      if (existing.state === 'open') fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is already open at ${existing.station}.`, { trackingNumber: tracking });
+      fail('PACKAGE_ALREADY_RECEIVED', `Package ${tracking} was already received on ${existing.openedAt.slice(0, 10)} by ${existing.openedBy} (${existing.state}).`, { trackingNumber: tracking });
+    }
+    const open = c.read.openPackageOf(actor.station);
+    if (open) fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, { trackingNumber: open.trackingNumber });
+    const jobs = c.read.jobsDeliveredIn(tracking);
+    const now = c.nowUtc();
+    const held = jobs.length === 0 || jobs.every((j) => j.state === 'Creating');
+    c.tx.insertPackage({
+      trackingNumber: tracking, carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null, station: actor.station,
+      openedBy: actor.operator, openedAt: now, heldSince: held ? now : null, jobNames: jobs.map((j) => j.name),
+    });
+    c.custody(actor, {
+      action: held ? 'package.receivedHeld' : 'package.received', subject: 'package', trackingNumber: tracking,
+      jobName: jobs.length === 1 ? jobs[0]!.name : null, stateBefore: null, stateAfter: 'open',
+      reason: held ? (jobs.length ? 'job still Creating: nothing is processed until it is Shipping' : 'no job on record') : null,
+      detail: { jobs: jobs.map((j) => j.name) },
+    });
+    c.touch('packages', tracking);
+    for (const j of jobs) c.touch('jobs', j.name);
+    return packageViewOf(c.read, tracking)!;
+  });
+}
+
+export function packageForScan(c: Context, actor: Actor, tracking: unknown): PackageRecord {
+  if (tracking !== undefined && tracking !== null && tracking !== '') {
+    const t = normalizeCode(tracking, 'tracking number');
+    const p = c.read.package(t);
+    if (!p) fail('PACKAGE_UNKNOWN', `Package ${t} has not been received here.`);
+    if (p.state !== 'open') fail('PACKAGE_NOT_OPEN', `Package ${t} is ${p.state}, not open.`);
+    return p;
+  }
+  const open = c.read.openPackageOf(actor.station);
+  if (!open) fail('NO_OPEN_PACKAGE', 'No package is open: scan the package\'s tracking number first.');
+  return open;
+}
+
+/** A drive serial scanned into the open package, with every case of DOMAIN.md. */
+export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown }): ScanResult {
+  c.checkActor(actor);
+  const serial = normalizeCode(input?.serial, 'drive serial');
+  return c.op(() => {
+    const pkg = packageForScan(c, actor, input?.trackingNumber);
+    const now = c.nowUtc();
+    const existing = c.read.activeDrive(serial);
+    const pkgJobs = pkg.jobNames.map((n) => c.read.job(n)!).filter((j) => j && !j.deletedAt);
+    const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string): ScanResult => ({
+      outcome, tone, serial, jobName: drive.jobName, drive: driveView(drive), message, package: packageViewOf(c.read, pkg.trackingNumber)!,
+    });
+    c.touch('packages', pkg.trackingNumber);
+
+    if (existing) {
+      const job = existing.jobName ? c.read.job(existing.jobName) : null;
+      const inPackage = job ? pkg.jobNames.includes(job.name) : false;
+      const whose = job ? `job ${job.name}` : 'no job';
+      if (existing.packageTracking && (existing.state !== 'Specified' && existing.state !== 'NeverReceived' || existing.heldSince)) {
+        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`, { driveId: serial, jobName: existing.jobName });
+      }
+      if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
+        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, { driveId: serial, jobName: existing.jobName });
+      }
+      // a drive of a job that already ended (a box that came after the job was Closed) is held like one of
+      // no job: nothing processes it any more, and unheld it would vanish with the job's purge
+      const ended = job !== null && (job.state === 'Completed' || job.state === 'Closed');
+      if (!job || job.state === 'Creating' || job.deletedAt || ended) {
+        const why = !job ? 'no job on record' : ended ? `job already ${job.state}` : 'job still Creating';
+        const d = holdDrive(c, actor, existing, pkg, why);
+        return result('held', 'warning', d, `Drive ${serial} is held: ${job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job'}. Contact the customer.`);
+      }
+      const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
+      const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
+        tracking: pkg.trackingNumber, action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
+        sets: { package_tracking: pkg.trackingNumber, received_at: now },
+        detail: inPackage ? { package: pkg.trackingNumber } : { package: pkg.trackingNumber, packageJobs: pkg.jobNames },
+      });
+      if (trigger === 'arrivedLater') return result('arrivedLater', 'accepted', d, `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`);
+      if (!inPackage) {
+        return result('otherJob', 'warning', d, `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`);
+      }
+      return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
+    }
+
+    // a carrier's tracking number scanned while a box is open is the next box, not an extra drive
+    const box = c.read.trackingNumberOwner(serial);
+    if (box) {
+      fail('CODE_IS_TRACKING', `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`, { trackingNumber: serial, open: pkg.trackingNumber });
+    }
+    // a drive on no job's list: an extra drive of this package's job, or held when there is no job
+    let owner: JobRecord | null = null;
+    if (pkgJobs.length === 1) owner = pkgJobs[0]!;
+    else if (pkgJobs.length > 1) {
+      const named = typeof input?.jobName === 'string' ? input.jobName.trim() : '';
+      if (!named) fail('AMBIGUOUS_JOB', `Drive ${serial} is on no job's list and this box holds ${pkgJobs.length} jobs (${pkgJobs.map((j) => j.name).join(', ')}): choose the job written on the drive's label.`, { driveId: serial, jobs: pkgJobs.map((j) => j.name) });
+      owner = pkgJobs.find((j) => j.name === named) ?? null;
+      if (!owner) fail('JOB_NOT_IN_PACKAGE', `Job "${named}" is not in package ${pkg.trackingNumber}.`);
+    }
+    if (!owner) {
+      const d = c.insertDrive(actor, { driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: 'no job on record', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldNoJob', pkg.trackingNumber);
+      return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`);
+    }
+    if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
+      const why = owner.state === 'Creating' ? 'job still Creating' : `job already ${owner.state}`;
+      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why, packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldExtra', pkg.trackingNumber);
+      return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the ${why.replace('job ', 'job is ')}: held.`);
+    }
+    if (owner.jobType === 'Export' && ['Shipping', 'Creating'].includes(owner.state)) {
+      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
+      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
+    }
+    const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.extra', pkg.trackingNumber);
+    return result('extra', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`);
+  });
+}
+
+/** What closing the package would mark NeverReceived: the confirmation lists them. */
+export function previewClose(c: Context, actor: Actor, tracking?: unknown): { trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean } {
+  const pkg = packageForScan(c, actor, tracking);
+  const out: { jobName: string; driveId: string }[] = [];
+  for (const name of pkg.jobNames) {
+    const job = c.read.job(name);
+    if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+    for (const d of c.read.drivesOfJob(name)) {
+      if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) out.push({ jobName: name, driveId: d.driveId });
+    }
+  }
+  const heldCount = c.read.countHeldInPackage(pkg.trackingNumber);
+  return { trackingNumber: pkg.trackingNumber, neverReceived: out, held: heldCount > 0 || pkg.jobNames.length === 0 };
+}
+
+/** Closes the package: expected drives not scanned become NeverReceived and its jobs Received. */
+export function closePackage(c: Context, actor: Actor, input: { trackingNumber?: unknown } = {}): { package: PackageView; neverReceived: string[] } {
+  c.checkActor(actor);
+  return c.op(() => {
+    const pkg = packageForScan(c, actor, input?.trackingNumber);
+    const now = c.nowUtc();
+    const never: string[] = [];
+    const faulted = pkg.jobNames.map((n) => c.read.job(n)).filter((j) => j && !j.deletedAt && j.state === 'Faulted' && j.faultedFrom === 'Shipping');
+    if (faulted.length) fail('TRANSITION_FORBIDDEN', `Job ${faulted[0]!.name} is Faulted: resolve it before closing its package, so its drives are counted.`, { jobName: faulted[0]!.name });
+    for (const name of pkg.jobNames) {
+      const job = c.read.job(name);
+      if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+      for (const d of c.read.drivesOfJob(name)) {
+        if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
+          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', { tracking: pkg.trackingNumber, reason: `not in package ${pkg.trackingNumber}` });
+          never.push(d.driveId);
+        }
+      }
+      const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
+      if (received.cancelRequested) c.moveJob(actor, received, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy', {}, pkg.trackingNumber);
+      else if (checkJob('Packaging', 'nothingToCopy', { job: received, drives: c.read.allDrivesOfJob(name) }).ok) {
+        c.moveJob(actor, received, 'Packaging', 'nothingToCopy', 'none of the job\'s drives arrived', {}, pkg.trackingNumber);
+      }
+    }
+    const held = c.read.countHeldInPackage(pkg.trackingNumber) > 0;
+    const state = held ? 'held' : 'closed';
+    c.tx.closePackageRecord(pkg.trackingNumber, state, now, held ? (pkg.heldSince ?? now) : null);
+    // one record per job in the box, so every job's custody shows its box closing
+    for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
+      c.custody(actor, { action: 'package.closed', subject: 'package', jobName, trackingNumber: pkg.trackingNumber, stateBefore: 'open', stateAfter: state, detail: { neverReceived: never } });
+    }
+    c.touch('packages', pkg.trackingNumber);
+    return { package: packageViewOf(c.read, pkg.trackingNumber)!, neverReceived: never };
+  });
+}
+
+/** Undo the last scan at this station, as a compensating custody record. */
+export function undoLastScan(c: Context, actor: Actor): { driveId: string | null; trackingNumber: string | null; message: string } {
+  c.checkActor(actor);
+  return c.op(() => {
+    const rec = c.read.lastScanAt(actor.station);
+    if (!rec) fail('NOTHING_TO_UNDO', 'There is no scan to undo at this station.');
+    if (rec.action === 'scan.undone' || rec.action === 'package.receiveUndone') fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId ?? rec.trackingNumber}) was already undone.`);
+    if (rec.action === 'package.received' || rec.action === 'package.receivedHeld') return undoReceipt(c, actor, rec);
+    const row = Number(rec.detail?.row);
+    const drive = c.read.driveById(row);
+    const later = c.read.anyDriveRecordAfter(rec.driveId, rec.seq);
+    if (!drive || later) fail('UNDO_SUPERSEDED', `Drive ${rec.driveId} has changed since it was scanned; it cannot be undone here.`);
+    const pkg = rec.trackingNumber ? c.read.package(rec.trackingNumber) : null;
+    if (pkg && pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${pkg.trackingNumber} is already ${pkg.state}; the scan can no longer be undone.`);
+    const base = { action: 'scan.undone', subject: 'drive' as const, jobName: drive.jobName, driveId: drive.driveId, trackingNumber: rec.trackingNumber, reason: `undo of custody record ${rec.seq}` };
+    if (rec.stateBefore === null) {
+      // the scan created the drive (extra or of no job): the drive record goes, the custody stays
+      c.tx.deleteDrive(drive.id);
+      c.custody(actor, { ...base, stateBefore: drive.state, stateAfter: null, detail: { row, undoes: rec.seq } });
+    } else if (rec.stateBefore === rec.stateAfter) {
+      c.tx.setDrive(drive.id, { held_since: null, hold_reason: null, package_tracking: null, received_at: null });
+      c.custody(actor, { ...base, stateBefore: drive.state, stateAfter: drive.state, detail: { row, undoes: rec.seq } });
+    } else {
+      const job = drive.jobName ? c.read.job(drive.jobName) : null;
+      const prev = c.read.trackingBefore(drive.driveId, rec.seq);
+      c.moveDrive(actor, drive, job, rec.stateBefore as DriveState, 'scanUndone', {
+        action: 'scan.undone', reason: base.reason, tracking: rec.trackingNumber,
+        sets: { package_tracking: rec.stateBefore === 'NeverReceived' ? prev : null, received_at: null }, detail: { undoes: rec.seq },
+      });
+    }
+    c.touch('drives', drive.driveId);
+    c.touch('jobs', drive.jobName);
+    c.touch('packages', rec.trackingNumber);
+    return { driveId: drive.driveId, trackingNumber: rec.trackingNumber, message: `Scan of ${drive.driveId} undone.` };
+  });
+}
+
+/** A box opened by mistake, with nothing scanned into it yet, is put back unopened. */
+export function undoReceipt(c: Context, actor: Actor, rec: CustodyRecord): { driveId: null; trackingNumber: string; message: string } {
+  const t = rec.trackingNumber!;
+  const pkg = c.read.package(t);
+  if (!pkg || pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${t} is already ${pkg?.state ?? 'gone'}; its receipt can no longer be undone.`);
+  if (c.read.anyDriveInPackage(t) || c.read.anyPackageRecordAfter(t, rec.seq)) {
+    fail('UNDO_SUPERSEDED', `Drives were scanned into package ${t}: undo those scans first, or close it.`);
+  }
+  c.tx.deletePackage(t);
+  for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
+    c.custody(actor, { action: 'package.receiveUndone', subject: 'package', jobName, trackingNumber: t, reason: `undo of custody record ${rec.seq}`, stateBefore: 'open', stateAfter: null, detail: { undoes: rec.seq } });
+  }
+  c.touch('packages', t);
+  for (const j of pkg.jobNames) c.touch('jobs', j);
+  return { driveId: null, trackingNumber: t, message: `Package ${t} put back unopened.` };
+}

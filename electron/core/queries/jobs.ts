@@ -1,0 +1,66 @@
+// Read models of jobs and packages: a job's view, a package as the Receive screen shows it, what may happen to a
+// job or drive now, and the job search.
+import { fail } from '../errors.ts';
+import { JOB_STATES, type DriveState, type JobRecord, type JobState, type JobView } from '../model.ts';
+import { drivePossibilities, jobPossibilities, type DriveTrigger, type JobTrigger, type Possibility } from '../rules.ts';
+import { normalizeCode } from '../scan.ts';
+import type { StoreReads } from '../store/types.ts';
+import { driveView, jobView, type PackageView } from './views.ts';
+
+export function jobViewOf(s: StoreReads, name: unknown): JobView {
+  if (typeof name !== 'string' || !name.trim()) fail('BAD_INPUT', 'A job name is required.');
+  const job = s.job(name.trim());
+  if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
+  return jobView(job, s.allDrivesOfJob(job.name));
+}
+
+export function packageViewOf(s: StoreReads, tracking: string): PackageView | null {
+  const pkg = s.package(tracking);
+  if (!pkg) return null;
+  const jobs = pkg.jobNames.map((n) => s.job(n)).filter((j): j is JobRecord => j !== null).map((j) => {
+    const drives = s.drivesOfJob(j.name);
+    const expected = drives.filter((d) => d.role === 'listed');
+    return {
+      name: j.name, jobType: j.jobType, state: j.state, cancelRequested: j.cancelRequested, held: j.state === 'Creating' || Boolean(j.deletedAt),
+      expected: expected.map(driveView), extra: drives.filter((d) => d.role !== 'listed').map(driveView),
+      receivedCount: expected.filter((d) => d.packageTracking !== null && d.state !== 'NeverReceived').length,
+      expectedCount: expected.length,
+    };
+  });
+  const scanned = s.drivesInPackage(tracking).map((d) => ({ ...driveView(d), jobName: d.jobName }));
+  return {
+    trackingNumber: pkg.trackingNumber, carrierName: pkg.carrierName, state: pkg.state, held: pkg.heldSince !== null,
+    station: pkg.station, openedBy: pkg.openedBy, openedAt: pkg.openedAt, closedAt: pkg.closedAt, jobs, scanned,
+  };
+}
+
+export function openPackageView(s: StoreReads, station: string): PackageView | null {
+  const p = s.openPackageOf(station);
+  return p ? packageViewOf(s, p.trackingNumber) : null;
+}
+
+/** "What may happen to this job now, and why not the rest?" */
+export function jobPossibilitiesOf(s: StoreReads, name: unknown): Possibility<JobState, JobTrigger>[] {
+  if (typeof name !== 'string') fail('BAD_INPUT', 'A job name is required.');
+  const job = s.job(name);
+  if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
+  return jobPossibilities({ job, drives: s.allDrivesOfJob(job.name) });
+}
+
+export function drivePossibilitiesOf(s: StoreReads, serial: unknown): Possibility<DriveState, DriveTrigger>[] {
+  const code = normalizeCode(serial, 'drive serial');
+  const drive = s.activeDrive(code);
+  if (!drive) fail('DRIVE_UNKNOWN', `No drive ${code} is at the dock or expected.`);
+  return drivePossibilities({ drive, job: drive.jobName ? s.job(drive.jobName) : null });
+}
+
+/** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
+export function searchJobs(s: StoreReads, input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): { total: number; items: { name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean; deleted: boolean }[] } {
+  const q = typeof input.query === 'string' ? input.query.trim() : '';
+  if (q.length > 64) fail('BAD_INPUT', 'A search is at most 64 characters.');
+  const state = input.state;
+  if (state !== undefined && state !== null && state !== '' && !(JOB_STATES as readonly string[]).includes(String(state))) fail('BAD_INPUT', `Unknown job state "${String(state)}".`);
+  const limit = Math.max(1, Math.min(200, Number(input.limit ?? 50) || 50));
+  const offset = Math.max(0, Number(input.offset ?? 0) || 0);
+  return s.searchJobs({ query: q, state: state ? String(state) : null, limit, offset });
+}

@@ -1,0 +1,4 @@
+// The store as the rest of the app opens it: node:sqlite today, behind the DockStore interface.
+export { SqliteStore as Store } from './sqlite.ts';
+export { MIGRATIONS } from './migrations.ts';
+export type { DockStore, StoreReads, StoreTx } from './types.ts';

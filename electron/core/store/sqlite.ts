@@ -1,0 +1,155 @@
+// The dock's store on node:sqlite: one file, WAL with synchronous=FULL, numbered migrations, cached statements,
+// and an index for every lookup a scan makes. Nothing here loads the store whole into memory.
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { IntakeError } from '../errors.ts';
+import * as custody from './custody.ts';
+import * as drives from './drives.ts';
+import * as jobs from './jobs.ts';
+import { MIGRATIONS } from './migrations.ts';
+import * as packages from './packages.ts';
+import type { Row, Sql } from './rows.ts';
+import type { DockStore, StoreTx } from './types.ts';
+
+/** Idle this long after a commit, the store checkpoints its WAL: at a person's scanning pace no scan pays for it. */
+const IDLE_CHECKPOINT_MS = 1_000;
+/**
+ * WAL pages (4 KiB) before a commit checkpoints anyway, for bursts with no idle moment (imports, the demo,
+ * the benchmark): about 40 MB, one checkpoint per thousand scans rather than SQLite's default one per hundred.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/** Gives every function of a table module its connection, as methods of `target`. */
+function bindTable(target: object, q: Sql, table: Record<string, unknown>): void {
+  for (const [name, fn] of Object.entries(table)) {
+    if (typeof fn === 'function') Object.defineProperty(target, name, { value: fn.bind(null, q), writable: true, configurable: true });
+  }
+}
+
+// the table functions are bound onto each store in its constructor (bindTable)
+export interface SqliteStore extends StoreTx {}
+
+/** node:sqlite, one connection: the store is its own transaction, so `transaction` hands itself to `fn`. */
+export class SqliteStore implements DockStore {
+  readonly path: string;
+  /** Told of every statement run, as written (a test checks each one against its query plan). */
+  onStatement: ((text: string) => void) | null = null;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #depth = 0;
+  #idle: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.#db = new DatabaseSync(path);
+    try {
+      this.#db.exec('PRAGMA journal_mode = WAL');
+      this.#db.exec('PRAGMA synchronous = FULL');
+      this.#db.exec('PRAGMA foreign_keys = ON');
+      this.#db.exec('PRAGMA busy_timeout = 5000');
+      this.#db.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
+      this.#db.exec('PRAGMA cache_size = -32768');
+      this.#db.exec('PRAGMA temp_store = MEMORY');
+      this.#migrate();
+    } catch (e) {
+      this.#db.close();
+      throw e;
+    }
+    const q: Sql = {
+      get: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).get(...params) as T | undefined,
+      all: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).all(...params) as T[],
+      run: (text: string, ...params: SQLInputValue[]) => this.#sql(text).run(...params),
+    };
+    for (const table of [jobs, drives, packages, custody]) bindTable(this, q, table);
+  }
+
+  /**
+   * Checkpoints the WAL once the station has been idle a moment, so no scan waits for one. A checkpoint on
+   * the commit path (SQLite's own, every 1,000 pages by default) put one scan in a hundred at several ms.
+   */
+  #checkpointWhenIdle(): void {
+    if (this.path === ':memory:') return;
+    if (this.#idle) {
+      this.#idle.refresh();
+      return;
+    }
+    this.#idle = setTimeout(() => {
+      this.#idle = null;
+      if (this.#db.isOpen && !this.#db.isTransaction) this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    }, IDLE_CHECKPOINT_MS);
+    this.#idle.unref();
+  }
+
+  get version(): number {
+    return Number((this.#db.prepare('PRAGMA user_version').get() as Row).user_version);
+  }
+
+  /** How this connection writes: WAL, and every commit synced to disk (synchronous=FULL is 2). */
+  settings(): { journalMode: string; synchronous: number } {
+    return {
+      journalMode: String((this.#db.prepare('PRAGMA journal_mode').get() as Row).journal_mode),
+      synchronous: Number((this.#db.prepare('PRAGMA synchronous').get() as Row).synchronous),
+    };
+  }
+
+  #migrate(): void {
+    const current = this.version;
+    // a newer release's store may hold what this one cannot read or would write wrongly: it is left untouched
+    if (current > MIGRATIONS.length) {
+      throw new IntakeError('STORE_TOO_NEW',
+        `The store at ${this.path} is at version ${current}, written by a newer release of the app; `
+        + `this release knows versions up to ${MIGRATIONS.length}. Update the app to open it.`,
+        { storeVersion: current, knownVersion: MIGRATIONS.length });
+    }
+    for (let i = current; i < MIGRATIONS.length; i++) {
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        this.#db.exec(MIGRATIONS[i]!);
+        this.#db.exec(`PRAGMA user_version = ${i + 1}`);
+        this.#db.exec('COMMIT');
+      } catch (e) {
+        this.#db.exec('ROLLBACK');
+        throw e;
+      }
+    }
+  }
+
+  /** A cached prepared statement: a scan prepares nothing. */
+  #sql(text: string): StatementSync {
+    this.onStatement?.(text);
+    let s = this.#statements.get(text);
+    if (!s) {
+      s = this.#db.prepare(text);
+      this.#statements.set(text, s);
+    }
+    return s;
+  }
+
+  /** One transaction per operation: all of it is written, or none of it. Nested calls join the outer one. */
+  transaction<T>(fn: (tx: StoreTx) => T): T {
+    if (this.#depth > 0) return fn(this);
+    this.#db.exec('BEGIN IMMEDIATE');
+    this.#depth++;
+    try {
+      const result = fn(this);
+      this.#db.exec('COMMIT');
+      this.#checkpointWhenIdle();
+      return result;
+    } catch (e) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  close(): void {
+    if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+    this.#statements.clear();
+    if (this.#db.isOpen) this.#db.close();
+  }
+}

@@ -1,0 +1,40 @@
+// The store boundary: every read and write the core makes, as typed functions per table, reached through one
+// interface with explicit transactions. node:sqlite implements it today (sqlite.ts); a second backend
+// implements the same functions and stands beside it.
+import type * as custody from './custody.ts';
+import type * as drives from './drives.ts';
+import type * as jobs from './jobs.ts';
+import type * as packages from './packages.ts';
+import type { Sql } from './rows.ts';
+
+/** A table function with its connection already given. */
+type Bound<F> = F extends (q: Sql, ...args: infer A) => infer R ? (...args: A) => R : never;
+type BoundAll<M> = { [K in keyof M]: Bound<M[K]> };
+
+type Writes =
+  | 'insertJob' | 'setJob' | 'deleteJob'
+  | 'insertDrive' | 'setDrive' | 'claimOrphan' | 'detachDrive' | 'deleteDrive' | 'deleteInactiveDrivesOfJob' | 'deactivateUnheldDrivesOfJob'
+  | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold'
+  | 'deletePackage'
+  | 'appendCustody';
+
+type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>;
+
+/** Everything an operation may do inside its transaction: every read, and every write. */
+export interface StoreTx extends AllTables {}
+
+/** What may be read outside a transaction (the read models, the labels). */
+export interface StoreReads extends Omit<AllTables, Writes> {}
+
+/**
+ * The store the core opens. Synchronous on purpose: node:sqlite is, and so is every operation, so an
+ * operation and its custody record commit in one call with nothing interleaved.
+ */
+export interface DockStore extends StoreReads {
+  readonly path: string;
+  /** The schema version: the number of migrations applied. */
+  readonly version: number;
+  /** One transaction: all of `fn` is written, or none of it. A transaction begun inside another joins it. */
+  transaction<T>(fn: (tx: StoreTx) => T): T;
+  close(): void;
+}
