@@ -2,8 +2,8 @@
 // a held box released once its job is Shipping, held drives returned to the sender, and secure destruction.
 import { isoWithZone } from '../clock.ts';
 import { fail } from '../errors.ts';
-import type { Actor, DriveRecord, PackageRecord, ReturnAddress } from '../model.ts';
-import { missingAddressFields } from '../rules.ts';
+import type { Actor, DriveRecord, JobRecord, PackageRecord, ReturnAddress } from '../model.ts';
+import { checkJob, missingAddressFields } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { packageViewOf } from '../queries/jobs.ts';
 import type { PackageView } from '../queries/views.ts';
@@ -115,6 +115,10 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
   });
 }
 
+/** A job in Transferring/Packaging whose return address is wrong or missing, and whose contact could not be reached. */
+const contactUnreachable = (job: JobRecord): boolean =>
+  (job.state === 'Transferring' || job.state === 'Packaging') && Boolean(job.addressWantingSince) && job.contactOutcome === 'unreachable';
+
 /** Secure destruction is custody too: method, operator, witness, date. */
 export function recordDestruction(c: Context, actor: Actor, input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown }): { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } } {
   c.checkActor(actor);
@@ -129,8 +133,10 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
     const drives = serials.map((s) => c.liveDrive(s));
     for (const d of drives) {
       const job = d.jobName ? c.read.job(d.jobName) : null;
-      const unreachable = job && ['Transferring', 'Packaging'].includes(job.state) && missingAddressFields(job.returnAddress).length > 0;
-      if (!d.heldSince && !unreachable) fail('DRIVE_NOT_HELD', `Drive ${d.driveId} is neither held nor of a job without a return address: it cannot be destroyed.`);
+      if (!d.heldSince && !(job && contactUnreachable(job))) {
+        fail('DRIVE_NOT_HELD', `Drive ${d.driveId} is neither held nor of a job whose contact could not be reached about its wrong or missing `
+          + 'return address: it cannot be destroyed.');
+      }
     }
     for (const d of drives) {
       c.tx.setDrive(d.id, { destroyed_at: now, active: 0, bitlocker_key: null });
@@ -139,7 +145,15 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
     }
     for (const name of new Set(drives.map((d) => d.jobName))) {
       const job = name ? c.read.job(name) : null;
-      if (job) maybePackaging(c, actor, job);
+      if (!job) continue;
+      maybePackaging(c, actor, job);
+      // the contact unreachable and nothing of the job left at the dock to ship: the job ends, and is purged in due time
+      const after = c.read.job(job.name)!;
+      if (after.state === 'Packaging' && contactUnreachable(after)
+        && checkJob('Closed', 'closedNothingToShip', { job: after, drives: c.read.allDrivesOfJob(after.name) }).ok) {
+        c.moveJob(actor, after, 'Closed', 'closedNothingToShip', 'drives securely destroyed: the job\'s contact could not be reached about its return address',
+          { finished_at: now });
+      }
     }
     return { certificate: { driveIds: serials, jobNames: drives.map((d) => d.jobName), method: (input.method as string).trim(), operator: actor.operator, witness: (input.witness as string).trim(), at: isoWithZone(c.clock.now()), station: actor.station } };
   });

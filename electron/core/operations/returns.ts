@@ -21,6 +21,10 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
     if (job.state !== 'Packaging') fail('SHIP_NOT_READY', `Job ${job.name} is ${job.state}: drives ship back from Packaging.`);
     const missing = missingAddressFields(job.returnAddress);
     if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} is missing: ${missing.join(', ')}.`, { fields: missing });
+    if (job.addressWrongAt) {
+      fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} was reported wrong (${job.addressWrongReason ?? 'no reason given'}): correct it before shipping.`,
+        { fields: [] });
+    }
     const drives = returnDrives(c, job.name);
     const busy = drives.filter((d) => d.state === 'Transferring' || d.state === 'Faulted');
     if (busy.length) fail('SHIP_NOT_READY', `Drives not ready to leave: ${busy.map((d) => `${d.driveId} (${d.state})`).join(', ')}.`);
