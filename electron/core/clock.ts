@@ -117,10 +117,10 @@ export class ClockWatch {
     // what the clock said when the store opened, judged by the time that really passed since
     const atOpen = now - passed;
     if (atOpen - this.wall > CLOCK_LIMITS.driftAllowed) {
-      return { state: 'jumped', now: new Date(now).toISOString(), expected: new Date(this.wall + passed).toISOString(), lastRecordAt: last };
+      return { state: 'jumped', now: iso(now), expected: iso(this.wall + passed), lastRecordAt: last };
     }
     if (this.trusted !== null && atOpen - this.trusted > CLOCK_LIMITS.offAllowed) {
-      return { state: 'jumped', now: new Date(now).toISOString(), expected: new Date(this.trusted + passed).toISOString(), lastRecordAt: last };
+      return { state: 'jumped', now: iso(now), expected: iso(this.trusted + passed), lastRecordAt: last };
     }
     return { state: 'ok', now: new Date(now).toISOString(), lastRecordAt: last };
   }
@@ -132,6 +132,8 @@ export class ClockWatch {
     this.trusted = this.wall;
   }
 }
+
+const iso = (t: number): string => new Date(t).toISOString();
 
 /** The station's own calendar date (what the dock's wall calendar says), as YYYY-MM-DD. */
 export function localDate(d: Date): string {

@@ -40,7 +40,8 @@ const when = (iso: string) => isoWithZone(new Date(iso)).slice(0, 16).replace('T
 export function clockRefusal(s: Exclude<ClockStatus, { state: 'ok' }>): never {
   if (s.state === 'behind') {
     fail('CLOCK_BEHIND', `This computer's clock says ${when(s.now)}, before the station's last record (${when(s.lastRecordAt)}). `
-      + 'Set the computer\'s clock to the right date and time; nothing is recorded until then.', { now: s.now, lastRecordAt: s.lastRecordAt });
+      + 'Set the computer\'s clock to the right date and time; nothing is recorded until then.',
+    { now: s.now, lastRecordAt: s.lastRecordAt });
   }
   fail('CLOCK_JUMPED', `This computer's clock jumped to ${when(s.now)}; the station expected about ${when(s.expected)}. `
     + `If today is ${localDate(new Date(s.now))}, confirm the date on the Exceptions screen; otherwise set the computer's clock right. `
@@ -108,7 +109,9 @@ function deleteCreating(c: Context, actor: Actor, job: JobRecord, now: string, o
   // the job's record is going: no key of its drives stays, at the dock or not (a job that claims a held drive brings its own)
   c.tx.wipeKeysOfJob(job.name);
   detachFromJob(c, actor, job.name, 'job deleted after 2 weeks in Creating');
-  c.custody(actor, { action: 'job.deleted', subject: 'job', jobName: job.name, reason: '2 weeks in Creating', stateBefore: job.state, stateAfter: job.state });
+  c.custody(actor, {
+    action: 'job.deleted', subject: 'job', jobName: job.name, reason: '2 weeks in Creating', stateBefore: job.state, stateAfter: job.state,
+  });
   out.deletedJobs.push(job.name);
 }
 
@@ -123,7 +126,8 @@ function packageNeverCame(c: Context, actor: Actor, job: JobRecord, now: number,
     }
   }
   if (job.notifiedAt && Math.max(ms(job.notifiedAt) + DEADLINES.noticeClosed, wait) <= now) {
-    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', 'no reply 30 days after the customer was notified', { finished_at: new Date(now).toISOString() });
+    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', 'no reply 30 days after the customer was notified',
+      { finished_at: new Date(now).toISOString() });
     // a drive of this job that did reach the dock (in another box) is not forgotten: it is held
     for (const d of drivesAtDock(c.tx.drivesOfJob(job.name))) holdDrive(c, actor, d, null, 'job Closed: no reply from the customer');
     out.closedJobs.push(job.name);
@@ -133,7 +137,7 @@ function packageNeverCame(c: Context, actor: Actor, job: JobRecord, now: number,
 function purge(c: Context, actor: Actor, job: JobRecord, why: string, out: SweepResult): void {
   c.tx.wipeKeysOfJob(job.name);
   c.tx.deleteInactiveDrivesOfJob(job.name);
-  detachFromJob(c, actor, job.name, why.startsWith('90 days after the job ended') ? 'job purged 90 days after it ended' : 'job purged 90 days after it was deleted');
+  detachFromJob(c, actor, job.name, job.deletedAt ? 'job purged 90 days after it was deleted' : 'job purged 90 days after it ended');
   c.tx.removeJobFromPackages(job.name);
   c.tx.deleteJob(job.name);
   c.custody(actor, { action: 'job.purged', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: null });
@@ -159,11 +163,15 @@ export function upcomingDeadlines(c: Context, limit = 50): Deadline[] {
   const now = c.clock.now().getTime();
   const out: Deadline[] = [];
   const add = (kind: Deadline['kind'], due: number, d: Partial<Deadline>, what = WHAT[kind]) => {
-    out.push({ kind, dueAt: new Date(due).toISOString(), overdue: due <= now, jobName: d.jobName ?? null, driveId: d.driveId ?? null, trackingNumber: d.trackingNumber ?? null, what });
+    out.push({
+      kind, dueAt: new Date(due).toISOString(), overdue: due <= now, jobName: d.jobName ?? null, driveId: d.driveId ?? null,
+      trackingNumber: d.trackingNumber ?? null, what,
+    });
   };
   for (const r of c.read.jobDeadlinesFirst(lim)) {
     const kind = r.kind as Deadline['kind'];
-    add(kind, ms(r.dueAt), { jobName: r.name, trackingNumber: kind === 'shippingOverdue' || kind === 'noticeClose' ? r.deliveryTracking : null });
+    const waiting = kind === 'shippingOverdue' || kind === 'noticeClose';
+    add(kind, ms(r.dueAt), { jobName: r.name, trackingNumber: waiting ? r.deliveryTracking : null });
   }
   for (const r of c.read.heldDeadlines(lim)) {
     const d = { driveId: r.driveId, jobName: r.jobName, trackingNumber: r.trackingNumber };
@@ -187,10 +195,14 @@ export function confirmClock(c: Context, actor: Actor, input: { date: unknown })
     if (s.state === 'ok') fail('CLOCK_NOT_HELD', 'The station\'s clock needs no confirmation: deadlines are applied as usual.');
     const shows = localDate(new Date(s.now));
     if (typed !== shows) {
-      fail('CLOCK_DATE_MISMATCH', `You typed ${typed}, but this computer's clock shows ${shows}. Set the computer's clock to today's date, then confirm again.`,
+      fail('CLOCK_DATE_MISMATCH',
+        `You typed ${typed}, but this computer's clock shows ${shows}. Set the computer's clock to today's date, then confirm again.`,
         { typed, clock: shows });
     }
-    c.custody(actor, { action: 'clock.confirmed', subject: 'station', reason: `the date ${typed} was confirmed by a person`, detail: { expected: s.expected, now: s.now } });
+    c.custody(actor, {
+      action: 'clock.confirmed', subject: 'station', reason: `the date ${typed} was confirmed by a person`,
+      detail: { expected: s.expected, now: s.now },
+    });
   }, { clock: 'confirming' });
   c.trustClock();
   return c.clockStatus();
@@ -203,10 +215,13 @@ export function reportAddressWrong(c: Context, actor: Actor, name: unknown, reas
   return c.op(() => {
     const job = c.liveJob(name);
     if (job.state !== 'Transferring' && job.state !== 'Packaging') {
-      fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: a return address is reported wrong while the job is Transferring or Packaging.`);
+      fail('TRANSITION_FORBIDDEN',
+        `Job ${job.name} is ${job.state}: a return address is reported wrong while the job is Transferring or Packaging.`);
     }
     c.tx.setAddressWrong(job.name, c.nowUtc(), why, JSON.stringify(job.returnAddress ?? null));
-    c.custody(actor, { action: 'job.addressReportedWrong', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
+    c.custody(actor, {
+      action: 'job.addressReportedWrong', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state,
+    });
     c.touch('jobs', job.name);
     return c.tx.job(job.name)!;
   });
@@ -220,13 +235,15 @@ export function recordContact(c: Context, actor: Actor, input: { name: unknown; 
   return c.op(() => {
     const job = c.liveJob(input.name);
     if (!job.addressWantingSince) {
-      fail('TRANSITION_FORBIDDEN', `Job ${job.name}'s return address is not wanting: there is no contact to record.`, { jobName: job.name });
+      fail('TRANSITION_FORBIDDEN', `Job ${job.name}'s return address is not wanting: there is no contact to record.`,
+        { jobName: job.name });
     }
     const outcome = input.reached ? 'reached' : 'unreachable';
     c.tx.setContact(job.name, outcome, c.nowUtc());
     c.custody(actor, {
       action: input.reached ? 'job.contactReached' : 'job.contactUnreachable', subject: 'job', jobName: job.name,
-      reason: note ?? (input.reached ? 'the job\'s contact was reached about the return address' : 'the job\'s contact could not be reached'),
+      reason: note ?? (input.reached ? 'the job\'s contact was reached about the return address'
+        : 'the job\'s contact could not be reached'),
       stateBefore: job.state, stateAfter: job.state,
     });
     c.touch('jobs', job.name);

@@ -22,8 +22,8 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
     const missing = missingAddressFields(job.returnAddress);
     if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} is missing: ${missing.join(', ')}.`, { fields: missing });
     if (job.addressWrongAt) {
-      fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} was reported wrong (${job.addressWrongReason ?? 'no reason given'}): correct it before shipping.`,
-        { fields: [] });
+      const why = job.addressWrongReason ?? 'no reason given';
+      fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} was reported wrong (${why}): correct it before shipping.`, { fields: [] });
     }
     const drives = returnDrives(c, job.name);
     const busy = drives.filter((d) => d.state === 'Transferring' || d.state === 'Faulted');

@@ -24,7 +24,8 @@ export interface ExceptionRow {
   /** Past its date by the station's clock (the screen never judges by its own). */
   overdue: boolean;
   next: string;
-  action: 'releaseHold' | 'recordDestruction' | 'notifyCustomer' | 'extendWait' | 'updateJob' | 'resolveJob' | 'resolveDrive' | 'recordContact' | null;
+  action: 'releaseHold' | 'recordDestruction' | 'notifyCustomer' | 'extendWait' | 'updateJob' | 'resolveJob' | 'resolveDrive'
+    | 'recordContact' | null;
   /** The drives an action acts on when the row is a job's (its drives at the dock, to destroy). */
   driveIds?: string[];
 }
@@ -92,7 +93,9 @@ const compare = (a: Candidate, b: Candidate): number => {
 };
 
 /** One page of everything that needs a person, the most urgent first: overdue, then soonest due, then undated. */
-export function exceptionsPage(store: StoreReads, clock: ClockStatus, input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
+export function exceptionsPage(
+  store: StoreReads, clock: ClockStatus, input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {},
+): ExceptionPage {
   const limit = Math.max(1, Math.min(EXCEPTION_PAGE.max, Math.floor(input.limit ?? EXCEPTION_PAGE.default)));
   const cursor = input.after ? decode(input.after) : null;
   const wanted = new Set<ExceptionKind>(input.kinds?.length ? input.kinds : EXCEPTION_KINDS);
@@ -100,7 +103,8 @@ export function exceptionsPage(store: StoreReads, clock: ClockStatus, input: { l
   const rank = (k: ExceptionKind) => EXCEPTION_KINDS.indexOf(k);
   const n = limit + 1;
   const out: Candidate[] = [];
-  const add = (kind: ExceptionKind, due: string | null, key: string | number, row: () => Omit<ExceptionRow, 'kind' | 'dueAt' | 'overdue'>) => {
+  type Fields = Omit<ExceptionRow, 'kind' | 'dueAt' | 'overdue'>;
+  const add = (kind: ExceptionKind, due: string | null, key: string | number, row: () => Fields) => {
     out.push({ due, rank: rank(kind), key, row: () => ({ kind, dueAt: due, overdue: due !== null && ms(due) <= now, ...row() }) });
   };
   const destroyCut = iso(now - DEADLINES.heldDestructionDue);
@@ -111,13 +115,15 @@ export function exceptionsPage(store: StoreReads, clock: ClockStatus, input: { l
     const returnDue = ms(d.heldSince) + DEADLINES.heldReturnDue;
     return {
       jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.heldSince,
-      next: releasable ? `Job ${job.name} is ${job.state}: release the held package.` : destroy ? 'Securely destroy the drive with a witness.'
-        : returnDue <= now ? 'Return the drive to the customer; destroy it if it cannot be returned.' : 'Contact the customer.',
+      next: releasable ? `Job ${job.name} is ${job.state}: release the held package.`
+        : destroy ? 'Securely destroy the drive with a witness.'
+          : returnDue <= now ? 'Return the drive to the customer; destroy it if it cannot be returned.' : 'Contact the customer.',
       action: releasable ? 'releaseHold' as const : destroy ? 'recordDestruction' as const : null,
     };
   };
   if (wanted.has('destructionDue')) {
-    for (const d of store.heldDrivesPage({ heldBefore: destroyCut }, afterDated(cursor, rank('destructionDue'), DEADLINES.heldDestructionDue), n)) {
+    const from = afterDated(cursor, rank('destructionDue'), DEADLINES.heldDestructionDue);
+    for (const d of store.heldDrivesPage({ heldBefore: destroyCut }, from, n)) {
       add('destructionDue', iso(ms(d.heldSince) + DEADLINES.heldDestructionDue), d.id, () => heldRow(d, true));
     }
   }
@@ -162,7 +168,8 @@ export function exceptionsPage(store: StoreReads, clock: ClockStatus, input: { l
     for (const j of store.faultedJobsPage(afterUndated(cursor, rank('faultedJob')), n)) {
       add('faultedJob', null, j.name, () => ({
         jobName: j.name, driveId: null, trackingNumber: null, since: j.updatedAt,
-        next: `Faulted (${j.faultReason ?? 'no reason'}): contact the customer, then resolve back to ${j.faultedFrom ?? 'its state'}.`, action: 'resolveJob',
+        next: `Faulted (${j.faultReason ?? 'no reason'}): contact the customer, then resolve back to ${j.faultedFrom ?? 'its state'}.`,
+        action: 'resolveJob',
       }));
     }
   }
@@ -170,7 +177,8 @@ export function exceptionsPage(store: StoreReads, clock: ClockStatus, input: { l
     for (const d of store.drivesPage('faulted', afterUndated(cursor, rank('faultedDrive')), n)) {
       add('faultedDrive', null, d.id, () => ({
         jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.receivedAt,
-        next: `Faulted (${d.faultReason ?? 'no reason'}): resolve back to ${d.faultedFrom ?? 'its state'} once fixed.`, action: 'resolveDrive',
+        next: `Faulted (${d.faultReason ?? 'no reason'}): resolve back to ${d.faultedFrom ?? 'its state'} once fixed.`,
+        action: 'resolveDrive',
       }));
     }
   }
@@ -211,8 +219,11 @@ function addressRow(store: StoreReads, j: JobRecord): Omit<ExceptionRow, 'kind' 
   const base = { jobName: j.name, driveId: null, trackingNumber: null, since: j.addressWantingSince ?? j.updatedAt };
   if (j.contactOutcome === 'unreachable') {
     const driveIds = drivesAtDock(store.drivesOfJob(j.name)).map((d) => d.driveId);
-    return { ...base, next: `The job's contact could not be reached (${what}): securely destroy its drives with a witness.`, action: 'recordDestruction', driveIds };
+    const next = `The job's contact could not be reached (${what}): securely destroy its drives with a witness.`;
+    return { ...base, next, action: 'recordDestruction', driveIds };
   }
-  if (j.contactOutcome === 'reached') return { ...base, next: `The job's contact was reached (${what}): enter the corrected return address.`, action: 'updateJob' };
+  if (j.contactOutcome === 'reached') {
+    return { ...base, next: `The job's contact was reached (${what}): enter the corrected return address.`, action: 'updateJob' };
+  }
   return { ...base, next: `Contact the job's contact for the return address (${what}).`, action: 'recordContact' };
 }
