@@ -70,10 +70,3 @@ export function trackingNumberOwner(q: Sql, code: string): { jobName: string | n
   return box ? { jobName: box.name } : null;
 }
 
-/** Held boxes with no held drive in them. */
-export function heldPackagesWithoutDrives(q: Sql, limit: number): { trackingNumber: string; heldSince: string | null; openedAt: string }[] {
-  return q.all(`SELECT p.tracking_number, p.held_since, p.opened_at FROM packages p WHERE p.state = 'held'
-      AND NOT EXISTS (SELECT 1 FROM drives d WHERE d.package_tracking = p.tracking_number AND d.held_since IS NOT NULL AND d.active = 1)
-    LIMIT ?`, limit)
-    .map((r) => ({ trackingNumber: String(r.tracking_number), heldSince: r.held_since as string | null, openedAt: String(r.opened_at) }));
-}
