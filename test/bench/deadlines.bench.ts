@@ -34,7 +34,8 @@ const intake = new Intake({ store, clock });
 try {
   const drives = Number((readStore(work).prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
   const [first, catchUp] = timed(() => intake.sweep(actor));
-  log(`${drives} drives; first sweep ${catchUp.toFixed(1)} ms applied ${JSON.stringify(Object.fromEntries(Object.entries(first).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])))}`);
+  const applied = Object.fromEntries(Object.entries(first).map(([k, v]) => [k, Array.isArray(v) ? v.length : v]));
+  log(`${drives} drives; first sweep ${catchUp.toFixed(1)} ms applied ${JSON.stringify(applied)}`);
 
   const sweeps: number[] = [];
   for (let i = 0; i < RUNS; i++) {

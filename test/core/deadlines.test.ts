@@ -5,11 +5,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DAY, DEADLINES, ManualClock, localDate } from '../../electron/core/clock.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { readStore } from '../store-file.ts';
-import { ADDRESS, amy, bay, ben, custodyActions, dock, dumpStore, importJob, jobState, receiveBox, refusedUnchanged, shippingJob, type Dock } from './helpers.ts';
+import { join } from 'node:path';
+import { Store } from '../../electron/core/store/index.ts';
+import { readStore, writeStore } from '../store-file.ts';
+import {
+  ADDRESS, amy, bay, ben, custodyActions, dock, dumpStore, importJob, jobState, receiveBox, refusedUnchanged, shippingJob, type Dock,
+} from './helpers.ts';
 
 const sweeper = { operator: 'deadline sweep', station: 'dock-1' };
 const iso = (t: number) => new Date(t).toISOString();
+const shipment = { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' };
 const at = (d: Dock) => d.clock.now().getTime();
 
 /** A drive of no job, held in its box since the clock's now. */
@@ -40,7 +45,8 @@ describe('a deadline that has passed stays listed, overdue, until it is done', (
     assert.match(row.next, /Return the drive/);
     d.clock.advanceDays(76);
     row = d.intake.exceptions().find((e) => e.driveId === 'STRAY-1')!;
-    assert.deepEqual([row.kind, row.dueAt, row.overdue, row.action], ['destructionDue', iso(held + DEADLINES.heldDestructionDue), true, 'recordDestruction']);
+    assert.deepEqual([row.kind, row.dueAt, row.overdue, row.action],
+      ['destructionDue', iso(held + DEADLINES.heldDestructionDue), true, 'recordDestruction']);
   });
 
   test('a held drive returned to the sender has no deadline left', () => {
@@ -106,7 +112,7 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
     assert.equal(d.intake.upcomingDeadlines(50).filter((x) => x.kind === 'addressDestruction').length, 0);
     d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed' });
     d.intake.recordCopyResult(bay, { driveId: 'WD-A2', copyStatus: 'Completed' });
-    assert.equal(d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' }).properties.state, 'Completed');
+    assert.equal(d.intake.shipBack(amy, shipment).properties.state, 'Completed');
     assert.deepEqual(custodyActions(d.store, { jobName: 'JOB-1' }).filter((a) => a.startsWith('job.contact')), ['job.contactReached']);
   });
 
@@ -121,10 +127,10 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
     const row = d.intake.exceptions().find((e) => e.kind === 'addressMissing')!;
     assert.equal(row.dueAt, iso(found + DEADLINES.addressDestructionDue));
     assert.match(row.next, /reported wrong: The carrier says/);
-    refusedUnchanged(d.store, () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' }), 'ADDRESS_INCOMPLETE', /reported wrong/);
+    refusedUnchanged(d.store, () => d.intake.shipBack(amy, shipment), 'ADDRESS_INCOMPLETE', /reported wrong/);
     d.intake.updateJob(amy, 'JOB-1', { returnAddress: { streetAddress1: 'No. 8, Sec. 5, Xinyi Rd.' } });
     assert.equal(d.intake.exceptions().filter((e) => e.kind === 'addressMissing').length, 0);
-    assert.equal(d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' }).properties.state, 'Completed');
+    assert.equal(d.intake.shipBack(amy, shipment).properties.state, 'Completed');
   });
 
   test('the contact unreachable, its drives are securely destroyed with a witness and the job ends Closed', () => {
@@ -145,7 +151,8 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
 
   test('drives of a job whose contact was not yet tried are not destroyed', () => {
     const { d } = transferringWithoutPhone();
-    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'shred', witness: 'Ben Chen' }), 'DRIVE_NOT_HELD', /contact/);
+    const destroy = () => d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'shred', witness: 'Ben Chen' });
+    refusedUnchanged(d.store, destroy, 'DRIVE_NOT_HELD', /contact/);
   });
 
   test('a contact is recorded only for a job whose return address is wanting', () => {
@@ -163,7 +170,9 @@ describe('the sweep: keys wiped, deleted jobs purged', () => {
     receiveBox(d, 'TRK1', ['WD-A1']);
     d.clock.advanceDays(15);
     assert.deepEqual(d.intake.sweep(sweeper).deletedJobs, ['JOB-1']);
-    const keys = readStore(d.file).prepare("SELECT count(*) AS n FROM drives WHERE drive_id IN ('WD-A1', 'WD-A2') AND bitlocker_key IS NOT NULL").get() as { n: number };
+    const keys = readStore(d.file)
+      .prepare("SELECT count(*) AS n FROM drives WHERE drive_id IN ('WD-A1', 'WD-A2') AND bitlocker_key IS NOT NULL")
+      .get() as { n: number };
     assert.equal(keys.n, 0);
   });
 
@@ -190,7 +199,8 @@ describe('the sweep: keys wiped, deleted jobs purged', () => {
     shippingJob(d, 'JOB-S', ['WD-S1'], 'TRK-S');
     d.clock.advanceDays(20);
     d.intake.sweep(sweeper);
-    const due = readStore(d.file).prepare('SELECT count(*) AS n FROM jobs WHERE sweep_at <= ?').get(d.clock.now().toISOString()) as { n: number };
+    const due = readStore(d.file).prepare('SELECT count(*) AS n FROM jobs WHERE sweep_at <= ?')
+      .get(d.clock.now().toISOString()) as { n: number };
     assert.equal(due.n, 0);
     const before = dumpStore(d.store);
     const second = d.intake.sweep(sweeper);
@@ -244,7 +254,8 @@ describe('the station\'s clock', () => {
     refusedUnchanged(d.store, () => d.intake.confirmClock(ben, { date: '2026-11-02' }), 'CLOCK_DATE_MISMATCH', /Set the computer's clock/);
     const status = d.intake.confirmClock(ben, { date: localDate(d.clock.now()) });
     assert.equal(status.state, 'ok');
-    const rec = readStore(d.file).prepare("SELECT operator, detail FROM custody WHERE action = 'clock.confirmed'").get() as { operator: string; detail: string };
+    const rec = readStore(d.file).prepare("SELECT operator, detail FROM custody WHERE action = 'clock.confirmed'")
+      .get() as { operator: string; detail: string };
     assert.equal(rec.operator, 'Ben Chen', 'custody names who confirmed the date');
     assert.deepEqual(d.intake.sweep(sweeper).deletedJobs, ['JOB-C']);
   });
@@ -310,7 +321,9 @@ describe('the Exceptions list, a page at a time', () => {
     }
     assert.deepEqual(paged, whole.rows);
     const kinds = new Set(whole.rows.map((r) => r.kind));
-    for (const k of ['held', 'destructionDue', 'packageOverdue', 'extraDrive', 'neverReceived', 'faultedDrive'] as const) assert.ok(kinds.has(k), `a ${k} row`);
+    for (const k of ['held', 'destructionDue', 'packageOverdue', 'extraDrive', 'neverReceived', 'faultedDrive'] as const) {
+      assert.ok(kinds.has(k), `a ${k} row`);
+    }
     const dues = whole.rows.map((r) => r.dueAt ?? '\uffff');
     assert.deepEqual(dues, [...dues].sort(), 'soonest due first, rows with no date last');
   });
@@ -325,5 +338,68 @@ describe('the Exceptions list, a page at a time', () => {
   test('a page mark that is not one is refused', () => {
     const d = busyDock();
     refusedUnchanged(d.store, () => d.intake.exceptionsPage({ after: 'not-a-page' }), 'BAD_INPUT', /first page/);
+  });
+});
+
+/** What migration 6 adds, taken out again to make a store as an earlier release wrote it. */
+const KEPT_BY_6 = [
+  'jobs_sweep', 'jobs_deadline', 'jobs_deadline_kind', 'jobs_faulted', 'drives_held_here', 'drives_extra_here', 'drives_never_received',
+  'drives_faulted', 'drives_other_box', 'packages_held',
+];
+const JOB_COLUMNS_OF_6 = [
+  'deadline_kind', 'deadline_at', 'sweep_at', 'address_wanting_since', 'address_wrong_at', 'address_wrong_reason', 'address_wrong_was',
+  'contact_outcome', 'contacted_at',
+];
+
+describe('a store written before jobs carried their deadlines', () => {
+  test('opened by this release, its jobs get the deadlines the operations would have kept', () => {
+    const d = dock();
+    d.intake.putJob(amy, importJob('CREATING-1', ['WD-C1'], { tracking: 'TRK-C1' }));
+    shippingJob(d, 'LATE-1', ['WD-L1'], 'TRK-L1');
+    shippingJob(d, 'NOTIFIED-1', ['WD-N1'], 'TRK-N1');
+    shippingJob(d, 'WAITING-1', ['WD-W1'], 'TRK-W1');
+    shippingJob(d, 'HERE-1', ['WD-H1', 'WD-H2'], 'TRK-H1');
+    shippingJob(d, 'DONE-1', ['WD-D1'], 'TRK-D1');
+    shippingJob(d, 'ADDR-1', ['WD-A1'], 'TRK-A1');
+    d.intake.putJob(amy, importJob('GONE-1', ['WD-G1'], { tracking: 'TRK-G1' }));
+    receiveBox(d, 'TRK-D1', ['WD-D1']);
+    receiveBox(d, 'TRK-A1', ['WD-A1']);
+    d.intake.receivePackage(amy, { trackingNumber: 'TRK-H1' });
+    d.intake.scanDrive(amy, { serial: 'WD-H1' });
+    d.intake.scanDrive(amy, { serial: 'WD-L1' }); // LATE-1's drive in HERE-1's box
+    d.clock.advanceDays(15);
+    d.intake.sweep(sweeper);
+    d.intake.notifyCustomer(amy, 'NOTIFIED-1');
+    d.intake.extendWait(amy, 'WAITING-1', 10);
+    d.intake.startCopy(bay, { jobName: 'DONE-1' });
+    d.intake.recordCopyResult(bay, { driveId: 'WD-D1', copyStatus: 'Completed' });
+    d.intake.shipBack(amy, { jobName: 'DONE-1', carrierName: 'FedEx', trackingNumber: '794612345678' });
+    d.intake.startCopy(bay, { jobName: 'ADDR-1' });
+    d.intake.updateJob(amy, 'ADDR-1', { returnAddress: { email: '' } });
+    d.clock.advanceDays(1);
+
+    const old = join(d.dir, 'before-deadlines.sqlite');
+    const w = writeStore(d.file);
+    w.exec(`VACUUM INTO '${old}'`);
+    w.close();
+    const o = writeStore(old);
+    const indexes = o.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[];
+    for (const { name } of indexes) {
+      if (KEPT_BY_6.includes(name)) o.exec(`DROP INDEX ${name}`);
+    }
+    for (const col of JOB_COLUMNS_OF_6) o.exec(`ALTER TABLE jobs DROP COLUMN ${col}`);
+    o.exec('ALTER TABLE drives DROP COLUMN other_box');
+    o.exec('DROP TABLE station_clock');
+    o.exec('PRAGMA user_version = 5');
+    o.close();
+
+    const upgraded = new Store(old);
+    upgraded.close();
+    const cols = 'name, deadline_kind, deadline_at, sweep_at, address_wanting_since';
+    const kept = readStore(d.file).prepare(`SELECT ${cols} FROM jobs ORDER BY name`).all();
+    const migrated = readStore(old).prepare(`SELECT ${cols} FROM jobs ORDER BY name`).all();
+    assert.deepEqual(migrated, kept);
+    const boxes = (f: string) => readStore(f).prepare('SELECT drive_id, other_box FROM drives WHERE active = 1 ORDER BY drive_id').all();
+    assert.deepEqual(boxes(old), boxes(d.file));
   });
 });
