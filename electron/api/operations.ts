@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { IntakeError } from '../core/errors.ts';
 import { upperAscii } from '../core/scan.ts';
 import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
+import { EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 import type { StationInfo } from './contract.ts';
 import { anyJson, change, code, define, name, query, reason } from './operation.ts';
@@ -22,7 +23,7 @@ export const operations = {
     return {
       stationId: s.stationId, dockName: s.dockName, language: s.language, sounds: s.sounds,
       operators: s.operators.map((o) => ({ name: o.name, hasBadge: Boolean(o.badge) })),
-      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version,
+      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version, clock: ctx.intake.clockStatus(),
     };
   }),
   'jobs.get': define(query({ name }), (i, ctx) => ctx.intake.jobView(i.name)),
@@ -40,7 +41,11 @@ export const operations = {
   'packages.current': define(query({}), (_i, ctx) => ctx.intake.openPackage(ctx.stationId())),
   'packages.previewClose': define(query({ trackingNumber: tracking.optional() }),
     (i, ctx) => ctx.intake.previewClose({ operator: 'preview', station: ctx.stationId() }, i.trackingNumber)),
-  'exceptions.list': define(query({}), (_i, ctx) => ctx.intake.exceptions()),
+  // a page at a time: the screen asks for the first page, then the next from where the last ended
+  'exceptions.list': define(query({
+    limit: z.number().int().min(1).max(EXCEPTION_PAGE.max).optional(), after: z.string().max(512).optional(),
+    kinds: z.array(z.enum(EXCEPTION_KINDS)).max(EXCEPTION_KINDS.length).optional(),
+  }), (i, ctx) => ctx.intake.exceptionsPage(i)),
   'deadlines.upcoming': define(query({ limit: z.number().int().min(1).max(500).optional() }),
     (i, ctx) => ctx.intake.upcomingDeadlines(i.limit ?? 50)),
   'custody.list': define(query({
@@ -109,6 +114,11 @@ export const operations = {
     return ctx.intake.recordDestruction(who, { ...i, witness: knownOperatorName(i.witness, operators) ?? i.witness });
   }),
   'deadlines.sweep': define(change({}), (i, ctx) => ctx.intake.sweep(ctx.actor(i.operator))),
+  'clock.confirm': define(change({ date: z.string().max(10) }), (i, ctx) => ctx.intake.confirmClock(ctx.actor(i.operator), i)),
+  'jobs.reportAddressWrong': define(change({ name, reason }),
+    (i, ctx) => ctx.intake.reportAddressWrong(ctx.actor(i.operator), i.name, i.reason)),
+  'jobs.recordContact': define(change({ name, reached: z.boolean(), note: reason.optional() }),
+    (i, ctx) => ctx.intake.recordContact(ctx.actor(i.operator), i)),
   'settings.update': define(change({ patch: settingsPatchSchema }), (i, ctx) => {
     ctx.actor(i.operator);
     return ctx.settings.update(i.patch);

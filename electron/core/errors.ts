@@ -56,6 +56,11 @@ export const ERRORS = {
   DRIVE_NOT_HELD: conflict('rules'),
   WITNESS_IS_OPERATOR: refused('rules'),
   WITNESS_UNKNOWN: refused('rules'),
+  // the station's clock: behind its last record, or jumped further than time passed (a person confirms the date)
+  CLOCK_BEHIND: conflict('rules'),
+  CLOCK_JUMPED: conflict('rules'),
+  CLOCK_DATE_MISMATCH: refused('rules'),
+  CLOCK_NOT_HELD: conflict('rules'),
   NOT_FOUND: refused('rules'),
   STORE_FULL: fault('rules', 507),
   STORE_DAMAGED: fault('rules', 500),

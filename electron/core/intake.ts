@@ -14,7 +14,8 @@ import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
 import * as returns from './operations/returns.ts';
 import * as custody from './queries/custody.ts';
-import { exceptions, type ExceptionRow } from './queries/exceptions.ts';
+import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
+import type { ClockStatus } from './clock.ts';
 import * as views from './queries/jobs.ts';
 import type { PackageView } from './queries/views.ts';
 import type { Deadline, SweepResult } from './operations/deadlines.ts';
@@ -23,7 +24,7 @@ import type { ScanResult } from './operations/receiving.ts';
 export type { Change } from './operations/context.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
-export type { ExceptionRow } from './queries/exceptions.ts';
+export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
 
 export interface IntakeOptions {
   store: DockStore;
@@ -124,6 +125,20 @@ export class Intake {
   sweep(actor: Actor): SweepResult { return deadlines.sweep(this.c, actor); }
   /** What comes due next, soonest first (already overdue first of all). */
   upcomingDeadlines(limit = 50): Deadline[] { return deadlines.upcomingDeadlines(this.c, limit); }
+  /** Whether the station trusts its clock now (behind its last record, or jumped ahead unconfirmed, it does not). */
+  clockStatus(): ClockStatus { return this.c.clockStatus(); }
+  /** A person confirms the date the clock shows, typing it: deadlines and changes go on. */
+  confirmClock(actor: Actor, input: { date: unknown }): ClockStatus { return deadlines.confirmClock(this.c, actor, input); }
+  /** Staff report a job's return address wrong though complete: its 90-day destruction deadline starts. */
+  reportAddressWrong(actor: Actor, name: unknown, reason: unknown): JobView {
+    deadlines.reportAddressWrong(this.c, actor, name, reason);
+    return this.jobView(name);
+  }
+  /** Staff tried the contact of a job whose return address is wrong or missing: reached, or not. */
+  recordContact(actor: Actor, input: { name: unknown; reached: unknown; note?: unknown }): JobView {
+    const job = deadlines.recordContact(this.c, actor, input);
+    return this.jobView(job.name);
+  }
 
   // ---- queries -----------------------------------------------------------------------------------
 
@@ -145,8 +160,12 @@ export class Intake {
   }
   /** The custody records of a job as CSV, oldest first. */
   custodyCsv(jobName: unknown): string { return custody.custodyCsv(this.store, jobName); }
-  /** Every drive at the dock that a person must act on, with what to do next and by when. */
-  exceptions(): ExceptionRow[] { return exceptions(this.store, this.clock); }
+  /** A page of everything at the dock that a person must act on, with what to do next and by when. */
+  exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
+    return exceptionsPage(this.store, this.c.clockStatus(), input);
+  }
+  /** The most urgent rows of the Exceptions list (its first page at the largest size). */
+  exceptions(): ExceptionRow[] { return this.exceptionsPage({ limit: EXCEPTION_PAGE.max }).rows; }
 }
 
 export { IntakeError };

@@ -97,6 +97,7 @@ const EN: Wording = {
       : 'A package of the job is at the dock: it is not missing.',
   PACKAGE_NOT_HERE: () => 'No package of the job is open at the dock.',
   RETURN_ADDRESS_INCOMPLETE: (w) => `The return address is missing: ${joinAnd('en', list(w.p.fields).map(w.field))}.`,
+  RETURN_ADDRESS_REPORTED_WRONG: (w) => `The return address was reported wrong (${w.p.why ? String(w.p.why) : 'no reason given'}): correct it before shipping.`,
   DRIVES_BUSY: (w) =>
     plural('en', w.n, {
       one: `Drive ${w.serials} is still copying or faulted.`,
@@ -141,8 +142,8 @@ const EN: Wording = {
     plural('en', w.n, { one: `Drive ${w.serials} never reached the dock.`, other: `{n} drives never reached the dock: ${w.serials}.` }),
   DRIVE_NOT_DESTROYABLE: (w) =>
     plural('en', w.n, {
-      one: `Drive ${w.serials} is neither held nor of a job without a return address: it is not destroyed.`,
-      other: `{n} drives are neither held nor of a job without a return address: ${w.serials}.`,
+      one: `Drive ${w.serials} is neither held nor of a job whose contact could not be reached about its return address: it is not destroyed.`,
+      other: `{n} drives are neither held nor of a job whose contact could not be reached about its return address: ${w.serials}.`,
     }),
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('en', str(w.p.copyStatus))}: only a clean copy ends Completed.`,
   COPY_STATUS_CLEAN: () => 'A clean copy ends Completed.',
@@ -189,6 +190,7 @@ const ZH: Wording = {
     w.n ? plural('zh-TW', w.n, { other: `已有 {n} 顆硬碟在碼頭：包裹並未遺失。` }) : '此工作的包裹已在碼頭：並未遺失。',
   PACKAGE_NOT_HERE: () => '碼頭上沒有此工作開啟中的包裹。',
   RETURN_ADDRESS_INCOMPLETE: (w) => `回寄地址缺少：${joinAnd('zh-TW', list(w.p.fields).map(w.field))}。`,
+  RETURN_ADDRESS_REPORTED_WRONG: (w) => `回寄地址被回報有誤（${w.p.why ? String(w.p.why) : '未說明原因'}）：請先更正再寄回。`,
   DRIVES_BUSY: (w) => plural('zh-TW', w.n, { other: `還有 {n} 顆硬碟正在複製或故障：${w.serials}。` }),
   NOTHING_TO_SHIP: () => '碼頭上沒有此工作可寄回的硬碟。',
   DRIVES_NOT_BOXED: (w) => plural('zh-TW', w.n, { other: `還有 {n} 顆硬碟不在箱中：${w.serials}。` }),
@@ -206,7 +208,7 @@ const ZH: Wording = {
   DRIVE_OF_NO_JOB: (w) => `硬碟 ${w.serials} 不屬於任何工作。`,
   DRIVE_NOT_HELD: (w) => `硬碟 ${w.serials} 未暫扣：隨其工作的回寄包裹寄回。`,
   DRIVE_NOT_AT_DOCK: (w) => `硬碟 ${w.serials} 從未到達碼頭。`,
-  DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也不缺回寄地址：不銷毀。`,
+  DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也未因回寄地址問題而聯絡不上客戶：不銷毀。`,
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('zh-TW', str(w.p.copyStatus))}：只有無誤的複製才以「已完成」結束。`,
   COPY_STATUS_CLEAN: () => '無誤的複製以「已完成」結束。',
   PACKAGE_STATE: (w) => `包裹 ${str(w.p.trackingNumber)} 目前為「${stateName('zh-TW', str(w.p.state))}」。`,

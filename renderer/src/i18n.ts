@@ -180,6 +180,10 @@ const en = {
   'err.WITNESS_IS_OPERATOR': 'The witness must be someone other than the operator.',
   'err.WITNESS_UNKNOWN': 'The witness must be another operator of this station, as named in its settings.',
   'err.NOT_FOUND': 'Not found.',
+  'err.CLOCK_BEHIND': 'This computer\'s clock says {clock}, before the station\'s last record ({last}). Set the computer\'s clock to the right date and time; nothing is recorded until then.',
+  'err.CLOCK_JUMPED': 'This computer\'s clock jumped to {clock}; the station expected about {expected}. Confirm today\'s date on the Exceptions screen, or set the computer\'s clock right. Nothing is recorded until then.',
+  'err.CLOCK_DATE_MISMATCH': 'The date typed is not the date this computer\'s clock shows ({clock}). Set the computer\'s clock to today\'s date, then confirm again.',
+  'err.CLOCK_NOT_HELD': 'The station\'s clock needs no confirmation: deadlines are applied as usual.',
   'err.STORE_TOO_NEW': 'This station\'s records were written by a newer version of the app: update the app to open them.',
   'err.STORE_FULL': 'The station\'s disk is full: this was not recorded; everything before it is kept. Free space on the disk '
     + '(or call IT), then do it again.',
@@ -262,6 +266,20 @@ const en = {
   'exc.act.resolveDrive': 'Resolve drive',
   'exc.act.returnPackaging': 'Return (Packaging)',
   'exc.act.custody': 'Box custody',
+  'exc.act.recordContact': 'Record contact',
+  'exc.next.addressReached': 'The job\'s contact was reached: enter the corrected return address.',
+  'exc.next.addressUnreachable': 'The job\'s contact could not be reached: securely destroy its drives with a witness.',
+  'exc.more': 'Show more',
+  'exc.countMore': '{n}+ need a person',
+  'exc.clock.jumped': 'This computer\'s clock says {now}, but the station expected about {expected}. Deadlines and every change wait until a person confirms today\'s date.',
+  'exc.clock.behind': 'This computer\'s clock says {now}, before the station\'s last record ({last}). Set the computer\'s clock right: nothing is recorded until then.',
+  'exc.clock.date': 'Today\'s date (YYYY-MM-DD)',
+  'exc.clock.confirm': 'Confirm the date',
+  'exc.clock.confirmed': 'The date is confirmed: deadlines apply again.',
+  'dlg.contact.title': 'Contact about the return address of job {job}',
+  'dlg.contact.reached': 'Reached: a corrected address will follow',
+  'dlg.contact.unreachable': 'Could not be reached',
+  'dlg.destroyJob.title': 'Record secure destruction of the drives of job {job}',
   'dlg.resolveJob.title': 'Resolve the fault of job {job}',
   'dlg.resolveDrive.title': 'Resolve the fault of drive {serial}',
   'dlg.custody.title': 'Custody of box {tracking}',
@@ -577,6 +595,10 @@ const zhTW: Dict = {
   'err.WITNESS_IS_OPERATOR': '見證人必須是操作員以外的另一個人。',
   'err.WITNESS_UNKNOWN': '見證人必須是本收件站設定中的另一位操作員。',
   'err.NOT_FOUND': '找不到。',
+  'err.CLOCK_BEHIND': '這台電腦的時鐘顯示 {clock}，早於工作站的最後一筆紀錄（{last}）。請把電腦時鐘調到正確的日期與時間；在此之前不會記錄任何事。',
+  'err.CLOCK_JUMPED': '這台電腦的時鐘跳到了 {clock}，工作站預期約為 {expected}。請在「例外」畫面確認今天的日期，或把電腦時鐘調正確。在此之前不會記錄任何事。',
+  'err.CLOCK_DATE_MISMATCH': '輸入的日期不是這台電腦時鐘顯示的日期（{clock}）。請把電腦時鐘調到今天的日期，然後再確認一次。',
+  'err.CLOCK_NOT_HELD': '工作站的時鐘不需要確認：期限照常執行。',
   'err.STORE_TOO_NEW': '此工作站的紀錄由較新版本的程式寫入：請更新程式後再開啟。',
   'err.STORE_FULL': '收件站的磁碟已滿：此操作沒有記錄，之前的記錄都保留著。請清出磁碟空間（或聯絡 IT），然後再做一次。',
   'err.STORE_DAMAGED': '收件站的資料檔已損壞：此操作沒有記錄。請停止在此記錄，以手寫記下到貨，並聯絡 IT 還原資料檔。請勿刪除該檔案。',
@@ -656,6 +678,20 @@ const zhTW: Dict = {
   'exc.act.resolveDrive': '解除硬碟故障',
   'exc.act.returnPackaging': '寄還（包裝）',
   'exc.act.custody': '箱子保管紀錄',
+  'exc.act.recordContact': '記錄聯絡結果',
+  'exc.next.addressReached': '已聯絡上工作的聯絡人：輸入更正後的回寄地址。',
+  'exc.next.addressUnreachable': '無法聯絡上工作的聯絡人：在見證人面前安全銷毀其硬碟。',
+  'exc.more': '顯示更多',
+  'exc.countMore': '{n} 項以上需要處理',
+  'exc.clock.jumped': '這台電腦的時鐘顯示 {now}，但工作站預期約為 {expected}。期限與所有變更都會等到有人確認今天的日期。',
+  'exc.clock.behind': '這台電腦的時鐘顯示 {now}，早於工作站的最後一筆紀錄（{last}）。請把電腦時鐘調正確：在此之前不會記錄任何事。',
+  'exc.clock.date': '今天的日期（YYYY-MM-DD）',
+  'exc.clock.confirm': '確認日期',
+  'exc.clock.confirmed': '日期已確認：期限恢復執行。',
+  'dlg.contact.title': '就工作 {job} 的回寄地址聯絡',
+  'dlg.contact.reached': '已聯絡上：將提供更正的地址',
+  'dlg.contact.unreachable': '無法聯絡上',
+  'dlg.destroyJob.title': '記錄工作 {job} 的硬碟已安全銷毀',
   'dlg.resolveJob.title': '解除工作 {job} 的故障',
   'dlg.resolveDrive.title': '解除硬碟 {serial} 的故障',
   'dlg.custody.title': '箱子 {tracking} 的保管紀錄',
@@ -861,6 +897,8 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     'drive.copyStarted': 'Copy started', 'drive.copyCompleted': 'Copy completed', 'drive.copyCompletedMoreInfo': 'Copy completed (more info)',
     'drive.copyProgress': 'Copy progress', 'drive.shippedBack': 'Shipped back', 'drive.fault': 'Faulted', 'drive.resolve': 'Resolved',
     'drive.destroyed': 'Securely destroyed', 'drive.holdReleased': 'Hold released', 'drive.claimedByJob': 'Claimed by job', 'scan.undone': 'Scan undone',
+    'job.addressReportedWrong': 'Return address reported wrong', 'job.contactReached': 'Contact reached', 'job.contactUnreachable': 'Contact unreachable',
+    'clock.confirmed': 'Date confirmed',
   },
   'zh-TW': {
     'job.created': '建立工作', 'job.imported': '匯入工作', 'job.updated': '更新工作', 'job.customerShipped': '客戶已寄出',
@@ -876,6 +914,8 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     'drive.copyStarted': '開始複製', 'drive.copyCompleted': '複製完成', 'drive.copyCompletedMoreInfo': '複製完成（附資訊）',
     'drive.copyProgress': '複製進度', 'drive.shippedBack': '已寄回', 'drive.fault': '故障', 'drive.resolve': '已解決',
     'drive.destroyed': '已安全銷毀', 'drive.holdReleased': '解除暫扣', 'drive.claimedByJob': '由工作認領', 'scan.undone': '復原掃描',
+    'job.addressReportedWrong': '回寄地址回報有誤', 'job.contactReached': '已聯絡上', 'job.contactUnreachable': '無法聯絡上',
+    'clock.confirmed': '日期已確認',
   },
 };
 
@@ -924,7 +964,11 @@ export function errorText(lang: Lang, err: CoreError, scanned?: string): string 
   if (!(key in en)) return err.message;
   const detail = err.detail ?? {};
   const code = (detail.driveId ?? detail.trackingNumber ?? scanned ?? '') as string;
-  return translate(lang, key, { code: printable(code), message: err.message });
+  const at = (v: unknown) => (typeof v === 'string' ? formatDate(lang, v, true) : '');
+  return translate(lang, key, {
+    code: printable(code), message: err.message,
+    clock: err.code === 'CLOCK_DATE_MISMATCH' ? String(detail.clock ?? '') : at(detail.now), last: at(detail.lastRecordAt), expected: at(detail.expected),
+  });
 }
 
 /** A scanned code as it may be shown: control characters made visible rather than dropped. */

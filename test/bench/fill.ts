@@ -154,7 +154,13 @@ export function cachedStore(drives: number, log: (s: string) => void = () => {})
   const started = performance.now();
   const tmp = `${file}.${process.pid}.tmp`;
   rmSync(tmp, { force: true });
-  if (drives <= 20_000) {
+  const older = olderCached(drives);
+  if (older) {
+    // a store cached by an earlier schema is upgraded the way a station's own store is: by opening it
+    copyFileSync(older, tmp);
+    new Store(tmp).close();
+    log(`upgraded ${older} to schema ${schemaVersion()} in ${Math.round(performance.now() - started)} ms`);
+  } else if (drives <= 20_000) {
     demoStore(tmp, Math.max(1, Math.round(drives / DRIVES_PER_DEMO_JOB)), 1);
   } else {
     const template = join(dir, 'template.sqlite');
@@ -170,6 +176,17 @@ export function cachedStore(drives: number, log: (s: string) => void = () => {})
   renameSync(tmp, file);
   log(`filled ${file} in ${Math.round(performance.now() - started)} ms`);
   return file;
+}
+
+/** The same filler's store of this size cached under an earlier schema, the newest first, if any. */
+function olderCached(drives: number): string | null {
+  const root = process.env.DOCK_BENCH_CACHE ?? join(tmpdir(), 'dock-intake-bench');
+  const now = schemaVersion();
+  for (let v = now - 1; v >= 1; v--) {
+    const f = join(root, `schema${v}-filler${FILLER_VERSION}`, `drives-${drives}.sqlite`);
+    if (existsSync(f)) return f;
+  }
+  return null;
 }
 
 /** A private copy of a cached store that a bench may write to. */

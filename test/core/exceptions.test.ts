@@ -143,6 +143,7 @@ describe('exceptions the dock must handle', () => {
 
     test('when the contact cannot be reached the drives may be securely destroyed', () => {
       const d = packagingWithoutPhone();
+      d.intake.recordContact(amy, { name: 'JOB-1', reached: false, note: 'no answer by phone or email' });
       const { certificate } = d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'degauss and shred', witness: 'Ben Chen', reason: 'contact unreachable for 90 days' });
       assert.deepEqual(certificate.jobNames, ['JOB-1']);
       assert.ok(d.intake.jobView('JOB-1').properties.driveList[0]!.destroyedAt);

@@ -496,9 +496,9 @@ describe('deadlines', () => {
     d.intake.notifyCustomer(amy, 'NOTIFIED-1');
     d.clock.advance(DAYS(31));
     const first = d.intake.sweep(amy);
-    assert.deepEqual(first, { deletedJobs: ['CREATING-1'], neverReceived: ['WD-S1', 'WD-N1'], closedJobs: ['NOTIFIED-1'], purgedJobs: [] });
+    assert.deepEqual(first, { deletedJobs: ['CREATING-1'], neverReceived: ['WD-N1', 'WD-S1'], closedJobs: ['NOTIFIED-1'], purgedJobs: [], heldBack: null });
     const before = dumpStore(d.store);
-    assert.deepEqual(d.intake.sweep(amy), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [] });
+    assert.deepEqual(d.intake.sweep(amy), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null });
     assert.deepEqual(dumpStore(d.store), before);
   });
 });

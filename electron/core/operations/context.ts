@@ -1,6 +1,6 @@
 // What every operation shares: the store and the clock, one transaction per operation, the actor and reason
 // checks, the custody record, and the moves of jobs and drives, which the rule book allows or refuses.
-import { type Clock, isoWithZone } from '../clock.ts';
+import { type Clock, type ClockStatus, ClockWatch, isoWithZone, ms } from '../clock.ts';
 import { fail } from '../errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState, PackageRecord } from '../model.ts';
 import {
@@ -13,6 +13,7 @@ import { driveContextOf, jobContextOf, packageContextOf } from '../queries/jobs.
 import type { DriveSets } from '../store/drives.ts';
 import type { JobSets } from '../store/jobs.ts';
 import type { DockStore, StoreReads, StoreTx } from '../store/types.ts';
+import { clockRefusal, keepDeadlines } from './deadlines.ts';
 
 export interface Change {
   jobs: string[];
@@ -31,10 +32,24 @@ export class Context {
   private listeners = new Set<(c: Change) => void>();
   private touched: Touched | null = null;
   private current: StoreTx | null = null;
+  private readonly watch: ClockWatch;
 
   constructor(store: DockStore, clock: Clock) {
     this.store = store;
     this.clock = clock;
+    // the last moment the store saw: its newest record, or the last sweep of a quiet station
+    const seen = [ms(store.lastRecordAt()), ms(store.clockSeenAt())].filter((t) => !Number.isNaN(t));
+    this.watch = new ClockWatch(clock, seen.length ? Math.max(...seen) : null);
+  }
+
+  /** Whether the station may trust its clock now: not behind its last record, not jumped ahead unconfirmed. */
+  clockStatus(): ClockStatus {
+    return this.watch.status(ms(this.read.lastRecordAt()));
+  }
+
+  /** A person confirmed the date the clock shows. */
+  trustClock(): void {
+    this.watch.confirm();
   }
 
   onChange(fn: (c: Change) => void): () => void {
@@ -57,15 +72,25 @@ export class Context {
     return this.clock.now().toISOString();
   }
 
-  /** Runs one operation: validates, writes state and custody in one transaction, then tells listeners. */
-  op<T>(fn: () => T): T {
+  /**
+   * Runs one operation: checks the clock, validates, writes state and custody in one transaction, keeps the
+   * deadlines of what it touched, then tells listeners. Every operation records through here, so none records
+   * on a clock behind the last record, or jumped ahead before a person confirmed the date.
+   */
+  op<T>(fn: () => T, opts: { clock?: 'check' | 'confirming' } = {}): T {
     const outer = this.touched === null;
     if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
     const previous = this.current;
     try {
       const result = this.store.transaction((tx) => {
         this.current = tx;
-        return fn();
+        if (outer && opts.clock !== 'confirming') {
+          const s = this.clockStatus();
+          if (s.state !== 'ok') clockRefusal(s);
+        }
+        const r = fn();
+        if (outer) keepDeadlines(this, this.touched!.jobs, this.touched!.drives);
+        return r;
       });
       if (outer) {
         const t = this.touched!;

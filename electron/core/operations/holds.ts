@@ -2,8 +2,8 @@
 // a held box released once its job is Shipping, held drives returned to the sender, and secure destruction.
 import { isoWithZone } from '../clock.ts';
 import { fail } from '../errors.ts';
-import type { Actor, DriveRecord, PackageRecord, ReturnAddress } from '../model.ts';
-import { isAtDock, missingAddressFields, reason, refusalError, requireAction, takesDrives } from '../rules.ts';
+import type { Actor, DriveRecord, JobRecord, PackageRecord, ReturnAddress } from '../model.ts';
+import { checkJob, isAtDock, missingAddressFields, reason, refusalError, requireAction, takesDrives } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { witnessRefusal } from '../witness.ts';
 import { packageViewOf } from '../queries/jobs.ts';
@@ -111,6 +111,10 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
   });
 }
 
+/** A job in Transferring/Packaging whose return address is wrong or missing, and whose contact could not be reached. */
+const contactUnreachable = (job: JobRecord): boolean =>
+  (job.state === 'Transferring' || job.state === 'Packaging') && Boolean(job.addressWantingSince) && job.contactOutcome === 'unreachable';
+
 /** Secure destruction is custody too: method, operator, witness, date. */
 export function recordDestruction(c: Context, actor: Actor, input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown }): { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } } {
   c.checkActor(actor);
@@ -131,7 +135,15 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
     }
     for (const name of new Set(drives.map((d) => d.jobName))) {
       const job = name ? c.read.job(name) : null;
-      if (job) maybePackaging(c, actor, job);
+      if (!job) continue;
+      maybePackaging(c, actor, job);
+      // the contact unreachable and nothing of the job left at the dock to ship: the job ends, and is purged in due time
+      const after = c.read.job(job.name)!;
+      if (after.state === 'Packaging' && contactUnreachable(after)
+        && checkJob('Closed', 'closedNothingToShip', { job: after, drives: c.read.allDrivesOfJob(after.name) }).ok) {
+        c.moveJob(actor, after, 'Closed', 'closedNothingToShip', 'drives securely destroyed: the job\'s contact could not be reached about its return address',
+          { finished_at: now });
+      }
     }
     const boxes = new Set(drives.flatMap((d) => (d.heldSince && d.packageTracking ? [d.packageTracking] : [])));
     endEmptyHolds(c, actor, boxes, 'every held drive was destroyed');

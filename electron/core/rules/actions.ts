@@ -94,6 +94,8 @@ const returnAddress: Guard<JobContext> = ({ job }) => {
   const missing = missingAddressFields(job.returnAddress);
   return missing.length ? reason('RETURN_ADDRESS_INCOMPLETE', { job: job.name, fields: missing }) : null;
 };
+const addressNotReportedWrong: Guard<JobContext> = ({ job }) =>
+  job.addressWrongAt ? reason('RETURN_ADDRESS_REPORTED_WRONG', { job: job.name, why: job.addressWrongReason ?? '' }) : null;
 const notBusy: Guard<JobContext> = ({ job, drives }) => {
   const busy = drivesAtDock(drives).filter((d) => d.state === 'Transferring' || d.state === 'Faulted');
   return busy.length ? reason('DRIVES_BUSY', { job: job.name, driveIds: busy.map((d) => d.driveId) }) : null;
@@ -109,11 +111,15 @@ const boxMatches: Guard<JobContext> = ({ job, drives, picked }) => {
 const somethingToShip: Guard<JobContext> = ({ job, drives }) =>
   drivesAtDock(drives).length ? null : reason('NOTHING_TO_SHIP', { job: job.name });
 
-/** A drive is destroyed when held, or when its job cannot be reached (no return address) after copying. */
+/**
+ * A drive is destroyed when held, or when its job (Transferring or Packaging) has a wrong or missing return
+ * address and its contact was recorded as unreachable about it.
+ */
 const destroyable: Guard<DriveContext> = ({ drive, job }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', { driveIds: [drive.driveId] });
   const unreachable =
-    job !== null && ['Transferring', 'Packaging'].includes(job.state) && missingAddressFields(job.returnAddress).length > 0;
+    job !== null && ['Transferring', 'Packaging'].includes(job.state) && Boolean(job.addressWantingSince)
+    && job.contactOutcome === 'unreachable';
   return drive.heldSince || unreachable ? null : reason('DRIVE_NOT_DESTROYABLE', { driveIds: [drive.driveId] });
 };
 
@@ -157,7 +163,7 @@ export const JOB_ACTIONS = {
   notifyCustomer: job('tell the customer their package has not arrived', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping']), packageMissing]),
   extendWait: job('wait longer for the package', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping'])]),
   startCopy: job('start the data copy', 'COPY_NOT_ALLOWED', [notCancelled, jobIn(['Received', 'Transferring']), copyPick]),
-  shipBack: job('ship the drives back', 'SHIP_NOT_READY', [jobIn(['Packaging']), returnAddress, notBusy, boxMatches, somethingToShip]),
+  shipBack: job('ship the drives back', 'SHIP_NOT_READY', [jobIn(['Packaging']), returnAddress, addressNotReportedWrong, notBusy, boxMatches, somethingToShip]),
   closeWithoutShipment: job('close the job: nothing of it is at the dock to ship', 'TRANSITION_FORBIDDEN', [jobIn(['Packaging'])]),
   changeDeliveryPackage: job('change the delivery package', 'TRANSITION_FORBIDDEN', [jobIn(['Creating', 'Shipping'])]),
   addDrives: job('add drives to the job', 'TRANSITION_FORBIDDEN', [jobIn(['Creating']), withinDriveLimit]),

@@ -104,6 +104,10 @@ export const RULES = {
     error: 'ADDRESS_INCOMPLETE',
     en: (p) => `The return address${p.job ? ` of ${str(p.job)}` : ''} is missing: ${list(p.fields).join(', ')}`,
   },
+  RETURN_ADDRESS_REPORTED_WRONG: {
+    error: 'ADDRESS_INCOMPLETE',
+    en: (p) => `The return address of ${str(p.job)} was reported wrong (${str(p.why) || 'no reason given'}): correct it before shipping`,
+  },
   DRIVES_BUSY: {
     error: 'SHIP_NOT_READY',
     en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not ready to leave (still copying or faulted)`,
@@ -134,7 +138,7 @@ export const RULES = {
   },
   DRIVE_NOT_DESTROYABLE: {
     error: 'DRIVE_NOT_HELD',
-    en: (p) => `${cap(drives(p.driveIds))}: neither held nor of a job without a return address, so not destroyed`,
+    en: (p) => `${cap(drives(p.driveIds))}: neither held nor of a job whose contact could not be reached about a wrong or missing return address, so not destroyed`,
   },
   COPY_STATUS_NOT_CLEAN: { en: (p) => `Copy status ${str(p.copyStatus) || 'none'}: only a clean copy (Completed) ends Completed` },
   COPY_STATUS_CLEAN: { en: () => 'A clean copy (Completed) ends Completed, not CompletedMoreInfo' },

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IntakeError } from '../errors.ts';
 import * as custody from './custody.ts';
+import * as deadlines from './deadlines.ts';
 import * as drives from './drives.ts';
 import * as jobs from './jobs.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -83,7 +84,7 @@ export class SqliteStore implements DockStore {
       all: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).all(...params) as T[],
       run: (text: string, ...params: SQLInputValue[]) => this.#sql(text).run(...params),
     };
-    for (const table of [jobs, drives, packages, custody]) bindTable(this, q, table);
+    for (const table of [jobs, drives, packages, custody, deadlines]) bindTable(this, q, table);
   }
 
   /**
