@@ -5,6 +5,7 @@ import { fail } from '../errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
 import { checkDrive, checkJob, type DriveTrigger, type JobTrigger } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
+import { reasonDetail, reasonText, type StationReason } from '../reasons.ts';
 import type { DriveInput } from '../importing.ts';
 import type { DriveSets } from '../store/drives.ts';
 import type { JobSets } from '../store/jobs.ts';
@@ -101,7 +102,12 @@ export class Context {
     return r.trim();
   }
 
-  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station'>> & { action: string; subject: CustodyRecord['subject'] }): number {
+  /** A custody record; a reason the station wrote keeps its code and parameters in the detail, for the screens. */
+  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station' | 'reason'>> & {
+    action: string; subject: CustodyRecord['subject']; reason?: string | StationReason | null;
+  }): number {
+    const coded = reasonDetail(c.reason);
+    const detail = coded ? { ...(c.detail ?? {}), ...coded } : c.detail ?? null;
     return this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
@@ -111,10 +117,10 @@ export class Context {
       jobName: c.jobName ?? null,
       driveId: c.driveId ?? null,
       trackingNumber: c.trackingNumber ?? null,
-      reason: c.reason ?? null,
+      reason: reasonText(c.reason),
       stateBefore: c.stateBefore ?? null,
       stateAfter: c.stateAfter ?? null,
-      detail: c.detail ?? null,
+      detail,
     });
   }
 
@@ -133,10 +139,14 @@ export class Context {
     return drive;
   }
 
-  moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: JobSets = {}, tracking: string | null = null): JobRecord {
+  moveJob(
+    actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | StationReason | null, extra: JobSets = {},
+    tracking: string | null = null,
+  ): JobRecord {
     // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
     const drives = this.tx.allDrivesOfJob(job.name);
-    const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
+    const text = reasonText(reason);
+    const verdict = checkJob(to, trigger, { job, drives, ...(text ? { reason: text } : {}) });
     if (!verdict.ok) fail(trigger === 'customerShipped' ? 'GUARD_FAILED' : 'TRANSITION_FORBIDDEN', `Job ${job.name}: ${verdict.reason}.`, { job: job.name, from: job.state, to, trigger });
     const now = this.nowUtc();
     this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
@@ -146,9 +156,13 @@ export class Context {
   }
 
   moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
-    reason?: string | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>; sets?: DriveSets;
+    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>;
+    sets?: DriveSets;
   } = {}): DriveRecord {
-    const verdict = checkDrive(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}), ...(opts.reason ? { reason: opts.reason } : {}) });
+    const text = reasonText(opts.reason);
+    const verdict = checkDrive(to, trigger, {
+      drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}), ...(text ? { reason: text } : {}),
+    });
     if (!verdict.ok) fail('TRANSITION_FORBIDDEN', `Drive ${drive.driveId}: ${verdict.reason}.`, { driveId: drive.driveId, from: drive.state, to, trigger });
     this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
     this.custody(actor, {
@@ -163,17 +177,17 @@ export class Context {
 
   insertDrive(actor: Actor, d: {
     driveId: string; jobName: string | null; role: DriveRecord['role']; state: DriveState; heldSince?: string | null;
-    holdReason?: string | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
+    holdReason?: string | StationReason | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
   }, action: string, tracking: string | null = null): DriveRecord {
     const existing = this.tx.activeDrive(d.driveId);
     if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
     const id = this.tx.insertDrive({
-      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: d.holdReason ?? null,
+      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: reasonText(d.holdReason),
       packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
       manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
     });
     this.custody(actor, {
-      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
+      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking, reason: d.heldSince ? d.holdReason ?? null : null,
       stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
     });
     this.touch('drives', d.driveId);

@@ -5,6 +5,7 @@ import type { Actor } from '../model.ts';
 import { drivesAtDock } from '../rules.ts';
 import type { Context } from './context.ts';
 import { detachFromJob, holdDrive } from './holds.ts';
+import { because } from '../reasons.ts';
 
 export interface Deadline {
   kind: 'creatingDeletion' | 'shippingOverdue' | 'noticeClose' | 'heldReturn' | 'heldDestruction' | 'purge';
@@ -33,8 +34,8 @@ export function sweep(c: Context, actor: Actor): SweepResult {
     for (const job of c.read.creatingSince(iso(now - DEADLINES.creatingDeleted))) {
       c.tx.setJob(job.name, { deleted_at: iso(now) });
       c.tx.deactivateUnheldDrivesOfJob(job.name);
-      detachFromJob(c, actor, job.name, 'job deleted after 2 weeks in Creating');
-      c.custody(actor, { action: 'job.deleted', subject: 'job', jobName: job.name, reason: '2 weeks in Creating', stateBefore: job.state, stateAfter: job.state });
+      detachFromJob(c, actor, job.name, because('jobDeletedCreating', { weeks: 2 }));
+      c.custody(actor, { action: 'job.deleted', subject: 'job', jobName: job.name, reason: because('creatingExpired', { weeks: 2 }), stateBefore: job.state, stateAfter: job.state });
       c.touch('jobs', job.name);
       out.deletedJobs.push(job.name);
     }
@@ -42,24 +43,24 @@ export function sweep(c: Context, actor: Actor): SweepResult {
       if (job.waitUntil && ms(job.waitUntil) > now) continue;
       for (const d of c.read.drivesOfJob(job.name)) {
         if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
-          c.moveDrive(actor, d, job, 'NeverReceived', 'shippingTimedOut', { reason: '2 weeks in Shipping and the package never arrived' });
+          c.moveDrive(actor, d, job, 'NeverReceived', 'shippingTimedOut', { reason: because('shippingTimedOut', { weeks: 2 }) });
           out.neverReceived.push(d.driveId);
         }
       }
       if (job.notifiedAt && ms(job.notifiedAt) + DEADLINES.noticeClosed <= now) {
-        c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', 'no reply 30 days after the customer was notified', { finished_at: iso(now) });
+        c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', because('noReply', { days: 30 }), { finished_at: iso(now) });
         // a drive of this job that did reach the dock (in another box) is not forgotten: it is held
-        for (const d of drivesAtDock(c.read.drivesOfJob(job.name))) holdDrive(c, actor, d, null, 'job Closed: no reply from the customer');
+        for (const d of drivesAtDock(c.read.drivesOfJob(job.name))) holdDrive(c, actor, d, null, because('closedNoReply'));
         out.closedJobs.push(job.name);
       }
     }
     for (const r of c.read.finishedBy(iso(now - DEADLINES.finishedPurged))) {
       const name = r.name;
       c.tx.deleteInactiveDrivesOfJob(name);
-      detachFromJob(c, actor, name, 'job purged 90 days after it ended');
+      detachFromJob(c, actor, name, because('jobPurged', { days: 90 }));
       c.tx.removeJobFromPackages(name);
       c.tx.deleteJob(name);
-      c.custody(actor, { action: 'job.purged', subject: 'job', jobName: name, reason: '90 days after the job ended', stateBefore: r.state, stateAfter: null });
+      c.custody(actor, { action: 'job.purged', subject: 'job', jobName: name, reason: because('purged', { days: 90 }), stateBefore: r.state, stateAfter: null });
       c.touch('jobs', name);
       out.purgedJobs.push(name);
     }

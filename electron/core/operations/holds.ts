@@ -9,12 +9,14 @@ import { packageViewOf } from '../queries/jobs.ts';
 import type { PackageView } from '../queries/views.ts';
 import type { Context } from './context.ts';
 import { maybePackaging } from './copy.ts';
+import { because, reasonText, type StationReason } from '../reasons.ts';
 
 /** Puts a drive at the dock on hold; `pkg` is the box it just came in, or null when it was already here. */
-export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string): DriveRecord {
+export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string | StationReason): DriveRecord {
   const now = c.nowUtc();
-  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: why, package_tracking: pkg.trackingNumber, received_at: now });
-  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: why });
+  const text = reasonText(why)!;
+  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: text, package_tracking: pkg.trackingNumber, received_at: now });
+  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: text });
   const tracking = pkg?.trackingNumber ?? drive.packageTracking;
   c.custody(actor, { action: pkg ? 'drive.held' : 'drive.heldAtDock', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, trackingNumber: tracking, reason: why, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id } });
   c.touch('drives', drive.driveId);
@@ -26,10 +28,10 @@ export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: Pac
  * The job's record is going (deleted or purged) but some of its drives are still at the dock: they become
  * held drives of no job, so they stay listed with their return and destruction deadlines.
  */
-export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string): void {
+export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string | StationReason): void {
   const now = c.nowUtc();
   for (const d of c.read.drivesOfJob(jobName)) {
-    c.tx.detachDrive(d.id, now, why);
+    c.tx.detachDrive(d.id, now, reasonText(why)!);
     c.custody(actor, { action: 'drive.detachedFromJob', subject: 'drive', jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id } });
     c.touch('drives', d.driveId);
   }
@@ -52,7 +54,7 @@ export function releaseHold(c: Context, actor: Actor, input: { trackingNumber: u
       const job = d.jobName ? c.read.job(d.jobName) : null;
       if (!job || job.deletedAt || job.state === 'Creating' || job.state === 'Completed' || job.state === 'Closed') continue;
       if (!pkg.jobNames.includes(job.name)) c.tx.addJobToPackage(tracking, job.name);
-      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: `job ${job.name} is ${job.state}`, sets: { held_since: null, hold_reason: null, received_at: now } });
+      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: because('jobReady', { job: job.name, state: job.state }), sets: { held_since: null, hold_reason: null, received_at: now } });
       released++;
     }
     if (!released) fail('TRANSITION_FORBIDDEN', `Nothing in package ${tracking} can be released: its jobs are still Creating or unknown.`);
@@ -97,7 +99,7 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
     for (const d of drives) {
       const owner = d.jobName ? c.read.job(d.jobName) : null;
       c.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
-        tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
+        tracking, action: 'drive.heldReturned', reason: why ?? because('heldReturned'),
         sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, address, heldSince: d.heldSince, package: d.packageTracking },
       });
       if (d.packageTracking) packages.add(d.packageTracking);
@@ -107,7 +109,7 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
       const pkg = c.read.package(t);
       if (!left && pkg && pkg.state === 'held') {
         c.tx.endPackageHold(t);
-        c.custody(actor, { action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: 'every held drive was returned' });
+        c.custody(actor, { action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: because('allHeldReturned') });
         c.touch('packages', t);
       }
     }
