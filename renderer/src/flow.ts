@@ -186,7 +186,7 @@ async function receiveOrRefuse(code: string): Promise<void> {
     case 'package':
       return receivePackage(code); // the station opens it, or names when and by whom it was received
     case 'job':
-      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobNoBox', code: id.code, job: id.jobName, state: id.state });
+      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobNoBox', job: id.jobName, state: id.state });
     case 'unknown':
       play('rejected');
       pushFeedback({
@@ -253,7 +253,7 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
     if (err.code === 'CODE_IS_BADGE' && typeof err.detail?.operator === 'string') return handOver(code, err.detail.operator);
     if (err.code === 'CODE_IS_JOB' && typeof err.detail?.jobName === 'string') {
       const open = dock.get().pkg;
-      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobInBox', code: norm(code), job: err.detail.jobName, tracking: open?.trackingNumber ?? '' });
+      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobInBox', job: err.detail.jobName, tracking: open?.trackingNumber ?? '' });
     }
     return reject(code, err);
   }

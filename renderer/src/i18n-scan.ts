@@ -21,9 +21,9 @@ export function plural(lang: Lang, n: number, forms: Forms): string {
 export type ScanWords =
   | { kind: 'outcome'; outcome: ScanOutcome; params: ScanParams }
   /** A job's name scanned with no package open: a job's label, not its box. */
-  | { kind: 'jobNoBox'; code: string; job: string; state: JobState }
+  | { kind: 'jobNoBox'; job: string; state: JobState }
   /** A job's name scanned into an open package: refused, nothing recorded. */
-  | { kind: 'jobInBox'; code: string; job: string; tracking: string }
+  | { kind: 'jobInBox'; job: string; tracking: string }
   /** An operator's badge scanned while a package is open: the station is theirs now, the package stays open. */
   | { kind: 'handedOver'; name: string; tracking: string; opener: string };
 
@@ -34,9 +34,9 @@ export function scanWords(lang: Lang, w: ScanWords): string {
 function en(w: ScanWords): string {
   switch (w.kind) {
     case 'jobNoBox':
-      return `${w.code} is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: scan the carrier's tracking number on the box. Nothing was changed.`;
+      return `This is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: scan the carrier's tracking number on the box. Nothing was changed.`;
     case 'jobInBox':
-      return `${w.code} is the label of job ${w.job}, not a drive: scan the serial on the drive itself. Nothing was recorded; package ${w.tracking} stays open.`;
+      return `This is the label of job ${w.job}, not a drive: scan the serial on the drive itself. Nothing was recorded; package ${w.tracking} stays open.`;
     case 'handedOver':
       return `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. The badge was not taken as a drive.`;
     case 'outcome':
@@ -73,9 +73,9 @@ function enOutcome(outcome: ScanOutcome, p: ScanParams): string {
 function zh(w: ScanWords): string {
   switch (w.kind) {
     case 'jobNoBox':
-      return `${w.code} 是工作 ${w.job}（${jobStateName('zh-TW', w.state)}）的標籤，不是包裹：請掃描箱子上貨運商的追蹤號碼。沒有任何變更。`;
+      return `這是工作 ${w.job}（${jobStateName('zh-TW', w.state)}）的標籤，不是包裹：請掃描箱子上貨運商的追蹤號碼。沒有任何變更。`;
     case 'jobInBox':
-      return `${w.code} 是工作 ${w.job} 的標籤，不是硬碟：請掃描硬碟本身的序號。沒有任何紀錄；包裹 ${w.tracking} 仍開啟中。`;
+      return `這是工作 ${w.job} 的標籤，不是硬碟：請掃描硬碟本身的序號。沒有任何紀錄；包裹 ${w.tracking} 仍開啟中。`;
     case 'handedOver':
       return `現在由 ${w.name} 登入。包裹 ${w.tracking} 仍開啟中（由 ${w.opener} 開啟）：請繼續掃描硬碟。識別證沒有被當成硬碟。`;
     case 'outcome':
