@@ -127,3 +127,18 @@ test('scanning a burst of codes that are not drives into a box records none of t
   await scanAndWait(page, 'WD-951');
   await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
 });
+
+test('on a screen that takes no scans, a drive\'s serial opens its job\'s page, and a code nothing knows opens the search', async ({ page, station }) => {
+  await putJob(station, { name: 'contoso-961', tracking: 'TRK-961', drives: ['WD-961'] });
+  await signIn(page, station);
+  await page.keyboard.press('Alt+6');
+  await scan(page, 'WD-961');
+  await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'contoso-961');
+  await page.keyboard.press('Alt+6');
+  await scan(page, 'TRK-961');
+  await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'contoso-961');
+  await page.keyboard.press('Alt+6');
+  await scan(page, 'NOTHING-961');
+  await expect(page.getByTestId('job-page')).toHaveCount(0);
+  await expect(page.getByRole('searchbox').or(page.locator('input[type="search"]')).first()).toHaveValue('NOTHING-961');
+});
