@@ -91,7 +91,9 @@ export const operations = {
     const actor = ctx.actor(i.operator);
     // a badge is never a drive: the screens hand the station to its operator instead
     const operator = badgeOwner(ctx, i.serial);
-    if (operator) throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, { operator });
+    if (operator) {
+      throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, { operator });
+    }
     return ctx.intake.scanDrive(actor, i);
   }),
   'packages.close': define(change({ trackingNumber: tracking.optional() }), (i, ctx) => ctx.intake.closePackage(ctx.actor(i.operator), i)),

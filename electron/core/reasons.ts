@@ -48,6 +48,8 @@ export function reasonText(r: string | StationReason | null | undefined): string
 }
 
 /** What a custody record keeps of a station's reason in its detail, so the screens can word it. */
-export function reasonDetail(r: string | StationReason | null | undefined): { reasonCode: ReasonCode; reasonParams: Record<string, string | number> } | null {
+export function reasonDetail(
+  r: string | StationReason | null | undefined,
+): { reasonCode: ReasonCode; reasonParams: Record<string, string | number> } | null {
   return r && typeof r !== 'string' ? { reasonCode: r.code, reasonParams: { ...r.params } } : null;
 }

@@ -190,8 +190,8 @@ async function receiveOrRefuse(code: string): Promise<void> {
     case 'unknown':
       play('rejected');
       pushFeedback({
-        kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown', text: { key: 'msg.unknownCode', params: { code: id.code } },
-        offer: { kind: 'receiveHeld', code: id.code },
+        kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown',
+        text: { key: 'msg.unknownCode', params: { code: id.code } }, offer: { kind: 'receiveHeld', code: id.code },
       });
   }
 }
@@ -205,7 +205,8 @@ function handOver(code: string, name: string): void {
   last = null;
   const open = dock.get().pkg;
   if (open && open.state === 'open') {
-    return words('signedIn', 'warning', 'notice', code, 'fb.signedIn', { kind: 'handedOver', name, tracking: open.trackingNumber, opener: open.openedBy });
+    const w: ScanWords = { kind: 'handedOver', name, tracking: open.trackingNumber, opener: open.openedBy };
+    return words('signedIn', 'warning', 'notice', code, 'fb.signedIn', w);
   }
   feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name });
 }
@@ -253,7 +254,8 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
     if (err.code === 'CODE_IS_BADGE' && typeof err.detail?.operator === 'string') return handOver(code, err.detail.operator);
     if (err.code === 'CODE_IS_JOB' && typeof err.detail?.jobName === 'string') {
       const open = dock.get().pkg;
-      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobInBox', job: err.detail.jobName, tracking: open?.trackingNumber ?? '' });
+      const w: ScanWords = { kind: 'jobInBox', job: err.detail.jobName, tracking: open?.trackingNumber ?? '' };
+      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', w);
     }
     return reject(code, err);
   }

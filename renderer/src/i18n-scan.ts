@@ -34,11 +34,14 @@ export function scanWords(lang: Lang, w: ScanWords): string {
 function en(w: ScanWords): string {
   switch (w.kind) {
     case 'jobNoBox':
-      return `This is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: scan the carrier's tracking number on the box. Nothing was changed.`;
+      return `This is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: `
+        + 'scan the carrier\'s tracking number on the box. Nothing was changed.';
     case 'jobInBox':
-      return `This is the label of job ${w.job}, not a drive: scan the serial on the drive itself. Nothing was recorded; package ${w.tracking} stays open.`;
+      return `This is the label of job ${w.job}, not a drive: scan the serial on the drive itself. `
+        + `Nothing was recorded; package ${w.tracking} stays open.`;
     case 'handedOver':
-      return `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. The badge was not taken as a drive.`;
+      return `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. `
+        + 'The badge was not taken as a drive.';
     case 'outcome':
       return enOutcome(w.outcome, w.params);
   }
@@ -50,7 +53,8 @@ function enOutcome(outcome: ScanOutcome, p: ScanParams): string {
     case 'received':
       return `Drive ${p.serial} received for job ${job}.`;
     case 'arrivedLater':
-      return `Drive ${p.serial} of job ${job} was NeverReceived and has now arrived${p.otherPackage ? ` in package ${p.tracking}` : ''}: Received.`;
+      return `Drive ${p.serial} of job ${job} was NeverReceived and has now arrived`
+        + `${p.otherPackage ? ` in package ${p.tracking}` : ''}: Received.`;
     case 'exportAdded':
       return `Drive ${p.serial} received for export job ${job}.`;
     case 'extra':
@@ -62,8 +66,10 @@ function enOutcome(outcome: ScanOutcome, p: ScanParams): string {
     case 'held': {
       const shelf = 'Put it on the hold shelf; contact the customer.';
       if (p.hold === 'noJob' || !p.job) return `Drive ${p.serial} belongs to no job: held. ${shelf}`;
-      const why = p.hold === 'jobEnded' ? `job ${job} is already ${jobStateName('en', p.jobState ?? 'Closed')}` : `job ${job} is still Creating`;
-      return p.extra ? `Drive ${p.serial} is not on job ${job}'s list and ${why}: held. ${shelf}` : `Drive ${p.serial} is held: ${why}. ${shelf}`;
+      const why = p.hold === 'jobEnded'
+        ? `job ${job} is already ${jobStateName('en', p.jobState ?? 'Closed')}` : `job ${job} is still Creating`;
+      return p.extra
+        ? `Drive ${p.serial} is not on job ${job}'s list and ${why}: held. ${shelf}` : `Drive ${p.serial} is held: ${why}. ${shelf}`;
     }
     case 'alreadyReceived':
       return `Drive ${p.serial} was already received.`;
@@ -170,7 +176,8 @@ const REASONS: Record<Lang, ReasonWords> = { en: REASON_EN, 'zh-TW': REASON_ZH }
  */
 export function custodyReason(lang: Lang, rec: Pick<CustodyRecord, 'reason' | 'detail'>): string {
   const code = rec.detail?.reasonCode;
-  const words = typeof code === 'string' && Object.prototype.hasOwnProperty.call(REASONS[lang], code) ? REASONS[lang][code as ReasonCode] : null;
+  const known = typeof code === 'string' && Object.prototype.hasOwnProperty.call(REASONS[lang], code);
+  const words = known ? REASONS[lang][code as ReasonCode] : null;
   if (!words) return rec.reason ?? '';
   const params = rec.detail?.reasonParams;
   return words(params && typeof params === 'object' ? (params as Record<string, string | number>) : {}, lang);
@@ -179,7 +186,8 @@ export function custodyReason(lang: Lang, rec: Pick<CustodyRecord, 'reason' | 'd
 /** Custody actions the timeline's main table does not name yet. */
 const MORE_ACTIONS: Record<Lang, Record<string, string>> = {
   en: {
-    'drive.heldAtDock': 'Held at the dock', 'drive.heldReturned': 'Held drive returned', 'drive.detachedFromJob': 'Kept as a drive of no job',
+    'drive.heldAtDock': 'Held at the dock', 'drive.heldReturned': 'Held drive returned',
+    'drive.detachedFromJob': 'Kept as a drive of no job',
     'package.holdEnded': 'Hold ended', 'package.receiveUndone': 'Package put back unopened', 'job.nothingToCopy': 'Nothing to copy',
     'job.closedNothingToShip': 'Closed: nothing to ship',
   },

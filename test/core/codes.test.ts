@@ -59,7 +59,9 @@ test('a package received and closed before is a known package, with its state', 
 test('a job\'s name (its label\'s barcode) is a job, as printed or in capitals', () => {
   const d = dock();
   d.intake.putJob(amy, importJob('mayo-genomes-7', ['WD-A1']));
-  assert.deepEqual(at(d, 'mayo-genomes-7'), { kind: 'job', code: 'MAYO-GENOMES-7', jobName: 'mayo-genomes-7', state: 'Creating', deleted: false });
+  assert.deepEqual(at(d, 'mayo-genomes-7'), {
+    kind: 'job', code: 'MAYO-GENOMES-7', jobName: 'mayo-genomes-7', state: 'Creating', deleted: false,
+  });
   assert.equal(at(d, 'MAYO-GENOMES-7').kind, 'job');
 });
 
@@ -118,12 +120,14 @@ test('a scan\'s outcome names its parameters: the drive, its job and state, the 
   d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
   const ok = d.intake.scanDrive(amy, { serial: 'WD-A1' });
   assert.deepEqual(ok.params, {
-    serial: 'WD-A1', job: 'JOB-1', jobState: 'Shipping', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: null, extra: false, otherPackage: false,
+    serial: 'WD-A1', job: 'JOB-1', jobState: 'Shipping', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: null, extra: false,
+    otherPackage: false,
   });
   const held = d.intake.scanDrive(amy, { serial: 'WD-C1' });
   assert.equal(held.outcome, 'held');
   assert.deepEqual(held.params, {
-    serial: 'WD-C1', job: 'JOB-C', jobState: 'Creating', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: 'jobCreating', extra: false, otherPackage: true,
+    serial: 'WD-C1', job: 'JOB-C', jobState: 'Creating', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: 'jobCreating', extra: false,
+    otherPackage: true,
   });
   const extra = d.intake.scanDrive(amy, { serial: 'WD-X9' });
   assert.equal(extra.outcome, 'extra');

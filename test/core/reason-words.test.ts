@@ -37,7 +37,9 @@ test('a reason a person typed is shown as typed, in either language', () => {
 
 test('a drive of another job reads "this package\'s job" for one job and counts the jobs of a shared box', () => {
   const p = { serial: 'WD1', job: 'A', jobState: 'Shipping' as const, tracking: 'BOX', hold: null, extra: false, otherPackage: true };
-  assert.match(scanWords('en', { kind: 'outcome', outcome: 'otherJob', params: { ...p, packageJobs: ['B'] } }), /not to this package's job\./);
-  assert.match(scanWords('en', { kind: 'outcome', outcome: 'otherJob', params: { ...p, packageJobs: ['B', 'C'] } }), /not to any of this package's 2 jobs\./);
-  assert.match(scanWords('zh-TW', { kind: 'outcome', outcome: 'otherJob', params: { ...p, packageJobs: ['B', 'C'] } }), /此包裹 2 個工作/);
+  const other = (lang: 'en' | 'zh-TW', packageJobs: string[]) =>
+    scanWords(lang, { kind: 'outcome', outcome: 'otherJob', params: { ...p, packageJobs } });
+  assert.match(other('en', ['B']), /not to this package's job\./);
+  assert.match(other('en', ['B', 'C']), /not to any of this package's 2 jobs\./);
+  assert.match(other('zh-TW', ['B', 'C']), /此包裹 2 個工作/);
 });

@@ -9,7 +9,7 @@ async function zh(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
 }
 
-test('a badge scanned while a box is open hands the station to that operator, keeps the box open, and is not a drive', async ({ page, station }) => {
+test('a badge scanned while a box is open hands the station over, keeps the box open, and is no drive', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-601', tracking: 'TRK-601', drives: ['WD-601A', 'WD-601B'] });
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, station);
@@ -71,7 +71,8 @@ test('a job\'s label scanned with no box open is refused as a package, and opens
 
 /** Visible Latin words in the station's reasons on the job page, with names and codes taken out. */
 async function englishReasons(page: Page, ids: RegExp): Promise<string[]> {
-  const texts = await page.locator('[data-testid="custody"] [data-testid="custody-reason"], [data-testid="custody"] td:nth-child(4)').allInnerTexts();
+  const cells = '[data-testid="custody"] [data-testid="custody-reason"], [data-testid="custody"] td:nth-child(4)';
+  const texts = await page.locator(cells).allInnerTexts();
   return texts.map((t) => t.replace(ids, '')).filter((t) => /[A-Za-z]{2,}/.test(t));
 }
 
@@ -94,21 +95,22 @@ test('in Chinese the custody timeline has no English station reasons, and in Eng
   await page.keyboard.press('Alt+3');
   await page.getByRole('button', { name: 'contoso-901' }).click();
   const custody = page.getByTestId('custody');
-  await expect(custody.locator('tr[data-action="drive.missingAtClose"] [data-testid="custody-reason"]')).toHaveText('Not in package TRK-901');
+  const why = (action: string) => custody.locator(`tr[data-action="${action}"] [data-testid="custody-reason"]`);
+  await expect(why('drive.missingAtClose')).toHaveText('Not in package TRK-901');
   await expect(custody.locator('[data-reason-code="undo"]')).toHaveCount(1);
   await custody.scrollIntoViewIfNeeded();
   await shot(page, 'en-job-custody-reasons');
   await zh(page);
-  await expect(custody.locator('tr[data-action="drive.missingAtClose"] [data-testid="custody-reason"]')).toHaveText('不在包裹 TRK-901 中');
-  await expect(custody.locator('tr[data-action="job.copySkipped"] [data-testid="custody-reason"]')).toHaveText('要求取消');
+  await expect(why('drive.missingAtClose')).toHaveText('不在包裹 TRK-901 中');
+  await expect(why('job.copySkipped')).toHaveText('要求取消');
   expect(await englishReasons(page, /contoso-90\d|TRK-90\d|WD-90\dA?B?|SN-EXTRA-901/g)).toEqual([]);
   await shot(page, 'zh-TW-job-custody-reasons');
 
   await page.getByTestId('job-page').getByRole('button').first().click();
   await page.getByRole('button', { name: 'contoso-902' }).click();
   await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'contoso-902');
-  await expect(custody.locator('tr[data-action="package.receivedHeld"] [data-testid="custody-reason"]')).toHaveText('工作仍在「建立中」：進入「運送中」之前不做任何處理');
-  await expect(custody.locator('tr[data-action="drive.held"] [data-testid="custody-reason"]')).toHaveText('工作仍在「建立中」');
+  await expect(why('package.receivedHeld')).toHaveText('工作仍在「建立中」：進入「運送中」之前不做任何處理');
+  await expect(why('drive.held')).toHaveText('工作仍在「建立中」');
   expect(await englishReasons(page, /contoso-90\d|TRK-90\d|WD-90\d/g)).toEqual([]);
   await custody.scrollIntoViewIfNeeded();
   await shot(page, 'zh-TW-job-custody-held');
@@ -128,7 +130,7 @@ test('scanning a burst of codes that are not drives into a box records none of t
   await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
 });
 
-test('on a screen that takes no scans, a drive\'s serial opens its job\'s page, and a code nothing knows opens the search', async ({ page, station }) => {
+test('on a screen that takes no scans, a serial opens its job\'s page; a code nothing knows, the search', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-961', tracking: 'TRK-961', drives: ['WD-961'] });
   await signIn(page, station);
   await page.keyboard.press('Alt+6');

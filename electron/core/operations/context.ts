@@ -156,8 +156,8 @@ export class Context {
   }
 
   moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
-    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>;
-    sets?: DriveSets;
+    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string;
+    detail?: Record<string, unknown>; sets?: DriveSets;
   } = {}): DriveRecord {
     const text = reasonText(opts.reason);
     const verdict = checkDrive(to, trigger, {
@@ -182,12 +182,14 @@ export class Context {
     const existing = this.tx.activeDrive(d.driveId);
     if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
     const id = this.tx.insertDrive({
-      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: reasonText(d.holdReason),
+      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null,
+      holdReason: reasonText(d.holdReason),
       packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
       manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
     });
     this.custody(actor, {
-      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking, reason: d.heldSince ? d.holdReason ?? null : null,
+      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
+      reason: d.heldSince ? d.holdReason ?? null : null,
       stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
     });
     this.touch('drives', d.driveId);

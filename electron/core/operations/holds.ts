@@ -12,7 +12,9 @@ import { maybePackaging } from './copy.ts';
 import { because, reasonText, type StationReason } from '../reasons.ts';
 
 /** Puts a drive at the dock on hold; `pkg` is the box it just came in, or null when it was already here. */
-export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string | StationReason): DriveRecord {
+export function holdDrive(
+  c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string | StationReason,
+): DriveRecord {
   const now = c.nowUtc();
   const text = reasonText(why)!;
   if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: text, package_tracking: pkg.trackingNumber, received_at: now });

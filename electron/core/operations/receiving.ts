@@ -111,7 +111,8 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
         extra: drive.role !== 'listed', otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
       };
       return {
-        outcome, params, tone, serial, jobName: drive.jobName, drive: driveView(drive), message, package: packageViewOf(c.read, pkg.trackingNumber)!,
+        outcome, params, tone, serial, jobName: drive.jobName, drive: driveView(drive), message,
+        package: packageViewOf(c.read, pkg.trackingNumber)!,
       };
     };
     c.touch('packages', pkg.trackingNumber);
@@ -132,7 +133,8 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       if (!job || job.state === 'Creating' || job.deletedAt || ended) {
         const cause: HoldCause = !job ? 'noJob' : ended ? 'jobEnded' : 'jobCreating';
         const d = holdDrive(c, actor, existing, pkg, holdReason(cause, job?.state));
-        return result('held', 'warning', d, `Drive ${serial} is held: ${job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job'}. Contact the customer.`, cause);
+        const whose = job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job';
+        return result('held', 'warning', d, `Drive ${serial} is held: ${whose}. Contact the customer.`, cause);
       }
       const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
       const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
@@ -155,7 +157,8 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
     // a job's name (its label carries it as a barcode) is not a drive either: recorded, it would be an extra drive
     const named = c.read.jobByCode(codeSpellings(input?.serial, serial));
     if (named) {
-      fail('CODE_IS_JOB', `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. Nothing was recorded.`, { jobName: named.name, code: serial });
+      fail('CODE_IS_JOB', `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. `
+        + 'Nothing was recorded.', { jobName: named.name, code: serial });
     }
     // a drive on no job's list: an extra drive of this package's job, or held when there is no job
     let owner: JobRecord | null = null;
@@ -180,7 +183,8 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
         driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why,
         packageTracking: pkg.trackingNumber, receivedAt: now,
       }, 'drive.heldExtra', pkg.trackingNumber);
-      return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`, cause);
+      const message = `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`;
+      return result('held', 'warning', d, message, cause);
     }
     if (owner.jobType === 'Export' && ['Shipping', 'Creating'].includes(owner.state)) {
       const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
@@ -192,7 +196,8 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
 }
 
 function holdReason(cause: HoldCause, state?: JobState): StationReason {
-  return cause === 'noJob' ? because('noJob') : cause === 'jobCreating' ? because('jobCreating') : because('jobEnded', { state: state ?? 'Closed' });
+  if (cause === 'noJob') return because('noJob');
+  return cause === 'jobCreating' ? because('jobCreating') : because('jobEnded', { state: state ?? 'Closed' });
 }
 
 /** The spellings a scanned code may name a job by: as scanned (trimmed), and as normalised. */

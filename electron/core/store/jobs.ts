@@ -36,7 +36,8 @@ export function job(q: Sql, name: string): JobRecord | null {
 export function jobByCode(q: Sql, spellings: readonly string[]): JobRecord | null {
   const names = [...new Set(spellings)].slice(0, 3);
   if (!names.length) return null;
-  const r = q.get(`SELECT * FROM jobs WHERE name IN (${names.map(() => '?').join(', ')}) ORDER BY deleted_at IS NOT NULL LIMIT 1`, ...names);
+  const marks = names.map(() => '?').join(', ');
+  const r = q.get(`SELECT * FROM jobs WHERE name IN (${marks}) ORDER BY deleted_at IS NOT NULL LIMIT 1`, ...names);
   return r ? jobFromRow(r) : null;
 }
 

@@ -228,7 +228,8 @@ function JobPage({ name }: { name: string }) {
                   <td>{moreActionName(lang, c.action) ?? actionName(lang, c.action)}</td>
                   <td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td>
                   <td>{c.stateBefore || c.stateAfter ? (c.stateBefore === c.stateAfter ? <span className="muted">{t('job.noChange')}</span> : `${c.stateBefore ? stateName(lang, c.stateBefore) : '—'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '—'}`) : ''}</td>
-                  <td data-testid="custody-reason" data-reason-code={typeof c.detail?.reasonCode === 'string' ? c.detail.reasonCode : undefined}>
+                  <td data-testid="custody-reason"
+                    data-reason-code={typeof c.detail?.reasonCode === 'string' ? c.detail.reasonCode : undefined}>
                     {custodyReason(lang, c)}
                   </td>
                 </tr>
