@@ -9,10 +9,18 @@ import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import { EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 import type { StationInfo } from './contract.ts';
-import { anyJson, change, code, define, name, query, reason } from './operation.ts';
+import type { CodeIdentity } from '../core/intake.ts';
+import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
 import { labelOperations } from './label-operations.ts';
 
 const tracking = code;
+
+/** The operator whose badge this code is, matched as a scanner may type it (either case, surrounding blanks). */
+function badgeOwner(ctx: OperationContext, raw: string): string | null {
+  const c = raw.trim().toUpperCase();
+  if (!c) return null;
+  return ctx.settings.get().operators.find((o) => o.badge && o.badge.trim().toUpperCase() === c)?.name ?? null;
+}
 const carrierName = z.string().max(64);
 const carrierAccountNumber = z.string().max(64);
 
@@ -62,6 +70,12 @@ export const operations = {
     if (!o) throw new IntakeError('BAD_INPUT', 'This badge is not an operator of this station.');
     return { name: o.name };
   }),
+  /** What a scanned code is here: an operator's badge (from the settings), or whatever the core says it is. */
+  'codes.identify': define(query({ code }), (i, ctx): CodeIdentity | { kind: 'badge'; operator: string } => {
+    const operator = badgeOwner(ctx, i.code);
+    if (operator) return { kind: 'badge', operator };
+    return ctx.intake.identifyCode(i.code, ctx.stationId());
+  }),
   // ---- operations: each names the operator who made it
   'jobs.put': define(change({ job: anyJson }), (i, ctx) => ctx.intake.putJob(ctx.actor(i.operator), i.job)),
   'jobs.update': define(change({ name, patch: anyJson }), (i, ctx) => ctx.intake.updateJob(ctx.actor(i.operator), i.name, i.patch)),
@@ -80,8 +94,15 @@ export const operations = {
     (i, ctx) => ctx.intake.resolveDrive(ctx.actor(i.operator), i.driveId, i.reason)),
   'packages.receive': define(change({ trackingNumber: tracking, carrierName: carrierName.optional() }),
     (i, ctx) => ctx.intake.receivePackage(ctx.actor(i.operator), i)),
-  'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }),
-    (i, ctx) => ctx.intake.scanDrive(ctx.actor(i.operator), i)),
+  'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }), (i, ctx) => {
+    const actor = ctx.actor(i.operator);
+    // a badge is never a drive: the screens hand the station to its operator instead
+    const operator = badgeOwner(ctx, i.serial);
+    if (operator) {
+      throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, { operator });
+    }
+    return ctx.intake.scanDrive(actor, i);
+  }),
   'packages.close': define(change({ trackingNumber: tracking.optional() }), (i, ctx) => ctx.intake.closePackage(ctx.actor(i.operator), i)),
   'packages.releaseHold': define(change({ trackingNumber: tracking }), (i, ctx) => ctx.intake.releaseHold(ctx.actor(i.operator), i)),
   'scans.undo': define(change({}), (i, ctx) => ctx.intake.undoLastScan(ctx.actor(i.operator))),

@@ -30,6 +30,8 @@ export const ERRORS = {
   PACKAGE_ALREADY_OPEN: conflict('rules'),
   DRIVE_ALREADY_SCANNED: conflict('rules'),
   CODE_IS_TRACKING: refused('rules'),
+  CODE_IS_JOB: refused('rules'),
+  CODE_IS_BADGE: refused('rules'),
   ANOTHER_PACKAGE_OPEN: conflict('rules'),
   PACKAGE_UNKNOWN: refused('rules'),
   JOB_UNKNOWN: refused('rules'),

@@ -13,6 +13,7 @@ import * as holds from './operations/holds.ts';
 import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
 import * as returns from './operations/returns.ts';
+import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
 import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
 import type { ClockStatus } from './clock.ts';
@@ -25,6 +26,8 @@ export type { Change } from './operations/context.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
 export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
+export type { CodeIdentity, PackageStatus } from './queries/codes.ts';
+export type { HoldCause, ScanParams } from './operations/receiving.ts';
 
 export interface IntakeOptions {
   store: DockStore;
@@ -142,6 +145,8 @@ export class Intake {
 
   // ---- queries -----------------------------------------------------------------------------------
 
+  /** What a scanned code is at this station: a command, a package, a job, a drive, a held drive, or unknown. */
+  identifyCode(code: string, station: string): CodeIdentity { return identifyCode(this.store, code, station); }
   jobView(name: unknown): JobView { return views.jobViewOf(this.store, name); }
   packageView(tracking: string): PackageView | null { return views.packageViewOf(this.store, tracking); }
   openPackage(station: string): PackageView | null { return views.openPackageView(this.store, station); }

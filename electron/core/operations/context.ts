@@ -8,6 +8,7 @@ import {
   type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
 } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
+import { reasonDetail, reasonText, type StationReason } from '../reasons.ts';
 import type { DriveInput } from '../importing.ts';
 import { driveContextOf, jobContextOf, packageContextOf } from '../queries/jobs.ts';
 import type { DriveSets } from '../store/drives.ts';
@@ -130,7 +131,12 @@ export class Context {
     return r.trim();
   }
 
-  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station'>> & { action: string; subject: CustodyRecord['subject'] }): number {
+  /** A custody record; a reason the station wrote keeps its code and parameters in the detail, for the screens. */
+  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station' | 'reason'>> & {
+    action: string; subject: CustodyRecord['subject']; reason?: string | StationReason | null;
+  }): number {
+    const coded = reasonDetail(c.reason);
+    const detail = coded ? { ...(c.detail ?? {}), ...coded } : c.detail ?? null;
     return this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
@@ -140,10 +146,10 @@ export class Context {
       jobName: c.jobName ?? null,
       driveId: c.driveId ?? null,
       trackingNumber: c.trackingNumber ?? null,
-      reason: c.reason ?? null,
+      reason: reasonText(c.reason),
       stateBefore: c.stateBefore ?? null,
       stateAfter: c.stateAfter ?? null,
-      detail: c.detail ?? null,
+      detail,
     });
   }
 
@@ -175,7 +181,10 @@ export class Context {
     return packageContextOf(this.read, pkg, actor.station);
   }
 
-  moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: JobSets = {}, tracking: string | null = null): JobRecord {
+  moveJob(
+    actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | StationReason | null, extra: JobSets = {},
+    tracking: string | null = null,
+  ): JobRecord {
     requireJobEdge(to, trigger, this.jobContext(job));
     const now = this.nowUtc();
     this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
@@ -185,7 +194,8 @@ export class Context {
   }
 
   moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
-    reason?: string | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>; sets?: DriveSets;
+    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string;
+    detail?: Record<string, unknown>; sets?: DriveSets;
   } = {}): DriveRecord {
     requireDriveEdge(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}) });
     this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
@@ -201,17 +211,19 @@ export class Context {
 
   insertDrive(actor: Actor, d: {
     driveId: string; jobName: string | null; role: DriveRecord['role']; state: DriveState; heldSince?: string | null;
-    holdReason?: string | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
+    holdReason?: string | StationReason | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
   }, action: string, tracking: string | null = null): DriveRecord {
     const existing = this.tx.activeDrive(d.driveId);
     if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
     const id = this.tx.insertDrive({
-      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: d.holdReason ?? null,
+      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null,
+      holdReason: reasonText(d.holdReason),
       packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
       manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
     });
     this.custody(actor, {
       action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
+      reason: d.heldSince ? d.holdReason ?? null : null,
       stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
     });
     this.touch('drives', d.driveId);

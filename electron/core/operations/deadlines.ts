@@ -11,6 +11,7 @@ import type { Actor, JobRecord } from '../model.ts';
 import { drivesAtDock, missingAddressFields } from '../rules.ts';
 import type { Context } from './context.ts';
 import { detachFromJob, holdDrive } from './holds.ts';
+import { because, type StationReason } from '../reasons.ts';
 
 export interface Deadline {
   kind: 'creatingDeletion' | 'shippingOverdue' | 'noticeClose' | 'heldReturn' | 'heldDestruction' | 'addressDestruction' | 'purge';
@@ -91,10 +92,10 @@ export function sweep(c: Context, actor: Actor): SweepResult {
     const now = c.clock.now().getTime();
     const iso = (t: number) => new Date(t).toISOString();
     for (const job of c.tx.jobsDueForSweep(iso(now))) {
-      if (job.deletedAt) purge(c, actor, job, '90 days after the job was deleted', out);
+      if (job.deletedAt) purge(c, actor, job, because('purgedDeleted', { days: 90 }), out);
       else if (job.state === 'Creating') deleteCreating(c, actor, job, iso(now), out);
       else if (job.state === 'Shipping') packageNeverCame(c, actor, job, now, out);
-      else if (job.state === 'Completed' || job.state === 'Closed') purge(c, actor, job, '90 days after the job ended', out);
+      else if (job.state === 'Completed' || job.state === 'Closed') purge(c, actor, job, because('purged', { days: 90 }), out);
       c.touch('jobs', job.name);
     }
     const seen = c.tx.clockSeenAt();
@@ -108,9 +109,9 @@ function deleteCreating(c: Context, actor: Actor, job: JobRecord, now: string, o
   c.tx.deactivateUnheldDrivesOfJob(job.name);
   // the job's record is going: no key of its drives stays, at the dock or not (a job that claims a held drive brings its own)
   c.tx.wipeKeysOfJob(job.name);
-  detachFromJob(c, actor, job.name, 'job deleted after 2 weeks in Creating');
+  detachFromJob(c, actor, job.name, because('jobDeletedCreating', { weeks: 2 }));
   c.custody(actor, {
-    action: 'job.deleted', subject: 'job', jobName: job.name, reason: '2 weeks in Creating', stateBefore: job.state, stateAfter: job.state,
+    action: 'job.deleted', subject: 'job', jobName: job.name, reason: because('creatingExpired', { weeks: 2 }), stateBefore: job.state, stateAfter: job.state,
   });
   out.deletedJobs.push(job.name);
 }
@@ -120,24 +121,24 @@ function packageNeverCame(c: Context, actor: Actor, job: JobRecord, now: number,
   if (Math.max(ms(job.shippingSince) + DEADLINES.shippingOverdue, wait) <= now) {
     for (const d of c.tx.drivesOfJob(job.name)) {
       if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
-        c.moveDrive(actor, d, job, 'NeverReceived', 'shippingTimedOut', { reason: '2 weeks in Shipping and the package never arrived' });
+        c.moveDrive(actor, d, job, 'NeverReceived', 'shippingTimedOut', { reason: because('shippingTimedOut', { weeks: 2 }) });
         out.neverReceived.push(d.driveId);
       }
     }
   }
   if (job.notifiedAt && Math.max(ms(job.notifiedAt) + DEADLINES.noticeClosed, wait) <= now) {
-    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', 'no reply 30 days after the customer was notified',
+    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', because('noReply', { days: 30 }),
       { finished_at: new Date(now).toISOString() });
     // a drive of this job that did reach the dock (in another box) is not forgotten: it is held
-    for (const d of drivesAtDock(c.tx.drivesOfJob(job.name))) holdDrive(c, actor, d, null, 'job Closed: no reply from the customer');
+    for (const d of drivesAtDock(c.tx.drivesOfJob(job.name))) holdDrive(c, actor, d, null, because('closedNoReply'));
     out.closedJobs.push(job.name);
   }
 }
 
-function purge(c: Context, actor: Actor, job: JobRecord, why: string, out: SweepResult): void {
+function purge(c: Context, actor: Actor, job: JobRecord, why: StationReason, out: SweepResult): void {
   c.tx.wipeKeysOfJob(job.name);
   c.tx.deleteInactiveDrivesOfJob(job.name);
-  detachFromJob(c, actor, job.name, job.deletedAt ? 'job purged 90 days after it was deleted' : 'job purged 90 days after it ended');
+  detachFromJob(c, actor, job.name, job.deletedAt ? because('jobPurgedDeleted', { days: 90 }) : because('jobPurged', { days: 90 }));
   c.tx.removeJobFromPackages(job.name);
   c.tx.deleteJob(job.name);
   c.custody(actor, { action: 'job.purged', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: null });

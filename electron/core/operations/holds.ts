@@ -10,12 +10,16 @@ import { packageViewOf } from '../queries/jobs.ts';
 import type { PackageView } from '../queries/views.ts';
 import type { Context } from './context.ts';
 import { maybePackaging } from './copy.ts';
+import { because, reasonText, type StationReason } from '../reasons.ts';
 
 /** Puts a drive at the dock on hold; `pkg` is the box it just came in, or null when it was already here. */
-export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string): DriveRecord {
+export function holdDrive(
+  c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string | StationReason,
+): DriveRecord {
   const now = c.nowUtc();
-  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: why, package_tracking: pkg.trackingNumber, received_at: now });
-  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: why });
+  const text = reasonText(why)!;
+  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: text, package_tracking: pkg.trackingNumber, received_at: now });
+  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: text });
   const tracking = pkg?.trackingNumber ?? drive.packageTracking;
   c.custody(actor, { action: pkg ? 'drive.held' : 'drive.heldAtDock', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, trackingNumber: tracking, reason: why, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id } });
   c.touch('drives', drive.driveId);
@@ -28,7 +32,7 @@ export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: Pac
  * held drives of no job, so they stay listed with their return and destruction deadlines. A drive that never
  * reached the dock goes with the job's record: it is no drive of the dock to hold, return or destroy.
  */
-export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string): void {
+export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string | StationReason): void {
   const now = c.nowUtc();
   for (const d of c.read.drivesOfJob(jobName)) {
     if (!isAtDock(d)) {
@@ -36,7 +40,7 @@ export function detachFromJob(c: Context, actor: Actor, jobName: string, why: st
       c.touch('drives', d.driveId);
       continue;
     }
-    c.tx.detachDrive(d.id, now, why);
+    c.tx.detachDrive(d.id, now, reasonText(why)!);
     c.custody(actor, { action: 'drive.detachedFromJob', subject: 'drive', jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id } });
     c.touch('drives', d.driveId);
   }
@@ -56,7 +60,7 @@ export function releaseHold(c: Context, actor: Actor, input: { trackingNumber: u
     for (const { drive: d, job } of ctx.held) {
       if (!takesDrives(job)) continue;
       if (!pkg.jobNames.includes(job.name)) c.tx.addJobToPackage(tracking, job.name);
-      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: `job ${job.name} is ${job.state}`, sets: { held_since: null, hold_reason: null, received_at: now } });
+      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: because('jobReady', { job: job.name, state: job.state }), sets: { held_since: null, hold_reason: null, received_at: now } });
       released++;
     }
     c.tx.reopenPackage(tracking, actor.station);
@@ -101,12 +105,12 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
     for (const d of drives) {
       const owner = d.jobName ? c.read.job(d.jobName) : null;
       c.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
-        tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
+        tracking, action: 'drive.heldReturned', reason: why ?? because('heldReturned'),
         sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, address, heldSince: d.heldSince, package: d.packageTracking },
       });
       if (d.packageTracking) packages.add(d.packageTracking);
     }
-    endEmptyHolds(c, actor, packages, 'every held drive was returned');
+    endEmptyHolds(c, actor, packages, because('allHeldReturned'));
     return { returnPackage, driveIds: serials, address };
   });
 }
@@ -146,13 +150,13 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
       }
     }
     const boxes = new Set(drives.flatMap((d) => (d.heldSince && d.packageTracking ? [d.packageTracking] : [])));
-    endEmptyHolds(c, actor, boxes, 'every held drive was destroyed');
+    endEmptyHolds(c, actor, boxes, because('allHeldDestroyed'));
     return { certificate: { driveIds: serials, jobNames: drives.map((d) => d.jobName), method: (input.method as string).trim(), operator: actor.operator, witness: (input.witness as string).trim(), at: isoWithZone(c.clock.now()), station: actor.station } };
   });
 }
 
 /** A held box with no held drive left in it (returned or destroyed) is held no more: it closes. */
-function endEmptyHolds(c: Context, actor: Actor, trackings: Iterable<string>, why: string): void {
+function endEmptyHolds(c: Context, actor: Actor, trackings: Iterable<string>, why: StationReason): void {
   for (const t of trackings) {
     const pkg = c.read.package(t);
     if (!pkg || pkg.state !== 'held' || c.read.anyHeldInPackage(t)) continue;

@@ -10,6 +10,7 @@ import { driveView } from '../queries/views.ts';
 import { jobViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { maybePackaging } from './copy.ts';
+import { because, type StationReason } from '../reasons.ts';
 
 /** Put: creates a job in `Creating` (or `Shipping` when asked and its guard holds). */
 export function putJob(c: Context, actor: Actor, input: unknown): JobView {
@@ -145,7 +146,7 @@ export function importJobs(c: Context, actor: Actor, json: unknown): { created: 
 
 export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unknown): JobView {
   c.checkActor(actor);
-  const why = c.reason(reason, false) ?? 'cancel requested';
+  const why = c.reason(reason, false) ?? because('cancelRequested');
   return c.op(() => {
     const job = c.liveJob(name);
     cancelInside(c, actor, job, why);
@@ -153,7 +154,7 @@ export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unkn
   });
 }
 
-export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string): void {
+export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string | StationReason): void {
   requireAction('cancel', c.jobContext(job));
   c.tx.setJob(job.name, { cancel_requested: 1, updated_at: c.nowUtc() });
   c.custody(actor, { action: 'job.cancelRequested', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
@@ -183,7 +184,7 @@ export function resolveJob(c: Context, actor: Actor, name: unknown, reason: unkn
     const back = c.moveJob(actor, job, job.faultedFrom!, 'resolve', why, { faulted_from: null, fault_reason: null });
     // what happened while it was faulted (copies ending, a cancel) applies now
     if (back.state === 'Transferring') maybePackaging(c, actor, back);
-    else if (back.state === 'Received' && back.cancelRequested) c.moveJob(actor, back, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy');
+    else if (back.state === 'Received' && back.cancelRequested) c.moveJob(actor, back, 'Packaging', 'copySkipped', because('cancelSkipsCopy'));
     return jobViewOf(c.read, job.name);
   });
 }

@@ -5,6 +5,7 @@ import { drivesAtDock, jobErrors, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { jobViewOf } from '../queries/jobs.ts';
 import { MAX_REASON, type Context } from './context.ts';
+import { because } from '../reasons.ts';
 
 /** Drives that go back in the job's return box: every drive of the job at the dock, extras included. */
 export function returnDrives(c: Context, name: string): DriveRecord[] {
@@ -44,7 +45,7 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
  */
 export function closeWithoutShipment(c: Context, actor: Actor, input: { jobName: unknown; reason?: unknown }): JobView {
   c.checkActor(actor);
-  const why = c.reason(input?.reason, false) ?? 'nothing of the job is at the dock to ship back';
+  const why = c.reason(input?.reason, false) ?? because('nothingToShip');
   return c.op(() => {
     const job = c.liveJob(input?.jobName);
     requireAction('closeWithoutShipment', c.jobContext(job));

@@ -29,6 +29,15 @@ export function job(q: Sql, name: string): JobRecord | null {
   return r ? jobFromRow(r) : null;
 }
 
+/** The job a scanned code names: the code as scanned, or in upper or lower case (a job's label prints its name as written). */
+export function jobByCode(q: Sql, spellings: readonly string[]): JobRecord | null {
+  const names = [...new Set(spellings)].slice(0, 3);
+  if (!names.length) return null;
+  const marks = names.map(() => '?').join(', ');
+  const r = q.get(`SELECT * FROM jobs WHERE name IN (${marks}) ORDER BY deleted_at IS NOT NULL LIMIT 1`, ...names);
+  return r ? jobFromRow(r) : null;
+}
+
 /** A new job, always written `Creating`: any other state is reached through its transition. */
 export function insertJob(q: Sql, j: NewJobRow): void {
   q.run(

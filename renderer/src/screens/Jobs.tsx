@@ -9,6 +9,7 @@ import { possibilityText } from '../i18n-rules.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
+import { custodyReason, moreActionName } from '../i18n-scan.ts';
 import { JOB_STATES, type CustodyRecord, type DriveView, type JobView } from '../../../electron/core/model.ts';
 import type { Possibility } from '../../../electron/core/rules.ts';
 
@@ -230,10 +231,13 @@ function JobPage({ name }: { name: string }) {
                   <td className="nowrap">{formatDateZone(lang, c.at)}</td>
                   <td>{c.operator}</td>
                   <td>{c.station}</td>
-                  <td>{actionName(lang, c.action)}</td>
+                  <td>{moreActionName(lang, c.action) ?? actionName(lang, c.action)}</td>
                   <td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td>
                   <td>{c.stateBefore || c.stateAfter ? (c.stateBefore === c.stateAfter ? <span className="muted">{t('job.noChange')}</span> : `${c.stateBefore ? stateName(lang, c.stateBefore) : '—'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '—'}`) : ''}</td>
-                  <td>{c.reason ?? ''}</td>
+                  <td data-testid="custody-reason"
+                    data-reason-code={typeof c.detail?.reasonCode === 'string' ? c.detail.reasonCode : undefined}>
+                    {custodyReason(lang, c)}
+                  </td>
                 </tr>
               ))}
             </tbody>
