@@ -1,4 +1,4 @@
-// Records and state names of the dock, named as the service's REST model names them (DOMAIN.md).
+// Records and state names of the dock, named as the service's REST model names them (its Get Job JSON).
 
 export const JOB_STATES = [
   'Creating', 'Shipping', 'Received', 'Transferring', 'Packaging', 'Completed', 'Closed', 'Faulted',

@@ -71,7 +71,7 @@ export function releaseHold(c: Context, actor: Actor, input: { trackingNumber: u
 }
 
 /**
- * Held drives go back to the sender when no one can be reached to make the job ready (DOMAIN.md: after
+ * Held drives go back to the sender when no one can be reached to make the job ready (after
  * 2 weeks staff try to return them). The return address is the one given, else the job's; it must be
  * complete. Each drive leaves the dock: Specified → ShippedBack, with the return tracking in custody.
  */

@@ -97,7 +97,7 @@ export function packageForScan(c: Context, actor: Actor, tracking: unknown): Pac
   return open;
 }
 
-/** A drive serial scanned into the open package, with every case of DOMAIN.md. */
+/** A drive serial scanned into the open package: listed, later arrival, another job's, extra, held or of no job. */
 export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown }): ScanResult {
   c.checkActor(actor);
   const serial = normalizeCode(input?.serial, 'drive serial');

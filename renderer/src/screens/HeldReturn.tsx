@@ -13,7 +13,7 @@ import { blobUrl, type Say } from './packaging-shared.ts';
 import type { JobView } from '../../../electron/core/model.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
 
-/** The return address fields, in the order a carrier reads them (DOMAIN.md: returnAddress). */
+/** The return address fields (the job's returnAddress), in the order a carrier reads them. */
 export const ADDRESS_FIELDS = ['recipientName', 'streetAddress1', 'streetAddress2', 'city', 'stateOrProvince', 'postalCode', 'countryOrRegion', 'phone', 'email'] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 const OPTIONAL: readonly AddressField[] = ['streetAddress2', 'stateOrProvince'];
