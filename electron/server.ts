@@ -26,6 +26,8 @@ export interface StationServerOptions {
   clock?: Clock;
   rendererDir?: string;
   demo?: StationOptions['demo'];
+  /** A real station: a new data directory starts blank and opens the first-run setup. */
+  blank?: boolean;
 }
 
 export interface StationServer {
@@ -158,6 +160,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     dataDir: opts.dataDir, transport: 'http',
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
+    ...(opts.blank ? { blank: true } : {}),
   });
   const { dispatcher } = station;
   const token = randomBytes(32).toString('base64url');

@@ -13,6 +13,7 @@ import * as holds from './operations/holds.ts';
 import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
 import * as returns from './operations/returns.ts';
+import * as station from './operations/station.ts';
 import * as custody from './queries/custody.ts';
 import { exceptions, type ExceptionRow } from './queries/exceptions.ts';
 import * as views from './queries/jobs.ts';
@@ -21,6 +22,7 @@ import type { Deadline, SweepResult } from './operations/deadlines.ts';
 import type { ScanResult } from './operations/receiving.ts';
 
 export type { Change } from './operations/context.ts';
+export type { StationChange } from './operations/station.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
 export type { ExceptionRow } from './queries/exceptions.ts';
@@ -142,6 +144,22 @@ export class Intake {
   }
   /** The custody records of a job as CSV, oldest first. */
   custodyCsv(jobName: unknown): string { return custody.custodyCsv(this.store, jobName); }
+
+  // ---- the station itself ------------------------------------------------------------------------
+
+  /** Records changes to the station's settings and applies them, in one transaction. */
+  recordStationChanges(actor: Actor, changes: readonly station.StationChange[], apply: () => void): number[] {
+    return station.recordStationChanges(this.c, actor, changes, apply);
+  }
+  /** The station's own custody records, newest first. */
+  stationCustody(limit = 50, beforeSeq = Number.MAX_SAFE_INTEGER): CustodyRecord[] {
+    return this.store.custodyOfSubject('station', beforeSeq, Math.max(1, Math.min(1000, limit)));
+  }
+  /** True when the station has never held a job, drive or package (a demo may be loaded into it). */
+  isEmpty(): boolean {
+    const n = this.store.counts();
+    return n.jobs === 0 && n.drives === 0 && n.packages === 0;
+  }
   /** Every drive at the dock that a person must act on, with what to do next and by when. */
   exceptions(): ExceptionRow[] { return exceptions(this.store, this.clock); }
 }

@@ -140,7 +140,8 @@ export interface CustodyRecord {
   operator: string;
   station: string;
   action: string;
-  subject: 'job' | 'drive' | 'package';
+  /** `station`: the station's own settings (its address, operators, printers), changed by a supervisor. */
+  subject: 'job' | 'drive' | 'package' | 'station';
   jobName: string | null;
   driveId: string | null;
   trackingNumber: string | null;

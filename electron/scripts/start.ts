@@ -4,6 +4,7 @@
 // address to open is printed.
 //   npm start -- --data-dir=<dir>   a station's data (or DOCK_INTAKE_DATA_DIR)
 //   npm start -- --no-open          browser mode without opening a window
+//   npm start -- --demo | --no-demo a new data directory as the demo dock or blank (default: demo in a checkout)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -62,9 +63,9 @@ function hasDisplay(env: NodeJS.ProcessEnv): boolean {
 }
 
 async function browserMode(): Promise<void> {
-  const { serve, closeOnSignals } = await import('../server-cli.ts');
+  const { serve, closeOnSignals, newStationNote } = await import('../server-cli.ts');
   const server = await serve(args, process.env);
-  console.log(`Station data: ${server.station.dataDir}${server.station.created ? ' (new, with demo jobs)' : ''}`);
+  console.log(`Station data: ${server.station.dataDir}${newStationNote(server)}`);
   console.log(`Open the station at: ${server.url}`);
 
   let browser: ChildProcess | null = null;

@@ -123,4 +123,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_state_finished ON jobs(state, finished_at);
   CREATE INDEX jobs_updated ON jobs(updated_at, name);
   `,
+  // 5 and 6: placeholders (no change) for migrations of another line of work, so the numbers stay in step
+  '',
+  '',
+  // 7: the station's own custody (settings changed by a supervisor), read newest first on the Settings screen
+  `
+  CREATE INDEX custody_subject ON custody(subject, seq);
+  `,
 ];

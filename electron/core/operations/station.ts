@@ -1,0 +1,25 @@
+// The station's own changes (its address, operators, printers): each is a custody record of subject
+// `station` naming who changed what, written in the same transaction as the change is applied, so a change
+// that cannot be kept leaves no record and a record never lacks its change.
+import type { Actor } from '../model.ts';
+import type { Context } from './context.ts';
+
+export interface StationChange {
+  /** What changed, e.g. `settings.dockAddress`, `operator.added`, `station.setUp`. */
+  action: string;
+  detail: Record<string, unknown>;
+  reason?: string | null;
+}
+
+/**
+ * Records `changes` and runs `apply` (which writes them where they live) in one transaction: when `apply`
+ * throws, no record is kept. Returns the records' sequence numbers.
+ */
+export function recordStationChanges(c: Context, actor: Actor, changes: readonly StationChange[], apply: () => void): number[] {
+  c.checkActor(actor);
+  return c.op(() => {
+    const seqs = changes.map((ch) => c.custody(actor, { action: ch.action, subject: 'station', detail: ch.detail, reason: ch.reason ?? null }));
+    apply();
+    return seqs;
+  });
+}
