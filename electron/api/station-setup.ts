@@ -74,7 +74,7 @@ export function describeChanges(before: Settings, after: Settings, edits?: reado
     }
     matched.add(prev.name);
     const changes: Record<string, unknown> = {};
-    if (prev.name !== o.name) changes.name = { before: prev.name, after: o.name };
+    if (prev.name !== o.name) changes.renamedFrom = prev.name;
     if ((prev.badge ?? null) !== (o.badge ?? null)) changes.badge = { before: prev.badge ?? null, after: o.badge ?? null };
     if (prev.supervisor !== o.supervisor) changes.supervisor = { before: prev.supervisor, after: o.supervisor };
     if (prev.pinHash !== o.pinHash) changes.pin = o.pinHash ? (prev.pinHash ? 'changed' : 'set') : 'removed';
