@@ -38,6 +38,7 @@ const en = {
   'pin.label': 'PIN',
   'pin.submit': 'Sign in',
   'pin.cancel': 'Not me',
+  'pin.other': 'Not {name}? Press Escape, or scan your own badge.',
 
   'st.title': 'Settings',
   'st.locked': 'Settings are a supervisor\'s. Choose the supervisor and type their PIN.',
@@ -59,7 +60,7 @@ const en = {
   'st.opPinNew': 'New PIN',
   'st.opHasPin': 'has a PIN',
   'st.opNoPin': 'no PIN',
-  'st.opPinKeep': 'leave empty to keep',
+  'st.opPinKeep': 'unchanged',
   'st.opRemovePin': 'Remove PIN',
   'st.opRemove': 'Remove {name}',
   'st.opAdd': 'Add an operator',
@@ -134,6 +135,7 @@ const zhTW: { readonly [K in SetupKey]: string } = {
   'pin.label': 'PIN 碼',
   'pin.submit': '登入',
   'pin.cancel': '不是我',
+  'pin.other': '不是 {name}？請按 Esc，或掃描您自己的識別證。',
 
   'st.title': '設定',
   'st.locked': '設定僅限主管變更。請選擇主管並輸入其 PIN 碼。',
@@ -155,7 +157,7 @@ const zhTW: { readonly [K in SetupKey]: string } = {
   'st.opPinNew': '新 PIN 碼',
   'st.opHasPin': '已設 PIN 碼',
   'st.opNoPin': '未設 PIN 碼',
-  'st.opPinKeep': '留空則不變',
+  'st.opPinKeep': '不變更',
   'st.opRemovePin': '移除 PIN 碼',
   'st.opRemove': '移除 {name}',
   'st.opAdd': '新增操作員',

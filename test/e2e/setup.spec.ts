@@ -252,6 +252,7 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]
           await shot(page, `setup-pin-${tag}`);
           await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
           await page.keyboard.press('Enter');
+          await expect(page.getByTestId('operator')).toContainText('Dana Wu');
           await page.keyboard.press('Alt+7');
           await expect(page.getByTestId('settings-locked')).toBeVisible();
           await shot(page, `setup-settings-locked-${tag}`);

@@ -75,8 +75,8 @@ export function FirstRun() {
     <div className="setup" data-testid="first-run">
       <h1 className="setup-title">{st('fr.title')}</h1>
       <p className="setup-intro">{st('fr.intro')}</p>
-      <div className="setup-grid">
-        <form className="setup-panel" onSubmit={(e) => void submit(e)} aria-labelledby="fr-dock-h" data-testid="first-run-form">
+      <form className="setup-grid" onSubmit={(e) => void submit(e)} data-testid="first-run-form">
+        <section className="setup-panel" aria-labelledby="fr-dock-h">
           <h2 id="fr-dock-h">{st('fr.dock')}</h2>
           <div className="form-field">
             <label htmlFor="fr-dockName">{st('fr.dockName')}</label>
@@ -84,26 +84,30 @@ export function FirstRun() {
           </div>
           <AddressFields prefix="fr" value={address} onChange={setAddress} />
           {field('fr-stationId', 'fr.stationId', stationId, setStationId, { maxLength: 64, pattern: '[A-Za-z0-9._\\-]+' })}
-          <h2>{st('fr.supervisor')}</h2>
-          {field('fr-name', 'fr.supervisorName', name, setName, { required: true, maxLength: 64 })}
-          {field('fr-badge', 'fr.badge', badge, setBadge, { required: true, maxLength: 64 })}
-          <div className="setup-two">
-            {field('fr-pin', 'fr.pin', pin, (v) => setPin(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
-            {field('fr-pin2', 'fr.pinAgain', pin2, (v) => setPin2(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
-          </div>
-          {error ? <p id="fr-error" className="form-error" role="alert" data-testid="first-run-error">{error}</p> : null}
-          <button type="submit" className="btn btn-big btn-primary setup-submit" disabled={busy} data-testid="first-run-save">
-            {busy ? st('fr.saving') : st('fr.save')}
-          </button>
-        </form>
-        <aside className="setup-panel setup-demo" aria-labelledby="fr-demo-h">
-          <h2 id="fr-demo-h">{st('fr.demoTitle')}</h2>
-          <p>{st('fr.demoText')}</p>
-          {info?.demoAvailable
-            ? <button type="button" className="btn btn-big" onClick={() => void demo()} disabled={busy} data-testid="first-run-demo">{st('fr.demo')}</button>
-            : <p className="muted">{st('fr.demoNotEmpty')}</p>}
-        </aside>
-      </div>
+        </section>
+        <div>
+          <section className="setup-panel" aria-labelledby="fr-sup-h">
+            <h2 id="fr-sup-h">{st('fr.supervisor')}</h2>
+            {field('fr-name', 'fr.supervisorName', name, setName, { required: true, maxLength: 64 })}
+            {field('fr-badge', 'fr.badge', badge, setBadge, { required: true, maxLength: 64 })}
+            <div className="setup-two">
+              {field('fr-pin', 'fr.pin', pin, (v) => setPin(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
+              {field('fr-pin2', 'fr.pinAgain', pin2, (v) => setPin2(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
+            </div>
+            {error ? <p id="fr-error" className="form-error" role="alert" data-testid="first-run-error">{error}</p> : null}
+            <button type="submit" className="btn btn-big btn-primary setup-submit" disabled={busy} data-testid="first-run-save">
+              {busy ? st('fr.saving') : st('fr.save')}
+            </button>
+          </section>
+          <aside className="setup-panel setup-demo" aria-labelledby="fr-demo-h">
+            <h2 id="fr-demo-h">{st('fr.demoTitle')}</h2>
+            <p>{st('fr.demoText')}</p>
+            {info?.demoAvailable
+              ? <button type="button" className="btn btn-big" onClick={() => void demo()} disabled={busy} data-testid="first-run-demo">{st('fr.demo')}</button>
+              : <p className="muted">{st('fr.demoNotEmpty')}</p>}
+          </aside>
+        </div>
+      </form>
     </div>
   );
 }

@@ -188,13 +188,15 @@ function SettingsForm({ signer, view, changes, onSaved, onLock }: {
       <div className="screen-head">
         <h1 className="setup-title">{st('st.title')}</h1>
         <span className="muted big">{st('st.signedBy', { name: signer.operator })}</span>
+        <button type="submit" form="settings-form" className="btn btn-primary" disabled={busy}>{st('st.save')}</button>
         <button type="button" className="btn" onClick={onLock} data-testid="settings-lock">{st('st.lock')}</button>
       </div>
-      <form onSubmit={(e) => void save(e)} data-testid="settings-form">
+      {note ? <p className={note.tone === 'accepted' ? 'form-ok' : 'form-error'} role={note.tone === 'accepted' ? 'status' : 'alert'} data-testid="settings-note" data-tone={note.tone}>{note.text}</p> : null}
+      <form id="settings-form" onSubmit={(e) => void save(e)} data-testid="settings-form">
         <div className="setup-grid">
           <section className="setup-panel" aria-labelledby="st-dock-h">
             <h2 id="st-dock-h">{st('st.dock')}</h2>
-            <div className="setup-two">
+            <div className="setup-two setup-two-wide">
               <div className="form-field">
                 <label htmlFor="st-dockName">{st('st.dockName')}</label>
                 <input id="st-dockName" ref={first} className="setup-input" value={dockName} onChange={(e) => setDockName(e.target.value)} required maxLength={120} autoComplete="off" />
@@ -295,7 +297,6 @@ function SettingsForm({ signer, view, changes, onSaved, onLock }: {
             </tbody>
           </table>
         </section>
-        {note ? <p className={note.tone === 'accepted' ? 'form-ok' : 'form-error'} role={note.tone === 'accepted' ? 'status' : 'alert'} data-testid="settings-note" data-tone={note.tone}>{note.text}</p> : null}
         <div className="setup-actions">
           <button type="submit" className="btn btn-big btn-primary" disabled={busy} data-testid="settings-save">{st('st.save')}</button>
         </div>

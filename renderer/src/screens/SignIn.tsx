@@ -76,7 +76,6 @@ export function SignIn() {
 
 /** The PIN of an operator who has one: typed, checked by the station, never kept by the page. */
 function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['pkg']> | null }) {
-  const t = useT();
   const st = useSetupT();
   const lang = useLang();
   const [pin, setPin] = useState('');
@@ -118,7 +117,7 @@ function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['
           <button type="submit" className="btn btn-big btn-primary" disabled={busy || pin.length < 4}>{st('pin.submit')}</button>
           <button type="button" className="btn btn-big" onClick={cancel}>{st('pin.cancel')}</button>
         </div>
-        <p className="muted">{t('signin.scanBadge')}</p>
+        <p className="muted">{st('pin.other', { name })}</p>
       </form>
     </div>
   );
