@@ -78,7 +78,9 @@ export async function listPrinters(): Promise<SystemPrinter[]> {
   const win = open ?? new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
   try {
     const list = await win.webContents.getPrintersAsync();
-    return list.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault) }));
+    return list.map((p) => ({
+      name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault),
+    }));
   } finally {
     if (!open) win.destroy();
   }

@@ -6,10 +6,13 @@ import { z } from 'zod';
 import { IntakeError } from '../core/errors.ts';
 import { seedDemo } from '../core/demo.ts';
 import { isoWithZone } from '../core/clock.ts';
-import { badgeSheetHtml, BADGE_SHEET_SIZE, testLabelHtml, testLabelZpl, TEST_LABEL_SIZES, type TestLabelData } from '../core/labels/station-sheets.ts';
+import {
+  badgeSheetHtml, BADGE_SHEET_SIZE, testLabelHtml, testLabelZpl, TEST_LABEL_SIZES, type TestLabelData,
+} from '../core/labels/station-sheets.ts';
 import { PrinterError } from '../core/labels/errors.ts';
 import {
-  completeAddressSchema, DEMO_SETTINGS, operatorSchema, pinSchema, settingsEditSchema, settingsSchema, settingsView, setupNeeded, type Settings,
+  completeAddressSchema, DEMO_SETTINGS, operatorSchema, pinSchema, settingsEditSchema, settingsSchema, settingsView, setupNeeded,
+  type Settings,
 } from './settings-schema.ts';
 import { hashPin, verifyPin } from './pins.ts';
 import { checkOperators, describeChanges, saveSettings, settingsAfter, supervisor } from './station-setup.ts';
@@ -25,7 +28,8 @@ const pinTyped = z.string().max(64);
 const signed = <T extends z.ZodRawShape>(shape: T) => change({ pin: pinTyped, ...shape });
 
 function testLabel(ctx: OperationContext, s: Settings): TestLabelData {
-  return { dockName: s.dockName, sender: s.dockAddress, stationId: s.stationId, at: isoWithZone(ctx.intake.clock.now()).slice(0, 16).replace('T', ' '), size: s.labelSize };
+  const at = isoWithZone(ctx.intake.clock.now()).slice(0, 16).replace('T', ' ');
+  return { dockName: s.dockName, sender: s.dockAddress, stationId: s.stationId, at, size: s.labelSize };
 }
 const carrierName = z.string().max(64);
 const carrierAccountNumber = z.string().max(64);
@@ -37,7 +41,9 @@ export const operations = {
     const needed = setupNeeded(s);
     return {
       stationId: s.stationId, dockName: s.dockName, language: s.language, sounds: s.sounds,
-      operators: s.operators.map((o) => ({ name: o.name, hasBadge: Boolean(o.badge), hasPin: Boolean(o.pinHash), supervisor: o.supervisor })),
+      operators: s.operators.map((o) => ({
+        name: o.name, hasBadge: Boolean(o.badge), hasPin: Boolean(o.pinHash), supervisor: o.supervisor,
+      })),
       transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version,
       idleSignOutMinutes: s.idleSignOutMinutes, setupNeeded: needed, demoAvailable: needed && ctx.intake.isEmpty(),
     };
@@ -104,14 +110,20 @@ export const operations = {
       ...(i.stationId ? { stationId: i.stationId } : {}), ...(i.language ? { language: i.language } : {}),
     });
     const actor = { operator: first.name, station: next.stationId };
-    const detail = { dockName: next.dockName, dockAddress: next.dockAddress, stationId: next.stationId, supervisor: first.name, badge: first.badge };
+    const detail = {
+      dockName: next.dockName, dockAddress: next.dockAddress, stationId: next.stationId, supervisor: first.name, badge: first.badge,
+    };
     ctx.intake.recordStationChanges(actor, [{ action: 'station.setUp', detail }], () => { ctx.settings.update(next); });
     return { name: first.name, supervisor: true };
   }),
   /** First run, for a newcomer: the demo dock (its people, address and jobs) in one step, into an empty station only. */
   'station.loadDemo': define(query({}), (_i, ctx) => {
-    if (!setupNeeded(ctx.settings.get())) throw new IntakeError('SETUP_DONE', 'This station is set up already; the demo dock is loaded only into a new station.');
-    if (!ctx.intake.isEmpty()) throw new IntakeError('STATION_NOT_EMPTY', 'This station already holds jobs, so the demo dock cannot be loaded into it.');
+    if (!setupNeeded(ctx.settings.get())) {
+      throw new IntakeError('SETUP_DONE', 'This station is set up already; the demo dock is loaded only into a new station.');
+    }
+    if (!ctx.intake.isEmpty()) {
+      throw new IntakeError('STATION_NOT_EMPTY', 'This station already holds jobs, so the demo dock cannot be loaded into it.');
+    }
     const actor = { operator: 'demo', station: DEMO_SETTINGS.stationId };
     ctx.intake.recordStationChanges(actor, [{ action: 'station.demoLoaded', detail: { jobs: ctx.demoJobs } }], () => {
       seedDemo(ctx.intake, { jobs: ctx.demoJobs });
@@ -146,7 +158,8 @@ export const operations = {
     return { printer: i.printer };
   }),
   /** A test label to a ZPL printer at host:port (as typed on the Settings screen, saved or not). */
-  'printers.testZpl': define(signed({ host: z.string().trim().min(1).max(255), port: z.number().int().min(1).max(65535) }), async (i, ctx) => {
+  'printers.testZpl': define(signed({ host: z.string().trim().min(1).max(255), port: z.number().int().min(1).max(65535) }),
+  async (i, ctx) => {
     supervisor(ctx, i.operator, i.pin);
     const sent = await (await ctx.labelOutputs()).sendZpl({ host: i.host, port: i.port }, testLabelZpl(testLabel(ctx, ctx.settings.get())));
     return { bytes: sent.bytes, printer: `${i.host}:${i.port}` };
@@ -157,7 +170,8 @@ export const operations = {
     const s = ctx.settings.get();
     const chosen = s.operators.filter((o) => o.badge && (!i.names || i.names.includes(o.name)));
     if (!chosen.length) throw new IntakeError('BAD_INPUT', 'No operator chosen has a badge code: give them one in Settings first.');
-    const html = badgeSheetHtml(chosen.map((o) => ({ name: o.name, badge: o.badge!, supervisor: o.supervisor })), s.dockName || s.stationId);
+    const badges = chosen.map((o) => ({ name: o.name, badge: o.badge!, supervisor: o.supervisor }));
+    const html = badgeSheetHtml(badges, s.dockName || s.stationId);
     const bytes = await (await ctx.labelOutputs()).pdf(html, BADGE_SHEET_SIZE);
     return {
       filename: `badges-${s.stationId}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64'),

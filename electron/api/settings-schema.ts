@@ -116,7 +116,9 @@ export type SettingsView = Omit<Settings, 'operators'> & { operators: OperatorVi
 export function settingsView(s: Settings): SettingsView {
   return {
     ...s,
-    operators: s.operators.map((o) => ({ name: o.name, ...(o.badge ? { badge: o.badge } : {}), supervisor: o.supervisor, hasPin: Boolean(o.pinHash) })),
+    operators: s.operators.map((o) => ({
+      name: o.name, ...(o.badge ? { badge: o.badge } : {}), supervisor: o.supervisor, hasPin: Boolean(o.pinHash),
+    })),
   };
 }
 
@@ -135,7 +137,9 @@ export type OperatorEdit = z.infer<typeof operatorEditSchema>;
 
 /** What the Settings screen may change: every field, operators with PINs rather than hashes. */
 export const settingsEditSchema = settingsSchema.omit({ operators: true })
-  .extend({ dockName: z.string().trim().min(1).max(120), dockAddress: completeAddressSchema, operators: z.array(operatorEditSchema).max(500) })
+  .extend({
+    dockName: z.string().trim().min(1).max(120), dockAddress: completeAddressSchema, operators: z.array(operatorEditSchema).max(500),
+  })
   .partial().strict();
 export type SettingsEdit = z.infer<typeof settingsEditSchema>;
 

@@ -14,7 +14,9 @@ import {
 export function supervisor(ctx: OperationContext, operator: string, pin: string): Actor {
   const actor = ctx.actor(operator);
   const o = ctx.settings.get().operators.find((x) => x.name === actor.operator);
-  if (!o || !o.supervisor) throw new IntakeError('NOT_SUPERVISOR', `${operator} is not a supervisor of this station: a supervisor signs this with their PIN.`);
+  if (!o || !o.supervisor) {
+    throw new IntakeError('NOT_SUPERVISOR', `${operator} is not a supervisor of this station: a supervisor signs this with their PIN.`);
+  }
   if (!verifyPin(pin, o.pinHash)) throw new IntakeError('PIN_WRONG', 'That PIN is not right; nothing was changed.');
   return actor;
 }
@@ -27,11 +29,17 @@ export function checkOperators(ops: readonly Operator[]): void {
     const twin = ops.findIndex((x, j) => j !== i && x.name.toLowerCase() === o.name.toLowerCase());
     if (twin >= 0) throw new IntakeError('OPERATOR_DUPLICATE', `"${o.name}" is listed twice.`, { name: o.name });
     const badgeTwin = o.badge ? ops.find((x, j) => j !== i && x.badge && same(x.badge, o.badge)) : undefined;
-    if (badgeTwin) throw new IntakeError('OPERATOR_DUPLICATE', `${o.name} and ${badgeTwin.name} have the same badge ${o.badge}.`, { badge: o.badge });
+    if (badgeTwin) {
+      throw new IntakeError('OPERATOR_DUPLICATE', `${o.name} and ${badgeTwin.name} have the same badge ${o.badge}.`, { badge: o.badge });
+    }
     // a badge is read by the same scanner as a name is typed: one operator's badge may not be another's name
     const nameTwin = o.badge ? ops.find((x) => x !== o && x.name.toLowerCase() === o.badge!.toLowerCase()) : undefined;
-    if (nameTwin) throw new IntakeError('OPERATOR_DUPLICATE', `${o.name}'s badge ${o.badge} is ${nameTwin.name}'s name.`, { badge: o.badge });
-    if (o.supervisor && !o.pinHash) throw new IntakeError('SUPERVISOR_WITHOUT_PIN', `give ${o.name} a PIN, or make them an operator.`, { name: o.name });
+    if (nameTwin) {
+      throw new IntakeError('OPERATOR_DUPLICATE', `${o.name}'s badge ${o.badge} is ${nameTwin.name}'s name.`, { badge: o.badge });
+    }
+    if (o.supervisor && !o.pinHash) {
+      throw new IntakeError('SUPERVISOR_WITHOUT_PIN', `give ${o.name} a PIN, or make them an operator.`, { name: o.name });
+    }
   });
   if (!ops.some((o) => o.supervisor && o.pinHash)) {
     throw new IntakeError('LAST_SUPERVISOR', 'The station needs at least one supervisor with a PIN, or nobody could open Settings again.');
@@ -50,7 +58,8 @@ export function operatorsFrom(current: readonly Operator[], edits: readonly Oper
 /** The whole settings after an edit, checked by the one schema; refused (nothing changed) when any field is wrong. */
 export function settingsAfter(current: Settings, edit: SettingsEdit): Settings {
   const { operators, ...rest } = edit;
-  const next = settingsSchema.parse({ ...current, ...rest, operators: operators ? operatorsFrom(current.operators, operators) : current.operators });
+  const ops = operators ? operatorsFrom(current.operators, operators) : current.operators;
+  const next = settingsSchema.parse({ ...current, ...rest, operators: ops });
   checkOperators(next.operators);
   return next;
 }
@@ -69,7 +78,8 @@ export function describeChanges(before: Settings, after: Settings, edits?: reado
     const was = edits?.[i]?.was ?? o.name;
     const prev = before.operators.find((p) => p.name === was);
     if (!prev) {
-      out.push({ action: 'operator.added', detail: { name: o.name, badge: o.badge ?? null, supervisor: o.supervisor, pin: Boolean(o.pinHash) } });
+      const detail = { name: o.name, badge: o.badge ?? null, supervisor: o.supervisor, pin: Boolean(o.pinHash) };
+      out.push({ action: 'operator.added', detail });
       return;
     }
     matched.add(prev.name);

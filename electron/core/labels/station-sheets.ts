@@ -58,7 +58,10 @@ export const TEST_LABEL_SIZES: Record<'4x6' | '4x4' | '2x1', PageSize> = {
 
 export interface TestLabelData {
   dockName: string;
-  sender: { streetAddress1: string; streetAddress2?: string | undefined; city: string; stateOrProvince?: string | undefined; postalCode: string; countryOrRegion: string };
+  sender: {
+    streetAddress1: string; streetAddress2?: string | undefined; city: string; stateOrProvince?: string | undefined;
+    postalCode: string; countryOrRegion: string;
+  };
   stationId: string;
   /** When it was printed, as the station's local time. */
   at: string;
@@ -71,7 +74,9 @@ export const testLabelCode = (stationId: string): string => `TEST-${stationId}`.
 export function testLabelHtml(d: TestLabelData, fonts?: LabelFonts): string {
   const size = TEST_LABEL_SIZES[d.size];
   const small = d.size === '2x1';
-  const bar = linearOrQr(testLabelCode(d.stationId), { maxWidthIn: size.widthIn - 0.2, heightIn: small ? 0.35 : 0.7, maxDots: 3, minDots: 1, qrMaxIn: 0.5 });
+  const bar = linearOrQr(testLabelCode(d.stationId), {
+    maxWidthIn: size.widthIn - 0.2, heightIn: small ? 0.35 : 0.7, maxDots: 3, minDots: 1, qrMaxIn: 0.5,
+  });
   const css = `.t { width: ${size.widthIn}in; height: ${size.heightIn}in; padding: ${small ? '0.04in 0.06in' : '0.2in'};
     display: flex; flex-direction: column; gap: ${small ? '0' : '0.08in'}; }
 .h { font-size: ${small ? 8 : 22}pt; font-weight: 700; }

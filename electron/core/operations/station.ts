@@ -18,7 +18,9 @@ export interface StationChange {
 export function recordStationChanges(c: Context, actor: Actor, changes: readonly StationChange[], apply: () => void): number[] {
   c.checkActor(actor);
   return c.op(() => {
-    const seqs = changes.map((ch) => c.custody(actor, { action: ch.action, subject: 'station', detail: ch.detail, reason: ch.reason ?? null }));
+    const seqs = changes.map((ch) => c.custody(actor, {
+      action: ch.action, subject: 'station', detail: ch.detail, reason: ch.reason ?? null,
+    }));
     apply();
     return seqs;
   });

@@ -67,7 +67,8 @@ export function custodyBy(
 
 /** Newest first, before `beforeSeq`, of one subject (the station's own records). */
 export function custodyOfSubject(q: Sql, subject: CustodyRecord['subject'], beforeSeq: number, limit: number): CustodyRecord[] {
-  return q.all('SELECT * FROM custody WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?', subject, beforeSeq, limit).map(custodyFromRow);
+  return q.all('SELECT * FROM custody WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?', subject, beforeSeq, limit)
+    .map(custodyFromRow);
 }
 
 /** Every record of a job, oldest first. */
