@@ -115,7 +115,8 @@ export function FirstRun() {
 /** The address as the station takes it: the optional lines left out when empty, the dock's name when no other is given. */
 export function compact(a: Address, dockName: string) {
   return {
-    name: a.name.trim() || dockName.trim(), streetAddress1: a.streetAddress1, city: a.city, postalCode: a.postalCode, countryOrRegion: a.countryOrRegion,
+    name: a.name.trim() || dockName.trim(), streetAddress1: a.streetAddress1, city: a.city, postalCode: a.postalCode,
+    countryOrRegion: a.countryOrRegion,
     ...(a.streetAddress2.trim() ? { streetAddress2: a.streetAddress2 } : {}),
     ...(a.stateOrProvince.trim() ? { stateOrProvince: a.stateOrProvince } : {}),
     ...(a.phone.trim() ? { phone: a.phone } : {}),

@@ -17,7 +17,9 @@ import './setup.css';
 
 type View = Output<'settings.get'>;
 interface Signer { operator: string; pin: string }
-interface Row { key: number; name: string; badge: string; supervisor: boolean; hasPin: boolean; pin: string; removePin: boolean; was?: string }
+interface Row {
+  key: number; name: string; badge: string; supervisor: boolean; hasPin: boolean; pin: string; removePin: boolean; was?: string;
+}
 type Note = { tone: 'accepted' | 'rejected'; text: string };
 
 export function Settings() {
@@ -31,7 +33,8 @@ export function Settings() {
     else play('rejected');
   });
   if (!signer || !view) return <Unlock onOpen={(s, r) => { setSigner(s); setView(r.settings); setChanges(r.changes); }} />;
-  return <SettingsForm signer={signer} view={view} changes={changes} onSaved={(v, c) => { setView(v); setChanges(c); }} onLock={() => { setSigner(null); setView(null); }} />;
+  const saved = (v: View, c: CustodyRecord[]) => { setView(v); setChanges(c); };
+  return <SettingsForm signer={signer} view={view} changes={changes} onSaved={saved} onLock={() => { setSigner(null); setView(null); }} />;
 }
 
 function Unlock({ onOpen }: { onOpen: (s: Signer, r: Output<'settings.unlock'>) => void }) {
@@ -146,7 +149,7 @@ function SettingsForm({ signer, view, changes, onSaved, onLock }: {
       const made = after.filter((c) => c.seq > lastSeq).length;
       setRows(rowsOf(saved));
       onSaved(saved, after);
-      say(made ? { tone: 'accepted', text: st('st.saved', { n: made, name: signer.operator }) } : { tone: 'accepted', text: st('st.nothing') });
+      say({ tone: 'accepted', text: made ? st('st.saved', { n: made, name: signer.operator }) : st('st.nothing') });
       // the header and sign-in read the station's info: told quietly, so this screen stays open and unlocked
       dock.set({ info: await theApi().call('station.info', {}) });
     } catch (err) {
@@ -158,7 +161,8 @@ function SettingsForm({ signer, view, changes, onSaved, onLock }: {
   const badgeSheet = async () => {
     try {
       const f = await theApi().call('operators.badgeSheet', signer);
-      setSheet({ url: blobUrl({ ...f, kind: 'return', format: 'pdf', pageSize: { widthIn: 8.27, heightIn: 11.69 } }), filename: f.filename, count: f.count });
+      const url = blobUrl({ ...f, kind: 'return', format: 'pdf', pageSize: { widthIn: 8.27, heightIn: 11.69 } });
+      setSheet({ url, filename: f.filename, count: f.count });
       say({ tone: 'accepted', text: st('st.badgesReady', { n: f.count }) });
     } catch (err) {
       refused(err);
