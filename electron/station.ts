@@ -1,6 +1,6 @@
 // One station: the store, the intake operations, the settings and the dispatcher, opened on a data directory.
 // The Electron app, the station server and the tests all open a station the same way.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
@@ -11,7 +11,9 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
 import { DEFAULT_SETTINGS, DEMO_SETTINGS, type Settings, type SettingsStore } from './api/settings-schema.ts';
 import type { LabelOutputs } from './core/labels/outputs.ts';
-import { openSettings } from './settings.ts';
+import { openSettings, readSettings } from './settings.ts';
+import { createPrivateFile, preparePrivateDir } from './data-dir.ts';
+import { acquireStationLock } from './station-lock.ts';
 
 export const STORE_FILE = 'intake.sqlite';
 /** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
@@ -39,6 +41,16 @@ export interface StationOptions {
    * that move the clock themselves).
    */
   sweepEveryMs?: number | false;
+  /**
+   * How this station runs, named to a second process that finds the data directory taken
+   * ("desktop app", "browser mode", ...). Default: from the transport.
+   */
+  mode?: string;
+  /**
+   * Only to look (`npm run label`): the store opened read-only, settings read but never written, no
+   * sweep, no demo jobs, and no lock, so it can run beside the station that has the directory open.
+   */
+  readOnly?: boolean;
 }
 
 /** Ten minutes: deadlines are counted in days, so a sweep this often is never late by more than that. */
@@ -58,19 +70,33 @@ export interface Station {
 
 export function openStation(opts: StationOptions): Station {
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const storePath = join(dataDir, STORE_FILE);
+  if (opts.readOnly) return openReadOnly(dataDir, storePath, opts);
+  preparePrivateDir(dataDir);
+  const lock = acquireStationLock(dataDir, opts.mode ?? (opts.transport === 'ipc' ? 'desktop app' : 'station server'));
   const created = !existsSync(storePath);
-  const store = new Store(storePath);
+  let store: Store;
+  try {
+    createPrivateFile(storePath);
+    store = new Store(storePath);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   let closed = false;
   try {
     const settings = (opts.openSettings ?? openSettings)(dataDir, undefined, opts.blank ? DEFAULT_SETTINGS : DEMO_SETTINGS);
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
     const demo = opts.blank ? false : opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
+    let heldBack: string | null = null;
     const sweep = () => {
       try {
-        intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        const r = intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        // said once when the sweep starts waiting for the clock, not every ten minutes; the screens show it too
+        const state = r.heldBack?.state ?? null;
+        if (r.heldBack && state !== heldBack) console.error(`[intake] deadline sweep held back: the clock (${r.heldBack.now}) is ${state}`);
+        heldBack = state;
       } catch (e) {
         // a sweep that fails is retried at the next turn; the station keeps serving scans
         console.error('[intake] deadline sweep failed:', e instanceof Error ? e.message : e);
@@ -95,12 +121,27 @@ export function openStation(opts: StationOptions): Station {
         closed = true;
         if (timer) clearInterval(timer);
         store.close();
+        lock.release();
       },
     };
   } catch (e) {
     store.close();
+    lock.release();
     throw e;
   }
+}
+
+function openReadOnly(dataDir: string, storePath: string, opts: StationOptions): Station {
+  if (!existsSync(storePath)) throw new Error(`There is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  const store = new Store(storePath, { readOnly: true });
+  const settings = readSettings(dataDir);
+  const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
+  const dispatcher = createDispatcher({
+    intake, settings, transport: opts.transport,
+    ...(opts.version ? { version: opts.version } : {}),
+    ...(opts.labels ? { labels: opts.labels } : {}),
+  });
+  return { dataDir, store, intake, settings, dispatcher, created: false, close: () => store.close() };
 }
 
 /**
@@ -119,10 +160,18 @@ export function demoWanted(argv: readonly string[], root: string): boolean {
  */
 export function dataDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv, fallback = join(homedir(), '.dock-intake')): string {
   const flag = argValue(argv, 'data-dir');
-  if (flag) return resolve(flag);
+  if (flag) return resolve(invokedFrom(env), flag);
   const fromEnv = env.DOCK_INTAKE_DATA_DIR?.trim();
-  if (fromEnv) return resolve(fromEnv);
+  if (fromEnv) return resolve(invokedFrom(env), fromEnv);
   return fallback;
+}
+
+/**
+ * Where the command was typed: npm runs scripts in the package's root but says where it was started in
+ * INIT_CWD, and a relative path on the command line means relative to there.
+ */
+export function invokedFrom(env: NodeJS.ProcessEnv): string {
+  return env.INIT_CWD?.trim() || process.cwd();
 }
 
 /** `--name=value` or `--name value`. */

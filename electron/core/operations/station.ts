@@ -13,11 +13,16 @@ export interface StationChange {
 
 /**
  * Records `changes` and runs `apply` (which writes them where they live) in one transaction: when `apply`
- * throws, no record is kept. Returns the records' sequence numbers.
+ * throws, no record is kept. `before` runs first in the same transaction: records it writes with clocks of
+ * their own (the demo dock's history) must come before the record of the change, or the station's clock
+ * check would find its own record ahead of them. Returns the records' sequence numbers.
  */
-export function recordStationChanges(c: Context, actor: Actor, changes: readonly StationChange[], apply: () => void): number[] {
+export function recordStationChanges(
+  c: Context, actor: Actor, changes: readonly StationChange[], apply: () => void, before?: () => void,
+): number[] {
   c.checkActor(actor);
   return c.op(() => {
+    before?.();
     const seqs = changes.map((ch) => c.custody(actor, {
       action: ch.action, subject: 'station', detail: ch.detail, reason: ch.reason ?? null,
     }));
