@@ -1,10 +1,13 @@
-// npm run demo -- --data-dir=DIR --jobs=N [--seed=S]: fills DIR/intake.sqlite (the station's store) with a working demo dock.
+// npm run demo -- --data-dir=DIR --jobs=N [--seed=S]: fills DIR/intake.sqlite (the station's store) with a working demo dock,
+// and gives DIR the demo dock's settings (its address, operators and supervisor) when it has none yet.
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Store } from './core/store/index.ts';
 import { Intake } from './core/intake.ts';
 import { seedDemo } from './core/demo.ts';
+import { openSettings, settingsPath } from './settings.ts';
+import { DEMO_SETTINGS } from './api/settings-schema.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,12 +34,15 @@ if (existsSync(file) && !values.force) {
   process.exit(1);
 }
 const started = performance.now();
+// a data directory with settings of its own keeps them: the demo adds jobs, never replaces a dock's people
+const newSettings = !existsSync(settingsPath(dir));
+if (newSettings) openSettings(dir, undefined, DEMO_SETTINGS);
 const store = new Store(file);
 try {
   const intake = new Intake({ store });
   seedDemo(intake, { jobs, seed });
   console.log(JSON.stringify({
-    file, seed,
+    file, seed, settings: newSettings ? 'demo dock' : 'kept',
     ...store.counts(),
     ms: Math.round(performance.now() - started),
   }));

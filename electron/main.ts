@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, screen, session, shell, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { argValue, invokedFrom, openStation, type Station } from './station.ts';
+import { argValue, demoWanted, invokedFrom, openStation, type Station } from './station.ts';
 import { openElectronSettings } from './settings-electron.ts';
 import { bindIpc } from './ipc.ts';
 import { electronLabelOutputs } from './print.ts';
@@ -158,7 +158,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      station = openStation({ dataDir, transport: 'ipc', openSettings: openElectronSettings, version: app.getVersion(), labels: electronLabelOutputs() });
+      // the bundle is dist/electron/main.cjs: the checkout (or the installed app) is two folders up
+      const blank = !demoWanted(process.argv, join(__dirname, '..', '..'));
+      station = openStation({
+        dataDir, transport: 'ipc', openSettings: openElectronSettings, version: app.getVersion(), labels: electronLabelOutputs(), blank,
+      });
     } catch (e) {
       dialog.showErrorBox('Dock Intake cannot open its data', `${e instanceof Error ? e.message : String(e)}\n\nData directory: ${dataDir}`);
       app.exit(1);

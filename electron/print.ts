@@ -5,7 +5,7 @@
 // (security-policy.ts says what that session may load), and forgotten when printed.
 import { BrowserWindow, session, type Session } from 'electron';
 import { randomUUID } from 'node:crypto';
-import type { LabelOutputs } from './core/labels/outputs.ts';
+import type { LabelOutputs, SystemPrinter } from './core/labels/outputs.ts';
 import type { PageSize } from './core/labels/types.ts';
 import { PrinterError } from './core/labels/errors.ts';
 import { sendZpl } from './labels/zpl-send.ts';
@@ -101,11 +101,26 @@ export async function printLabel(html: string, size: PageSize, o: { deviceName: 
   }
 }
 
+/** The system's printers, as Chromium sees them from the station's own window (or a hidden one). */
+export async function listPrinters(): Promise<SystemPrinter[]> {
+  const open = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed());
+  const win = open ?? new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  try {
+    const list = await win.webContents.getPrintersAsync();
+    return list.map((p) => ({
+      name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault),
+    }));
+  } finally {
+    if (!open) win.destroy();
+  }
+}
+
 /** What main.ts passes to the dispatcher as `labels`. */
 export function electronLabelOutputs(): LabelOutputs {
   return {
     pdf: printLabelToPdf,
     sendZpl: (target, zpl) => sendZpl(target, zpl),
     print: printLabel,
+    printers: listPrinters,
   };
 }

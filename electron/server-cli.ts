@@ -2,7 +2,10 @@
 // address to open; the token travels in the address's fragment, which the browser never sends anywhere.
 //   --data-dir=<dir>   (or DOCK_INTAKE_DATA_DIR; default ~/.dock-intake)
 //   --port=<n>         (default: a free port)
-import { argValue, dataDirFrom } from './station.ts';
+//   --demo / --no-demo a new data directory starts as the demo dock, or blank with the first-run setup
+//                      (default: the demo from a development checkout, blank otherwise)
+import { join } from 'node:path';
+import { argValue, dataDirFrom, demoWanted } from './station.ts';
 import { startStationServer, type StationServer } from './server.ts';
 
 export async function serve(
@@ -12,7 +15,13 @@ export async function serve(
   const portText = argValue(argv, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${portText}"`);
-  return startStationServer({ dataDir, port, mode });
+  return startStationServer({ dataDir, port, mode, blank: !demoWanted(argv, join(import.meta.dirname, '..')) });
+}
+
+/** What a new data directory started as: the demo dock, or a blank station that opens its first-run setup. */
+export function newStationNote(server: StationServer): string {
+  if (!server.station.created) return '';
+  return server.station.store.counts().jobs ? ' (new: the demo dock)' : ' (new: blank, the screens open the first-run setup)';
 }
 
 /** Closes the server on Ctrl+C or a kill, once. */
@@ -34,7 +43,7 @@ export function closeOnSignals(server: StationServer, after?: () => void): void 
 if (import.meta.main) {
   try {
     const server = await serve(process.argv.slice(2), process.env);
-    console.log(`Dock Intake station server: data in ${server.station.dataDir}${server.station.created ? ' (new, with demo jobs)' : ''}`);
+    console.log(`Dock Intake station server: data in ${server.station.dataDir}${newStationNote(server)}`);
     console.log(`Open the station at: ${server.url}`);
     console.log('Listening on 127.0.0.1 only. Ctrl+C stops it.');
     closeOnSignals(server);

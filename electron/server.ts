@@ -27,6 +27,8 @@ export interface StationServerOptions {
   clock?: Clock;
   rendererDir?: string;
   demo?: StationOptions['demo'];
+  /** A real station: a new data directory starts blank and opens the first-run setup. */
+  blank?: boolean;
   /** Named to a second process that finds the data directory taken (default "station server"). */
   mode?: string;
   /** How long a ticket of `ticketUrl()` may wait to be exchanged (default TICKET_TTL_MS). */
@@ -174,6 +176,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     dataDir: opts.dataDir, transport: 'http', mode: opts.mode ?? 'station server',
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
+    ...(opts.blank ? { blank: true } : {}),
   });
   const { dispatcher } = station;
   const token = randomBytes(32).toString('base64url');

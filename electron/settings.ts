@@ -96,8 +96,11 @@ export function salvage(raw: unknown): { settings: Settings; bad: string[] } {
  * is set aside before `make` constructs the backend; should the backend still throw reading it, the file is
  * set aside and `make` is called once more; should that fail too, the station runs on defaults in memory.
  */
-export function createSettingsStore(make: () => ConfLike, path: string, now: () => Date = () => new Date()): SettingsStore {
+export function createSettingsStore(
+  make: () => ConfLike, path: string, now: () => Date = () => new Date(), initial?: Settings,
+): SettingsStore {
   let problem: SettingsProblem | null = null;
+  const fresh = !existsSync(path);
   const kept = (aside: string | null) => (aside ? ` The file as it was is kept as ${aside}.` : '');
 
   // what the file holds, judged before the backend reads it: conf takes `null`, `[]` or `42` for an empty
@@ -127,14 +130,17 @@ export function createSettingsStore(make: () => ConfLike, path: string, now: () 
     raw = {};
   }
 
-  const { settings: initial, bad } = salvage(raw);
+  // a station with no settings file yet starts from what its opener asked for (the demo dock, or a blank one)
+  const onDisk = raw;
+  if (fresh && initial && !problem) raw = structuredClone(initial);
+  const { settings: start, bad } = salvage(raw);
   if (bad.length && !problem) {
     // keep a copy of what was there before the bad fields are overwritten with defaults
     const aside = setAside(path, now());
     problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings were not valid (${bad.join(', ')}) and are back to their defaults.${kept(aside)}` };
   }
-  let current: Settings = initial;
-  const stored = JSON.stringify(raw);
+  let current: Settings = start;
+  const stored = JSON.stringify(onDisk);
   // write the file when it is new, repaired, or missing fields, so what is on disk is what is in use
   if (stored !== JSON.stringify(current)) {
     try {
@@ -162,7 +168,7 @@ export function createSettingsStore(make: () => ConfLike, path: string, now: () 
 }
 
 /** Settings in `<dir>/settings.json`, through `conf` (plain Node). */
-export function openSettings(dir: string, now?: () => Date): SettingsStore {
+export function openSettings(dir: string, now?: () => Date, initial?: Settings): SettingsStore {
   const make = () => new Conf<Record<string, unknown>>({
     cwd: dir,
     configName: SETTINGS_NAME,
@@ -171,7 +177,7 @@ export function openSettings(dir: string, now?: () => Date): SettingsStore {
     watch: false,
     ...SETTINGS_FILE_OPTIONS,
   });
-  return createSettingsStore(make, settingsPath(dir), now);
+  return createSettingsStore(make, settingsPath(dir), now, initial);
 }
 
 /**

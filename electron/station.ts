@@ -9,7 +9,7 @@ import { Store } from './core/store/index.ts';
 import { seedDemo } from './core/demo.ts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
-import type { SettingsStore } from './api/settings-schema.ts';
+import { DEFAULT_SETTINGS, DEMO_SETTINGS, type Settings, type SettingsStore } from './api/settings-schema.ts';
 import type { LabelOutputs } from './core/labels/outputs.ts';
 import { openSettings, readSettings } from './settings.ts';
 import { createPrivateFile, preparePrivateDir } from './data-dir.ts';
@@ -23,10 +23,15 @@ export interface StationOptions {
   dataDir: string;
   clock?: Clock;
   transport: StationInfo['transport'];
-  /** A brand-new store is filled with demo jobs unless this is false. */
+  /** A brand-new store is filled with demo jobs unless this is false (or the station starts blank). */
   demo?: { jobs: number; seed?: number } | false;
-  /** The app passes electron-store here; plain Node uses conf. */
-  openSettings?: (dir: string) => SettingsStore;
+  /**
+   * A real station: a brand-new data directory starts with no jobs and no settings but the defaults, and the
+   * screens open the first-run setup. Otherwise a new directory starts as the demo dock (its people and address).
+   */
+  blank?: boolean;
+  /** The app passes electron-store here; plain Node uses conf. `initial` is what a new settings file starts as. */
+  openSettings?: (dir: string, now?: () => Date, initial?: Settings) => SettingsStore;
   version?: string;
   /** How labels leave the station: the app passes Electron's printing; plain Node loads its own on first use. */
   labels?: LabelOutputs;
@@ -80,9 +85,9 @@ export function openStation(opts: StationOptions): Station {
   }
   let closed = false;
   try {
-    const settings = (opts.openSettings ?? openSettings)(dataDir);
+    const settings = (opts.openSettings ?? openSettings)(dataDir, undefined, opts.blank ? DEFAULT_SETTINGS : DEMO_SETTINGS);
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
-    const demo = opts.demo ?? { jobs: DEMO_JOBS };
+    const demo = opts.blank ? false : opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
     let heldBack: string | null = null;
     const sweep = () => {
@@ -105,7 +110,7 @@ export function openStation(opts: StationOptions): Station {
       timer.unref();
     }
     const dispatcher = createDispatcher({
-      intake, settings, transport: opts.transport,
+      intake, settings, transport: opts.transport, demoJobs: DEMO_JOBS,
       ...(opts.version ? { version: opts.version } : {}),
       ...(opts.labels ? { labels: opts.labels } : {}),
     });
@@ -137,6 +142,16 @@ function openReadOnly(dataDir: string, storePath: string, opts: StationOptions):
     ...(opts.labels ? { labels: opts.labels } : {}),
   });
   return { dataDir, store, intake, settings, dispatcher, created: false, close: () => store.close() };
+}
+
+/**
+ * Whether a new station starts as the demo dock: `--demo` or `--no-demo` say so; otherwise only when it runs
+ * from a development checkout (a `.git` beside the code), so a station installed for real starts blank.
+ */
+export function demoWanted(argv: readonly string[], root: string): boolean {
+  if (argv.includes('--no-demo')) return false;
+  if (argv.includes('--demo')) return true;
+  return existsSync(join(root, '.git'));
 }
 
 /**

@@ -22,10 +22,16 @@ export interface StationInfo {
   dockName: string;
   language: Settings['language'];
   sounds: Settings['sounds'];
-  operators: { name: string; hasBadge: boolean }[];
+  operators: { name: string; hasBadge: boolean; hasPin: boolean; supervisor: boolean }[];
   transport: 'ipc' | 'http';
   settingsProblem: SettingsProblem | null;
   version: string;
+  /** Minutes without a key or a touch before the screens sign the operator out. */
+  idleSignOutMinutes: number;
+  /** No supervisor yet: the screens open the first-run setup. */
+  setupNeeded: boolean;
+  /** The first-run screen may offer the demo dock (the station holds nothing yet). */
+  demoAvailable: boolean;
   /** Whether the station trusts its clock: the screens show a clock behind its record or jumped ahead. */
   clock: ClockStatus;
 }

@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   version?: string;
   /** How labels leave the station (PDF, ZPL, system printer); plain Node provides its own when absent. */
   labels?: LabelOutputs;
+  /** How many demo jobs the first-run screen's demo button loads. */
+  demoJobs?: number;
 }
 
 export interface Dispatcher {
@@ -64,6 +66,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     },
     stationId: () => settings.get().stationId,
     labelOutputs: labelOutputsLoader(opts.labels),
+    demoJobs: opts.demoJobs ?? 24,
   };
 
   const isOp = (op: string): op is OpName => Object.prototype.hasOwnProperty.call(operations, op);

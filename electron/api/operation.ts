@@ -18,6 +18,8 @@ export interface OperationContext {
   stationId(): string;
   /** How labels leave the station (PDF, ZPL, system printer), loaded on first use. */
   labelOutputs(): Promise<LabelOutputs>;
+  /** How many demo jobs the first-run screen's demo button loads. */
+  demoJobs: number;
 }
 
 export interface Operation<S extends z.ZodType, R> {

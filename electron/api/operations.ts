@@ -4,16 +4,36 @@
 // cannot compile.
 import { z } from 'zod';
 import { IntakeError } from '../core/errors.ts';
+import { seedDemo } from '../core/demo.ts';
+import { isoWithZone } from '../core/clock.ts';
+import {
+  badgeSheetHtml, BADGE_SHEET_SIZE, testLabelHtml, testLabelZpl, TEST_LABEL_SIZES, type TestLabelData,
+} from '../core/labels/station-sheets.ts';
+import { PrinterError } from '../core/labels/errors.ts';
+import {
+  completeAddressSchema, DEMO_SETTINGS, operatorSchema, pinSchema, settingsEditSchema, settingsSchema, settingsView, setupNeeded,
+  type Settings,
+} from './settings-schema.ts';
+import { hashPin, verifyPin } from './pins.ts';
+import { checkOperators, describeChanges, saveSettings, settingsAfter, supervisor } from './station-setup.ts';
 import { upperAscii } from '../core/scan.ts';
 import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import { EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
-import { settingsPatchSchema } from './settings-schema.ts';
 import type { StationInfo } from './contract.ts';
 import type { CodeIdentity } from '../core/intake.ts';
 import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
 import { labelOperations } from './label-operations.ts';
 
 const tracking = code;
+/** A PIN as typed: any text is checked (a malformed PIN is a wrong PIN, not a hint at the format). */
+const pinTyped = z.string().max(64);
+/** A supervisor's change: who, and their PIN, checked by the station for every call. */
+const signed = <T extends z.ZodRawShape>(shape: T) => change({ pin: pinTyped, ...shape });
+
+function testLabel(ctx: OperationContext, s: Settings): TestLabelData {
+  const at = isoWithZone(ctx.intake.clock.now()).slice(0, 16).replace('T', ' ');
+  return { dockName: s.dockName, sender: s.dockAddress, stationId: s.stationId, at, size: s.labelSize };
+}
 
 /** The operator whose badge this code is, matched as a scanner may type it (either case, surrounding blanks). */
 function badgeOwner(ctx: OperationContext, raw: string): string | null {
@@ -28,10 +48,15 @@ export const operations = {
   // ---- queries
   'station.info': define(query({}), (_i, ctx): StationInfo => {
     const s = ctx.settings.get();
+    const needed = setupNeeded(s);
     return {
       stationId: s.stationId, dockName: s.dockName, language: s.language, sounds: s.sounds,
-      operators: s.operators.map((o) => ({ name: o.name, hasBadge: Boolean(o.badge) })),
-      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version, clock: ctx.intake.clockStatus(),
+      operators: s.operators.map((o) => ({
+        name: o.name, hasBadge: Boolean(o.badge), hasPin: Boolean(o.pinHash), supervisor: o.supervisor,
+      })),
+      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version,
+      idleSignOutMinutes: s.idleSignOutMinutes, setupNeeded: needed, demoAvailable: needed && ctx.intake.isEmpty(),
+      clock: ctx.intake.clockStatus(),
     };
   }),
   'jobs.get': define(query({ name }), (i, ctx) => ctx.intake.jobView(i.name)),
@@ -62,13 +87,109 @@ export const operations = {
   }), (i, ctx) => ctx.intake.custodyOf(i)),
   'custody.csv': define(query({ jobName: name }),
     (i, ctx) => ({ filename: `custody-${i.jobName}.csv`, csv: ctx.intake.custodyCsv(i.jobName) })),
-  'settings.get': define(query({}), (_i, ctx) => ctx.settings.get()),
+  'settings.get': define(query({}), (_i, ctx) => settingsView(ctx.settings.get())),
   'operators.identify': define(query({ code: z.string().max(64) }), (i, ctx) => {
     const c = i.code.trim();
     const o = ctx.settings.get().operators
       .find((x) => (x.badge && x.badge.toUpperCase() === c.toUpperCase()) || x.name.toLowerCase() === c.toLowerCase());
     if (!o) throw new IntakeError('BAD_INPUT', 'This badge is not an operator of this station.');
-    return { name: o.name };
+    return { name: o.name, hasPin: Boolean(o.pinHash) };
+  }),
+  /** Sign-in of an operator who has a PIN: the badge or name says who, the PIN that it is them. */
+  'operators.signIn': define(query({ name, pin: pinTyped.optional() }), (i, ctx) => {
+    const o = ctx.settings.get().operators.find((x) => x.name === i.name);
+    if (!o) throw new IntakeError('BAD_INPUT', `"${i.name}" is not an operator of this station.`);
+    if (o.pinHash) {
+      if (!i.pin) throw new IntakeError('PIN_REQUIRED', `${o.name} signs in with a PIN: type it.`);
+      if (!verifyPin(i.pin, o.pinHash)) throw new IntakeError('PIN_WRONG', 'That PIN is not right.');
+    }
+    return { name: o.name, supervisor: o.supervisor };
+  }),
+  // ---- the station's setup: first run, and Settings (a supervisor's, behind their PIN)
+  /** First run: the dock's address and a first supervisor, once; after that a supervisor changes it in Settings. */
+  'station.setup': define(z.object({
+    dockName: z.string().trim().min(1).max(120),
+    dockAddress: completeAddressSchema,
+    stationId: settingsSchema.shape.stationId.optional(),
+    language: settingsSchema.shape.language.optional(),
+    supervisor: z.object({ name: operatorSchema.shape.name, badge: operatorSchema.shape.badge.unwrap(), pin: pinSchema }).strict(),
+  }).strict(), (i, ctx) => {
+    const current = ctx.settings.get();
+    if (!setupNeeded(current)) throw new IntakeError('SETUP_DONE', 'This station is set up already: a supervisor changes it in Settings.');
+    const first = { name: i.supervisor.name, badge: i.supervisor.badge, supervisor: true, pinHash: hashPin(i.supervisor.pin) };
+    // operators a station had before setup (an older release kept some) stay, unless the supervisor is one of them
+    const operators = [first, ...current.operators.filter((o) => o.name.toLowerCase() !== first.name.toLowerCase())];
+    checkOperators(operators);
+    const next = settingsSchema.parse({
+      ...current, dockName: i.dockName, dockAddress: i.dockAddress, operators,
+      ...(i.stationId ? { stationId: i.stationId } : {}), ...(i.language ? { language: i.language } : {}),
+    });
+    const actor = { operator: first.name, station: next.stationId };
+    const detail = {
+      dockName: next.dockName, dockAddress: next.dockAddress, stationId: next.stationId, supervisor: first.name, badge: first.badge,
+    };
+    ctx.intake.recordStationChanges(actor, [{ action: 'station.setUp', detail }], () => { ctx.settings.update(next); });
+    return { name: first.name, supervisor: true };
+  }),
+  /** First run, for a newcomer: the demo dock (its people, address and jobs) in one step, into an empty station only. */
+  'station.loadDemo': define(query({}), (_i, ctx) => {
+    if (!setupNeeded(ctx.settings.get())) {
+      throw new IntakeError('SETUP_DONE', 'This station is set up already; the demo dock is loaded only into a new station.');
+    }
+    if (!ctx.intake.isEmpty()) {
+      throw new IntakeError('STATION_NOT_EMPTY', 'This station already holds jobs, so the demo dock cannot be loaded into it.');
+    }
+    const actor = { operator: 'demo', station: DEMO_SETTINGS.stationId };
+    ctx.intake.recordStationChanges(actor, [{ action: 'station.demoLoaded', detail: { jobs: ctx.demoJobs } }],
+      () => { ctx.settings.update(DEMO_SETTINGS); }, () => { seedDemo(ctx.intake, { jobs: ctx.demoJobs }); });
+    return ctx.intake.store.counts();
+  }),
+  /** Opens Settings: the supervisor's PIN is checked; the settings (never a PIN's hash) and recent changes come back. */
+  'settings.unlock': define(signed({}), (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    return { settings: settingsView(ctx.settings.get()), changes: ctx.intake.stationCustody(30) };
+  }),
+  'settings.changes': define(signed({ limit: z.number().int().min(1).max(500).optional() }), (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    return ctx.intake.stationCustody(i.limit ?? 30);
+  }),
+  'printers.list': define(query({}), async (_i, ctx) => {
+    const out = await ctx.labelOutputs();
+    if (!out.printers) return { available: false as const, printers: [] };
+    return { available: true as const, printers: await out.printers() };
+  }),
+  /** A test label on a system printer (the one typed on the Settings screen, saved or not). */
+  'printers.testPrint': define(signed({ printer: z.string().max(200).nullable() }), async (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    const out = await ctx.labelOutputs();
+    if (!out.print) {
+      throw new PrinterError('LABELS_UNAVAILABLE',
+        'This station runs in a browser, which has no list of system printers: print from the desktop app, or use the ZPL printer.');
+    }
+    const s = ctx.settings.get();
+    await out.print(testLabelHtml(testLabel(ctx, s)), TEST_LABEL_SIZES[s.labelSize], { deviceName: i.printer, silent: i.printer !== null });
+    return { printer: i.printer };
+  }),
+  /** A test label to a ZPL printer at host:port (as typed on the Settings screen, saved or not). */
+  'printers.testZpl': define(signed({ host: z.string().trim().min(1).max(255), port: z.number().int().min(1).max(65535) }),
+  async (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    const sent = await (await ctx.labelOutputs()).sendZpl({ host: i.host, port: i.port }, testLabelZpl(testLabel(ctx, ctx.settings.get())));
+    return { bytes: sent.bytes, printer: `${i.host}:${i.port}` };
+  }),
+  /** The operators' badges as a printable sheet (PDF, A4): a badge is a key to the station, so a supervisor's. */
+  'operators.badgeSheet': define(signed({ names: z.array(name).max(500).optional() }), async (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    const s = ctx.settings.get();
+    const chosen = s.operators.filter((o) => o.badge && (!i.names || i.names.includes(o.name)));
+    if (!chosen.length) throw new IntakeError('BAD_INPUT', 'No operator chosen has a badge code: give them one in Settings first.');
+    const badges = chosen.map((o) => ({ name: o.name, badge: o.badge!, supervisor: o.supervisor }));
+    const html = badgeSheetHtml(badges, s.dockName || s.stationId);
+    const bytes = await (await ctx.labelOutputs()).pdf(html, BADGE_SHEET_SIZE);
+    return {
+      filename: `badges-${s.stationId}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64'),
+      count: chosen.length,
+    };
   }),
   /** What a scanned code is here: an operator's badge (from the settings), or whatever the core says it is. */
   'codes.identify': define(query({ code }), (i, ctx): CodeIdentity | { kind: 'badge'; operator: string } => {
@@ -140,9 +261,12 @@ export const operations = {
     (i, ctx) => ctx.intake.reportAddressWrong(ctx.actor(i.operator), i.name, i.reason)),
   'jobs.recordContact': define(change({ name, reached: z.boolean(), note: reason.optional() }),
     (i, ctx) => ctx.intake.recordContact(ctx.actor(i.operator), i)),
-  'settings.update': define(change({ patch: settingsPatchSchema }), (i, ctx) => {
-    ctx.actor(i.operator);
-    return ctx.settings.update(i.patch);
+  /** A supervisor's change to the settings, PIN checked here; each field changed is a custody record naming them. */
+  'settings.update': define(signed({ patch: settingsEditSchema }), (i, ctx) => {
+    const actor = supervisor(ctx, i.operator, i.pin);
+    const before = ctx.settings.get();
+    const next = settingsAfter(before, i.patch);
+    return saveSettings(ctx, actor, next, describeChanges(before, next, i.patch.operators));
   }),
   // ---- labels
   ...labelOperations,

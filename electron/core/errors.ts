@@ -4,6 +4,7 @@
 // here does not compile. Each code's HTTP status says what kind of refusal it is:
 //   400 the request itself is malformed (bad input: fix what was typed or sent)
 //   409 the request is fine but the moment is not (a conflict with the state things are in)
+//   403 the person may not do this (a wrong PIN, an operator who is not a supervisor)
 //   422 the request asks for something the dock's records do not allow (unknown job, foreign drive…)
 //   401/403/404/405/413/415/431 the transport's own refusals (token, origin, path, size…)
 //   5xx the station or a device failed; nothing acknowledged is lost, and the message says what to do
@@ -14,6 +15,7 @@ type Origin = 'rules' | 'printer' | 'transport' | 'client';
 const badInput = <O extends Origin>(from: O) => ({ from, status: 400 }) as const;
 const conflict = <O extends Origin>(from: O) => ({ from, status: 409 }) as const;
 const refused = <O extends Origin>(from: O) => ({ from, status: 422 }) as const;
+const forbidden = <O extends Origin>(from: O) => ({ from, status: 403 }) as const;
 const transport = <S extends 401 | 403 | 404 | 405 | 413 | 415 | 431>(status: S) => ({ from: 'transport', status }) as const;
 const fault = <O extends Origin, S extends 500 | 502 | 503 | 504 | 507>(from: O, status: S) => ({ from, status }) as const;
 
@@ -64,6 +66,15 @@ export const ERRORS = {
   CLOCK_DATE_MISMATCH: refused('rules'),
   CLOCK_NOT_HELD: conflict('rules'),
   NOT_FOUND: refused('rules'),
+  // ---- the station's own setup: settings are a supervisor's, behind their PIN
+  PIN_REQUIRED: badInput('rules'),
+  PIN_WRONG: forbidden('rules'),
+  NOT_SUPERVISOR: forbidden('rules'),
+  SETUP_DONE: conflict('rules'),
+  STATION_NOT_EMPTY: conflict('rules'),
+  OPERATOR_DUPLICATE: refused('rules'),
+  SUPERVISOR_WITHOUT_PIN: refused('rules'),
+  LAST_SUPERVISOR: conflict('rules'),
   STORE_FULL: fault('rules', 507),
   STORE_DAMAGED: fault('rules', 500),
   STORE_DISK_ERROR: fault('rules', 503),

@@ -13,6 +13,7 @@ import * as holds from './operations/holds.ts';
 import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
 import * as returns from './operations/returns.ts';
+import * as station from './operations/station.ts';
 import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
 import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
@@ -23,6 +24,7 @@ import type { Deadline, SweepResult } from './operations/deadlines.ts';
 import type { ScanResult } from './operations/receiving.ts';
 
 export type { Change } from './operations/context.ts';
+export type { StationChange } from './operations/station.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
 export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
@@ -171,6 +173,22 @@ export class Intake {
   }
   /** The most urgent rows of the Exceptions list (its first page at the largest size). */
   exceptions(): ExceptionRow[] { return this.exceptionsPage({ limit: EXCEPTION_PAGE.max }).rows; }
+
+  // ---- the station itself ------------------------------------------------------------------------
+
+  /** Records changes to the station's settings and applies them, in one transaction. */
+  recordStationChanges(actor: Actor, changes: readonly station.StationChange[], apply: () => void, before?: () => void): number[] {
+    return station.recordStationChanges(this.c, actor, changes, apply, before);
+  }
+  /** The station's own custody records, newest first. */
+  stationCustody(limit = 50, beforeSeq = Number.MAX_SAFE_INTEGER): CustodyRecord[] {
+    return this.store.custodyOfSubject('station', beforeSeq, Math.max(1, Math.min(1000, limit)));
+  }
+  /** True when the station has never held a job, drive or package (a demo may be loaded into it). */
+  isEmpty(): boolean {
+    const n = this.store.counts();
+    return n.jobs === 0 && n.drives === 0 && n.packages === 0;
+  }
 }
 
 export { IntakeError };

@@ -154,6 +154,7 @@ export interface CustodyRecord {
   operator: string;
   station: string;
   action: string;
+  /** `station`: the station's own settings (its address, operators, printers), changed by a supervisor. */
   subject: 'job' | 'drive' | 'package' | 'station';
   jobName: string | null;
   driveId: string | null;

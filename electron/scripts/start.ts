@@ -6,6 +6,7 @@
 //   npm start -- --data-dir=<dir>   a station's data (or DOCK_INTAKE_DATA_DIR)
 //   npm start -- --browser          browser mode even where the app could run
 //   npm start -- --no-open          browser mode without opening a window
+//   npm start -- --demo | --no-demo a new data directory as the demo dock or blank (default: demo in a checkout)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,9 +31,9 @@ function run(cmd: string, cmdArgs: string[]): void {
 }
 
 async function browserMode(): Promise<void> {
-  const { serve, closeOnSignals } = await import('../server-cli.ts');
+  const { serve, closeOnSignals, newStationNote } = await import('../server-cli.ts');
   const server = await serve(args, process.env, 'browser mode');
-  console.log(`Station data: ${server.station.dataDir}${server.station.created ? ' (new, with demo jobs)' : ''}`);
+  console.log(`Station data: ${server.station.dataDir}${newStationNote(server)}`);
   console.log(`Open the station at: ${server.url}`);
 
   let browser: ChildProcess | null = null;

@@ -1,6 +1,6 @@
 // The station's window: a header that says who is working and where, the screens, and the sign-in.
 import { useEffect, useRef, useState } from 'react';
-import { useDock, go, setLang, loadStation, SCREENS, type Screen } from './store.ts';
+import { useDock, dock, go, setLang, loadStation, SCREENS, setOperator, type Screen } from './store.ts';
 import { command } from './flow.ts';
 import { useT } from './useT.ts';
 import { Icon } from './components/Icon.tsx';
@@ -11,10 +11,13 @@ import { Jobs } from './screens/Jobs.tsx';
 import { Copy } from './screens/Copy.tsx';
 import { Packaging } from './screens/Packaging.tsx';
 import { CommandSheet } from './screens/CommandSheet.tsx';
+import { FirstRun } from './screens/FirstRun.tsx';
+import { Settings } from './screens/Settings.tsx';
 import type { Key } from './i18n.ts';
 
 const NAV_KEYS: Record<Screen, Key> = {
   receive: 'nav.receive', exceptions: 'nav.exceptions', jobs: 'nav.jobs', copy: 'nav.copy', packaging: 'nav.packaging', commands: 'nav.commands',
+  settings: 'nav.settings',
 };
 
 function Header() {
@@ -134,9 +137,39 @@ function useHeaderHeight() {
   }, []);
 }
 
+/**
+ * Idle sign-out: after the station's minutes without a key, a scan or a touch, the operator is signed out, so
+ * a station left alone does not record the next person's work under their name. A box left open stays open
+ * under its opener's name (the Receive screen says so at the next sign-in).
+ */
+function useIdleSignOut() {
+  const minutes = useDock((s) => s.info?.idleSignOutMinutes ?? 15);
+  const operator = useDock((s) => s.operator);
+  useEffect(() => {
+    if (!operator) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        setOperator(null);
+        dock.set({ idleSignedOut: minutes });
+      }, minutes * 60_000);
+    };
+    const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, arm, { capture: true, passive: true });
+    arm();
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, arm, { capture: true });
+    };
+  }, [minutes, operator]);
+}
+
 function Main() {
   const screen = useDock((s) => s.screen);
   const operator = useDock((s) => s.operator);
+  const setupNeeded = useDock((s) => s.info?.setupNeeded ?? false);
+  if (setupNeeded) return <FirstRun />;
   if (!operator) return <SignIn />;
   switch (screen) {
     case 'receive': return <Receive />;
@@ -145,6 +178,7 @@ function Main() {
     case 'copy': return <Copy />;
     case 'packaging': return <Packaging />;
     case 'commands': return <CommandSheet />;
+    case 'settings': return <Settings />;
   }
 }
 
@@ -155,6 +189,7 @@ export function App() {
   const lang = useDock((s) => s.lang);
   const problem = useDock((s) => s.info?.settingsProblem ?? null);
   useGlobalKeys();
+  useIdleSignOut();
   useFocusKeeper();
   useHeaderHeight();
   useEffect(() => {

@@ -135,6 +135,12 @@ async function handle(item: Item): Promise<void> {
 async function signIn(code: string): Promise<void> {
   try {
     const who = await theApi().call('operators.identify', { code });
+    if (who.hasPin) {
+      // the badge says who; their PIN, typed on the sign-in screen, says it is them
+      dock.set({ pinFor: who.name });
+      play('notice');
+      return;
+    }
     setOperator(who.name);
     const open = dock.get().pkg;
     if (open && open.state === 'open') feedback('signedIn', 'warning', 'notice', code, 'fb.signedIn', 'signin.welcomeOpen', { name: who.name, tracking: open.trackingNumber, operator: open.openedBy });

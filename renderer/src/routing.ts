@@ -62,6 +62,13 @@ export function routeScan(code: string, at: number): void {
     window.dispatchEvent(new CustomEvent('dock-scan-refused', { detail: code.trim().toUpperCase() }));
     return;
   }
+  if (s.info?.setupNeeded) {
+    // first run: a badge scanned into the supervisor's badge field fills it; there is no one to sign in yet
+    const field = focusedField();
+    if (field) return fillField(field, code);
+    play('rejected');
+    return;
+  }
   if (!s.operator || s.screen === 'receive' || parseCommand(code)) return submitScan(code, 'scanner', at);
   const h = handlers.get(s.screen);
   if (h) return h(code, at);

@@ -9,8 +9,8 @@ import { type CoreError, type Key, type Lang, type Params, LANGS } from './i18n.
 import type { Sound } from './sounds.ts';
 import type { ScanWords } from './i18n-scan.ts';
 
-export type Screen = 'receive' | 'exceptions' | 'jobs' | 'copy' | 'packaging' | 'commands';
-export const SCREENS: readonly Screen[] = ['receive', 'exceptions', 'jobs', 'copy', 'packaging', 'commands'];
+export type Screen = 'receive' | 'exceptions' | 'jobs' | 'copy' | 'packaging' | 'commands' | 'settings';
+export const SCREENS: readonly Screen[] = ['receive', 'exceptions', 'jobs', 'copy', 'packaging', 'commands', 'settings'];
 
 export type Tone = 'accepted' | 'warning' | 'notice' | 'rejected';
 
@@ -48,6 +48,10 @@ export interface DockState {
   loadError: string | null;
   info: StationInfo | null;
   operator: string | null;
+  /** An operator who scanned their badge (or picked their name) and must type their PIN to sign in. */
+  pinFor: string | null;
+  /** Minutes of the idle sign-out that just signed the operator out (said on the sign-in screen). */
+  idleSignedOut: number | null;
   lang: Lang;
   screen: Screen;
   /** The job page shown on the Jobs screen, if any. */
@@ -82,6 +86,8 @@ export const useDock = create<DockState>()(() => ({
   loadError: null,
   info: null,
   operator: storage('session')?.getItem('dock.operator') ?? null,
+  pinFor: null,
+  idleSignedOut: null,
   lang: initialLang(),
   screen: 'receive',
   jobName: null,
@@ -216,7 +222,7 @@ export function setLang(lang: Lang): void {
 
 export function setOperator(name: string | null): void {
   if (name) storage('session')?.setItem('dock.operator', name); else storage('session')?.removeItem('dock.operator');
-  dock.set({ operator: name });
+  dock.set({ operator: name, pinFor: null, ...(name ? { idleSignedOut: null } : {}) });
 }
 
 export function go(screen: Screen, jobName: string | null = null): void {

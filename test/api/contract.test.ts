@@ -7,7 +7,7 @@ import { openStation } from '../../electron/station.ts';
 import { startStationServer } from '../../electron/server.ts';
 import { ApiError, type Change, type IntakeApi, type OpName } from '../../electron/api/contract.ts';
 import { createHttpClient } from '../../renderer/src/api/http-client.ts';
-import { clockAt, dumpStore, inProcessApi, OPERATOR, shippingJob, tempDir } from './helpers.ts';
+import { clockAt, DEMO_SUPERVISOR_PIN, dumpStore, inProcessApi, OPERATOR, shippingJob, SUPERVISOR, tempDir } from './helpers.ts';
 import type { Store } from '../../electron/core/store/index.ts';
 import { operations } from '../../electron/api/operations.ts';
 
@@ -169,9 +169,9 @@ test('the last scan is undone by a compensating record, and undoing twice is ref
 
 test('settings saved through the contract are read back the same way', async () => {
   const t = await sameOnBoth(async ({ api }) => [
-    await attempt(api.call('settings.update', { operator: OPERATOR, patch: { dockName: 'North Dock', language: 'zh-TW' } })),
+    await attempt(api.call('settings.update', { operator: SUPERVISOR, pin: DEMO_SUPERVISOR_PIN, patch: { dockName: 'North Dock', language: 'zh-TW' } })),
     await attempt(api.call('settings.get', {})),
-    await attempt(api.call('settings.update', { operator: OPERATOR, patch: { language: 'fr' } as never })),
+    await attempt(api.call('settings.update', { operator: SUPERVISOR, pin: DEMO_SUPERVISOR_PIN, patch: { language: 'fr' } as never })),
   ]);
   assert.equal((t[1] as { result: { dockName: string } }).result.dockName, 'North Dock');
   assert.equal((t[2] as { code: string }).code, 'BAD_INPUT');

@@ -10,7 +10,7 @@ import { startStationServer } from '../../electron/server.ts';
 import { statusOf } from '../../electron/core/errors.ts';
 import { HTTP, type OpName } from '../../electron/api/contract.ts';
 import { operations } from '../../electron/api/operations.ts';
-import { DEFAULT_SETTINGS } from '../../electron/api/settings-schema.ts';
+import { DEMO_SETTINGS } from '../../electron/api/settings-schema.ts';
 import { clockAt, dumpStore, raw, tempDir } from './helpers.ts';
 
 const RUNS = 10_000;
@@ -19,7 +19,7 @@ const inputs = Object.fromEntries(OPS.map((op) => [op, operations[op].input])) a
 /** Operations name an operator; queries do not. */
 const OPERATIONS = OPS.filter((op) => 'operator' in (inputs[op] as unknown as { shape: object }).shape);
 const QUERIES = OPS.filter((op) => !OPERATIONS.includes(op));
-const OPERATOR_NAMES = new Set(DEFAULT_SETTINGS.operators.flatMap((o) => [o.name.toLowerCase(), (o.badge ?? '').toLowerCase()]));
+const OPERATOR_NAMES = new Set(DEMO_SETTINGS.operators.flatMap((o) => [o.name.toLowerCase(), (o.badge ?? '').toLowerCase()]));
 
 interface Req {
   kind: string;

@@ -11,6 +11,9 @@ import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import { dumpTables } from '../store-file.ts';
 
 export const OPERATOR = 'Amy Lin';
+/** The demo dock's supervisor, who signs settings changes with DEMO_SUPERVISOR_PIN. */
+export const SUPERVISOR = 'Dana Wu';
+export { DEMO_SUPERVISOR_PIN } from '../../electron/api/settings-schema.ts';
 export const START = '2026-11-02T09:00:00Z';
 
 export function tempDir(prefix = 'dock-intake-api-'): { dir: string; remove: () => void } {

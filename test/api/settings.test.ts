@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../electron/api/settings-schema.ts';
 import { openStation } from '../../electron/station.ts';
 import { startStationServer } from '../../electron/server.ts';
 import { HTTP } from '../../electron/api/contract.ts';
-import { OPERATOR, tempDir } from './helpers.ts';
+import { tempDir } from './helpers.ts';
 
 test('a new station starts on the default settings, with no problem to report', () => {
   const t = tempDir();
@@ -115,7 +115,7 @@ test('an update the schema refuses changes nothing, in memory or on disk', () =>
   }
 });
 
-test('saving settings after a corrupt start clears the report: the staff have seen them', async () => {
+test('saving settings after a corrupt start clears the report: the staff have seen them (setting the station up again)', async () => {
   const t = tempDir();
   try {
     writeFileSync(settingsPath(t.dir), 'not json');
@@ -123,8 +123,14 @@ test('saving settings after a corrupt start clears the report: the staff have se
     try {
       const info = await station.dispatcher.dispatch('station.info', {});
       assert.ok(info.ok && (info.result as { settingsProblem: unknown }).settingsProblem);
-      const saved = await station.dispatcher.dispatch('settings.update', { operator: OPERATOR, patch: { dockName: 'West Dock' } });
-      assert.ok(saved.ok);
+      // the defaults a corrupt file falls back to have no supervisor: the station asks to be set up again
+      assert.equal((info.result as { setupNeeded: boolean }).setupNeeded, true);
+      const saved = await station.dispatcher.dispatch('station.setup', {
+        dockName: 'West Dock',
+        dockAddress: { name: 'West Dock', streetAddress1: '9 Harbour Rd', city: 'Keelung', postalCode: '200', countryOrRegion: 'TW' },
+        supervisor: { name: 'Dana Wu', badge: 'OP-0009', pin: '2468' },
+      });
+      assert.ok(saved.ok, JSON.stringify(saved));
       const after = await station.dispatcher.dispatch('station.info', {});
       assert.ok(after.ok);
       assert.equal((after.result as { settingsProblem: unknown }).settingsProblem, null);

@@ -346,6 +346,8 @@ const KEPT_BY_6 = [
   'jobs_sweep', 'jobs_deadline', 'jobs_deadline_kind', 'jobs_faulted', 'drives_held_here', 'drives_extra_here', 'drives_never_received',
   'drives_faulted', 'drives_other_box', 'packages_held',
 ];
+/** Indexes of migrations after 6: a store of version 5 has none of them. */
+const LATER_INDEXES = ['custody_subject'];
 const JOB_COLUMNS_OF_6 = [
   'deadline_kind', 'deadline_at', 'sweep_at', 'address_wanting_since', 'address_wrong_at', 'address_wrong_reason', 'address_wrong_was',
   'contact_outcome', 'contacted_at',
@@ -385,7 +387,7 @@ describe('a store written before jobs carried their deadlines', () => {
     const o = writeStore(old);
     const indexes = o.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[];
     for (const { name } of indexes) {
-      if (KEPT_BY_6.includes(name)) o.exec(`DROP INDEX ${name}`);
+      if (KEPT_BY_6.includes(name) || LATER_INDEXES.includes(name)) o.exec(`DROP INDEX ${name}`);
     }
     for (const col of JOB_COLUMNS_OF_6) o.exec(`ALTER TABLE jobs DROP COLUMN ${col}`);
     o.exec('ALTER TABLE drives DROP COLUMN other_box');

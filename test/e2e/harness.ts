@@ -30,7 +30,7 @@ export interface StationFixture {
   dataDir: string;
 }
 
-export type StationOptions = Pick<StationServerOptions, 'clock' | 'demo' | 'rendererDir'>;
+export type StationOptions = Pick<StationServerOptions, 'clock' | 'demo' | 'rendererDir' | 'blank'>;
 
 export const test = base.extend<{ station: StationFixture; stationOptions: StationOptions }, { browser: Browser; labelPrinter: void }>({
   browser: [async ({}, use) => {

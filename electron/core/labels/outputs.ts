@@ -9,4 +9,14 @@ export interface LabelOutputs {
   sendZpl(target: { host: string; port: number }, zpl: string): Promise<{ bytes: number }>;
   /** Prints on a system printer (the desktop app only). Silent when a label printer is chosen in settings. */
   print?(html: string, size: PageSize, o: { deviceName: string | null; silent: boolean }): Promise<void>;
+  /** The system's printers (the desktop app only: a browser has no list of them to give). */
+  printers?(): Promise<SystemPrinter[]>;
+}
+
+export interface SystemPrinter {
+  /** The system's name, what printing is asked of. */
+  name: string;
+  /** What people call it. */
+  displayName: string;
+  isDefault: boolean;
 }

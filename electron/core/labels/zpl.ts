@@ -38,7 +38,7 @@ export function fit(value: string, h: number, maxWidth: number): string {
   return value;
 }
 
-class ZplWriter {
+export class ZplWriter {
   private readonly out: string[] = [];
   constructor(size: PageSize, unicodeFont: string) {
     // ^CI28: field data is UTF-8; ^PW/^LL: the label size in dots; ^LH0,0: origin at the corner

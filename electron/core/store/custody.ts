@@ -65,6 +65,12 @@ export function custodyBy(
   return q.all(`SELECT * FROM custody WHERE ${col} = ? AND seq < ? ORDER BY seq DESC LIMIT ?`, value, beforeSeq, limit).map(custodyFromRow);
 }
 
+/** Newest first, before `beforeSeq`, of one subject (the station's own records). */
+export function custodyOfSubject(q: Sql, subject: CustodyRecord['subject'], beforeSeq: number, limit: number): CustodyRecord[] {
+  return q.all('SELECT * FROM custody WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?', subject, beforeSeq, limit)
+    .map(custodyFromRow);
+}
+
 /** Every record of a job, oldest first. */
 export function custodyOfJob(q: Sql, jobName: string): CustodyRecord[] {
   return q.all('SELECT * FROM custody WHERE job_name = ? ORDER BY seq', jobName).map(custodyFromRow);

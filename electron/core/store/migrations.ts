@@ -189,4 +189,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX drives_other_box ON drives(id) WHERE other_box = 1 AND active = 1;
   CREATE INDEX packages_held ON packages(held_since, tracking_number) WHERE state = 'held' AND held_since IS NOT NULL;
   `,
+  // 7: the station's own custody (settings changed by a supervisor), read newest first on the Settings screen
+  `
+  CREATE INDEX custody_subject ON custody(subject, seq);
+  `,
 ];
