@@ -123,4 +123,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_state_finished ON jobs(state, finished_at);
   CREATE INDEX jobs_updated ON jobs(updated_at, name);
   `,
+  // 5: the last results file sent (by action) and the daily dock report (by local day)
+  `
+  CREATE INDEX custody_action ON custody(action, seq);
+  CREATE INDEX custody_at ON custody(at);
+  `,
 ];

@@ -1,11 +1,12 @@
 // The dock's store on node:sqlite: one file, WAL with synchronous=FULL, numbered migrations, cached statements,
 // and an index for every lookup a scan makes. Nothing here loads the store whole into memory.
-import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, backup, type StatementSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IntakeError } from '../errors.ts';
 import * as custody from './custody.ts';
 import * as drives from './drives.ts';
+import * as exchange from './exchange.ts';
 import * as jobs from './jobs.ts';
 import { MIGRATIONS } from './migrations.ts';
 import * as packages from './packages.ts';
@@ -38,6 +39,7 @@ export class SqliteStore implements DockStore {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   #depth = 0;
+  #savepoints = 0;
   #idle: ReturnType<typeof setTimeout> | null = null;
 
   constructor(path: string) {
@@ -63,7 +65,7 @@ export class SqliteStore implements DockStore {
       all: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).all(...params) as T[],
       run: (text: string, ...params: SQLInputValue[]) => this.#sql(text).run(...params),
     };
-    for (const table of [jobs, drives, packages, custody]) bindTable(this, q, table);
+    for (const table of [jobs, drives, packages, custody, exchange]) bindTable(this, q, table);
   }
 
   /**
@@ -144,6 +146,32 @@ export class SqliteStore implements DockStore {
     } finally {
       this.#depth--;
     }
+  }
+
+  savepoint<T>(fn: () => T): T {
+    if (this.#depth === 0) throw new Error('a savepoint outside a transaction');
+    const name = `sp${++this.#savepoints}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = fn();
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (e) {
+      this.#db.exec(`ROLLBACK TO ${name}`);
+      this.#db.exec(`RELEASE ${name}`);
+      throw e;
+    } finally {
+      this.#savepoints--;
+    }
+  }
+
+  /**
+   * SQLite's online backup, a few hundred pages a step: scans go on between steps, and a page this
+   * connection writes meanwhile is copied again, so the file is the store as it stands when the copy ends.
+   */
+  async backup(path: string): Promise<{ pages: number }> {
+    const pages = await backup(this.#db, path, { rate: 256 });
+    return { pages };
   }
 
   close(): void {
