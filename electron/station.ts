@@ -1,6 +1,6 @@
 // One station: the store, the intake operations, the settings and the dispatcher, opened on a data directory.
 // The Electron app, the station server and the tests all open a station the same way.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
@@ -12,8 +12,11 @@ import type { StationInfo } from './api/contract.ts';
 import type { SettingsStore } from './api/settings-schema.ts';
 import type { LabelOutputs } from './core/labels/outputs.ts';
 import { openSettings } from './settings.ts';
+import { dailyBackup } from './backups.ts';
 
 export const STORE_FILE = 'intake.sqlite';
+/** Written while a station has the store open (its process id): a restore refuses to replace a store in use. */
+export const LOCK_FILE = 'station.lock';
 /** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
 export const DEMO_JOBS = 24;
 
@@ -34,6 +37,28 @@ export interface StationOptions {
    * that move the clock themselves).
    */
   sweepEveryMs?: number | false;
+  /** How often the station checks for its daily backup (first check a few minutes after opening). False: never. */
+  dailyBackupEveryMs?: number | false;
+  /** Whether this opening is the station (the app, the server) and marks the store as in use; tools pass false. */
+  lock?: boolean;
+}
+
+export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
+const FIRST_BACKUP_CHECK_MS = 5 * 60_000;
+
+/** The process id of a station that has this data directory's store open now, or null. */
+export function stationRunning(dataDir: string): number | null {
+  const lock = join(resolve(dataDir), LOCK_FILE);
+  if (!existsSync(lock)) return null;
+  const pid = Number(readFileSync(lock, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else, so it is running
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
 }
 
 /** Ten minutes: deadlines are counted in days, so a sweep this often is never late by more than that. */
@@ -78,6 +103,22 @@ export function openStation(opts: StationOptions): Station {
       timer = setInterval(sweep, every);
       timer.unref();
     }
+    const backupEvery = opts.dailyBackupEveryMs ?? DAILY_BACKUP_CHECK_MS;
+    let backupTimer: ReturnType<typeof setTimeout> | null = null;
+    if (backupEvery !== false) {
+      const check = () => {
+        backupTimer = setTimeout(check, backupEvery);
+        backupTimer.unref();
+        dailyBackup(intake, settings, new Date()).catch((e: unknown) => {
+          // a backup that fails is tried again at the next check; the station keeps serving scans
+          if (!closed) console.error('[intake] daily backup failed:', e instanceof Error ? e.message : e);
+        });
+      };
+      backupTimer = setTimeout(check, Math.min(FIRST_BACKUP_CHECK_MS, backupEvery));
+      backupTimer.unref();
+    }
+    const lock = opts.lock ?? true;
+    if (lock) writeFileSync(join(dataDir, LOCK_FILE), `${process.pid}\n`);
     const dispatcher = createDispatcher({
       intake, settings, transport: opts.transport,
       ...(opts.version ? { version: opts.version } : {}),
@@ -89,7 +130,11 @@ export function openStation(opts: StationOptions): Station {
         if (closed) return;
         closed = true;
         if (timer) clearInterval(timer);
+        if (backupTimer) clearTimeout(backupTimer);
         store.close();
+        if (lock) try {
+          if (readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim() === String(process.pid)) rmSync(join(dataDir, LOCK_FILE), { force: true });
+        } catch { /* gone already */ }
       },
     };
   } catch (e) {

@@ -29,6 +29,8 @@ export const settingsSchema = z.object({
   zplPrinter: z.object({ host: z.string().max(255), port: z.number().int().min(1).max(65535) }).nullable(),
   sounds: z.object({ enabled: z.boolean(), volume: z.number().min(0).max(1) }),
   language: z.enum(['en', 'zh-TW']),
+  /** The daily automatic backup: kept this many days (0: none taken), in `dir` (empty: backups/ in the data directory). */
+  backup: z.object({ keepDays: z.number().int().min(0).max(365), dir: z.string().max(1024) }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   zplPrinter: null,
   sounds: { enabled: true, volume: 0.7 },
   language: 'en',
+  backup: { keepDays: 14, dir: '' },
 };
 
 /** Where a report of a corrupt settings file goes: the station starts on defaults, never crashes. */
