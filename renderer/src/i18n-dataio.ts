@@ -2,7 +2,7 @@
 // i18n layer and chosen by the same language setting. Refusals of an import are a code and its params; they
 // are worded here or by the station's table of error codes (i18n.ts), never shown as the file had them.
 import { useCallback } from 'react';
-import { DICTS, translate, type Key, type Lang, type Params } from './i18n.ts';
+import { DICTS, stateName, translate, type Key, type Lang, type Params } from './i18n.ts';
 import { useLang } from './useT.ts';
 
 const en = {
@@ -54,7 +54,7 @@ const en = {
   'dio.export.done': 'Saved {file}: {n} jobs. Copy it to the connected machine for upload.',
   'dio.export.none': 'No job changed since the last results file. Nothing saved.',
   'dio.export.more': 'More jobs changed than one file holds: export again for the rest.',
-  'dio.export.thisJob': 'Results file',
+  'dio.export.thisJob': 'Export results file',
   'dio.choose': 'Choose job {name}',
   'dio.chooseAll': 'Choose every job on this page',
   'dio.reports.title': 'Reports and backup',
@@ -143,7 +143,7 @@ const zhTW: { readonly [K in DioKey]: string } = {
   'dio.export.done': '已儲存 {file}：{n} 個工作。請複製到連線的電腦上傳。',
   'dio.export.none': '上次結果檔之後沒有工作變更，未儲存任何檔案。',
   'dio.export.more': '變更的工作超過一個檔案的上限：請再匯出一次取得其餘的工作。',
-  'dio.export.thisJob': '結果檔',
+  'dio.export.thisJob': '匯出結果檔',
   'dio.choose': '選取工作 {name}',
   'dio.chooseAll': '選取本頁所有工作',
   'dio.reports.title': '報表與備份',
@@ -202,10 +202,11 @@ export function useDt(): (key: DioKey, params?: Params) => string {
 
 /** Why a job or file was refused, in the screen's language: this file's words, the error table's, or the station's English. */
 export function refusalText(lang: Lang, reason: { code: string; params: Record<string, string | number> }): string {
+  const params = typeof reason.params.state === 'string' ? { ...reason.params, state: stateName(lang, reason.params.state) } : reason.params;
   const own = `dio.refusal.${reason.code}`;
-  if (own in en) return dioText(lang, own as DioKey, reason.params);
+  if (own in en) return dioText(lang, own as DioKey, params);
   if (lang === 'en' && typeof reason.params.message === 'string') return reason.params.message;
   const key = `err.${reason.code}` as Key;
-  if (key in DICTS.en) return translate(lang, key, reason.params);
+  if (key in DICTS.en) return translate(lang, key, params);
   return typeof reason.params.message === 'string' ? reason.params.message : reason.code;
 }

@@ -79,10 +79,24 @@ test('an import chosen by file is previewed with its refused job and writes noth
   await page.getByTestId('open-import').click();
   await page.getByTestId('import-files').setInputFiles({ name: 'service-jobs.json', mimeType: 'application/json', buffer: Buffer.from(serviceList()) });
   await expect(page.getByTestId('import-summary')).toHaveText('新增 0 · 更新 0 · 不變 2 · 還原 0 · 拒絕 1');
-  await expect(page.locator('td[data-code="IMPORT_JOB_TOO_LATE"]')).toContainText('此工作在服務端為「Transferring」');
+  await expect(page.locator('td[data-code="IMPORT_JOB_TOO_LATE"]')).toContainText('此工作在服務端為「傳輸中」');
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
   await shot(page, 'dataio-import-preview-zh');
   expect(dumpStore(station)).toEqual(after);
+  await page.getByTestId('import-close').click();
+  await page.getByRole('checkbox', { name: '選取工作 northwind-501' }).check();
+  await shot(page, 'dataio-jobs-actions-zh');
+  await page.getByTestId('open-export').click();
+  await expect(page.getByTestId('export-chosen')).toBeChecked();
+  await shot(page, 'dataio-export-zh');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'northwind-501' }).click();
+  await expect(page.getByTestId('job-state')).toHaveText('運送中');
+  await expect(page.getByTestId('export-results')).toBeEnabled();
+  await shot(page, 'dataio-job-page-zh');
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByTestId('job-state')).toHaveText('Shipping');
+  await shot(page, 'dataio-job-page-en');
 });
 
 test('files dropped on the Jobs screen are previewed, and a preview the station has moved past is shown again', async ({ page, station }) => {
@@ -208,7 +222,18 @@ test('a backup taken during a burst of 20 scans a second opens, passes its integ
     }
     expect(before.length).toBeLessThan(200);
     expect(during).toBeGreaterThanOrEqual(before.length);
-    await shot(page, 'dataio-reports-backup-en');
+    await shot(page, 'dataio-backup-done-en');
+    // the day's report, as the supervisor reads it after the burst
+    await page.keyboard.press('Escape');
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.keyboard.press('Alt+L');
+      await page.getByTestId('open-reports').click();
+      await page.getByTestId('report-to').fill('2026-11-02');
+      await page.getByTestId('report-from').fill('2026-11-02');
+      await expect(page.locator('[data-testid="report"] tr[data-operator=""] td').nth(2)).toHaveText('200');
+      await shot(page, `dataio-reports-${lang}`);
+      await page.keyboard.press('Escape');
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -153,10 +153,10 @@ function PlanView({ plan }: { plan: Plan }) {
               {plan.jobs.map((j, i) => (
                 <tr key={`${j.file}/${j.name}/${i}`} data-job={j.name} data-outcome={j.outcome}>
                   <td><span className={`chip dio-chip-${OUTCOME_TONE[j.outcome]}`}>{dt(`dio.outcome.${j.outcome}` as DioKey)}</span></td>
-                  <td className="mono">{j.name}</td>
-                  <td>{j.state ? jobStateName(lang, j.state) : '—'}</td>
-                  <td>{j.drives}</td>
-                  <td>{j.drives ? `${j.keys} / ${j.drives}` : '—'}</td>
+                  <td className="mono nowrap">{j.name}</td>
+                  <td className="nowrap">{j.state ? jobStateName(lang, j.state) : '—'}</td>
+                  <td className="nowrap">{j.drives}</td>
+                  <td className="nowrap">{j.drives ? `${j.keys} / ${j.drives}` : '—'}</td>
                   <td className={j.reason ? 'dio-reason' : ''} data-code={j.reason?.code}>
                     {j.reason ? refusalText(lang, j.reason) : j.changes.map((c) => dt(`dio.field.${c}` as DioKey)).join(lang === 'zh-TW' ? '、' : ', ')}
                   </td>
@@ -317,7 +317,7 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
 function ReportView({ report }: { report: Report }) {
   const dt = useDt();
   return (
-    <div className="dio-scroll dio-report" data-testid="report">
+    <div className="dio-wide dio-report" data-testid="report">
       {report.hours.map(({ day, counts }) => {
         const rows = report.rows.filter((r) => r.day === day);
         return (
