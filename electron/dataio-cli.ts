@@ -17,7 +17,6 @@ import { inspectStoreFile } from './core/store/backup.ts';
 import { reportCsv } from './core/queries/report.ts';
 import { REPORT_PAGE, dockReportHtml } from './core/labels/dock-report.ts';
 import { isoWithZone } from './core/clock.ts';
-import { closeSharedPdfRenderer, sharedPdfRenderer } from './labels/pdf.ts';
 import { LOCK_FILE, STORE_FILE, argValue, dataDirFrom, openStation, stationRunning } from './station.ts';
 
 const USAGE = `Usage:
@@ -157,18 +156,20 @@ async function reportCmd(argv: string[], dataDir: string): Promise<void> {
   const kind = extname(out).toLowerCase();
   if (kind !== '.csv' && kind !== '.pdf') throw new Usage('--out must end in .csv or .pdf.');
   const station = open(dataDir);
+  // Chromium is loaded only for a PDF: every other command starts without it
+  const pdf = kind === '.pdf' ? await import('./labels/pdf.ts') : null;
   try {
     const report = station.intake.dockReport(fromDay, toDay);
     if (kind === '.csv') writeFileSync(out, reportCsv(report));
     else {
       const s = station.settings.get();
       const doc = dockReportHtml(report, { dockName: s.dockName, station: s.stationId, generatedAt: isoWithZone(new Date()) });
-      writeFileSync(out, await sharedPdfRenderer().render(doc, REPORT_PAGE));
+      writeFileSync(out, await pdf!.sharedPdfRenderer().render(doc, REPORT_PAGE));
     }
     process.stdout.write(`${out}: dock report ${fromDay}${toDay === fromDay ? '' : ` to ${toDay}`}\n`);
   } finally {
     station.close();
-    await closeSharedPdfRenderer();
+    await pdf?.closeSharedPdfRenderer();
   }
 }
 

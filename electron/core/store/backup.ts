@@ -46,6 +46,13 @@ export async function backupStore(store: DockStore, target: string): Promise<Bac
   const partial = `${path}.partial-${process.pid}-${Date.now()}`;
   try {
     const { pages } = await store.backup(partial);
+    // the copy is a file on its own: no WAL beside it to lose when it is copied, mailed or restored
+    const copy = new DatabaseSync(partial);
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const check = inspectStoreFile(partial);
     if (check.integrity !== 'ok') fail('BACKUP_FAILED', `The copy did not pass its integrity check: ${check.integrity}`, { message: check.integrity });
     renameSync(partial, path);
