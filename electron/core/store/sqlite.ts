@@ -40,6 +40,7 @@ export class SqliteStore implements DockStore {
   readonly #statements = new Map<string, StatementSync>();
   #depth = 0;
   #savepoints = 0;
+  #backups = 0;
   #idle: ReturnType<typeof setTimeout> | null = null;
 
   constructor(path: string) {
@@ -80,6 +81,8 @@ export class SqliteStore implements DockStore {
     }
     this.#idle = setTimeout(() => {
       this.#idle = null;
+      // never while a backup copies pages: the next commit after it schedules the checkpoint again
+      if (this.#backups > 0) return;
       if (this.#db.isOpen && !this.#db.isTransaction) this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
     }, IDLE_CHECKPOINT_MS);
     this.#idle.unref();
@@ -170,8 +173,13 @@ export class SqliteStore implements DockStore {
    * connection writes meanwhile is copied again, so the file is the store as it stands when the copy ends.
    */
   async backup(path: string): Promise<{ pages: number }> {
-    const pages = await backup(this.#db, path, { rate: 256 });
-    return { pages };
+    this.#backups++;
+    try {
+      const pages = await backup(this.#db, path, { rate: 256 });
+      return { pages };
+    } finally {
+      this.#backups--;
+    }
   }
 
   close(): void {
