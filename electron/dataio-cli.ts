@@ -17,7 +17,8 @@ import { inspectStoreFile } from './core/store/backup.ts';
 import { reportCsv } from './core/queries/report.ts';
 import { REPORT_PAGE, dockReportHtml } from './core/labels/dock-report.ts';
 import { isoWithZone } from './core/clock.ts';
-import { LOCK_FILE, STORE_FILE, argValue, dataDirFrom, openStation, stationRunning } from './station.ts';
+import { STORE_FILE, argValue, dataDirFrom, openStation } from './station.ts';
+import { StationLockedError, acquireStationLock } from './station-lock.ts';
 
 const USAGE = `Usage:
   npm run import  -- [--data-dir=DIR] [--operator=NAME] [--yes] FILE.json...
@@ -41,7 +42,8 @@ function operatorOf(argv: string[]): string {
 
 function open(dataDir: string) {
   if (!existsSync(join(dataDir, STORE_FILE))) throw new Usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
-  return openStation({ dataDir, transport: 'http', demo: false, sweepEveryMs: false, dailyBackupEveryMs: false, lock: false });
+  // the command line holds the station lock like the station does: a running station is refused, not raced
+  return openStation({ dataDir, transport: 'http', demo: false, sweepEveryMs: false, dailyBackupEveryMs: false, mode: 'command line' });
 }
 
 function printPlan(plan: ImportPlan): void {
@@ -124,29 +126,39 @@ async function backupCmd(argv: string[], dataDir: string): Promise<void> {
 function restoreCmd(argv: string[], dataDir: string): void {
   const from = resolve(need(argValue(argv, 'from'), '--from=FILE.sqlite is required.'));
   if (!existsSync(from)) throw new Usage(`${from} does not exist.`);
-  const running = stationRunning(dataDir);
-  if (running) {
-    throw new Error(`the station on ${dataDir} is running (process ${running}, ${LOCK_FILE}): stop it, then restore. Nothing was changed.`);
+  // held until the new store is in place, so no station starts on a half-restored directory; a running one refuses it
+  let lock: ReturnType<typeof acquireStationLock>;
+  try {
+    lock = acquireStationLock(dataDir, 'restore (command line)');
+  } catch (e) {
+    if (!(e instanceof StationLockedError)) throw e;
+    const h = e.holder;
+    throw new Error(`the station on ${dataDir} is running (pid ${h.pid} on ${h.host}, ${h.mode}, since ${h.startedAt}): ` +
+      'stop it, then restore. Nothing was changed.');
   }
-  const check = inspectStoreFile(from);
-  if (check.integrity !== 'ok') throw new Error(`${from} is damaged (${check.integrity}). Nothing was changed.`);
-  if (check.version > MIGRATIONS.length) {
-    throw new Error(`${from} was written by a newer release (version ${check.version}; this one knows ${MIGRATIONS.length}). Nothing was changed.`);
-  }
-  const store = join(dataDir, STORE_FILE);
-  const stamp = isoWithZone(new Date()).slice(0, 19).replace(/[-:T]/g, '');
-  const kept: string[] = [];
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(store + suffix)) {
-      const aside = `${store}.before-restore-${stamp}${suffix}`;
-      renameSync(store + suffix, aside);
-      kept.push(aside);
+  try {
+    const check = inspectStoreFile(from);
+    if (check.integrity !== 'ok') throw new Error(`${from} is damaged (${check.integrity}). Nothing was changed.`);
+    if (check.version > MIGRATIONS.length) {
+      throw new Error(`${from} was written by a newer release (version ${check.version}; this one knows ${MIGRATIONS.length}). Nothing was changed.`);
     }
+    const store = join(dataDir, STORE_FILE);
+    const stamp = isoWithZone(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+    const kept: string[] = [];
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(store + suffix)) {
+        const aside = `${store}.before-restore-${stamp}${suffix}`;
+        renameSync(store + suffix, aside);
+        kept.push(aside);
+      }
+    }
+    copyFileSync(from, store);
+    const after = inspectStoreFile(store);
+    process.stdout.write(`Restored ${store} from ${from}: integrity ${after.integrity}, custody records up to ${after.lastSeq}.\n`);
+    if (kept.length) process.stdout.write(`The store it replaced is kept as ${kept[0]}\n`);
+  } finally {
+    lock.release();
   }
-  copyFileSync(from, store);
-  const after = inspectStoreFile(store);
-  process.stdout.write(`Restored ${store} from ${from}: integrity ${after.integrity}, custody records up to ${after.lastSeq}.\n`);
-  if (kept.length) process.stdout.write(`The store it replaced is kept as ${kept[0]}\n`);
 }
 
 async function reportCmd(argv: string[], dataDir: string): Promise<void> {

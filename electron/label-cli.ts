@@ -1,5 +1,7 @@
 // `npm run label -- ...`: renders any label of any job of a station's data directory to a file, without the
 // screens, so a label can be checked or reprinted. With --printer it also sends the ZPL to a network printer.
+// It only reads: the store is opened read-only (beside a running station, too), no deadline sweep runs and
+// the settings file is not rewritten. A relative --out or --data-dir is relative to where it was typed.
 //
 //   npm run label -- --data-dir=DIR --kind=return --job=NAME --tracking=RET123 --out=label.pdf
 //   npm run label -- --data-dir=DIR --kind=drive-tag --drive=SERIAL --out=tag.zpl --printer=10.0.0.5:9100
@@ -11,7 +13,7 @@ import { PrinterError } from './core/labels/errors.ts';
 import { LABEL_KINDS, renderLabel, type LabelFormat, type LabelKind } from './core/labels/index.ts';
 import { closeSharedPdfRenderer, sharedPdfRenderer } from './labels/pdf.ts';
 import { DEFAULT_ZPL_PORT, sendZpl } from './labels/zpl-send.ts';
-import { STORE_FILE, argValue, dataDirFrom, openStation } from './station.ts';
+import { STORE_FILE, argValue, dataDirFrom, invokedFrom, openStation } from './station.ts';
 
 const USAGE = `Usage: npm run label -- --data-dir=DIR --kind=return|drive-tag|destruction [--job=NAME] [--drive=SERIAL]
          [--tracking=RETURN_TRACKING] [--carrier=NAME] [--account=NUMBER] [--drives=S1,S2,...]
@@ -35,13 +37,14 @@ async function main(argv: string[]): Promise<void> {
   if (!existsSync(join(dataDir, STORE_FILE))) usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
   const kind = argValue(argv, 'kind') as LabelKind | undefined;
   if (!kind || !LABEL_KINDS.includes(kind)) usage(`--kind must be one of ${LABEL_KINDS.join(', ')}.`);
-  const out = argValue(argv, 'out');
-  if (!out) usage('--out=FILE is required.');
+  const outArg = argValue(argv, 'out');
+  if (!outArg) usage('--out=FILE is required.');
+  const out = resolve(invokedFrom(process.env), outArg);
   const format = extname(out).slice(1).toLowerCase() as LabelFormat;
   if (!['pdf', 'zpl', 'html'].includes(format)) usage('--out must end in .pdf, .zpl or .html.');
   const printer = argValue(argv, 'printer');
 
-  const station = openStation({ dataDir, transport: 'http', demo: false });
+  const station = openStation({ dataDir, transport: 'http', readOnly: true });
   try {
     const drives = argValue(argv, 'drives');
     const req = {
@@ -54,8 +57,9 @@ async function main(argv: string[]): Promise<void> {
     let bytes: Uint8Array;
     if (format === 'pdf') bytes = await sharedPdfRenderer().render(doc.html!, doc.size);
     else bytes = Buffer.from(format === 'zpl' ? doc.zpl! : doc.html!, 'utf8');
-    writeFileSync(resolve(out), bytes);
-    process.stdout.write(`${resolve(out)}: ${doc.data.kind} label, ${doc.size.widthIn.toFixed(2)} x ${doc.size.heightIn.toFixed(2)} in, ${bytes.length} bytes\n`);
+    writeFileSync(out, bytes);
+    const size = `${doc.size.widthIn.toFixed(2)} x ${doc.size.heightIn.toFixed(2)} in`;
+    process.stdout.write(`${out}: ${doc.data.kind} label, ${size}, ${bytes.length} bytes\n`);
     if (printer) {
       const [host, port] = printer.split(':');
       const zpl = format === 'zpl' ? doc.zpl! : renderLabel(station.intake, settings, req, 'zpl').zpl!;

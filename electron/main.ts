@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, screen, session, shell, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { argValue, openStation, type Station } from './station.ts';
+import { argValue, invokedFrom, openStation, type Station } from './station.ts';
 import { openElectronSettings } from './settings-electron.ts';
 import { bindIpc } from './ipc.ts';
 import { electronLabelOutputs } from './print.ts';
@@ -16,8 +16,10 @@ import { APP_URL, secureWebPreferences } from './security-policy.ts';
 // An explicit directory also becomes userData, so the single-instance lock is per data directory: two
 // stations on one PC run side by side, one station never twice.
 const explicitDir = argValue(process.argv, 'data-dir') ?? (process.env.DOCK_INTAKE_DATA_DIR?.trim() || undefined);
-if (explicitDir) app.setPath('userData', resolve(explicitDir));
+if (explicitDir) app.setPath('userData', resolve(invokedFrom(process.env), explicitDir));
 const dataDir = app.getPath('userData');
+// the label font is read by the main process: in the installed app it is packed in app.asar beside the code
+if (app.isPackaged) process.env.DOCK_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
 
 // ---- the window's place, kept in a small file next to the store ---------------------------------------
 interface WindowState {
@@ -128,7 +130,7 @@ if (!app.requestSingleInstanceLock()) {
       show: false,
       title: 'Dock Intake',
       backgroundColor: '#ffffff',
-      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs'), { packaged: app.isPackaged }),
     });
     if (state.maximized) win.maximize();
     const w = win;

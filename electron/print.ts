@@ -1,33 +1,62 @@
 // Label output in the Electron app: the label document is loaded into a hidden, sandboxed window and printed
 // by Chromium itself, either to a system printer (silent when a label printer is saved in settings) or to PDF.
-// Thin on purpose: drawing the label is electron/core/labels; this only hands the page to Chromium.
-import { BrowserWindow } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Thin on purpose: drawing the label is electron/core/labels; this only hands the page to Chromium. The
+// page never touches the disk: it is served from memory at app://label/<id> in a session of its own
+// (security-policy.ts says what that session may load), and forgotten when printed.
+import { BrowserWindow, session, type Session } from 'electron';
+import { randomUUID } from 'node:crypto';
 import type { LabelOutputs } from './core/labels/outputs.ts';
 import type { PageSize } from './core/labels/types.ts';
 import { PrinterError } from './core/labels/errors.ts';
 import { sendZpl } from './labels/zpl-send.ts';
+import { APP_SCHEME, LABEL_CONTENT_SECURITY_POLICY, LABEL_PARTITION, labelIdOf, labelMayLoad, labelUrl } from './security-policy.ts';
 
 const MICRONS_PER_INCH = 25_400;
 
+/** Label documents waiting to be printed, by id; each is taken out once its window is done. */
+const pages = new Map<string, string>();
+let labelSession: Session | null = null;
+
+/** The labels' own in-memory session: it answers app://label/<id> from `pages`, and loads nothing else. */
+function labelsSession(): Session {
+  if (labelSession) return labelSession;
+  const ses = session.fromPartition(LABEL_PARTITION);
+  ses.protocol.handle(APP_SCHEME, (request) => {
+    const id = labelIdOf(request.url);
+    const html = id === null ? undefined : pages.get(id);
+    if (html === undefined) return new Response(null, { status: 404 });
+    return new Response(html, {
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': LABEL_CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-store',
+      },
+    });
+  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !labelMayLoad(details.url) }));
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  labelSession = ses;
+  return ses;
+}
+
 /** Loads the label into a window nobody sees; no script, no preload, nothing but the page itself. */
 async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: () => Promise<void> }> {
+  const id = randomUUID();
+  pages.set(id, html);
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      session: labelsSession(), sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false,
+      webSecurity: true, spellcheck: false, devTools: false,
+    },
   });
-  // a file rather than a data URL: a label with Chinese text inlines font subsets and can pass 1 MB
-  const dir = await mkdtemp(join(tmpdir(), 'dock-label-'));
-  const file = join(dir, 'label.html');
-  await writeFile(file, html, 'utf8');
   const done = async () => {
+    pages.delete(id);
     if (!win.isDestroyed()) win.destroy();
-    await rm(dir, { recursive: true, force: true });
   };
   try {
-    await win.loadFile(file);
+    await win.loadURL(labelUrl(id));
   } catch (e) {
     await done();
     throw e;

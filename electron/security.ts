@@ -2,7 +2,8 @@
 // one place. The station's page is served from its own privileged scheme (app://station/), never file://,
 // with the strict Content-Security-Policy of security-policy.ts; the page cannot navigate, open windows, attach
 // webviews, ask for permissions the station does not use, or reach the network: the station is offline.
-// Fuses are set at packaging time (package.json build.electronFuses).
+// Fuses are flipped at packaging time (electron/scripts/packaging.ts). In the installed app there are no
+// developer tools: `devtools:` is not loadable and no window has them.
 import { app, protocol, session, type Session, type WebContents } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -62,10 +63,10 @@ export function hardenSession(ses: Session = session.defaultSession): void {
   ses.setPermissionCheckHandler((_contents, permission, origin) => mayHavePermission(permission, origin));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
-  // the station is offline: a page may load only the station's own files, data:/blob: it made itself, and
-  // the label documents print.ts writes to a temporary directory to print them
+  // the station is offline: a page may load only the station's own files and data:/blob: it made itself
+  const mode = { packaged: app.isPackaged };
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !mayLoad(details.url) });
+    callback({ cancel: !mayLoad(details.url, mode) });
   });
 }
 
@@ -80,5 +81,7 @@ export function hardenContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // devTools is off in every window of the installed app; should anything open them anyway, they close
+    if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 }

@@ -5,12 +5,14 @@
 import { argValue, dataDirFrom } from './station.ts';
 import { startStationServer, type StationServer } from './server.ts';
 
-export async function serve(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<StationServer> {
+export async function serve(
+  argv: readonly string[], env: NodeJS.ProcessEnv, mode = 'station server (npm run serve)',
+): Promise<StationServer> {
   const dataDir = dataDirFrom(argv, env);
   const portText = argValue(argv, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${portText}"`);
-  return startStationServer({ dataDir, port });
+  return startStationServer({ dataDir, port, mode });
 }
 
 /** Closes the server on Ctrl+C or a kill, once. */

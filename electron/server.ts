@@ -3,7 +3,8 @@
 // Every /api request must carry this run's token (a header, never a cookie, so no other page can make the
 // browser send it), a Host naming this server (no DNS rebinding) and no foreign Origin. Bodies are JSON,
 // capped at HTTP.maxBodyBytes. Every refusal is a 4xx with `{ code, message }`; nothing is changed and the
-// server keeps serving.
+// server keeps serving. The one path without the token is HTTP.ticketPath, where a one-time ticket from an
+// address that had to leave the process (a browser's command line) is traded once for the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -26,7 +27,16 @@ export interface StationServerOptions {
   clock?: Clock;
   rendererDir?: string;
   demo?: StationOptions['demo'];
+  /** Named to a second process that finds the data directory taken (default "station server"). */
+  mode?: string;
+  /** How long a ticket of `ticketUrl()` may wait to be exchanged (default TICKET_TTL_MS). */
+  ticketTtlMs?: number;
+  /** The time tickets are judged by (tests move it). */
+  now?: () => number;
 }
+
+/** A minute: enough for a browser to start on a busy PC, too short to be worth finding later. */
+export const TICKET_TTL_MS = 60_000;
 
 export interface StationServer {
   /** What to open: the page, with the token in the fragment (never sent over the wire by the browser). */
@@ -34,6 +44,12 @@ export interface StationServer {
   /** http://127.0.0.1:<port>: the HTTP client's base URL. */
   origin: string;
   token: string;
+  /**
+   * The page with a one-time ticket instead of the token (`#ticket=...`), for addresses that leave the
+   * process (a browser's command line, which every local account can list): the page exchanges it once,
+   * within `ticketTtlMs`, for the token; after that, or after the time, it is worth nothing.
+   */
+  ticketUrl(): string;
   port: number;
   dispatcher: Dispatcher;
   station: Station;
@@ -155,13 +171,17 @@ const tooLarge = (limit: number): ApiErrorBody => ({
 export async function startStationServer(opts: StationServerOptions): Promise<StationServer> {
   const rendererDir = resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const station = openStation({
-    dataDir: opts.dataDir, transport: 'http',
+    dataDir: opts.dataDir, transport: 'http', mode: opts.mode ?? 'station server',
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
   });
   const { dispatcher } = station;
   const token = randomBytes(32).toString('base64url');
   const tokenDigest = digest(token);
+  const now = opts.now ?? Date.now;
+  const ticketTtl = opts.ticketTtlMs ?? TICKET_TTL_MS;
+  // kept as digests; a used or expired ticket stays known for the run so its refusal can say why
+  const tickets = new Map<string, { expires: number; used: boolean }>();
 
   let port = 0;
   let allowedHosts = new Set<string>();
@@ -227,6 +247,45 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     const reply = await dispatcher.dispatch(op, input);
     if (reply.ok) sendJson(res, 200, { result: reply.result ?? null });
     else sendError(res, reply.error);
+  };
+
+  /** A ticket for the session token, once: the page posts `{ ticket }` and gets `{ token }`. */
+  const handleTicket = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') {
+      sendError(res, { code: 'METHOD_NOT_ALLOWED', message: 'A ticket is exchanged with POST.' }, { allow: 'POST' });
+      return;
+    }
+    if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+      sendError(res, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the ticket as JSON (Content-Type: application/json).' });
+      return;
+    }
+    const body = await readBody(req, 1024);
+    let ticket: unknown;
+    try {
+      ticket = body.ok ? (parseJson(body.text) as { ticket?: unknown } | null)?.ticket : undefined;
+    } catch {
+      ticket = undefined;
+    }
+    if (typeof ticket !== 'string' || ticket === '') {
+      sendError(res, { code: 'TICKET_REQUIRED', message: 'Send the ticket from the station\'s address as { "ticket": "..." }.' });
+      return;
+    }
+    const entry = tickets.get(digest(ticket).toString('hex'));
+    if (!entry) {
+      sendError(res, { code: 'TICKET_WRONG', message: 'This ticket is not one the station gave: open the station again.' });
+      return;
+    }
+    if (entry.used) {
+      sendError(res, { code: 'TICKET_USED', message: 'This station address was opened already; it works once. Open the station again.' });
+      return;
+    }
+    if (now() > entry.expires) {
+      entry.used = true;
+      sendError(res, { code: 'TICKET_EXPIRED', message: 'This station address is too old to open; open the station again.' });
+      return;
+    }
+    entry.used = true;
+    sendJson(res, 200, { result: { token } });
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {
@@ -323,6 +382,10 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
       return;
     }
     const path = url.pathname;
+    if (path === HTTP.ticketPath) {
+      await handleTicket(req, res);
+      return;
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       const denied = tokenError(req);
       if (denied) {
@@ -407,6 +470,11 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    ticketUrl() {
+      const ticket = randomBytes(32).toString('base64url');
+      tickets.set(digest(ticket).toString('hex'), { expires: now() + ticketTtl, used: false });
+      return `${origin}/#ticket=${ticket}`;
+    },
     port,
     dispatcher,
     station,

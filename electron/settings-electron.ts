@@ -2,7 +2,7 @@
 // (<dataDir>/settings.json), so a data directory moves between the app and browser mode unchanged.
 import ElectronStore from 'electron-store';
 import type { SettingsStore } from './api/settings-schema.ts';
-import { createSettingsStore, settingsPath, SETTINGS_NAME } from './settings.ts';
+import { createSettingsStore, settingsPath, SETTINGS_FILE_OPTIONS, SETTINGS_NAME } from './settings.ts';
 
 export function openElectronSettings(dir: string, now?: () => Date): SettingsStore {
   const make = () => new ElectronStore<Record<string, unknown>>({
@@ -11,6 +11,7 @@ export function openElectronSettings(dir: string, now?: () => Date): SettingsSto
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
     watch: false,
+    ...SETTINGS_FILE_OPTIONS,
   });
   return createSettingsStore(make, settingsPath(dir), now);
 }

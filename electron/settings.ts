@@ -5,6 +5,7 @@
 // (settings.json.corrupt-<time>), replaced by defaults, and reported through `.problem` so the screens can
 // say so. A field that fails the schema is reset alone; the fields that are still good are kept.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from './data-dir.ts';
 import { join } from 'node:path';
 import Conf from 'conf';
 import {
@@ -22,6 +23,19 @@ export const SETTINGS_NAME = 'settings';
 export const settingsPath = (dir: string): string => join(dir, `${SETTINGS_NAME}.json`);
 
 const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/**
+ * The settings file's text as JSON. A UTF-8 byte-order mark is dropped first: Windows PowerShell 5
+ * (`Set-Content -Encoding UTF8`) and Notepad of old write one, and a file edited that way is still the
+ * dock's settings, not a corrupt file.
+ */
+export const parseSettingsText = (text: string): unknown => JSON.parse(text.replace(/^\uFEFF/, ''));
+
+/** What conf and electron-store are both given: the file is the owner's alone, and read through parseSettingsText. */
+export const SETTINGS_FILE_OPTIONS = {
+  configFileMode: PRIVATE_FILE_MODE,
+  deserialize: (text: string) => parseSettingsText(text) as Record<string, unknown>,
+} as const;
 
 /** Moves an unreadable file aside so nothing is lost and a fresh one can be written. */
 function setAside(path: string, now: Date): string | null {
@@ -45,7 +59,7 @@ function peek(path: string): string | null {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseSettingsText(text);
   } catch {
     return 'it is not valid JSON';
   }
@@ -155,6 +169,37 @@ export function openSettings(dir: string, now?: () => Date): SettingsStore {
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
     watch: false,
+    ...SETTINGS_FILE_OPTIONS,
   });
   return createSettingsStore(make, settingsPath(dir), now);
+}
+
+/**
+ * The settings as they are on disk, for tools that only read (`npm run label`): the same salvage as the
+ * station's, but nothing is written, set aside or repaired, and `update` is refused.
+ */
+export function readSettings(dir: string): SettingsStore {
+  const path = settingsPath(dir);
+  let raw: unknown = {};
+  let problem: SettingsProblem | null = null;
+  try {
+    raw = parseSettingsText(readFileSync(path, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file ${path} could not be read; default settings are in use.` };
+    }
+  }
+  const { settings, bad } = salvage(raw);
+  if (bad.length && !problem) {
+    problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings are not valid (${bad.join(', ')}); their defaults are in use.` };
+  }
+  return {
+    get problem() {
+      return problem;
+    },
+    get: () => structuredClone(settings),
+    update(): Settings {
+      throw new Error('These settings were opened to read only.');
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // One station: the store, the intake operations, the settings and the dispatcher, opened on a data directory.
 // The Electron app, the station server and the tests all open a station the same way.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
@@ -11,12 +11,12 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
 import type { SettingsStore } from './api/settings-schema.ts';
 import type { LabelOutputs } from './core/labels/outputs.ts';
-import { openSettings } from './settings.ts';
+import { openSettings, readSettings } from './settings.ts';
+import { createPrivateFile, preparePrivateDir } from './data-dir.ts';
+import { acquireStationLock } from './station-lock.ts';
 import { dailyBackup } from './backups.ts';
 
 export const STORE_FILE = 'intake.sqlite';
-/** Written while a station has the store open (its process id): a restore refuses to replace a store in use. */
-export const LOCK_FILE = 'station.lock';
 /** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
 export const DEMO_JOBS = 24;
 
@@ -39,27 +39,20 @@ export interface StationOptions {
   sweepEveryMs?: number | false;
   /** How often the station checks for its daily backup (first check a few minutes after opening). False: never. */
   dailyBackupEveryMs?: number | false;
-  /** Whether this opening is the station (the app, the server) and marks the store as in use; tools pass false. */
-  lock?: boolean;
+  /**
+   * How this station runs, named to a second process that finds the data directory taken
+   * ("desktop app", "browser mode", ...). Default: from the transport.
+   */
+  mode?: string;
+  /**
+   * Only to look (`npm run label`): the store opened read-only, settings read but never written, no
+   * sweep, no demo jobs, and no lock, so it can run beside the station that has the directory open.
+   */
+  readOnly?: boolean;
 }
 
 export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
 const FIRST_BACKUP_CHECK_MS = 5 * 60_000;
-
-/** The process id of a station that has this data directory's store open now, or null. */
-export function stationRunning(dataDir: string): number | null {
-  const lock = join(resolve(dataDir), LOCK_FILE);
-  if (!existsSync(lock)) return null;
-  const pid = Number(readFileSync(lock, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else, so it is running
-    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
-  }
-}
 
 /** Ten minutes: deadlines are counted in days, so a sweep this often is never late by more than that. */
 export const SWEEP_EVERY_MS = 10 * 60_000;
@@ -78,19 +71,33 @@ export interface Station {
 
 export function openStation(opts: StationOptions): Station {
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const storePath = join(dataDir, STORE_FILE);
+  if (opts.readOnly) return openReadOnly(dataDir, storePath, opts);
+  preparePrivateDir(dataDir);
+  const lock = acquireStationLock(dataDir, opts.mode ?? (opts.transport === 'ipc' ? 'desktop app' : 'station server'));
   const created = !existsSync(storePath);
-  const store = new Store(storePath);
+  let store: Store;
+  try {
+    createPrivateFile(storePath);
+    store = new Store(storePath);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   let closed = false;
   try {
     const settings = (opts.openSettings ?? openSettings)(dataDir);
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
     const demo = opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
+    let heldBack: string | null = null;
     const sweep = () => {
       try {
-        intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        const r = intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        // said once when the sweep starts waiting for the clock, not every ten minutes; the screens show it too
+        const state = r.heldBack?.state ?? null;
+        if (r.heldBack && state !== heldBack) console.error(`[intake] deadline sweep held back: the clock (${r.heldBack.now}) is ${state}`);
+        heldBack = state;
       } catch (e) {
         // a sweep that fails is retried at the next turn; the station keeps serving scans
         console.error('[intake] deadline sweep failed:', e instanceof Error ? e.message : e);
@@ -117,8 +124,6 @@ export function openStation(opts: StationOptions): Station {
       backupTimer = setTimeout(check, Math.min(FIRST_BACKUP_CHECK_MS, backupEvery));
       backupTimer.unref();
     }
-    const lock = opts.lock ?? true;
-    if (lock) writeFileSync(join(dataDir, LOCK_FILE), `${process.pid}\n`);
     const dispatcher = createDispatcher({
       intake, settings, transport: opts.transport,
       ...(opts.version ? { version: opts.version } : {}),
@@ -132,15 +137,27 @@ export function openStation(opts: StationOptions): Station {
         if (timer) clearInterval(timer);
         if (backupTimer) clearTimeout(backupTimer);
         store.close();
-        if (lock) try {
-          if (readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim() === String(process.pid)) rmSync(join(dataDir, LOCK_FILE), { force: true });
-        } catch { /* gone already */ }
+        lock.release();
       },
     };
   } catch (e) {
     store.close();
+    lock.release();
     throw e;
   }
+}
+
+function openReadOnly(dataDir: string, storePath: string, opts: StationOptions): Station {
+  if (!existsSync(storePath)) throw new Error(`There is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  const store = new Store(storePath, { readOnly: true });
+  const settings = readSettings(dataDir);
+  const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
+  const dispatcher = createDispatcher({
+    intake, settings, transport: opts.transport,
+    ...(opts.version ? { version: opts.version } : {}),
+    ...(opts.labels ? { labels: opts.labels } : {}),
+  });
+  return { dataDir, store, intake, settings, dispatcher, created: false, close: () => store.close() };
 }
 
 /**
@@ -149,10 +166,18 @@ export function openStation(opts: StationOptions): Station {
  */
 export function dataDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv, fallback = join(homedir(), '.dock-intake')): string {
   const flag = argValue(argv, 'data-dir');
-  if (flag) return resolve(flag);
+  if (flag) return resolve(invokedFrom(env), flag);
   const fromEnv = env.DOCK_INTAKE_DATA_DIR?.trim();
-  if (fromEnv) return resolve(fromEnv);
+  if (fromEnv) return resolve(invokedFrom(env), fromEnv);
   return fallback;
+}
+
+/**
+ * Where the command was typed: npm runs scripts in the package's root but says where it was started in
+ * INIT_CWD, and a relative path on the command line means relative to there.
+ */
+export function invokedFrom(env: NodeJS.ProcessEnv): string {
+  return env.INIT_CWD?.trim() || process.cwd();
 }
 
 /** `--name=value` or `--name value`. */

@@ -1,14 +1,21 @@
-// `npm start`: the station. Builds the screens, then runs the Electron app when Electron's binary is
-// installed; otherwise says so in one line and runs browser mode: the station server on 127.0.0.1, shown in
-// an installed Chromium/Chrome/Edge app window when there is one and a display to put it on, else the
-// address to open is printed.
+// `npm start`: the station. Builds the screens, then runs the Electron app, installing Electron's binary
+// first when it is missing (within a time limit). Only when the app cannot run here (no display, or no
+// binary to be had) does it say why in one line and run browser mode: the station server on 127.0.0.1,
+// shown in an installed Chromium/Chrome/Edge app window when there is one, else the address is printed.
+// What to do is decided by nextStep (launch-plan.ts), which is tested on its own.
 //   npm start -- --data-dir=<dir>   a station's data (or DOCK_INTAKE_DATA_DIR)
+//   npm start -- --browser          browser mode even where the app could run
 //   npm start -- --no-open          browser mode without opening a window
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';
+import {
+  browserArgs, hasDisplay, installElectron, INSTALL_TIMEOUT_MS, nextStep, writeLaunchPage, type InstallOutcome,
+} from './launch-plan.ts';
+import { TICKET_TTL_MS } from '../server.ts';
+import { findBrowser } from '../find-browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -22,48 +29,9 @@ function run(cmd: string, cmdArgs: string[]): void {
   }
 }
 
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An installed Chromium-family browser that can open an app window (`--app=`), if any. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
-  const fromEnv = env.CHROMIUM_PATH ?? env.CHROME_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const candidates: string[] = [];
-  if (process.platform === 'darwin') {
-    for (const app of ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Brave Browser']) {
-      candidates.push(`/Applications/${app}.app/Contents/MacOS/${app}`);
-    }
-  } else if (process.platform === 'win32') {
-    for (const base of [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]) {
-      if (!base) continue;
-      candidates.push(join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'));
-      candidates.push(join(base, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
-      candidates.push(join(base, 'Chromium', 'Application', 'chrome.exe'));
-    }
-  } else {
-    const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'brave-browser']) {
-      for (const d of [...dirs, '/usr/bin', '/snap/bin']) candidates.push(join(d, name));
-    }
-  }
-  return candidates.find((c) => existsSync(c) && (process.platform === 'win32' || executable(c))) ?? null;
-}
-
-function hasDisplay(env: NodeJS.ProcessEnv): boolean {
-  if (process.platform !== 'linux') return true;
-  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-}
-
 async function browserMode(): Promise<void> {
   const { serve, closeOnSignals } = await import('../server-cli.ts');
-  const server = await serve(args, process.env);
+  const server = await serve(args, process.env, 'browser mode');
   console.log(`Station data: ${server.station.dataDir}${server.station.created ? ' (new, with demo jobs)' : ''}`);
   console.log(`Open the station at: ${server.url}`);
 
@@ -72,24 +40,25 @@ async function browserMode(): Promise<void> {
     if (browser && browser.exitCode === null) browser.kill();
   });
   if (args.includes('--no-open')) return;
-  const exe = findBrowser();
-  if (!exe) {
-    console.log('No Chromium or Chrome found to open it in: open the address above in a browser. Ctrl+C stops the station.');
+  const found = findBrowser();
+  if (!found.browser) {
+    console.log(`${found.line}. Open the address above in a browser; Ctrl+C stops the station.`);
     return;
   }
+  const exe = found.browser.path;
   if (!hasDisplay(process.env)) {
     console.log('No display to open a window on: open the address above in a browser. Ctrl+C stops the station.');
     return;
   }
-  const browserArgs = [
-    `--app=${server.url}`,
-    `--user-data-dir=${join(server.station.dataDir, 'browser-profile')}`,
-    '--no-first-run', '--no-default-browser-check', '--window-size=1280,860',
-  ];
-  // Chromium refuses to run as root with its sandbox on (containers, kiosks); nothing else is loosened
-  if (process.getuid?.() === 0) browserArgs.push('--no-sandbox');
+  // the window opens a page in the private data directory that carries a one-time ticket on to the
+  // station: the browser's command line, which every local account can list, holds no secret at all
+  const launchFile = writeLaunchPage(server.station.dataDir, server.ticketUrl());
+  const forget = () => rmSync(launchFile, { force: true });
+  setTimeout(forget, TICKET_TTL_MS).unref();
+  process.on('exit', forget);
+  const launch = browserArgs({ launchFile, profileDir: join(server.station.dataDir, 'browser-profile'), root: process.getuid?.() === 0 });
   const started = Date.now();
-  browser = spawn(exe, browserArgs, { stdio: 'ignore' });
+  browser = spawn(exe, launch, { stdio: 'ignore' });
   console.log(`Opened in ${exe}. Closing that window stops the station; so does Ctrl+C.`);
   browser.on('error', (e) => console.log(`Could not open ${exe} (${e.message}): open the address above in a browser.`));
   browser.on('exit', (code) => {
@@ -105,15 +74,22 @@ async function browserMode(): Promise<void> {
 
 async function main(): Promise<void> {
   run(npm, ['run', '--silent', 'build:renderer']);
+  const facts = { binary: electronBinary() !== null, display: hasDisplay(process.env), browserAsked: args.includes('--browser') };
+  let step = nextStep(facts);
+  if (step.step === 'install') {
+    console.log(`Electron's binary is not installed: installing it (up to ${INSTALL_TIMEOUT_MS / 1000} s)…`);
+    const install: InstallOutcome = await installElectron(root);
+    step = nextStep({ ...facts, binary: electronBinary() !== null, install });
+  }
   const electron = electronBinary();
-  if (electron) {
+  if (step.step === 'electron' && electron) {
     run(process.execPath, [join(root, 'electron', 'scripts', 'build-electron.ts')]);
     const app = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
     app.on('exit', (code) => process.exit(code ?? 0));
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => app.kill(s));
     return;
   }
-  console.log('Electron\'s binary is not installed here, so the station runs in browser mode.');
+  console.log(step.step === 'browser' ? step.why : 'Electron\'s binary cannot be found, so the station runs in browser mode.');
   await browserMode();
 }
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  APP_URL, CONTENT_SECURITY_POLICY, isAppUrl, mayHavePermission, mayLoad, secureWebPreferences,
+  APP_URL, CONTENT_SECURITY_POLICY, LABEL_CONTENT_SECURITY_POLICY, isAppUrl, labelIdOf, labelMayLoad, labelUrl, mayHavePermission, mayLoad,
+  secureWebPreferences,
 } from '../../electron/security-policy.ts';
 
 test('only app://station/ is the station\'s own page', () => {
@@ -18,14 +19,46 @@ test('only app://station/ is the station\'s own page', () => {
   ]) assert.ok(!isAppUrl(url), url);
 });
 
-test('the app\'s pages load nothing from the network or the disk, except the label documents being printed', () => {
-  const label = pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href;
-  for (const url of [APP_URL, 'app://station/assets/app.js', 'data:font/woff2;base64,AAAA', 'blob:app://station/1234', label]) assert.ok(mayLoad(url), url);
+const packaged = { packaged: true };
+const development = { packaged: false };
+
+test('the app\'s pages load nothing from the network or the disk', () => {
+  const temp = pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href;
+  for (const mode of [packaged, development]) {
+    for (const url of [APP_URL, 'app://station/assets/app.js', 'data:font/woff2;base64,AAAA', 'blob:app://station/1234']) {
+      assert.ok(mayLoad(url, mode), url);
+    }
+    for (const url of [
+      'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1/', 'file:///etc/passwd', temp,
+      labelUrl('0f8fad5b-d9cb-469f-a165-70867728950e'),
+    ]) assert.ok(!mayLoad(url, mode), url);
+  }
+});
+
+test('in the installed app the developer tools cannot be loaded; in a development run they can', () => {
+  for (const url of ['devtools://devtools/bundled/devtools_app.html', 'devtools://devtools/bundled/inspector.html?x=1']) {
+    assert.equal(mayLoad(url, packaged), false, url);
+    assert.equal(mayLoad(url, development), true, url);
+  }
+  assert.equal(secureWebPreferences('/x/preload.cjs', packaged).devTools, false);
+  assert.equal(secureWebPreferences('/x/preload.cjs', development).devTools, true);
+});
+
+test('a label is printed from memory (app://label/<id>), never from a file; its page loads only what it carries', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  assert.equal(labelIdOf(labelUrl(id)), id);
+  assert.ok(labelMayLoad(labelUrl(id)));
+  assert.ok(labelMayLoad('data:font/woff2;base64,AAAA'));
   for (const url of [
-    'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1/', 'file:///etc/passwd',
-    pathToFileURL(join(tmpdir(), 'other', 'label.html')).href, `${label}/..%2f..%2fpasswd`,
-    pathToFileURL(join(tmpdir(), 'dock-label-x')).href.replace('dock-label-x', 'dock-label-x%2f..%2f..%2fetc%2fpasswd'),
-  ]) assert.ok(!mayLoad(url), url);
+    pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href, 'file:///etc/passwd', APP_URL, 'app://station/assets/app.js',
+    `app://label/${id}/../x`, `app://label/${id}?x`, `app://label/${id}#x`, `app://user@label/${id}`, 'app://label/not-an-id',
+    `app://labelx/${id}`, 'https://example.com/', 'blob:app://label/1', 'devtools://devtools/bundled/devtools_app.html',
+  ]) {
+    assert.equal(labelMayLoad(url), false, url);
+  }
+  const d = LABEL_CONTENT_SECURITY_POLICY;
+  assert.match(d, /default-src 'none'/);
+  assert.ok(!/script-src|unsafe-eval|https?:|file:|\*/.test(d), 'no script, nothing remote, no files');
 });
 
 test('the station\'s page may copy to the clipboard and go full screen, and nothing else', () => {
@@ -38,7 +71,7 @@ test('the station\'s page may copy to the clipboard and go full screen, and noth
 });
 
 test('every window is isolated, sandboxed and without Node', () => {
-  const p = secureWebPreferences('/x/preload.cjs');
+  const p = secureWebPreferences('/x/preload.cjs', packaged);
   assert.equal(p.contextIsolation, true);
   assert.equal(p.sandbox, true);
   assert.equal(p.nodeIntegration, false);

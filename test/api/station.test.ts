@@ -9,7 +9,7 @@ import { dataDirFrom, openStation, STORE_FILE } from '../../electron/station.ts'
 import { clockAt, tempDir } from './helpers.ts';
 import { readStore } from '../store-file.ts';
 
-test('a brand-new store starts with demo jobs; an existing one is opened as it is', async () => {
+test('a brand-new store starts with demo jobs; an existing one is opened as it is', () => {
   const t = tempDir();
   try {
     const first = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });
@@ -46,4 +46,10 @@ test('the data directory is --data-dir, else DOCK_INTAKE_DATA_DIR, else ~/.dock-
   assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '/srv/b' }), resolve('/srv/b'));
   assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '  ' }), join(homedir(), '.dock-intake'));
   assert.equal(dataDirFrom([], {}), join(homedir(), '.dock-intake'));
+});
+
+test('a relative data directory is relative to where the command was typed (npm\'s INIT_CWD), not the project', () => {
+  assert.equal(dataDirFrom(['--data-dir=dock-2'], { INIT_CWD: '/home/amy' }), resolve('/home/amy/dock-2'));
+  assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '../dock-3', INIT_CWD: '/home/amy/x' }), resolve('/home/amy/dock-3'));
+  assert.equal(dataDirFrom(['--data-dir=dock-2'], {}), resolve(process.cwd(), 'dock-2'));
 });

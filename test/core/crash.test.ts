@@ -15,8 +15,13 @@ import { readStore } from '../store-file.ts';
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scan-burst.ts');
 const KILLS = 50;
 
-/** Runs the child until `afterMs` past its READY (or a crash before it), kills it, returns what it reported. */
-function runAndKill(file: string, tag: string, afterMs: number): Promise<{ reported: string[]; ready: boolean; stderr: string }> {
+/**
+ * Runs the child until it has reported `afterScans` scans past its READY (0: at READY), then kills it `delayMs`
+ * later, so the kill lands inside the burst however slowly a busy machine runs the child; returns what it reported.
+ */
+function runAndKill(
+  file: string, tag: string, afterScans: number, delayMs: number,
+): Promise<{ reported: string[]; ready: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, file, tag], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -25,13 +30,13 @@ function runAndKill(file: string, tag: string, afterMs: number): Promise<{ repor
     let timer: NodeJS.Timeout | undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (!ready && out.includes('READY\n')) {
-        ready = true;
-        timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+      if (!ready && out.includes('READY\n')) ready = true;
+      if (ready && !timer && (out.match(/^SCANNED /gm)?.length ?? 0) >= afterScans) {
+        timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
-    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(guard);
@@ -55,9 +60,10 @@ test('a station killed in the middle of a scan burst loses no committed scan and
   let withScans = 0;
   try {
     for (let i = 0; i < KILLS; i++) {
-      // mostly mid-burst, now and then at start-up
-      const afterMs = dice.chance(0.1) ? 0 : dice.int(5, 250);
-      const { reported } = await runAndKill(file, `K${i}`, afterMs);
+      // mostly mid-burst (after a few scans, a moment later: inside a scan's transaction or between two), now and
+      // then at start-up
+      const afterScans = dice.chance(0.1) ? 0 : dice.int(1, 40);
+      const { reported } = await runAndKill(file, `K${i}`, afterScans, dice.int(0, 3));
       if (reported.length) withScans++;
       all.push(...reported);
       const store = new Store(file);

@@ -2,7 +2,7 @@
 // Packaging once every drive of it is processed.
 import { fail } from '../errors.ts';
 import { COPY_STATUSES, type Actor, type DriveRecord, type DriveState, type DriveView, type JobRecord, type JobView } from '../model.ts';
-import { checkJob } from '../rules.ts';
+import { checkJob, drivesToCopy, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { DriveSets } from '../store/drives.ts';
 import { driveView } from '../queries/views.ts';
@@ -11,24 +11,15 @@ import type { Context } from './context.ts';
 
 export function startCopy(c: Context, actor: Actor, input: { jobName: unknown; driveIds?: unknown }): JobView {
   c.checkActor(actor);
+  if (input?.driveIds !== undefined && (!Array.isArray(input.driveIds) || input.driveIds.length === 0)) {
+    fail('BAD_INPUT', 'driveIds must be a non-empty list of serials.');
+  }
+  const wanted = Array.isArray(input?.driveIds) ? [...new Set(input.driveIds.map((s) => normalizeCode(s, 'drive serial')))] : undefined;
   return c.op(() => {
     const job = c.liveJob(input?.jobName);
-    if (job.cancelRequested) fail('COPY_NOT_ALLOWED', `Job ${job.name} was cancelled: a cancelled job skips the data copy.`);
-    if (job.state !== 'Received' && job.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Job ${job.name} is ${job.state}: copy starts on a Received job.`);
-    const all = c.read.drivesOfJob(job.name);
-    let chosen = all.filter((d) => d.role === 'listed' && d.state === 'Received' && !d.heldSince);
-    if (input.driveIds !== undefined) {
-      if (!Array.isArray(input.driveIds) || input.driveIds.length === 0) fail('BAD_INPUT', 'driveIds must be a non-empty list of serials.');
-      const wanted = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
-      for (const s of wanted) {
-        const d = all.find((x) => x.driveId === s);
-        if (!d) fail('DRIVE_NOT_IN_JOB', `Drive ${s} is not a drive of job ${job.name}.`);
-        if (d.role !== 'listed') fail('COPY_NOT_ALLOWED', `Drive ${s} is an extra drive: extra drives are not copied.`);
-        if (d.state !== 'Received') fail('COPY_NOT_ALLOWED', `Drive ${s} is ${d.state}: copy starts on a Received drive.`);
-      }
-      chosen = chosen.filter((d) => wanted.includes(d.driveId));
-    }
-    if (!chosen.length) fail('COPY_NOT_ALLOWED', `Job ${job.name} has no received drive waiting for copy.`);
+    const ctx = c.jobContext(job, wanted);
+    requireAction('startCopy', ctx);
+    const chosen = drivesToCopy(ctx.drives).filter((d) => !wanted || wanted.includes(d.driveId));
     let current = job;
     if (job.state === 'Received') current = c.moveJob(actor, job, 'Transferring', 'copyStarted', null);
     for (const d of chosen) c.moveDrive(actor, d, current, 'Transferring', 'copyStarted', { sets: { copy_status: null, percent_complete: 0 } });
@@ -55,8 +46,8 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
   }
   return c.op(() => {
     const drive = c.liveDrive(input.driveId);
-    if (drive.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Drive ${drive.driveId} is ${drive.state}: copy results are recorded for drives being copied (Transferring).`);
-    const job = drive.jobName ? c.read.job(drive.jobName) : null;
+    const { job } = c.driveContext(drive);
+    requireAction('copyResult', { drive, job });
     const sets: DriveSets = {};
     if (pct !== undefined) sets.percent_complete = Math.floor(pct as number);
     if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
@@ -84,6 +75,6 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
 /** Transferring → Packaging once every drive of the job is processed. */
 export function maybePackaging(c: Context, actor: Actor, job: JobRecord): void {
   if (job.state !== 'Transferring') return;
-  if (!checkJob('Packaging', 'allDrivesProcessed', { job, drives: c.read.allDrivesOfJob(job.name) }).ok) return;
+  if (!checkJob('Packaging', 'allDrivesProcessed', c.jobContext(job)).ok) return;
   c.moveJob(actor, job, 'Packaging', 'allDrivesProcessed', null);
 }

@@ -6,7 +6,8 @@ import { ApiError, HTTP, type ApiErrorBody, type Change, type Input, type Intake
 export interface HttpClientOptions {
   /** The station server, e.g. http://127.0.0.1:5123 (no trailing path). */
   baseUrl: string;
-  token: string;
+  /** The run's token, or its promise while a ticket from the page's address is being exchanged for it. */
+  token: string | Promise<string>;
   /** Reconnect delays for the change stream: from `min`, doubling to `max` while the server is away. */
   reconnect?: { minMs: number; maxMs: number };
   fetch?: typeof fetch;
@@ -66,14 +67,18 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const { minMs, maxMs } = opts.reconnect ?? { minMs: 500, maxMs: 5_000 };
-  const headers = { [HTTP.tokenHeader]: opts.token };
+  const token = Promise.resolve(opts.token);
+  // a refused ticket is reported by every call; an unobserved rejection in between is not an error
+  token.catch(() => undefined);
+  const headers = async () => ({ [HTTP.tokenHeader]: await token });
 
   async function call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> {
     let res: Response;
+    const auth = await headers();
     try {
       res = await doFetch(base + HTTP.callPath(op), {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
       });
@@ -118,7 +123,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     let lastSeq: number | null = null;
     while (!signal.aborted) {
       try {
-        const res = await doFetch(base + HTTP.eventsPath, { headers: { ...headers, accept: 'text/event-stream' }, signal, cache: 'no-store' });
+        const auth = await headers();
+        const res = await doFetch(base + HTTP.eventsPath, { headers: { ...auth, accept: 'text/event-stream' }, signal, cache: 'no-store' });
         if (res.ok && res.body) {
           await readEvents(res.body, (e) => {
             let data: unknown;
@@ -174,4 +180,26 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       running = null;
     },
   };
+}
+
+/**
+ * Exchanges the one-time ticket of the page's address for the run's token (the station server gives it
+ * once). A refusal arrives as ApiError, with the station's code (TICKET_USED, TICKET_EXPIRED, ...).
+ */
+export async function exchangeTicket(baseUrl: string, ticket: string, doFetch: typeof fetch = (...a) => fetch(...a)): Promise<string> {
+  let res: Response;
+  try {
+    res = await doFetch(baseUrl.replace(/\/+$/, '') + HTTP.ticketPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticket }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError({ code: 'STATION_UNREACHABLE', message: 'The station does not answer. Is the station server still running?' });
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok && isRecord(body) && isRecord(body.result) && typeof body.result.token === 'string') return body.result.token;
+  if (isErrorBody(body)) throw new ApiError(body);
+  throw new ApiError({ code: 'BAD_REPLY', message: `The station answered ${res.status} with something unexpected.` });
 }

@@ -2,7 +2,7 @@
 // (IPC); in a browser it is the HTTP client, with the token the station server put in the page's address.
 import './zod-jitless.ts';
 import { ApiError, type IntakeApi } from '../../../electron/api/contract.ts';
-import { createHttpClient, isErrorBody } from './http-client.ts';
+import { createHttpClient, exchangeTicket, isErrorBody } from './http-client.ts';
 
 declare global {
   interface Window {
@@ -17,32 +17,38 @@ export type { IntakeApi };
 const TOKEN_KEY = 'dock-intake.token';
 
 /**
- * The token from `#token=...` (then kept in sessionStorage for reloads and taken out of the visible address,
- * so it is not copied along with it), or the one kept earlier in this tab.
+ * The token for this tab. The address carries either the token itself (`#token=...`, the address `npm run
+ * serve` prints) or a one-time ticket (`#ticket=...`, the address put on a browser's command line), which
+ * is exchanged once for the token. Either way it is kept in sessionStorage for reloads and taken out of
+ * the visible address, so it is not copied along with it; without either, the one kept earlier in this tab.
  */
-export function tokenFromPage(loc: Location = window.location, storage: Storage = window.sessionStorage): string {
+export function tokenFromPage(loc: Location = window.location, storage: Storage = window.sessionStorage): string | Promise<string> {
   const hash = loc.hash.replace(/^#/, '');
   const parts = hash ? hash.split('&') : [];
-  const found = parts.find((p) => p.startsWith('token='));
+  const found = parts.find((p) => p.startsWith('token=') || p.startsWith('ticket='));
   if (found) {
-    let token = found.slice('token='.length);
+    const [key, ...rest] = found.split('=');
+    let value = rest.join('=');
     try {
-      token = decodeURIComponent(token);
+      value = decodeURIComponent(value);
     } catch {
       /* keep it as written */
     }
+    const others = parts.filter((p) => p !== found).join('&');
     try {
-      storage.setItem(TOKEN_KEY, token);
+      window.history.replaceState(window.history.state, '', `${loc.pathname}${loc.search}${others ? `#${others}` : ''}`);
     } catch {
-      /* storage may be off; the token still works for this page */
+      /* not fatal: the address just keeps showing it */
     }
-    const rest = parts.filter((p) => p !== found).join('&');
-    try {
-      window.history.replaceState(window.history.state, '', `${loc.pathname}${loc.search}${rest ? `#${rest}` : ''}`);
-    } catch {
-      /* not fatal: the address just keeps showing the token */
-    }
-    return token;
+    const keep = (token: string) => {
+      try {
+        storage.setItem(TOKEN_KEY, token);
+      } catch {
+        /* storage may be off; the token still works for this page */
+      }
+      return token;
+    };
+    return key === 'ticket' ? exchangeTicket(loc.origin, value).then(keep) : keep(value);
   }
   try {
     return storage.getItem(TOKEN_KEY) ?? '';
