@@ -14,6 +14,7 @@ import type { LabelOutputs } from './core/labels/outputs.ts';
 import { openSettings, readSettings } from './settings.ts';
 import { createPrivateFile, preparePrivateDir } from './data-dir.ts';
 import { acquireStationLock } from './station-lock.ts';
+import { dailyBackup } from './backups.ts';
 
 export const STORE_FILE = 'intake.sqlite';
 /** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
@@ -41,6 +42,8 @@ export interface StationOptions {
    * that move the clock themselves).
    */
   sweepEveryMs?: number | false;
+  /** How often the station checks for its daily backup (first check a few minutes after opening). False: never. */
+  dailyBackupEveryMs?: number | false;
   /**
    * How this station runs, named to a second process that finds the data directory taken
    * ("desktop app", "browser mode", ...). Default: from the transport.
@@ -52,6 +55,9 @@ export interface StationOptions {
    */
   readOnly?: boolean;
 }
+
+export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
+const FIRST_BACKUP_CHECK_MS = 5 * 60_000;
 
 /** Ten minutes: deadlines are counted in days, so a sweep this often is never late by more than that. */
 export const SWEEP_EVERY_MS = 10 * 60_000;
@@ -109,6 +115,20 @@ export function openStation(opts: StationOptions): Station {
       timer = setInterval(sweep, every);
       timer.unref();
     }
+    const backupEvery = opts.dailyBackupEveryMs ?? DAILY_BACKUP_CHECK_MS;
+    let backupTimer: ReturnType<typeof setTimeout> | null = null;
+    if (backupEvery !== false) {
+      const check = () => {
+        backupTimer = setTimeout(check, backupEvery);
+        backupTimer.unref();
+        dailyBackup(intake, settings, new Date()).catch((e: unknown) => {
+          // a backup that fails is tried again at the next check; the station keeps serving scans
+          if (!closed) console.error('[intake] daily backup failed:', e instanceof Error ? e.message : e);
+        });
+      };
+      backupTimer = setTimeout(check, Math.min(FIRST_BACKUP_CHECK_MS, backupEvery));
+      backupTimer.unref();
+    }
     const dispatcher = createDispatcher({
       intake, settings, transport: opts.transport, demoJobs: DEMO_JOBS,
       ...(opts.version ? { version: opts.version } : {}),
@@ -120,6 +140,7 @@ export function openStation(opts: StationOptions): Station {
         if (closed) return;
         closed = true;
         if (timer) clearInterval(timer);
+        if (backupTimer) clearTimeout(backupTimer);
         store.close();
         lock.release();
       },

@@ -23,6 +23,11 @@ import type { StationInfo } from './contract.ts';
 import type { CodeIdentity } from '../core/intake.ts';
 import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
 import { labelOperations } from './label-operations.ts';
+import { MAX_IMPORT_BYTES } from '../core/importing.ts';
+import { MAX_IMPORT_FILES } from '../core/operations/exchange.ts';
+import { reportCsv } from '../core/queries/report.ts';
+import { REPORT_PAGE, dockReportHtml } from '../core/labels/dock-report.ts';
+import { defaultBackupPath } from '../backups.ts';
 
 const tracking = code;
 /** A PIN as typed: any text is checked (a malformed PIN is a wrong PIN, not a hint at the format). */
@@ -34,6 +39,9 @@ function testLabel(ctx: OperationContext, s: Settings): TestLabelData {
   const at = isoWithZone(ctx.intake.clock.now()).slice(0, 16).replace('T', ' ');
   return { dockName: s.dockName, sender: s.dockAddress, stationId: s.stationId, at, size: s.labelSize };
 }
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+const importFiles = z.array(z.object({ name: z.string().max(200), text: z.string().max(MAX_IMPORT_BYTES + 1) }).strict())
+  .min(1).max(MAX_IMPORT_FILES);
 
 /** The operator whose badge this code is, matched as a scanner may type it (either case, surrounding blanks). */
 function badgeOwner(ctx: OperationContext, raw: string): string | null {
@@ -267,6 +275,35 @@ export const operations = {
     const before = ctx.settings.get();
     const next = settingsAfter(before, i.patch);
     return saveSettings(ctx, actor, next, describeChanges(before, next, i.patch.operators));
+  }),
+  // ---- jobs in, results out, backup, the daily dock report
+  'jobs.importPreview': define(query({ files: importFiles }),
+    (i, ctx) => ctx.intake.previewImport({ operator: 'preview', station: ctx.stationId() }, i.files)),
+  'jobs.importConfirm': define(change({
+    files: importFiles, basedOnSeq: z.number().int().min(0),
+    jobs: z.array(z.object({ name: z.string().max(64), outcome: z.string().max(20) }).strict()).max(MAX_IMPORT_FILES * 2000),
+  }), (i, ctx) => ctx.intake.confirmImport(ctx.actor(i.operator), i.files, { basedOnSeq: i.basedOnSeq, jobs: i.jobs })),
+  'results.export': define(change({ sinceLast: z.literal(true).optional(), jobs: z.array(name).min(1).max(2000).optional() }), (i, ctx) => {
+    if (Boolean(i.sinceLast) === Boolean(i.jobs)) throw new IntakeError('BAD_INPUT', 'Export either the jobs changed since the last export, or chosen jobs.');
+    return ctx.intake.exportResults(ctx.actor(i.operator), i.jobs ? { jobs: i.jobs } : { sinceLast: true });
+  }),
+  'station.backup': define(change({ path: z.string().trim().min(1).max(1024).optional() }), async (i, ctx) => {
+    ctx.actor(i.operator);
+    return ctx.intake.backup(i.path ?? defaultBackupPath(ctx.settings.get().backup.dir, ctx.intake.store.path, new Date()));
+  }),
+  'reports.daily': define(query({ from: day, to: day }), (i, ctx) => ctx.intake.dockReport(i.from, i.to)),
+  'reports.csv': define(query({ from: day, to: day }), (i, ctx) => ({
+    filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.csv`, csv: reportCsv(ctx.intake.dockReport(i.from, i.to)),
+  })),
+  'reports.pdf': define(query({ from: day, to: day }), async (i, ctx) => {
+    const report = ctx.intake.dockReport(i.from, i.to);
+    const s = ctx.settings.get();
+    const doc = dockReportHtml(report, { dockName: s.dockName, station: s.stationId, generatedAt: isoWithZone(new Date()) });
+    const bytes = await (await ctx.labelOutputs()).pdf(doc, REPORT_PAGE);
+    return {
+      filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.pdf`, mimeType: 'application/pdf' as const,
+      base64: Buffer.from(bytes).toString('base64'),
+    };
   }),
   // ---- labels
   ...labelOperations,

@@ -45,6 +45,8 @@ export const settingsSchema = z.object({
   language: z.enum(['en', 'zh-TW']),
   /** Minutes without a key or a touch before the screens sign the operator out. */
   idleSignOutMinutes: z.number().int().min(1).max(480),
+  /** The daily automatic backup: kept this many days (0: none taken), in `dir` (empty: backups/ in the data directory). */
+  backup: z.object({ keepDays: z.number().int().min(0).max(365), dir: z.string().max(1024) }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sounds: { enabled: true, volume: 0.7 },
   language: 'en',
   idleSignOutMinutes: 15,
+  backup: { keepDays: 14, dir: '' },
 };
 
 /** The demo supervisor's PIN (documented in README): the demo dock is for trying the station, not for real drives. */
@@ -97,6 +100,7 @@ export const DEMO_SETTINGS: Settings = {
   sounds: { enabled: true, volume: 0.7 },
   language: 'en',
   idleSignOutMinutes: 15,
+  backup: { keepDays: 14, dir: '' },
 };
 
 /** Whether the station still needs its first-run setup: no supervisor who can open Settings with a PIN. */

@@ -118,6 +118,69 @@ function explain(e: z.ZodError, code: 'BAD_INPUT' | 'IMPORT_INVALID'): never {
   fail(code, `The job data is not valid: ${first.join('; ')}.`, { issues: e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })) });
 }
 
+/** Why a job of the service's JSON cannot be taken in, as a code and its params (words are the screens'). */
+export interface Refusal {
+  code: 'IMPORT_INVALID' | 'IMPORT_JOB_TOO_LATE' | 'IMPORT_EXPORT_LISTS_DRIVES' | 'IMPORT_DRIVE_TOO_LATE' | 'IMPORT_DRIVE_TWICE';
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** A job of the service's JSON the dock cannot take in as it is, and why; null when it can. */
+export function refusalOf(j: z.infer<typeof jobJson>): Refusal | null {
+  const p = j.properties;
+  const drives = p.driveList ?? [];
+  if (p.state && p.state !== 'Creating' && p.state !== 'Shipping') {
+    return {
+      code: 'IMPORT_JOB_TOO_LATE', params: { name: j.name, state: p.state },
+      message: `Job ${j.name} is ${p.state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping); `
+        + 'its own records carry it from there.',
+    };
+  }
+  if ((p.jobType ?? 'Import') === 'Export' && drives.length) {
+    return {
+      code: 'IMPORT_EXPORT_LISTS_DRIVES', params: { name: j.name },
+      message: `Export job ${j.name} lists drives: an export job's drives are not known until they arrive at the dock, `
+        + 'where they are received as scanned.',
+    };
+  }
+  const late = drives.find((d) => d.state && d.state !== 'Specified');
+  if (late) {
+    return {
+      code: 'IMPORT_DRIVE_TOO_LATE', params: { name: j.name, driveId: late.driveId, state: late.state! },
+      message: `Drive ${late.driveId} of job ${j.name} is ${late.state} at the service: a drive not yet at the dock is Specified.`,
+    };
+  }
+  const seen = new Set<string>();
+  for (const d of drives) {
+    if (seen.has(d.driveId)) {
+      return { code: 'IMPORT_DRIVE_TWICE', params: { name: j.name, driveId: d.driveId }, message: `Drive ${d.driveId} is listed twice in job ${j.name}.` };
+    }
+    seen.add(d.driveId);
+  }
+  return null;
+}
+
+/** The first problems zod found, worded with their path; never the value (it may be a BitLocker key). */
+export function invalidRefusal(e: z.ZodError, name: string | null): Refusal {
+  const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`);
+  return {
+    code: 'IMPORT_INVALID', params: { ...(name ? { name } : {}), problem: first.join('; ') },
+    message: `The job data is not valid: ${first.join('; ')}.`,
+  };
+}
+
+/** The service's job JSON as parsed, or null with why not. */
+export function parseServiceJob(item: unknown): { job: JobInput; refusal: null } | { job: null; refusal: Refusal } {
+  const r = jobJson.safeParse(item);
+  if (!r.success) {
+    const n = item && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
+    return { job: null, refusal: invalidRefusal(r.error, typeof n === 'string' ? n.slice(0, 64) : null) };
+  }
+  const refusal = refusalOf(r.data);
+  if (refusal) return { job: null, refusal };
+  return { job: toInput(r.data, true), refusal: null };
+}
+
 function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
   const p = j.properties;
   const drives = (p.driveList ?? []).map((d) => {
@@ -129,20 +192,8 @@ function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
     if (d.manifestUri) out.manifestUri = d.manifestUri;
     return out;
   });
-  const code = imported ? 'IMPORT_INVALID' : 'BAD_INPUT';
-  if (p.state && p.state !== 'Creating' && p.state !== 'Shipping') {
-    fail(code, `Job ${j.name} is ${p.state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping); its own records carry it from there.`);
-  }
-  if ((p.jobType ?? 'Import') === 'Export' && drives.length) {
-    fail(code, `Export job ${j.name} lists drives: an export job's drives are not known until they arrive at the dock, where they are received as scanned.`);
-  }
-  const late = drives.find((d) => d.state && d.state !== 'Specified');
-  if (late) fail(code, `Drive ${late.driveId} of job ${j.name} is ${late.state} at the service: a drive not yet at the dock is Specified.`);
-  const seen = new Set<string>();
-  for (const d of drives) {
-    if (seen.has(d.driveId)) fail(imported ? 'IMPORT_INVALID' : 'BAD_INPUT', `Drive ${d.driveId} is listed twice in job ${j.name}.`);
-    seen.add(d.driveId);
-  }
+  const refusal = refusalOf(j);
+  if (refusal) fail(imported ? 'IMPORT_INVALID' : 'BAD_INPUT', refusal.message);
   const input: JobInput = { name: j.name, jobType: p.jobType ?? 'Import', driveList: drives, imported };
   if (p.state) input.state = p.state;
   if (p.cancelRequested) input.cancelRequested = true;

@@ -9,6 +9,7 @@ import type { DockStore } from './store/types.ts';
 import { Context, type Change } from './operations/context.ts';
 import * as copy from './operations/copy.ts';
 import * as deadlines from './operations/deadlines.ts';
+import * as exchange from './operations/exchange.ts';
 import * as holds from './operations/holds.ts';
 import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
@@ -18,6 +19,8 @@ import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
 import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
 import type { ClockStatus } from './clock.ts';
+import { dockReport, type DockReport } from './queries/report.ts';
+import { backupStore, type BackupResult } from './store/backup.ts';
 import * as views from './queries/jobs.ts';
 import type { PackageView } from './queries/views.ts';
 import type { Deadline, SweepResult } from './operations/deadlines.ts';
@@ -68,6 +71,17 @@ export class Intake {
   notifyCustomer(actor: Actor, name: unknown, note?: unknown): JobView { return jobs.notifyCustomer(this.c, actor, name, note); }
   /** Staff agreed with the customer to wait longer for the package. */
   extendWait(actor: Actor, name: unknown, days: unknown, reason?: unknown): JobView { return jobs.extendWait(this.c, actor, name, days, reason); }
+
+  /** What importing these files would do (new, updated, unchanged, restored, refused and why), written nowhere. */
+  previewImport(actor: Actor, files: exchange.ImportFile[]): exchange.ImportPlan { return exchange.previewImport(this.c, actor, files); }
+  /** Writes exactly what the preview showed, in one transaction; IMPORT_STALE when the store moved on since. */
+  confirmImport(actor: Actor, files: exchange.ImportFile[], expected: { basedOnSeq: number; jobs: { name: string; outcome: string }[] }): exchange.ImportPlan {
+    return exchange.confirmImport(this.c, actor, files, expected);
+  }
+  /** The results file (the service's `Get Job` JSON, no key): jobs changed since the last one, or chosen jobs. */
+  exportResults(actor: Actor, choice: exchange.ExportChoice): exchange.ExportResult {
+    return exchange.exportResults(this.c, actor, choice, actor.station);
+  }
 
   // ---- packages and scans ------------------------------------------------------------------------
 
@@ -167,6 +181,10 @@ export class Intake {
   }
   /** The custody records of a job as CSV, oldest first. */
   custodyCsv(jobName: unknown): string { return custody.custodyCsv(this.store, jobName); }
+  /** The daily dock report of local days `from` to `to` (YYYY-MM-DD). */
+  dockReport(from: unknown, to: unknown): DockReport { return dockReport(this.store, from, to); }
+  /** A consistent copy of the store to `path` while scanning goes on. */
+  backup(path: string): Promise<BackupResult> { return backupStore(this.store, path); }
   /** A page of everything at the dock that a person must act on, with what to do next and by when. */
   exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
     return exceptionsPage(this.store, this.c.clockStatus(), input);

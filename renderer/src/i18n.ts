@@ -169,6 +169,17 @@ const en = {
   'err.UNDO_SUPERSEDED': 'That scan can no longer be undone.',
   'err.IMPORT_INVALID': 'The import is not valid.',
   'err.IMPORT_TOO_LARGE': 'The import is too large.',
+  'err.IMPORT_NOT_JSON': 'The file {file} is not JSON.',
+  'err.IMPORT_EMPTY': 'The file {file} holds no job.',
+  'err.IMPORT_JOB_TWICE': 'Job {name} is in the import more than once.',
+  'err.IMPORT_JOB_TOO_LATE': 'The job is {state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping).',
+  'err.IMPORT_EXPORT_LISTS_DRIVES': 'An export job lists drives: its drives are known only when they arrive.',
+  'err.IMPORT_DRIVE_TOO_LATE': 'Drive {driveId} is {state} at the service: a drive not yet at the dock is Expected.',
+  'err.IMPORT_DRIVE_TWICE': 'Drive {driveId} is listed twice.',
+  'err.IMPORT_STALE': 'The station changed since the preview: look at the preview again.',
+  'err.RESTORE_CONFLICT': 'Job {name} is already at this station with other records.',
+  'err.BACKUP_TARGET_INVALID': 'The backup cannot be written there: {message}',
+  'err.BACKUP_FAILED': 'The backup failed: {message}',
   'err.COPY_NOT_ALLOWED': 'The copy cannot start or be recorded now.',
   'err.SHIP_NOT_READY': 'The job is not ready to ship back.',
   'err.DRIVE_NOT_HELD': 'That drive is not held.',
@@ -587,6 +598,17 @@ const zhTW: Dict = {
   'err.UNDO_SUPERSEDED': '此掃描已無法復原。',
   'err.IMPORT_INVALID': '匯入的資料無效。',
   'err.IMPORT_TOO_LARGE': '匯入的資料太大。',
+  'err.IMPORT_NOT_JSON': '檔案 {file} 不是 JSON。',
+  'err.IMPORT_EMPTY': '檔案 {file} 沒有任何工作。',
+  'err.IMPORT_JOB_TWICE': '工作 {name} 在匯入中出現不只一次。',
+  'err.IMPORT_JOB_TOO_LATE': '此工作在服務端為「{state}」：碼頭只接收硬碟尚未到達的工作（建立中或運送中）。',
+  'err.IMPORT_EXPORT_LISTS_DRIVES': '匯出工作列出了硬碟：匯出工作的硬碟要到達時才知道。',
+  'err.IMPORT_DRIVE_TOO_LATE': '硬碟 {driveId} 在服務端為「{state}」：尚未到達碼頭的硬碟應為「待收」。',
+  'err.IMPORT_DRIVE_TWICE': '硬碟 {driveId} 被列了兩次。',
+  'err.IMPORT_STALE': '預覽之後收件站的資料已變更：請重新預覽。',
+  'err.RESTORE_CONFLICT': '工作 {name} 已在此站點，且紀錄不同。',
+  'err.BACKUP_TARGET_INVALID': '無法將備份寫到該處：{message}',
+  'err.BACKUP_FAILED': '備份失敗：{message}',
   'err.COPY_NOT_ALLOWED': '現在無法開始或記錄複製。',
   'err.SHIP_NOT_READY': '此工作尚未準備好寄回。',
   'err.DRIVE_NOT_HELD': '該硬碟沒有暫扣。',
@@ -970,9 +992,11 @@ export function errorText(lang: Lang, err: CoreError, scanned?: string): string 
   if (!(key in en)) return err.message;
   const detail = err.detail ?? {};
   const code = (detail.driveId ?? detail.trackingNumber ?? scanned ?? '') as string;
+  const params: Params = {};
+  for (const [k, v] of Object.entries(detail)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
   const at = (v: unknown) => (typeof v === 'string' ? formatDate(lang, v, true) : '');
   return translate(lang, key, {
-    code: printable(code), message: err.message,
+    ...params, code: printable(code), message: err.message,
     clock: err.code === 'CLOCK_DATE_MISMATCH' ? String(detail.clock ?? '') : at(detail.now), last: at(detail.lastRecordAt), expected: at(detail.expected),
   });
 }

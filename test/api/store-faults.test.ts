@@ -165,8 +165,8 @@ const FILL = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fill-sto
 test('a disk that refuses a write (a file size limit reached) answers STORE_DISK_ERROR; every scan acknowledged before is kept', (t) => {
   const dir = tempDir();
   try {
-    // a station process whose files may not grow past 1000 KB: the kernel refuses the write that would
-    const limited = 'trap "" XFSZ; ulimit -f 1000 && exec "$0" "$@"';
+    // a station process whose files may not grow past 1300 KB: the kernel refuses the write that would
+    const limited = 'trap "" XFSZ; ulimit -f 1300 && exec "$0" "$@"';
     const child = spawnSync('bash', ['-c', limited, process.execPath, FILL, dir.dir], { encoding: 'utf8' });
     if (child.error || child.status !== 0) {
       t.skip(`a shell with ulimit is needed to limit the file size (${child.error?.message ?? child.stderr.slice(0, 200)})`);

@@ -123,8 +123,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_state_finished ON jobs(state, finished_at);
   CREATE INDEX jobs_updated ON jobs(updated_at, name);
   `,
-  // 5: kept free: another change of the store takes this number
-  `SELECT 1`,
+  // 5: the last results file sent (by action) and the daily dock report (by local day)
+  `
+  CREATE INDEX custody_action ON custody(action, seq);
+  CREATE INDEX custody_at ON custody(at);
+  `,
   // 6: each job carries its deadline (what the lists show, and when the sweep must next act on it), kept by the
   // operations' shared plumbing, so the sweep and each Exceptions list read only what is due through an index
   // of their own; a return address found wanting, and the contact tried about it; the station's clock as last

@@ -1,12 +1,13 @@
 // The dock's store on node:sqlite: one file, WAL with synchronous=FULL, numbered migrations, cached statements,
 // and an index for every lookup a scan makes. Nothing here loads the store whole into memory.
-import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, backup, type StatementSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IntakeError } from '../errors.ts';
 import * as custody from './custody.ts';
 import * as deadlines from './deadlines.ts';
 import * as drives from './drives.ts';
+import * as exchange from './exchange.ts';
 import * as jobs from './jobs.ts';
 import { MIGRATIONS } from './migrations.ts';
 import * as packages from './packages.ts';
@@ -40,6 +41,8 @@ export class SqliteStore implements DockStore {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   #depth = 0;
+  #savepoints = 0;
+  #backups = 0;
   #idle: ReturnType<typeof setTimeout> | null = null;
   #keyWiped: () => boolean = () => false;
   readonly #readOnly: boolean;
@@ -84,7 +87,7 @@ export class SqliteStore implements DockStore {
       all: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).all(...params) as T[],
       run: (text: string, ...params: SQLInputValue[]) => this.#sql(text).run(...params),
     };
-    for (const table of [jobs, drives, packages, custody, deadlines]) bindTable(this, q, table);
+    for (const table of [jobs, drives, packages, custody, deadlines, exchange]) bindTable(this, q, table);
   }
 
   /**
@@ -99,6 +102,8 @@ export class SqliteStore implements DockStore {
     }
     this.#idle = setTimeout(() => {
       this.#idle = null;
+      // never while a backup copies pages: the next commit after it schedules the checkpoint again
+      if (this.#backups > 0) return;
       if (!this.#db.isOpen || this.#db.isTransaction) return;
       try {
         this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
@@ -182,6 +187,37 @@ export class SqliteStore implements DockStore {
       throw e;
     } finally {
       this.#depth--;
+    }
+  }
+
+  savepoint<T>(fn: () => T): T {
+    if (this.#depth === 0) throw new Error('a savepoint outside a transaction');
+    const name = `sp${++this.#savepoints}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = fn();
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (e) {
+      this.#db.exec(`ROLLBACK TO ${name}`);
+      this.#db.exec(`RELEASE ${name}`);
+      throw e;
+    } finally {
+      this.#savepoints--;
+    }
+  }
+
+  /**
+   * SQLite's online backup, a few hundred pages a step: scans go on between steps, and a page this
+   * connection writes meanwhile is copied again, so the file is the store as it stands when the copy ends.
+   */
+  async backup(path: string): Promise<{ pages: number }> {
+    this.#backups++;
+    try {
+      const pages = await backup(this.#db, path, { rate: 256 });
+      return { pages };
+    } finally {
+      this.#backups--;
     }
   }
 

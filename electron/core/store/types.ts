@@ -4,6 +4,7 @@
 import type * as custody from './custody.ts';
 import type * as deadlines from './deadlines.ts';
 import type * as drives from './drives.ts';
+import type * as exchange from './exchange.ts';
 import type * as jobs from './jobs.ts';
 import type * as packages from './packages.ts';
 import type { Sql } from './rows.ts';
@@ -18,10 +19,11 @@ type Writes =
   | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold'
   | 'deletePackage'
   | 'appendCustody'
+  | 'insertRestoredJob' | 'insertRestoredDrive'
   | 'setClockSeenAt' | 'setJobDeadline' | 'setAddressWrong' | 'setContact' | 'wipeKeysOfJob' | 'refreshOtherBox';
 
 type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>
-  & BoundAll<typeof deadlines>;
+  & BoundAll<typeof deadlines> & BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
 
 /** Everything an operation may do inside its transaction: every read, and every write. */
 export interface StoreTx extends AllTables {}
@@ -39,5 +41,9 @@ export interface DockStore extends StoreReads {
   readonly version: number;
   /** One transaction: all of `fn` is written, or none of it. A transaction begun inside another joins it. */
   transaction<T>(fn: (tx: StoreTx) => T): T;
+  /** Inside a transaction: `fn`'s writes are kept, or undone alone when it throws (the rest of the transaction goes on). */
+  savepoint<T>(fn: () => T): T;
+  /** A consistent copy of the store to `path` while the station keeps writing (SQLite's online backup). */
+  backup(path: string): Promise<{ pages: number }>;
   close(): void;
 }

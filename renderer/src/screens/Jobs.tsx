@@ -8,6 +8,8 @@ import { actionName, copyStatusName, driveStateName, errorText, formatDate, form
 import { possibilityText } from '../i18n-rules.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { ExportDialog, ImportDialog, ReportsDialog, useFileDrop } from './DataIO.tsx';
+import { useDt } from '../i18n-dataio.ts';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
 import { custodyReason, moreActionName } from '../i18n-scan.ts';
 import { JOB_STATES, type CustodyRecord, type DriveView, type JobView } from '../../../electron/core/model.ts';
@@ -28,6 +30,16 @@ function JobList() {
   const [result, setResult] = useState<JobSearchResult | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const dt = useDt();
+  const [open, setOpen] = useState<'import' | 'export' | 'reports' | null>(null);
+  const [dropped, setDropped] = useState<File[] | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const drop = useFileDrop((files) => { setDropped(files); setOpen('import'); });
+  const toggle = (name: string) => setChosen((c) => {
+    const next = new Set(c);
+    if (next.has(name)) next.delete(name); else next.add(name);
+    return next;
+  });
 
   const load = useCallback(() => {
     theApi().call('jobs.search', { ...(q.query ? { query: q.query } : {}), ...(q.state ? { state: q.state } : {}), limit: PAGE, offset: q.offset })
@@ -48,11 +60,20 @@ function JobList() {
 
   const total = result?.total ?? 0;
   return (
-    <div className="jobs" data-testid="jobs-screen">
+    <div className="jobs jobs-drop-target" data-testid="jobs-screen" {...drop.handlers}>
+      {drop.over && !open ? <div className="jobs-drop-overlay" data-testid="jobs-drop-overlay">{dt('dio.dropHere')}</div> : null}
       <header className="screen-head">
         <h1>{t('jobs.title')}</h1>
         {result ? <span className="screen-count" data-testid="jobs-total">{total === 1 ? t('jobs.total1') : t('jobs.total', { total })}</span> : null}
+        <div className="jobs-actions">
+          <button type="button" className="btn" onClick={() => { setDropped(null); setOpen('import'); }} data-testid="open-import">{dt('dio.import')}</button>
+          <button type="button" className="btn" onClick={() => setOpen('export')} data-testid="open-export">{dt('dio.export')}</button>
+          <button type="button" className="btn" onClick={() => setOpen('reports')} data-testid="open-reports">{dt('dio.reports')}</button>
+        </div>
       </header>
+      {open === 'import' ? <ImportDialog initial={dropped} onClose={() => { setOpen(null); setDropped(null); load(); }} /> : null}
+      {open === 'export' ? <ExportDialog chosen={[...chosen].sort()} onClose={() => setOpen(null)} /> : null}
+      {open === 'reports' ? <ReportsDialog onClose={() => setOpen(null)} /> : null}
       <form className="search" role="search" onSubmit={onSubmit}>
         <label htmlFor="job-search" className="sr-only">{t('jobs.search')}</label>
         <input id="job-search" ref={search} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('jobs.search')} maxLength={64} autoComplete="off" spellCheck={false} />
@@ -69,11 +90,14 @@ function JobList() {
         <>
           <table className="table jobs-table" data-testid="jobs-table">
             <thead>
-              <tr><th scope="col">{t('jobs.col.name')}</th><th scope="col">{t('jobs.col.type')}</th><th scope="col">{t('jobs.col.state')}</th><th scope="col">{t('jobs.col.tracking')}</th><th scope="col">{t('jobs.col.updated')}</th></tr>
+              <tr><th scope="col" className="choose"><input type="checkbox" aria-label={dt('dio.chooseAll')} checked={result.items.every((j) => chosen.has(j.name))}
+                onChange={(e) => setChosen((c) => { const next = new Set(c); for (const j of result.items) { if (e.target.checked) next.add(j.name); else next.delete(j.name); } return next; })} /></th>
+                <th scope="col">{t('jobs.col.name')}</th><th scope="col">{t('jobs.col.type')}</th><th scope="col">{t('jobs.col.state')}</th><th scope="col">{t('jobs.col.tracking')}</th><th scope="col">{t('jobs.col.updated')}</th></tr>
             </thead>
             <tbody>
               {result.items.map((j) => (
                 <tr key={j.name} data-job={j.name}>
+                  <td className="choose"><input type="checkbox" aria-label={dt('dio.choose', { name: j.name })} checked={chosen.has(j.name)} disabled={j.deleted} onChange={() => toggle(j.name)} /></td>
                   <td><button type="button" className="link big" onClick={() => go('jobs', j.name)}>{j.name}</button></td>
                   <td>{jobTypeName(lang, j.jobType)}</td>
                   <td>
@@ -148,6 +172,8 @@ function JobPage({ name }: { name: string }) {
   const [possible, setPossible] = useState<Possibility<string, string>[]>([]);
   const [error, setError] = useState<CoreError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [results, setResults] = useState(false);
+  const dt = useDt();
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(() => {
@@ -181,7 +207,9 @@ function JobPage({ name }: { name: string }) {
         {p ? <span className={`chip chip-big chip-job-${p.state}`} data-testid="job-state">{jobStateName(lang, p.state)}</span> : null}
         {p?.cancelRequested ? <span className="chip chip-Faulted">{t('jobs.cancelled')}</span> : null}
         <button type="button" className="btn" onClick={() => void exportCsv()} data-testid="export-csv">{t('job.exportCsv')}</button>
+        <button type="button" className="btn" onClick={() => setResults(true)} disabled={!job || Boolean(job.dock.deletedAt)} data-testid="export-results">{dt('dio.export.thisJob')}</button>
       </header>
+      {results ? <ExportDialog chosen={[name]} onClose={() => setResults(false)} /> : null}
       {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
       {saved ? <p className="form-ok" role="status" data-testid="csv-saved">{t('job.exported', { file: saved })}</p> : null}
       {job && p ? (

@@ -1,0 +1,52 @@
+// Backups the station takes by itself: one a day into the backup folder (settings: backup.dir, empty for
+// backups/ in the data directory), files older than backup.keepDays removed. A day's backup is taken once; the
+// station checks every hour, so a station switched on late in the day still gets its backup.
+import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Intake } from './core/intake.ts';
+import type { SettingsStore } from './api/settings-schema.ts';
+
+export const DAILY_PREFIX = 'intake-daily-';
+const DAILY = /^intake-daily-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The station's local day, YYYY-MM-DD. */
+export function localDay(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function backupDir(dir: string, storePath: string): string {
+  return dir.trim() ? resolve(dir.trim()) : join(dirname(resolve(storePath)), 'backups');
+}
+
+/** Where "Back up now" writes when no file is chosen: the backup folder, stamped to the second. */
+export function defaultBackupPath(dir: string, storePath: string, now: Date): string {
+  const folder = backupDir(dir, storePath);
+  mkdirSync(folder, { recursive: true });
+  const stamp = `${localDay(now)}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return join(folder, `intake-backup-${stamp}.sqlite`);
+}
+
+/** Today's backup if none was taken yet, then the daily files older than `keepDays` removed. */
+export async function dailyBackup(intake: Intake, settings: SettingsStore, now: Date): Promise<{ taken: string | null; removed: string[] }> {
+  const { keepDays, dir } = settings.get().backup;
+  if (keepDays <= 0) return { taken: null, removed: [] };
+  const folder = backupDir(dir, intake.store.path);
+  mkdirSync(folder, { recursive: true });
+  const today = join(folder, `${DAILY_PREFIX}${localDay(now)}.sqlite`);
+  let taken: string | null = null;
+  if (!existsSync(today)) {
+    await intake.backup(today);
+    taken = today;
+  }
+  const oldest = new Date(now.getFullYear(), now.getMonth(), now.getDate() - keepDays + 1);
+  const removed: string[] = [];
+  for (const f of readdirSync(folder)) {
+    const m = DAILY.exec(f);
+    if (m && m[1]! < localDay(oldest)) {
+      rmSync(join(folder, f), { force: true });
+      removed.push(f);
+    }
+  }
+  return { taken, removed };
+}
