@@ -37,7 +37,7 @@ export type JobTrigger =
 
 export type DriveTrigger =
   | 'scanned' | 'missingAtClose' | 'shippingTimedOut' | 'arrivedLater' | 'copyStarted' | 'copyCompleted'
-  | 'copyCompletedMoreInfo' | 'shippedBack' | 'heldReturned' | 'scanUndone' | 'fault' | 'resolve';
+  | 'copyCompletedMoreInfo' | 'copyCorrected' | 'shippedBack' | 'heldReturned' | 'scanUndone' | 'fault' | 'resolve';
 
 // ---- guards -------------------------------------------------------------------------------------
 
@@ -155,6 +155,13 @@ const jobShipping: Guard<DriveContext> = ({ job, drive }) => {
   return null;
 };
 
+// a bay's report put right before the drive leaves: the job is still being copied or packed
+const correctable: Guard<DriveContext> = ({ job, reason }) => {
+  if (!job || (job.state !== 'Transferring' && job.state !== 'Packaging')) return 'a copy result is corrected while its job is Transferring or Packaging';
+  return reason ? null : 'a correction needs a reason';
+};
+const bothGuards = (a: Guard<DriveContext>, b: Guard<DriveContext>): Guard<DriveContext> => (c) => a(c) ?? b(c);
+
 const isHeld: Guard<DriveContext> = ({ drive }) => (drive.heldSince ? null : 'only a held drive is returned unprocessed');
 
 // ---- tables -------------------------------------------------------------------------------------
@@ -185,6 +192,8 @@ export const DRIVE_TRANSITIONS: readonly Transition<DriveState, DriveTrigger, Dr
   { from: 'Received', to: 'Transferring', trigger: 'copyStarted', rule: 'copy starts on a received drive of the job', guard: copyable },
   { from: 'Transferring', to: 'Completed', trigger: 'copyCompleted', rule: 'copy finished without errors', guard: cleanCopy },
   { from: 'Transferring', to: 'CompletedMoreInfo', trigger: 'copyCompletedMoreInfo', rule: 'copy finished with errors, warnings or information', guard: copyWithInfo },
+  { from: 'Completed', to: 'CompletedMoreInfo', trigger: 'copyCorrected', rule: 'a clean copy corrected: the bay reported errors after all', guard: bothGuards(correctable, copyWithInfo) },
+  { from: 'CompletedMoreInfo', to: 'Completed', trigger: 'copyCorrected', rule: 'a copy with errors corrected: it was clean after all', guard: bothGuards(correctable, cleanCopy) },
   { from: 'Completed', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'CompletedMoreInfo', to: 'ShippedBack', trigger: 'shippedBack', rule: 'the drive left for the return address', guard: jobShipping },
   { from: 'Received', to: 'ShippedBack', trigger: 'shippedBack', rule: 'a drive that was not copied (extra, cancelled, late) goes back with the job', guard: jobShipping },
