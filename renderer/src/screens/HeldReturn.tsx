@@ -324,9 +324,9 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           </div>
           {h.pdf && h.labelOut === h.signature ? <p><a className="link" href={h.pdf.url} download={h.pdf.filename} data-testid="held-label-download">{t('pk.download', { file: h.pdf.filename })}</a></p> : null}
           <p className={h.labelOut === h.signature ? 'form-ok' : 'muted'} data-testid="held-label-state" data-how={h.labelOut === h.signature ? h.labelHow?.how ?? '' : ''}>
-            {h.labelOut === h.signature && h.labelHow ? (h.labelHow.how === 'pdf'
+            {h.labelOut === h.signature && h.labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{h.labelHow.how === 'pdf'
               ? bt('label.savedPdf', { time: formatTime(lang, h.labelHow.at.toISOString()), file: h.labelHow.file ?? '' })
-              : bt('label.printed', { time: formatTime(lang, h.labelHow.at.toISOString()), printer: h.labelHow.printer ?? '' }))
+              : bt('label.printed', { time: formatTime(lang, h.labelHow.at.toISOString()), printer: h.labelHow.printer ?? '' })}</span></>
               : h.labelOut === h.signature ? t('pk.labelOut') : t('pk.labelFirst')}
           </p>
           {h.labelOut === h.signature && h.labelHow ? (

@@ -390,9 +390,9 @@ export function Packaging() {
                 </div>
                 {pdf ? <p><a className="link" href={pdf.url} download={pdf.filename} data-testid="label-download">{t('pk.download', { file: pdf.filename })}</a></p> : null}
                 <p className={labelOut === signature ? 'form-ok' : 'muted'} data-testid="label-state" data-how={labelOut === signature ? labelHow?.how ?? '' : ''}>
-                  {labelOut === signature && labelHow ? (labelHow.how === 'pdf'
+                  {labelOut === signature && labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{labelHow.how === 'pdf'
                     ? bt('label.savedPdf', { time: formatTime(lang, labelHow.at.toISOString()), file: labelHow.file ?? '' })
-                    : bt('label.printed', { time: formatTime(lang, labelHow.at.toISOString()), printer: labelHow.printer ?? '' }))
+                    : bt('label.printed', { time: formatTime(lang, labelHow.at.toISOString()), printer: labelHow.printer ?? '' })}</span></>
                     : labelOut === signature ? t('pk.labelOut') : t('pk.labelFirst')}
                 </p>
                 {labelOut === signature && labelHow ? (
