@@ -398,10 +398,10 @@ export function Packaging() {
                 {labelOut === signature && labelHow ? (
                   <p><button type="button" className="btn" disabled={busy} onClick={() => void label(labelHow.how)} data-testid="label-again">{bt('label.reprint')}</button></p>
                 ) : null}
-                {preview && labelOut === signature ? (
+                {labelOut === signature ? (
                   <figure className="pk-preview">
                     <figcaption>{bt('label.preview')}</figcaption>
-                    <iframe title={bt('label.preview')} src={preview} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
+                    <iframe title={bt('label.preview')} src={preview ?? "about:blank"} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
                   </figure>
                 ) : null}
                 <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!canShip} onClick={() => void ship()} data-testid="ship">
