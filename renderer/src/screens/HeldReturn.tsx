@@ -332,18 +332,18 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           {h.labelOut === h.signature && h.labelHow ? (
             <p><button type="button" className="btn" disabled={h.busy} onClick={() => void h.label(h.labelHow!.how)} data-testid="held-label-again">{bt('label.reprint')}</button></p>
           ) : null}
-          {h.labelOut === h.signature ? (
-            <figure className="pk-preview">
-              <figcaption>{bt('label.preview')}</figcaption>
-              <iframe title={bt('label.preview')} src={h.preview ?? "about:blank"} sandbox="" className="pk-preview-frame" data-testid="held-label-preview" />
-            </figure>
-          ) : null}
           <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!h.canShip} onClick={() => void h.ship(operator)} data-testid="held-ship">
             <Icon name="check" size={26} /> {t('pk.ship')}
           </button>
         </div>
       </div>
 
+      {h.preview && h.labelOut === h.signature ? (
+        <figure className="pk-preview">
+          <figcaption>{bt('label.preview')}</figcaption>
+          <iframe title={bt('label.preview')} src={h.preview} sandbox="" className="pk-preview-frame" data-testid="held-label-preview" />
+        </figure>
+      ) : null}
     </section>
   );
 }
