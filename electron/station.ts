@@ -84,9 +84,14 @@ export function openStation(opts: StationOptions): Station {
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
     const demo = opts.demo ?? { jobs: DEMO_JOBS };
     if (created && demo) seedDemo(intake, demo);
+    let heldBack: string | null = null;
     const sweep = () => {
       try {
-        intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        const r = intake.sweep({ operator: SWEEP_OPERATOR, station: settings.get().stationId });
+        // said once when the sweep starts waiting for the clock, not every ten minutes; the screens show it too
+        const state = r.heldBack?.state ?? null;
+        if (r.heldBack && state !== heldBack) console.error(`[intake] deadline sweep held back: the clock (${r.heldBack.now}) is ${state}`);
+        heldBack = state;
       } catch (e) {
         // a sweep that fails is retried at the next turn; the station keeps serving scans
         console.error('[intake] deadline sweep failed:', e instanceof Error ? e.message : e);

@@ -1,7 +1,10 @@
-// Playwright: screen tests in Debian's Chromium against the real station server (test/e2e), and the
-// Electron app through Playwright's _electron (test/electron; they skip where no Electron binary exists).
+// Playwright: screen tests in the browser electron/find-browser.ts finds, against the real station server
+// (test/e2e), and the Electron app through Playwright's _electron (test/electron; they skip where no Electron
+// binary exists). `npm test` runs test/setup.ts first, which gets that browser when the machine has none.
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { browserPath } from '../electron/find-browser.ts';
+import { TEST_TIME_ZONE } from './zone.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -20,8 +23,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: browserPath(), args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 860 },
+    timezoneId: TEST_TIME_ZONE,
     screenshot: 'only-on-failure',
     trace: 'off',
     video: 'off',

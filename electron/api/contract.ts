@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Change } from '../core/intake.ts';
 import type { AnyErrorCode } from '../core/errors.ts';
+import type { ClockStatus } from '../core/clock.ts';
 import type { Operations } from './operations.ts';
 import type { Settings, SettingsProblem } from './settings-schema.ts';
 
@@ -25,6 +26,8 @@ export interface StationInfo {
   transport: 'ipc' | 'http';
   settingsProblem: SettingsProblem | null;
   version: string;
+  /** Whether the station trusts its clock: the screens show a clock behind its record or jumped ahead. */
+  clock: ClockStatus;
 }
 
 export type JobSearchResult = Output<'jobs.search'>;

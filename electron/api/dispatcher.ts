@@ -3,6 +3,7 @@
 // to this one dispatcher.
 import type { Intake } from '../core/intake.ts';
 import { IntakeError } from '../core/errors.ts';
+import { storeFault } from '../core/store-faults.ts';
 import { PrinterError } from '../core/labels/errors.ts';
 import type { LabelOutputs } from '../core/labels/outputs.ts';
 import type { ApiErrorBody, Change, OpName, Reply, StationInfo } from './contract.ts';
@@ -29,6 +30,8 @@ export interface Dispatcher {
 export function toErrorBody(e: unknown): ApiErrorBody {
   if (e instanceof IntakeError) return e.toJSON();
   if (e instanceof PrinterError) return e.toJSON();
+  const fault = storeFault(e);
+  if (fault) return fault.toJSON();
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown[] }).issues)) {
     const issues = (e as { issues: { path: PropertyKey[]; message: string }[] }).issues;
     const first = issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message}`);
@@ -80,7 +83,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         return { ok: true, result } as Reply<OpName>;
       } catch (e) {
         const body = toErrorBody(e);
-        if (body.code === 'INTERNAL') console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
+        if (body.code === 'INTERNAL' || body.code.startsWith('STORE_')) {
+          console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
+        }
         return { ok: false, error: body };
       }
     },

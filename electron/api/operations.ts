@@ -4,12 +4,23 @@
 // cannot compile.
 import { z } from 'zod';
 import { IntakeError } from '../core/errors.ts';
+import { upperAscii } from '../core/scan.ts';
+import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
+import { EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 import type { StationInfo } from './contract.ts';
-import { anyJson, change, code, define, name, query, reason } from './operation.ts';
+import type { CodeIdentity } from '../core/intake.ts';
+import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
 import { labelOperations } from './label-operations.ts';
 
 const tracking = code;
+
+/** The operator whose badge this code is, matched as a scanner may type it (either case, surrounding blanks). */
+function badgeOwner(ctx: OperationContext, raw: string): string | null {
+  const c = raw.trim().toUpperCase();
+  if (!c) return null;
+  return ctx.settings.get().operators.find((o) => o.badge && o.badge.trim().toUpperCase() === c)?.name ?? null;
+}
 const carrierName = z.string().max(64);
 const carrierAccountNumber = z.string().max(64);
 
@@ -20,7 +31,7 @@ export const operations = {
     return {
       stationId: s.stationId, dockName: s.dockName, language: s.language, sounds: s.sounds,
       operators: s.operators.map((o) => ({ name: o.name, hasBadge: Boolean(o.badge) })),
-      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version,
+      transport: ctx.transport, settingsProblem: ctx.settings.problem, version: ctx.version, clock: ctx.intake.clockStatus(),
     };
   }),
   'jobs.get': define(query({ name }), (i, ctx) => ctx.intake.jobView(i.name)),
@@ -31,14 +42,18 @@ export const operations = {
   'jobs.possibilities': define(query({ name }), (i, ctx) => ctx.intake.jobPossibilities(i.name)),
   'drives.possibilities': define(query({ driveId: code }), (i, ctx) => ctx.intake.drivePossibilities(i.driveId)),
   'packages.get': define(query({ trackingNumber: tracking }), (i, ctx) => {
-    const v = ctx.intake.packageView(i.trackingNumber.trim().toUpperCase());
+    const v = ctx.intake.packageView(upperAscii(i.trackingNumber.trim()));
     if (!v) throw new IntakeError('PACKAGE_UNKNOWN', `Package ${i.trackingNumber} has not been received here.`);
     return v;
   }),
   'packages.current': define(query({}), (_i, ctx) => ctx.intake.openPackage(ctx.stationId())),
   'packages.previewClose': define(query({ trackingNumber: tracking.optional() }),
     (i, ctx) => ctx.intake.previewClose({ operator: 'preview', station: ctx.stationId() }, i.trackingNumber)),
-  'exceptions.list': define(query({}), (_i, ctx) => ctx.intake.exceptions()),
+  // a page at a time: the screen asks for the first page, then the next from where the last ended
+  'exceptions.list': define(query({
+    limit: z.number().int().min(1).max(EXCEPTION_PAGE.max).optional(), after: z.string().max(512).optional(),
+    kinds: z.array(z.enum(EXCEPTION_KINDS)).max(EXCEPTION_KINDS.length).optional(),
+  }), (i, ctx) => ctx.intake.exceptionsPage(i)),
   'deadlines.upcoming': define(query({ limit: z.number().int().min(1).max(500).optional() }),
     (i, ctx) => ctx.intake.upcomingDeadlines(i.limit ?? 50)),
   'custody.list': define(query({
@@ -54,6 +69,12 @@ export const operations = {
       .find((x) => (x.badge && x.badge.toUpperCase() === c.toUpperCase()) || x.name.toLowerCase() === c.toLowerCase());
     if (!o) throw new IntakeError('BAD_INPUT', 'This badge is not an operator of this station.');
     return { name: o.name };
+  }),
+  /** What a scanned code is here: an operator's badge (from the settings), or whatever the core says it is. */
+  'codes.identify': define(query({ code }), (i, ctx): CodeIdentity | { kind: 'badge'; operator: string } => {
+    const operator = badgeOwner(ctx, i.code);
+    if (operator) return { kind: 'badge', operator };
+    return ctx.intake.identifyCode(i.code, ctx.stationId());
   }),
   // ---- operations: each names the operator who made it
   'jobs.put': define(change({ job: anyJson }), (i, ctx) => ctx.intake.putJob(ctx.actor(i.operator), i.job)),
@@ -73,8 +94,15 @@ export const operations = {
     (i, ctx) => ctx.intake.resolveDrive(ctx.actor(i.operator), i.driveId, i.reason)),
   'packages.receive': define(change({ trackingNumber: tracking, carrierName: carrierName.optional() }),
     (i, ctx) => ctx.intake.receivePackage(ctx.actor(i.operator), i)),
-  'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }),
-    (i, ctx) => ctx.intake.scanDrive(ctx.actor(i.operator), i)),
+  'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }), (i, ctx) => {
+    const actor = ctx.actor(i.operator);
+    // a badge is never a drive: the screens hand the station to its operator instead
+    const operator = badgeOwner(ctx, i.serial);
+    if (operator) {
+      throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, { operator });
+    }
+    return ctx.intake.scanDrive(actor, i);
+  }),
   'packages.close': define(change({ trackingNumber: tracking.optional() }), (i, ctx) => ctx.intake.closePackage(ctx.actor(i.operator), i)),
   'packages.releaseHold': define(change({ trackingNumber: tracking }), (i, ctx) => ctx.intake.releaseHold(ctx.actor(i.operator), i)),
   'scans.undo': define(change({}), (i, ctx) => ctx.intake.undoLastScan(ctx.actor(i.operator))),
@@ -102,8 +130,20 @@ export const operations = {
   'drives.destroy': define(change({
     driveIds: z.array(code).min(1).max(100), method: z.string().trim().min(1).max(120), witness: z.string().trim().min(1).max(64),
     reason: reason.optional(),
-  }), (i, ctx) => ctx.intake.recordDestruction(ctx.actor(i.operator), i)),
+  }), (i, ctx) => {
+    const who = ctx.actor(i.operator);
+    // a witness is another operator of this station, whatever the case or spacing it was typed in
+    const operators = ctx.settings.get().operators.map((o) => o.name);
+    const refusal = witnessRefusal(who.operator, i.witness, operators);
+    if (refusal) throw new IntakeError(refusal.code, refusal.message);
+    return ctx.intake.recordDestruction(who, { ...i, witness: knownOperatorName(i.witness, operators) ?? i.witness });
+  }),
   'deadlines.sweep': define(change({}), (i, ctx) => ctx.intake.sweep(ctx.actor(i.operator))),
+  'clock.confirm': define(change({ date: z.string().max(10) }), (i, ctx) => ctx.intake.confirmClock(ctx.actor(i.operator), i)),
+  'jobs.reportAddressWrong': define(change({ name, reason }),
+    (i, ctx) => ctx.intake.reportAddressWrong(ctx.actor(i.operator), i.name, i.reason)),
+  'jobs.recordContact': define(change({ name, reached: z.boolean(), note: reason.optional() }),
+    (i, ctx) => ctx.intake.recordContact(ctx.actor(i.operator), i)),
   'settings.update': define(change({ patch: settingsPatchSchema }), (i, ctx) => {
     ctx.actor(i.operator);
     return ctx.settings.update(i.patch);

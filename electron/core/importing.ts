@@ -110,8 +110,11 @@ const patchSchema = z.object({
   driveList: z.array(driveIn).min(1).max(100).optional(),
 }).strict();
 
+/** An issue's message as a clause: a message that is a sentence of its own (a scan's refusal) ends in a full stop. */
+const clause = (message: string) => message.replace(/[.\s]+$/, '');
+
 function explain(e: z.ZodError, code: 'BAD_INPUT' | 'IMPORT_INVALID'): never {
-  const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`);
+  const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${clause(i.message)}`);
   fail(code, `The job data is not valid: ${first.join('; ')}.`, { issues: e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })) });
 }
 
@@ -166,6 +169,27 @@ export function parsePatch(input: unknown): JobPatch {
   return r.data;
 }
 
+/**
+ * Says where the text stops being JSON, as a line and column, and never quotes it: the parser's own message
+ * can quote the text around the fault, which in a job's JSON may be a BitLocker key.
+ */
+function notJson(raw: string, e: unknown): never {
+  const m = e instanceof Error ? /^(.+?) in JSON at position (\d+)/.exec(e.message) : null;
+  const what = m && !/token|["`]/i.test(m[1]!) ? m[1]!.charAt(0).toLowerCase() + m[1]!.slice(1) : null;
+  if (m && what) {
+    const pos = Number(m[2]);
+    const before = raw.slice(0, pos);
+    const line = before.split('\n').length;
+    const column = pos - before.lastIndexOf('\n');
+    fail('IMPORT_INVALID', `The import is not JSON: ${what} at line ${line}, column ${column}. Copy the service's answer again, whole.`);
+  }
+  if (e instanceof Error && /end of JSON input/i.test(e.message)) {
+    fail('IMPORT_INVALID', 'The import is not JSON: it ends too early. Copy the service\'s answer again, whole.');
+  }
+  fail('IMPORT_INVALID', 'The import is not JSON: a character stands where JSON allows none (a comma before a closing '
+    + 'bracket?). Copy the service\'s answer again, whole.');
+}
+
 /** `Get Job` JSON: text or parsed; one job, an array, or `{ value: [...] }`. */
 export function parseImport(raw: unknown): JobInput[] {
   let data = raw;
@@ -174,7 +198,7 @@ export function parseImport(raw: unknown): JobInput[] {
     try {
       data = JSON.parse(raw);
     } catch (e) {
-      fail('IMPORT_INVALID', `The import is not JSON: ${e instanceof Error ? e.message : String(e)}.`);
+      notJson(raw, e);
     }
   }
   const list: unknown[] = Array.isArray(data) ? data

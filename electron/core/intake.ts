@@ -13,8 +13,10 @@ import * as holds from './operations/holds.ts';
 import * as jobs from './operations/jobs.ts';
 import * as receiving from './operations/receiving.ts';
 import * as returns from './operations/returns.ts';
+import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
-import { exceptions, type ExceptionRow } from './queries/exceptions.ts';
+import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
+import type { ClockStatus } from './clock.ts';
 import * as views from './queries/jobs.ts';
 import type { PackageView } from './queries/views.ts';
 import type { Deadline, SweepResult } from './operations/deadlines.ts';
@@ -23,7 +25,9 @@ import type { ScanResult } from './operations/receiving.ts';
 export type { Change } from './operations/context.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
-export type { ExceptionRow } from './queries/exceptions.ts';
+export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
+export type { CodeIdentity, PackageStatus } from './queries/codes.ts';
+export type { HoldCause, ScanParams } from './operations/receiving.ts';
 
 export interface IntakeOptions {
   store: DockStore;
@@ -130,15 +134,34 @@ export class Intake {
   sweep(actor: Actor): SweepResult { return deadlines.sweep(this.c, actor); }
   /** What comes due next, soonest first (already overdue first of all). */
   upcomingDeadlines(limit = 50): Deadline[] { return deadlines.upcomingDeadlines(this.c, limit); }
+  /** Whether the station trusts its clock now (behind its last record, or jumped ahead unconfirmed, it does not). */
+  clockStatus(): ClockStatus { return this.c.clockStatus(); }
+  /** A person confirms the date the clock shows, typing it: deadlines and changes go on. */
+  confirmClock(actor: Actor, input: { date: unknown }): ClockStatus { return deadlines.confirmClock(this.c, actor, input); }
+  /** Staff report a job's return address wrong though complete: its 90-day destruction deadline starts. */
+  reportAddressWrong(actor: Actor, name: unknown, reason: unknown): JobView {
+    deadlines.reportAddressWrong(this.c, actor, name, reason);
+    return this.jobView(name);
+  }
+  /** Staff tried the contact of a job whose return address is wrong or missing: reached, or not. */
+  recordContact(actor: Actor, input: { name: unknown; reached: unknown; note?: unknown }): JobView {
+    const job = deadlines.recordContact(this.c, actor, input);
+    return this.jobView(job.name);
+  }
 
   // ---- queries -----------------------------------------------------------------------------------
 
+  /** What a scanned code is at this station: a command, a package, a job, a drive, a held drive, or unknown. */
+  identifyCode(code: string, station: string): CodeIdentity { return identifyCode(this.store, code, station); }
   jobView(name: unknown): JobView { return views.jobViewOf(this.store, name); }
   packageView(tracking: string): PackageView | null { return views.packageViewOf(this.store, tracking); }
   openPackage(station: string): PackageView | null { return views.openPackageView(this.store, station); }
   /** "What may happen to this job now, and why not the rest?" */
   jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] { return views.jobPossibilitiesOf(this.store, name); }
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] { return views.drivePossibilitiesOf(this.store, serial); }
+  packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
+    return views.packagePossibilitiesOf(this.store, tracking, actor.station);
+  }
   /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
   searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): { total: number; items: { name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean; deleted: boolean }[] } {
     return views.searchJobs(this.store, input);
@@ -148,8 +171,12 @@ export class Intake {
   }
   /** The custody records of a job as CSV, oldest first. */
   custodyCsv(jobName: unknown): string { return custody.custodyCsv(this.store, jobName); }
-  /** Every drive at the dock that a person must act on, with what to do next and by when. */
-  exceptions(): ExceptionRow[] { return exceptions(this.store, this.clock); }
+  /** A page of everything at the dock that a person must act on, with what to do next and by when. */
+  exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
+    return exceptionsPage(this.store, this.c.clockStatus(), input);
+  }
+  /** The most urgent rows of the Exceptions list (its first page at the largest size). */
+  exceptions(): ExceptionRow[] { return this.exceptionsPage({ limit: EXCEPTION_PAGE.max }).rows; }
 }
 
 export { IntakeError };

@@ -111,6 +111,20 @@ export interface JobRecord {
   waitUntil: string | null;
   finishedAt: string | null;
   deletedAt: string | null;
+  /** The job's deadline as the store keeps it beside the job (worked out by `jobDeadline`). */
+  deadlineKind?: string | null;
+  deadlineAt?: string | null;
+  /** When the sweep must next act on the job; null when only a person can. */
+  sweepAt?: string | null;
+  /** Since when the job, in `Transferring`/`Packaging`, has had a return address wrong or missing. */
+  addressWantingSince?: string | null;
+  /** Staff reported the address wrong (though complete), why, and the address as it was then. */
+  addressWrongAt?: string | null;
+  addressWrongReason?: string | null;
+  addressWrongWas?: string | null;
+  /** Whether the job's contact was reached about the wanting address, and when that was recorded. */
+  contactOutcome?: 'reached' | 'unreachable' | null;
+  contactedAt?: string | null;
 }
 
 export type PackageState = 'open' | 'closed' | 'held';
@@ -140,7 +154,7 @@ export interface CustodyRecord {
   operator: string;
   station: string;
   action: string;
-  subject: 'job' | 'drive' | 'package';
+  subject: 'job' | 'drive' | 'package' | 'station';
   jobName: string | null;
   driveId: string | null;
   trackingNumber: string | null;

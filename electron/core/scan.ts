@@ -8,7 +8,8 @@ const ALLOWED = /^[A-Z0-9][A-Z0-9._/-]*$/;
 /**
  * Normalises a scanned code: surrounding whitespace (a scanner's suffix) is dropped and letters are upper
  * case, since serials and tracking numbers are printed upper case and a lower-case scan is the same code.
- * Anything else that is odd is refused, naming what was wrong, rather than guessed at.
+ * Only printable ASCII is upper-cased: anything else that is odd is refused, naming what was wrong, rather
+ * than guessed at.
  */
 export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking number' = 'drive serial'): string {
   if (typeof raw !== 'string') fail('BAD_INPUT', `The ${what} must be text.`);
@@ -21,6 +22,16 @@ export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking num
   if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) {
     fail('SCAN_BAD_CHARACTERS', `The scan holds control characters: scan the ${what} again or type it.`);
   }
+  // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ﬁ' is 'FI', so an upper-cased check would
+  // record a code nobody scanned. Barcodes carry plain ASCII; anything else is the keyboard layout talking.
+  const foreign = /[^\u0020-\u007e]/u.exec(trimmed);
+  if (foreign) {
+    const ch = foreign[0];
+    const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    fail('SCAN_NOT_ASCII', `The scan holds "${ch}" (U+${hex}), which no ${what} has: barcodes carry plain ASCII, so the scanner `
+      + 'types for another keyboard layout than this PC\'s (a US-layout scanner on a German-layout PC types - as ß). '
+      + `Set the scanner to this PC's keyboard layout, or type the ${what}.`, { character: ch, codePoint: `U+${hex}` });
+  }
   if (trimmed.length > MAX_SCAN_LENGTH) {
     fail('SCAN_TOO_LONG', `The scan is ${trimmed.length} characters long; a ${what} has at most ${MAX_SCAN_LENGTH}.`);
   }
@@ -31,6 +42,9 @@ export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking num
   }
   return code;
 }
+
+/** Upper case for ASCII letters only: a lookup never turns 'ß' into 'SS' and finds a code nobody scanned. */
+export const upperAscii = (code: string): string => code.replace(/[a-z]+/g, (s) => s.toUpperCase());
 
 /** X-1, X-2 … are the trackings of several jobs sharing the box X. */
 export function trackingBase(tracking: string): string | null {

@@ -7,14 +7,15 @@
 //   npm start -- --browser          browser mode even where the app could run
 //   npm start -- --no-open          browser mode without opening a window
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, rmSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';
 import {
   browserArgs, hasDisplay, installElectron, INSTALL_TIMEOUT_MS, nextStep, writeLaunchPage, type InstallOutcome,
 } from './launch-plan.ts';
 import { TICKET_TTL_MS } from '../server.ts';
+import { findBrowser } from '../find-browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -28,40 +29,6 @@ function run(cmd: string, cmdArgs: string[]): void {
   }
 }
 
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An installed Chromium-family browser that can open an app window (`--app=`), if any. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
-  const fromEnv = env.CHROMIUM_PATH ?? env.CHROME_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const candidates: string[] = [];
-  if (process.platform === 'darwin') {
-    for (const app of ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Brave Browser']) {
-      candidates.push(`/Applications/${app}.app/Contents/MacOS/${app}`);
-    }
-  } else if (process.platform === 'win32') {
-    for (const base of [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]) {
-      if (!base) continue;
-      candidates.push(join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'));
-      candidates.push(join(base, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
-      candidates.push(join(base, 'Chromium', 'Application', 'chrome.exe'));
-    }
-  } else {
-    const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'brave-browser']) {
-      for (const d of [...dirs, '/usr/bin', '/snap/bin']) candidates.push(join(d, name));
-    }
-  }
-  return candidates.find((c) => existsSync(c) && (process.platform === 'win32' || executable(c))) ?? null;
-}
-
 async function browserMode(): Promise<void> {
   const { serve, closeOnSignals } = await import('../server-cli.ts');
   const server = await serve(args, process.env, 'browser mode');
@@ -73,11 +40,12 @@ async function browserMode(): Promise<void> {
     if (browser && browser.exitCode === null) browser.kill();
   });
   if (args.includes('--no-open')) return;
-  const exe = findBrowser();
-  if (!exe) {
-    console.log('No Chromium or Chrome found to open it in: open the address above in a browser. Ctrl+C stops the station.');
+  const found = findBrowser();
+  if (!found.browser) {
+    console.log(`${found.line}. Open the address above in a browser; Ctrl+C stops the station.`);
     return;
   }
+  const exe = found.browser.path;
   if (!hasDisplay(process.env)) {
     console.log('No display to open a window on: open the address above in a browser. Ctrl+C stops the station.');
     return;

@@ -1,22 +1,15 @@
 // The Receive flow: every scan goes into one queue and is sent to the station in order, one at a time, so
-// none is lost or reordered at 20 scans a second. What a scan means (badge, tracking number, drive serial,
-// command) is decided here from what the station reported; what it does is decided by the station.
+// none is lost or reordered at 20 scans a second. What a scan is (badge, package, job label, drive, command) is
+// asked of the station once (`codes.identify`) when no package is open; with one open, a scan goes straight to
+// the station as a drive, which refuses what is not one (a badge, a job's label, a tracking number) by code.
 import { dock, expectEcho, pushFeedback, refreshPackage, setOperator, setPackage, theApi, toCoreError, type FeedbackKind, type Tone } from './store.ts';
 import type { CoreError, Key, Params } from './i18n.ts';
+import type { ScanWords } from './i18n-scan.ts';
 import { play, type Sound } from './sounds.ts';
 import type { ScanResult } from '../../electron/core/intake.ts';
+import { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command } from '../../electron/core/commands.ts';
 
-export const COMMANDS = ['CLOSE', 'UNDO', 'NEXT', 'SIGNOUT'] as const;
-export type Command = (typeof COMMANDS)[number];
-export const COMMAND_PREFIX = 'CMD:';
-export const commandCode = (c: Command): string => `${COMMAND_PREFIX}${c}`;
-
-export function parseCommand(code: string): Command | 'unknown' | null {
-  const c = code.trim().toUpperCase();
-  if (!c.startsWith(COMMAND_PREFIX)) return null;
-  const name = c.slice(COMMAND_PREFIX.length);
-  return (COMMANDS as readonly string[]).includes(name) ? (name as Command) : 'unknown';
-}
+export { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command };
 
 /** The same code twice within this long is one scan (a scanner's double read, a nervous trigger). */
 export const DUPLICATE_WINDOW_MS = 1000;
@@ -92,6 +85,11 @@ function feedback(kind: FeedbackKind, tone: Tone, sound: Sound, code: string, ti
   pushFeedback({ kind, tone, sound, code, title, text: params ? { key, params } : { key } });
 }
 
+function words(kind: FeedbackKind, tone: Tone, sound: Sound, code: string, title: Key, w: ScanWords): void {
+  play(sound);
+  pushFeedback({ kind, tone, sound, code, title, text: { words: w } });
+}
+
 function reject(code: string, error: CoreError): void {
   const alreadyReceived = error.code === 'DRIVE_ALREADY_SCANNED';
   pushFeedback({
@@ -164,32 +162,53 @@ export function receiveUnknownAsHeld(code: string): void {
 }
 
 /**
- * With no package open a scan should be a tracking number. What it is, is asked of the station:
- * a drive it knows (then it is a drive scanned with no package open, and the station refuses it),
- * a package received before (the station says so), the package a job expects (received), or nothing known:
- * refused, with an explicit offer to receive it as a package of no job (held); scanning it again never does.
+ * With no package open a scan should be a tracking number. What it is, is asked of the station, once:
+ * an operator's badge (the station is theirs now), a drive (scanned with no package open: the station refuses
+ * it), a package received before (the station says so), the package a job expects (received), a job's label
+ * (refused: it is not a box), or nothing known: refused, with an explicit offer to receive it as a package of
+ * no job (held); scanning it again never does.
  */
 async function receiveOrRefuse(code: string): Promise<void> {
-  const api = theApi();
+  let id;
   try {
-    await api.call('drives.possibilities', { driveId: code });
-    return scanDrive(code);
+    id = await theApi().call('codes.identify', { code });
   } catch (e) {
-    const err = toCoreError(e);
-    // not a code at all: the station refuses it, worded for a tracking number
-    if (err.code !== 'DRIVE_UNKNOWN') return receivePackage(code);
+    return reject(code, toCoreError(e)); // not a code at all: refused by name (GS, control characters, too long)
   }
-  const n = norm(code);
-  try {
-    await api.call('packages.get', { trackingNumber: code });
-    return receivePackage(code); // received before: the station names when and by whom
-  } catch { /* not received here yet */ }
-  try {
-    const r = await api.call('jobs.search', { query: n, limit: 200 });
-    if (r.items.some((j) => j.trackingNumber === n || j.trackingNumber?.startsWith(`${n}-`))) return receivePackage(code);
-  } catch { /* asked again below */ }
-  play('rejected');
-  pushFeedback({ kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown', text: { key: 'msg.unknownCode', params: { code: n } }, offer: { kind: 'receiveHeld', code: n } });
+  switch (id.kind) {
+    case 'badge':
+      return handOver(code, id.operator);
+    case 'command':
+      return feedback('rejected', 'rejected', 'rejected', code, 'fb.rejected', 'msg.unknownCommand', { code });
+    case 'drive':
+    case 'heldDrive':
+      return scanDrive(code);
+    case 'package':
+      return receivePackage(code); // the station opens it, or names when and by whom it was received
+    case 'job':
+      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', { kind: 'jobNoBox', job: id.jobName, state: id.state });
+    case 'unknown':
+      play('rejected');
+      pushFeedback({
+        kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown',
+        text: { key: 'msg.unknownCode', params: { code: id.code } }, offer: { kind: 'receiveHeld', code: id.code },
+      });
+  }
+}
+
+/**
+ * An operator's badge scanned while signed in: the station is handed to that operator. A package open stays
+ * open under its opener's name; the badge is never a drive.
+ */
+function handOver(code: string, name: string): void {
+  setOperator(name);
+  last = null;
+  const open = dock.get().pkg;
+  if (open && open.state === 'open') {
+    const w: ScanWords = { kind: 'handedOver', name, tracking: open.trackingNumber, opener: open.openedBy };
+    return words('signedIn', 'warning', 'notice', code, 'fb.signedIn', w);
+  }
+  feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name });
 }
 
 async function receivePackage(code: string): Promise<void> {
@@ -231,15 +250,20 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
       if (chosen.confirm === false && !chosen.requeue) feedback('rejected', 'notice', 'notice', code, 'fb.rejected', 'msg.scanCancelled', { serial: norm(code) });
       return;
     }
+    // a badge read mid-box: its operator takes over the station; nothing was recorded
+    if (err.code === 'CODE_IS_BADGE' && typeof err.detail?.operator === 'string') return handOver(code, err.detail.operator);
+    if (err.code === 'CODE_IS_JOB' && typeof err.detail?.jobName === 'string') {
+      const open = dock.get().pkg;
+      const w: ScanWords = { kind: 'jobInBox', job: err.detail.jobName, tracking: open?.trackingNumber ?? '' };
+      return words('rejected', 'rejected', 'rejected', code, 'fb.rejected', w);
+    }
     return reject(code, err);
   }
   setPackage(r.package);
   const look = OUTCOME_LOOK[r.outcome];
-  let key: Key = `msg.${r.outcome}` as Key;
-  if (r.outcome === 'held') key = r.jobName ? 'msg.heldCreating' : 'msg.heldNoJob';
   if (r.outcome === 'alreadyReceived') return reject(code, { code: 'DRIVE_ALREADY_SCANNED', message: r.message, detail: { driveId: r.serial } });
   play(look.sound);
-  pushFeedback({ ...look, code, text: { key, params: { serial: r.serial, job: r.jobName ?? '' } } });
+  pushFeedback({ ...look, code, text: { words: { kind: 'outcome', outcome: r.outcome, params: r.params } } });
 }
 
 function ask(d: NonNullable<ReturnType<typeof dock.get>['dialog']>): Promise<DialogAnswer> {

@@ -1,8 +1,9 @@
 // Where a scan goes. The wedge listens on the whole window; what a scan means depends on what is shown:
 // the Receive flow (and its questions), a screen that takes scans (Jobs search, Packaging), or the text
-// field that has focus inside an open dialog. A screen registers its handler with `useScanHandler`.
+// field that has focus inside an open dialog. A screen registers its handler with `useScanHandler`; on a screen
+// that takes no scans, a scan opens the job it names.
 import { useEffect, useRef } from 'react';
-import { dock, go, type Screen } from './store.ts';
+import { dock, go, theApi, type Screen } from './store.ts';
 import { parseCommand, submitScan } from './flow.ts';
 import { Wedge } from './scanner.ts';
 import { play } from './sounds.ts';
@@ -66,8 +67,23 @@ export function routeScan(code: string, at: number): void {
   if (h) return h(code, at);
   const field = focusedField();
   if (field) return fillField(field, code);
-  // elsewhere a scan looks the code up
-  dock.set({ jobsQuery: { query: code.trim(), state: '', offset: 0 } });
+  void lookUp(code);
+}
+
+/**
+ * Elsewhere a scan opens what it names: the page of the one job a job label, a drive or a package belongs to
+ * (asked of the station once), or else the job search for the code.
+ */
+async function lookUp(code: string): Promise<void> {
+  const q = code.trim();
+  try {
+    const id = await theApi().call('codes.identify', { code: q });
+    const job = id.kind === 'job' ? id.jobName
+      : id.kind === 'drive' || id.kind === 'heldDrive' ? id.jobName
+        : id.kind === 'package' && id.jobs.length === 1 ? id.jobs[0]!.name : null;
+    if (job) return go('jobs', job);
+  } catch { /* not a code the station reads: the search says what it finds */ }
+  dock.set({ jobsQuery: { query: q, state: '', offset: 0 } });
   go('jobs');
 }
 

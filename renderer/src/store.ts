@@ -7,6 +7,7 @@ import type { Deadline } from '../../electron/core/intake.ts';
 import type { PackageView } from '../../electron/core/queries/views.ts';
 import { type CoreError, type Key, type Lang, type Params, LANGS } from './i18n.ts';
 import type { Sound } from './sounds.ts';
+import type { ScanWords } from './i18n-scan.ts';
 
 export type Screen = 'receive' | 'exceptions' | 'jobs' | 'copy' | 'packaging' | 'commands';
 export const SCREENS: readonly Screen[] = ['receive', 'exceptions', 'jobs', 'copy', 'packaging', 'commands'];
@@ -22,7 +23,7 @@ export interface Feedback {
   sound: Sound;
   code: string;
   title: Key;
-  text: { key: Key; params?: Params } | { error: CoreError; scanned?: string };
+  text: { key: Key; params?: Params } | { error: CoreError; scanned?: string } | { words: ScanWords };
   at: number;
   /** An action the banner offers with this feedback. */
   offer?: { kind: 'receiveHeld'; code: string };

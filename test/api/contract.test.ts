@@ -18,10 +18,15 @@ interface Side {
 }
 
 const transports: Record<string, () => Promise<Side>> = {
-  'in-process': async () => {
+  'in-process': () => {
     const t = tempDir();
     const s = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: false });
-    return { api: inProcessApi(s.dispatcher), store: s.store, close: async () => { s.close(); t.remove(); } };
+    const close = () => {
+      s.close();
+      t.remove();
+      return Promise.resolve();
+    };
+    return Promise.resolve({ api: inProcessApi(s.dispatcher), store: s.store, close });
   },
   http: async () => {
     const t = tempDir();
@@ -73,7 +78,8 @@ test('a box is received, two of its three drives scanned and closed: the third i
     await attempt(api.call('jobs.get', { name: 'contoso-imp-1' })),
     await attempt(api.call('custody.list', { jobName: 'contoso-imp-1' })),
   ]);
-  const [, received, scan1, scan2, preview, closed, job] = t as { result: any }[];
+  type Seen = { state: string; outcome: string; serial: string; neverReceived: unknown; properties: { state: string } };
+  const [, received, scan1, scan2, preview, closed, job] = t as { result: Seen }[];
   assert.equal(received!.result.state, 'open');
   assert.equal(scan1!.result.outcome, 'received');
   assert.equal(scan2!.result.serial, D2);
@@ -98,7 +104,7 @@ test('a drive scanned twice is refused with DRIVE_ALREADY_SCANNED and the second
 
 test('every refusal has the same code and message on both transports', async () => {
   const t = await sameOnBoth(async ({ api }) => [
-    await attempt(api.call('nope.nothing' as OpName, {} as never)),
+    await attempt(api.call('nope.nothing' as OpName, {})),
     await attempt(api.call('drives.scan', { operator: OPERATOR, serial: 42 } as never)),
     await attempt(api.call('drives.scan', { serial: D1 } as never)),
     await attempt(api.call('jobs.search', { limit: 5000 })),
@@ -228,7 +234,7 @@ test('the HTTP change stream reconnects after the connection drops and says to l
     off();
     assert.equal(seen.length, 3);
     assert.deepEqual(seen[1], { jobs: [], packages: [], drives: [], seq: seen[1]!.seq }, 'a change naming nothing: look again');
-    assert.ok(seen[1]!.seq > seen[0]!.seq);
+    assert.ok(seen[1].seq > seen[0]!.seq);
     assert.ok(seen[2]!.drives.includes(D1));
   } finally {
     client.close();

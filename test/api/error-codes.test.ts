@@ -7,7 +7,7 @@ import { statusFor } from '../../electron/server.ts';
 import { DICTS, errorText, type Key } from '../../renderer/src/i18n.ts';
 
 const STATUSES: Record<string, readonly number[]> = {
-  rules: [400, 409, 422, 500, 507],
+  rules: [400, 409, 422, 500, 503, 507],
   printer: [409, 502, 503, 504],
   transport: [400, 401, 403, 404, 405, 413, 415, 431, 500],
   client: [502, 503],

@@ -135,10 +135,10 @@ test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', asy
   refused(await call('jobs.put', { operator: OPERATOR, job: { name, properties: { jobType: 'Import' } } }), 409, 'JOB_EXISTS');
 });
 
-test('a refusal of the dock\'s rules is a 400, 409 or 422; only a full or damaged store is the station\'s 5xx', () => {
+test('a refusal of the dock\'s rules is a 400, 409 or 422; only the station\'s own store failing is a 5xx', () => {
   for (const code of RULE_ERROR_CODES) {
-    const storeFault = code === 'STORE_FULL' || code === 'STORE_DAMAGED' || code === 'STORE_TOO_NEW';
-    const expected: readonly number[] = storeFault ? [500, 507] : [400, 409, 422];
+    const storeFault = ['STORE_FULL', 'STORE_DAMAGED', 'STORE_DISK_ERROR', 'STORE_TOO_NEW'].includes(code);
+    const expected: readonly number[] = storeFault ? [500, 503, 507] : [400, 409, 422];
     assert.ok(expected.includes(statusFor(code)), `${code} → ${statusFor(code)}`);
     assert.equal(statusFor(code), ERRORS[code].status, `${code}: the server answers the table's status`);
   }
@@ -184,7 +184,7 @@ function rawSocket(bytes: string): Promise<{ status: number; json: { code?: stri
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
       let json = {};
       try {
-        json = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
+        json = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as object;
       } catch { /* asserted on below */ }
       resolve({ status, json });
     };

@@ -43,7 +43,7 @@ test('a settings file that is not JSON is reported, kept aside and replaced by d
       writeFileSync(settingsPath(t.dir), garbage);
       const s = openSettings(t.dir);
       assert.equal(s.problem?.code, 'SETTINGS_CORRUPT', `reported for ${JSON.stringify(garbage)}`);
-      assert.match(s.problem!.message, /settings/);
+      assert.match(s.problem.message, /settings/);
       assert.deepEqual(s.get(), DEFAULT_SETTINGS);
       assert.deepEqual(JSON.parse(readFileSync(settingsPath(t.dir), 'utf8')), DEFAULT_SETTINGS, 'a good file replaces it');
       const aside = readdirSync(t.dir).filter((f) => f.startsWith('settings.json.corrupt-'));
@@ -77,8 +77,8 @@ test('a settings file with some bad fields keeps the good ones and resets only t
     writeFileSync(settingsPath(t.dir), JSON.stringify({ ...DEFAULT_SETTINGS, stationId: 'dock-9', language: 'fr', sounds: { enabled: 'loud', volume: 7 } }));
     const s = openSettings(t.dir);
     assert.equal(s.problem?.code, 'SETTINGS_CORRUPT');
-    assert.match(s.problem!.message, /language/);
-    assert.match(s.problem!.message, /sounds/);
+    assert.match(s.problem.message, /language/);
+    assert.match(s.problem.message, /sounds/);
     assert.equal(s.get().stationId, 'dock-9', 'the good field is kept');
     assert.equal(s.get().language, DEFAULT_SETTINGS.language);
     assert.deepEqual(s.get().sounds, DEFAULT_SETTINGS.sounds);

@@ -9,7 +9,7 @@ import { dataDirFrom, openStation, STORE_FILE } from '../../electron/station.ts'
 import { clockAt, tempDir } from './helpers.ts';
 import { readStore } from '../store-file.ts';
 
-test('a brand-new store starts with demo jobs; an existing one is opened as it is', async () => {
+test('a brand-new store starts with demo jobs; an existing one is opened as it is', () => {
   const t = tempDir();
   try {
     const first = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });

@@ -64,17 +64,17 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
     custody: src.prepare('SELECT * FROM custody ORDER BY seq').all() as Row[],
   };
   src.close();
-  const serials = new Set<string>(t.drives.map((r) => String(r.drive_id)));
-  for (const c of t.custody) if (c.drive_id) serials.add(String(c.drive_id));
+  const serials = new Set<string>(t.drives.map((r) => (r.drive_id as string)));
+  for (const c of t.custody) if (c.drive_id) serials.add((c.drive_id as string));
   const trackings = new Set<string>();
-  for (const p of t.packages) trackings.add(String(p.tracking_number));
-  for (const c of t.custody) if (c.tracking_number) trackings.add(String(c.tracking_number));
+  for (const p of t.packages) trackings.add((p.tracking_number as string));
+  for (const c of t.custody) if (c.tracking_number) trackings.add((c.tracking_number as string));
   for (const j of t.jobs) {
-    if (j.delivery_tracking) trackings.add(String(j.delivery_tracking));
-    if (j.return_package) trackings.add(String((JSON.parse(String(j.return_package)) as { trackingNumber: string }).trackingNumber));
+    if (j.delivery_tracking) trackings.add((j.delivery_tracking as string));
+    if (j.return_package) trackings.add(String((JSON.parse((j.return_package as string)) as { trackingNumber: string }).trackingNumber));
   }
-  const names = new Set<string>(t.jobs.map((j) => String(j.name)));
-  for (const c of t.custody) if (c.job_name) names.add(String(c.job_name));
+  const names = new Set<string>(t.jobs.map((j) => (j.name as string)));
+  for (const c of t.custody) if (c.job_name) names.add((c.job_name as string));
   // suffixed trackings of a shared box follow their box: X-1 becomes Y-1 when X becomes Y
   const boxes = new Set<string>([...trackings].filter((x) => !/-\d{1,3}$/.test(x)));
   const suffixed = [...trackings].filter((x) => /-\d{1,3}$/.test(x));
@@ -154,7 +154,13 @@ export function cachedStore(drives: number, log: (s: string) => void = () => {})
   const started = performance.now();
   const tmp = `${file}.${process.pid}.tmp`;
   rmSync(tmp, { force: true });
-  if (drives <= 20_000) {
+  const older = olderCached(drives);
+  if (older) {
+    // a store cached by an earlier schema is upgraded the way a station's own store is: by opening it
+    copyFileSync(older, tmp);
+    new Store(tmp).close();
+    log(`upgraded ${older} to schema ${schemaVersion()} in ${Math.round(performance.now() - started)} ms`);
+  } else if (drives <= 20_000) {
     demoStore(tmp, Math.max(1, Math.round(drives / DRIVES_PER_DEMO_JOB)), 1);
   } else {
     const template = join(dir, 'template.sqlite');
@@ -170,6 +176,17 @@ export function cachedStore(drives: number, log: (s: string) => void = () => {})
   renameSync(tmp, file);
   log(`filled ${file} in ${Math.round(performance.now() - started)} ms`);
   return file;
+}
+
+/** The same filler's store of this size cached under an earlier schema, the newest first, if any. */
+function olderCached(drives: number): string | null {
+  const root = process.env.DOCK_BENCH_CACHE ?? join(tmpdir(), 'dock-intake-bench');
+  const now = schemaVersion();
+  for (let v = now - 1; v >= 1; v--) {
+    const f = join(root, `schema${v}-filler${FILLER_VERSION}`, `drives-${drives}.sqlite`);
+    if (existsSync(f)) return f;
+  }
+  return null;
 }
 
 /** A private copy of a cached store that a bench may write to. */

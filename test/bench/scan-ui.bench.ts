@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startStationServer, type StationServer } from '../../electron/server.ts';
+import { browserPath } from '../../electron/find-browser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCANS = Number(process.env.SCAN_UI_SCANS ?? 200);
@@ -31,7 +32,7 @@ function ensureRenderer(): void {
   if (r.status !== 0) throw new Error('the renderer did not build');
 }
 
-async function call(server: StationServer, op: string, input: unknown): Promise<any> {
+async function call(server: StationServer, op: string, input: unknown): Promise<unknown> {
   const r = await server.dispatcher.dispatch(op, input);
   if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
   return r.result;
@@ -162,8 +163,8 @@ async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate:
     await sleep(100);
   }
   const { enter, shown } = await page.evaluate(() => (window as unknown as { __bench: { enter: Record<string, number>; shown: Record<string, number> } }).__bench);
-  const pkg = await call(server, 'packages.get', { trackingNumber: box });
-  const receivedInStore = new Set<string>(pkg.jobs.flatMap((j: { expected: { driveId: string; state: string }[] }) => j.expected.filter((d) => d.state === 'Received').map((d) => d.driveId)));
+  const pkg = (await call(server, 'packages.get', { trackingNumber: box })) as { jobs: { expected: { driveId: string; state: string }[] }[] };
+  const receivedInStore = new Set<string>(pkg.jobs.flatMap((j) => j.expected.filter((d) => d.state === 'Received').map((d) => d.driveId)));
   const latencies: number[] = [];
   let lost = 0;
   for (const s of serials) {
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'scan-ui-bench-'));
   const server = await startStationServer({ dataDir, demo: false });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
   });
   try {

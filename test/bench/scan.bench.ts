@@ -1,8 +1,9 @@
 // Scan commit latency (validate + transaction + custody record, i.e. intake.scanDrive) on real file stores
 // of 1,000, 100,000 and 1,000,000 drives, and the time to open the 1,000,000-drive store.
 // Prints one JSON line per measurement; progress goes to stderr. Each size runs ROUNDS rounds of 2,000 timed
-// scans (200 boxes of 10 drives) and reports the round with the median p99, beside the p99 of a bare one-row
-// commit measured just before it: on a shared machine that floor moves with everyone else's I/O.
+// scans (200 boxes of 10 drives) and reports the round with the median p99, beside the p50 and p99 of a bare
+// one-row commit measured just before it (the scan's p50 should stay within 1.5x of the bare commit's): on a
+// shared machine that floor moves with everyone else's I/O.
 // BENCH_SCAN_SIZES=1000,1000000 and BENCH_SCAN_ROUNDS=3 narrow a run; stores are cached (see fill.ts).
 import { mkdirSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
@@ -62,7 +63,7 @@ function measure(size: number): void {
   log(`${size}: store holds ${driveCount} drives; opened in ${openMs.toFixed(1)} ms`);
   if (size === 1_000_000) console.log(JSON.stringify({ bench: 'open', drives: size, ms: round3(openMs) }));
 
-  const rounds: { p50: number; p99: number; max: number; n: number; floorP99: number }[] = [];
+  const rounds: { p50: number; p99: number; max: number; n: number; floorP50: number; floorP99: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const d = new Dice(size * 10 + round);
     const actor = { operator: 'Amy Lin', station: 'dock-1' };
@@ -101,14 +102,15 @@ function measure(size: number): void {
       intake.closePackage(actor);
     });
     times.sort((a, b) => a - b);
-    rounds.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1]!, n: times.length, floorP99: floor.p99 });
+    rounds.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1]!, n: times.length, floorP50: floor.p50, floorP99: floor.p99 });
     log(`${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms; bare commit just before: p50 ${floor.p50.toFixed(3)} ms, p99 ${floor.p99.toFixed(3)} ms`);
   }
   store.close();
   for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
   rounds.sort((a, b) => a.p99 - b.p99);
   const mid = rounds[Math.floor(rounds.length / 2)]!;
-  console.log(JSON.stringify({ bench: 'scan', drives: size, p50_ms: round3(mid.p50), p99_ms: round3(mid.p99), max_ms: round3(mid.max), scans: mid.n, rounds: rounds.length, bare_commit_p99_ms: round3(mid.floorP99) }));
+  console.log(JSON.stringify({ bench: 'scan', drives: size, p50_ms: round3(mid.p50), p99_ms: round3(mid.p99), max_ms: round3(mid.max), scans: mid.n, rounds: rounds.length,
+    bare_commit_p50_ms: round3(mid.floorP50), bare_commit_p99_ms: round3(mid.floorP99), p50_over_bare: round3(mid.p50 / mid.floorP50) }));
 }
 
 mkdirSync(join(cacheDir(), 'work'), { recursive: true });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { RETURN_ADDRESS_REQUIRED } from '../../electron/core/model.ts';
 import {
-  DRIVE_TRANSITIONS, JOB_TRANSITIONS, checkDrive, checkJob, drivePossibilities, jobPossibilities,
+  DRIVE_TRANSITIONS, JOB_TRANSITIONS, checkDrive, checkJob, drivePossibilities, jobPossibilities, reasonMessage, type Reason,
 } from '../../electron/core/rules.ts';
 import { ADDRESS, amy, bay, dock, driveState, importJob, jobState, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
 
@@ -161,9 +161,9 @@ describe('guards', () => {
       const d = transferring();
       d.intake.faultJob(amy, 'JOB-1', 'enclosure cracked');
       const job = d.store.job('JOB-1')!;
-      const v = checkJob('Received', 'resolve', { job, drives: d.store.drivesOfJob('JOB-1'), reason: 'fixed' });
-      assert.deepEqual(v, { ok: false, reason: 'resolved back to the state it left: a faulted job goes back to the state it left (Transferring)' });
-      assert.deepEqual(checkJob('Transferring', 'resolve', { job, drives: [], reason: 'fixed' }), { ok: true });
+      const v = checkJob('Received', 'resolve', { job, drives: d.store.drivesOfJob('JOB-1') });
+      assert.deepEqual(v, { ok: false, reason: { code: 'NOT_FAULTED_FROM', params: { job: 'JOB-1', faultedFrom: 'Transferring', to: 'Received' } } });
+      assert.deepEqual(checkJob('Transferring', 'resolve', { job, drives: [] }), { ok: true });
     });
 
     test('a faulted drive may only go back to the state it left', () => {
@@ -171,8 +171,8 @@ describe('guards', () => {
       d.intake.faultDrive(amy, 'WD-A2', 'read errors');
       const drive = d.store.activeDrive('WD-A2')!;
       assert.equal(drive.faultedFrom, 'Received');
-      assert.equal(checkDrive('Transferring', 'resolve', { drive, job: null, reason: 'fixed' }).ok, false);
-      assert.equal(checkDrive('Received', 'resolve', { drive, job: null, reason: 'fixed' }).ok, true);
+      assert.equal(checkDrive('Transferring', 'resolve', { drive, job: null }).ok, false);
+      assert.equal(checkDrive('Received', 'resolve', { drive, job: null }).ok, true);
     });
 
     test('resolving the last faulted drive of a Transferring job moves the job to Packaging when all are processed', () => {
@@ -185,18 +185,19 @@ describe('guards', () => {
   });
 
   describe('a rejected transition returns a reason that names the rule', () => {
-    test('an edge that is not in the table is refused, listing where the job may go instead', () => {
+    test('an edge that is not in the table is refused, naming the edge', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1']));
       const v = checkJob('Received', 'packageReceived', { job: d.store.job('JOB-1')!, drives: [] });
-      assert.deepEqual(v, { ok: false, reason: 'a job in Creating cannot go to Received by packageReceived; from Creating it may go to: Shipping (customerShipped), Faulted (fault)' });
+      assert.deepEqual(v, { ok: false, reason: { code: 'NO_SUCH_EDGE', params: { subject: 'job', from: 'Creating', to: 'Received', trigger: 'packageReceived' } } });
     });
 
     test('an edge whose guard fails is refused naming the rule and why it does not hold', () => {
       const d = transferring(['WD-A1']);
       d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'DiskNotFound' });
       const v = checkJob('Completed', 'shippedBack', { job: d.store.job('JOB-1')!, drives: d.store.drivesOfJob('JOB-1') });
-      assert.deepEqual(v, { ok: false, reason: 'drives shipped back and the job had no errors: the job had errors: WD-A1: DiskNotFound' });
+      assert.deepEqual(v, { ok: false, reason: { code: 'JOB_HAD_ERRORS', params: { job: 'JOB-1', cancelled: 0, neverReceived: [], copyErrors: ['WD-A1'], notCopied: [] } } });
+      assert.equal(reasonMessage((v as { reason: Reason }).reason), 'Job JOB-1 had errors (copy errors: WD-A1), so it ends Closed');
     });
 
     test('what may happen to a drive now lists every edge from its state, allowed or not, and why not', () => {
@@ -205,11 +206,11 @@ describe('guards', () => {
       d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
       d.intake.scanDrive(amy, { serial: 'WD-A1' });
       const p = d.intake.drivePossibilities('WD-A1');
-      assert.deepEqual(p.map((x) => x.to), DRIVE_TRANSITIONS.filter((t) => t.from === 'Received').map((t) => t.to));
+      assert.deepEqual(p.filter((x) => x.to).map((x) => x.to), DRIVE_TRANSITIONS.filter((t) => t.from === 'Received').map((t) => t.to));
       const copy = p.find((x) => x.trigger === 'copyStarted')!;
-      assert.deepEqual([copy.allowed, copy.reason], [false, 'the job is Shipping']);
+      assert.deepEqual([copy.allowed, copy.reason?.code, copy.reason?.params.state], [false, 'JOB_STATE', 'Shipping']);
       const fault = p.find((x) => x.trigger === 'fault')!;
-      assert.deepEqual([fault.allowed, fault.reason], [false, 'a reason is required']);
+      assert.equal(fault.allowed, true, 'the reason is asked when the fault is recorded');
     });
 
     test('what may happen to a job now lists every edge from its state', () => {
@@ -218,10 +219,10 @@ describe('guards', () => {
       delete body.properties.deliveryPackage;
       d.intake.putJob(amy, body);
       const p = d.intake.jobPossibilities('JOB-1');
-      assert.deepEqual(p.map((x) => x.to), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').map((t) => t.to));
+      assert.deepEqual(p.filter((x) => x.to).map((x) => x.to), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').map((t) => t.to));
       assert.deepEqual(p[0], {
-        to: 'Shipping', trigger: 'customerShipped', rule: 'Shipping needs the delivery package and a complete return address',
-        allowed: false, reason: 'Shipping needs the delivery package carrier and tracking number',
+        action: 'ship', to: 'Shipping', trigger: 'customerShipped', rule: 'Shipping needs the delivery package and a complete return address',
+        allowed: false, reason: { code: 'DELIVERY_PACKAGE_MISSING', params: { job: 'JOB-1' }, message: 'Shipping needs the delivery package carrier and tracking number' },
       });
     });
 
@@ -229,14 +230,15 @@ describe('guards', () => {
       const d = transferring(['WD-A1']);
       refusedUnchanged(d.store, () => d.intake.resolveJob(amy, 'JOB-1', 'nothing to resolve'), 'TRANSITION_FORBIDDEN', /is Transferring, not Faulted/);
       d.intake.faultDrive(amy, 'WD-A1', 'read errors');
-      refusedUnchanged(d.store, () => d.intake.faultDrive(amy, 'WD-A1', 'again'), 'TRANSITION_FORBIDDEN', /a drive in Faulted cannot go to Faulted by fault/);
+      refusedUnchanged(d.store, () => d.intake.faultDrive(amy, 'WD-A1', 'again'), 'TRANSITION_FORBIDDEN', /Drive WD-A1: Faulted, not Received, Transferring, Completed or CompletedMoreInfo/);
     });
 
     test('jobPossibilities and drivePossibilities answer from the same tables the service enforces', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1']));
-      assert.equal(jobPossibilities({ job: d.store.job('JOB-1')!, drives: [] }).length, JOB_TRANSITIONS.filter((t) => t.from === 'Creating').length);
-      assert.equal(drivePossibilities({ drive: d.store.activeDrive('WD-A1')!, job: null }).length, DRIVE_TRANSITIONS.filter((t) => t.from === 'Specified').length);
+      const edges = (p: { to: string | null }[]) => p.filter((x) => x.to !== null).length;
+      assert.equal(edges(jobPossibilities({ job: d.store.job('JOB-1')!, drives: [] })), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').length);
+      assert.equal(edges(drivePossibilities({ drive: d.store.activeDrive('WD-A1')!, job: null })), DRIVE_TRANSITIONS.filter((t) => t.from === 'Specified').length);
     });
   });
 });

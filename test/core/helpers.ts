@@ -116,7 +116,7 @@ export function refusedUnchanged(store: Store, fn: () => unknown, code: string, 
   } catch (e) {
     caught = e;
   }
-  assert.ok(caught instanceof IntakeError, `expected an IntakeError ${code}, got ${caught === undefined ? 'no error' : String(caught)}`);
+  assert.ok(caught instanceof IntakeError, `expected an IntakeError ${code}, got ${caught === undefined ? 'no error' : caught instanceof Error ? `${caught.name}: ${caught.message}` : JSON.stringify(caught)}`);
   assert.equal(caught.code, code, `expected ${code}, got ${caught.code}: ${caught.message}`);
   assert.ok(caught.message.length > 10, 'the message says what was wrong');
   if (message) assert.match(caught.message, message);

@@ -338,7 +338,8 @@ describe('secure destruction', () => {
 
   test('destruction needs a witness other than the operator', () => {
     const d = heldOrphan();
-    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }), 'BAD_INPUT', /witness/);
+    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }),
+      'WITNESS_IS_OPERATOR', /witness/);
   });
 
   test('a drive that is neither held nor of an unreachable job is not destroyed', () => {
@@ -366,11 +367,11 @@ describe('cancel, fault and undo', () => {
     assert.deepEqual([c.action, c.reason], ['job.cancelRequested', 'uploaded over the network instead']);
   });
 
-  test('a job already cancelled is not cancelled twice', () => {
+  test('a job already cancelled is not cancelled twice: ALREADY_CANCELLED', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1']);
     d.intake.cancelJob(amy, 'JOB-1');
-    refusedUnchanged(d.store, () => d.intake.cancelJob(amy, 'JOB-1'), 'BAD_INPUT', /already cancelled/);
+    refusedUnchanged(d.store, () => d.intake.cancelJob(amy, 'JOB-1'), 'ALREADY_CANCELLED', /already cancelled/);
   });
 
   test('undo of the last scan is a compensating record: the drive is expected again and both records stay', () => {
@@ -495,9 +496,9 @@ describe('deadlines', () => {
     d.intake.notifyCustomer(amy, 'NOTIFIED-1');
     d.clock.advance(DAYS(31));
     const first = d.intake.sweep(amy);
-    assert.deepEqual(first, { deletedJobs: ['CREATING-1'], neverReceived: ['WD-S1', 'WD-N1'], closedJobs: ['NOTIFIED-1'], purgedJobs: [] });
+    assert.deepEqual(first, { deletedJobs: ['CREATING-1'], neverReceived: ['WD-N1', 'WD-S1'], closedJobs: ['NOTIFIED-1'], purgedJobs: [], heldBack: null });
     const before = dumpStore(d.store);
-    assert.deepEqual(d.intake.sweep(amy), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [] });
+    assert.deepEqual(d.intake.sweep(amy), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null });
     assert.deepEqual(dumpStore(d.store), before);
   });
 });

@@ -119,7 +119,7 @@ export async function scanAndWait(page: Page, code: string, opts: Parameters<typ
   } catch (e) {
     // say what the scanner listener made of the keys, so a timing problem shows as one
     const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
-    throw new Error(`no answer to the scan of ${code}; the wedge saw: ${trace}\n${String(e)}`);
+    throw new Error(`no answer to the scan of ${code}; the wedge saw: ${trace}\n${String(e)}`, { cause: e });
   }
   await expect(page.getByTestId('pending')).toHaveAttribute('data-pending', '0');
   return page.getByTestId('scan-feedback');
@@ -134,7 +134,7 @@ export async function signIn(page: Page, station: StationFixture): Promise<void>
     await expect(page.getByTestId('receive-screen')).toBeVisible();
   } catch (e) {
     const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
-    throw new Error(`the badge scan did not sign in; the wedge saw: ${trace}\n${String(e)}`);
+    throw new Error(`the badge scan did not sign in; the wedge saw: ${trace}\n${String(e)}`, { cause: e });
   }
   await expect(page.getByTestId('operator')).toContainText(OPERATOR);
 }

@@ -3,6 +3,7 @@
 import { test, expect, putJob, signIn, shot, dumpStore, OPERATOR, ADDRESS } from './dock.ts';
 import type { Page } from '@playwright/test';
 import type { StationFixture } from './harness.ts';
+import { localDate as localDay } from '../../electron/core/clock.ts';
 
 const row = (page: Page, kind: string, key: { job?: string; serial?: string }) =>
   page.locator(`tr[data-kind="${kind}"]${key.job ? `[data-job="${key.job}"]` : ''}${key.serial ? `[data-serial="${key.serial}"]` : ''}`);
@@ -76,6 +77,54 @@ test('a job being copied without a complete return address: the row names what i
   const job = await station.api.call('jobs.get', { name: 'addr-303' });
   expect(job.dock.missingAddressFields).toEqual([]);
   expect(job.properties.returnAddress?.phone).toBe('+886 2 2311 9999');
+});
+
+test('a wanting return address: the contact is recorded unreachable from the row, then its drives are destroyed and the job ends', async ({ page, station, clock }) => {
+  await putJob(station, { name: 'addr-330', tracking: 'TRK-330', drives: ['WD-330'] });
+  await receiveThroughApi(station, 'TRK-330', ['WD-330']);
+  await station.api.call('copy.start', { operator: OPERATOR, jobName: 'addr-330' });
+  await station.api.call('copy.record', { operator: OPERATOR, driveId: 'WD-330', copyStatus: 'Completed' });
+  await station.api.call('jobs.update', { operator: OPERATOR, name: 'addr-330', patch: { returnAddress: { phone: '' } } });
+  clock.advanceDays(3);
+  await signIn(page, station);
+  await openExceptions(page);
+  const r = row(page, 'addressMissing', { job: 'addr-330' });
+  await expect(r).toContainText('2027-01-31'); // 90 days from the day the phone number went missing
+  await r.getByRole('button', { name: 'Record contact' }).click();
+  await page.locator('#f-note').fill('No answer by phone or email for 2 weeks');
+  await page.getByTestId('contact-unreachable').click();
+  await expect(r).toContainText('could not be reached');
+  await shot(page, 'exceptions-address-unreachable');
+  await r.getByRole('button', { name: 'Record destruction' }).click();
+  await expect(page.getByTestId('dialog-destroy')).toContainText('WD-330');
+  await page.locator('#f-method').fill('Degauss and shred');
+  await page.locator('#f-witness').fill('Ben Chen');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(r).toHaveCount(0);
+  const job = await station.api.call('jobs.get', { name: 'addr-330' });
+  expect(job.properties.state).toBe('Closed');
+  expect(job.properties.driveList[0]?.destroyedAt).toBeTruthy();
+});
+
+test('a clock jumped a year ahead: Exceptions says so, a scan is refused, and the date typed by a person lets the dock go on', async ({ page, station, clock }) => {
+  await putJob(station, { name: 'clock-340', tracking: 'TRK-340', drives: ['WD-340'] });
+  await signIn(page, station);
+  clock.setClockTo('2027-11-03T09:00:00Z');
+  await openExceptions(page);
+  const banner = page.getByTestId('clock-banner');
+  await expect(banner).toHaveAttribute('data-clock', 'jumped');
+  await shot(page, 'exceptions-clock-jumped');
+  const before = dumpStore(station);
+  await expect(station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-340' })).rejects.toMatchObject({ code: 'CLOCK_JUMPED' });
+  expect(dumpStore(station)).toEqual(before);
+  await page.locator('#f-clock-date').fill('2026-11-02');
+  await page.getByTestId('clock-confirm').click();
+  await expect(banner).toContainText('2027-11-03');
+  await page.locator('#f-clock-date').fill(localDay(clock.now()));
+  await page.getByTestId('clock-confirm').click();
+  await expect(banner).toHaveCount(0);
+  const r = await station.api.call('deadlines.sweep', { operator: OPERATOR });
+  expect(r.heldBack).toBeNull();
 });
 
 test('held drives of a job still Creating: once the job is Shipping, the row releases the hold and the drives are received', async ({ page, station }) => {
@@ -188,7 +237,7 @@ test('a faulted drive is resolved from its row with a reason, and the confirmati
   expect((await station.api.call('jobs.get', { name: 'fault-310' })).properties.driveList[0]!.state).toBe('Received');
 });
 
-test('a held box left empty (its drive destroyed) shows its custody, and its return is made from Packaging', async ({ page, station, clock }) => {
+test('a held box whose only drive is destroyed is held no more: no row is left for it, and its custody says the hold ended', async ({ page, station, clock }) => {
   await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-EMPTY-311' });
   await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-311' });
   await station.api.call('packages.close', { operator: OPERATOR });
@@ -196,16 +245,12 @@ test('a held box left empty (its drive destroyed) shows its custody, and its ret
   await station.api.call('drives.destroy', { operator: OPERATOR, driveIds: ['SN-311'], method: 'Shredded', witness: 'Ben Chen' });
   await signIn(page, station);
   await openExceptions(page);
-  const r = row(page, 'heldPackage', {}).filter({ hasText: 'TRK-EMPTY-311' });
-  await expect(r).toContainText('A held box with no drive in it');
-  await expect(r).toContainText('2026-11-16'); // return within 2 weeks of the hold
-  await r.getByRole('button', { name: 'Box custody TRK-EMPTY-311' }).click();
-  await expect(page.getByTestId('package-custody')).toContainText('Package closed');
-  await expect(page.getByTestId('package-custody')).toContainText(OPERATOR);
-  await shot(page, 'exceptions-held-box-custody');
-  await page.getByRole('button', { name: 'Close' }).click();
-  await r.getByRole('button', { name: 'Return (Packaging) TRK-EMPTY-311' }).click();
-  await expect(page.getByTestId('nav-packaging')).toHaveAttribute('aria-current', /page|true/);
+  const { rows } = await station.api.call('exceptions.list', {});
+  expect(rows.filter((r) => r.trackingNumber === 'TRK-EMPTY-311' || r.driveId === 'SN-311')).toEqual([]);
+  await expect(page.locator('tr[data-kind]')).toHaveCount(rows.length);
+  await expect(page.locator('tr[data-tracking="TRK-EMPTY-311"], tr[data-serial="SN-311"]')).toHaveCount(0);
+  const records = await station.api.call('custody.list', { trackingNumber: 'TRK-EMPTY-311' });
+  expect(records.map((r) => r.action)).toContain('package.holdEnded');
 });
 
 test('a held drive of no job is returned from Packaging; once destruction is due the row also records it', async ({ page, station, clock }) => {
@@ -234,7 +279,7 @@ test('rows come in the station\'s order, most urgent first, not grouped by kind'
   clock.advanceDays(15);
   await signIn(page, station);
   await openExceptions(page);
-  const expected = (await station.api.call('exceptions.list', {})).map((r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`);
+  const expected = (await station.api.call('exceptions.list', { limit: 50 })).rows.map((r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`);
   await expect(page.locator('tr[data-kind]')).toHaveCount(expected.length);
   const shown = await page.locator('tr[data-kind]').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-kind')}:${tr.getAttribute('data-serial') || tr.getAttribute('data-job') || tr.getAttribute('data-tracking')}`));
   expect(shown).toEqual(expected);

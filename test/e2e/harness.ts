@@ -1,4 +1,4 @@
-// The screen tests' harness: every test gets Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium)
+// The screen tests' harness: every test gets the browser electron/find-browser.ts finds (CHROMIUM_PATH first)
 // and its own station server on a fresh temporary data directory, with the built renderer:
 //   test('...', async ({ page, station }) => { await page.goto(station.url); ... })
 // `station.api` reaches the same station in-process (to set the scene or check the store); `stationOptions`
@@ -11,8 +11,10 @@ import { startStationServer, type StationServerOptions } from '../../electron/se
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
 import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import type { Station } from '../../electron/station.ts';
+import { browserPath } from '../../electron/find-browser.ts';
+import { closeSharedPdfRenderer, sharedPdfRenderer } from '../../electron/labels/pdf.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = browserPath();
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export interface StationFixture {
@@ -30,12 +32,20 @@ export interface StationFixture {
 
 export type StationOptions = Pick<StationServerOptions, 'clock' | 'demo' | 'rendererDir'>;
 
-export const test = base.extend<{ station: StationFixture; stationOptions: StationOptions }, { browser: Browser }>({
+export const test = base.extend<{ station: StationFixture; stationOptions: StationOptions }, { browser: Browser; labelPrinter: void }>({
   browser: [async ({}, use) => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     await use(browser);
     await browser.close();
   }, { scope: 'worker' }],
+  // every station of this worker prints labels with the process's one PDF renderer; it is started with the
+  // worker, so a test waiting for "Label is out" waits for a label to print, not for Chromium to start (which
+  // takes seconds on a busy machine, more than a screen's answer may take)
+  labelPrinter: [async ({}, use) => {
+    await sharedPdfRenderer().warm();
+    await use();
+    await closeSharedPdfRenderer();
+  }, { scope: 'worker', auto: true }],
   stationOptions: [{}, { option: true }],
   station: async ({ stationOptions }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dock-intake-e2e-'));

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as harness, expect, type StationFixture } from './harness.ts';
+import { scan } from './dock.ts';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { decodeBarcodes } from '../decode-barcodes.ts';
 import { dumpTables, readStore } from '../store-file.ts';
@@ -59,12 +60,6 @@ function dumpStore(station: StationFixture): Record<string, string[]> {
 /** The drive's last row in the store: its state, and whether it is still at the dock. */
 function driveRow(station: StationFixture, serial: string): { state: string; active: number } {
   return readStore(station.station.store.path).prepare('SELECT state, active FROM drives WHERE drive_id = ? ORDER BY id DESC LIMIT 1').get(serial) as { state: string; active: number };
-}
-
-/** A keyboard-wedge scanner: about 5 ms per character, then Enter. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
 }
 
 async function openPackaging(page: Page, station: StationFixture) {

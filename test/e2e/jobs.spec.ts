@@ -85,7 +85,8 @@ test('the job page shows the job, its drives and custody, and the custody CSV do
   expect(file.suggestedFilename()).toBe('custody-contoso-403.csv');
   const csv = readFileSync(await file.path(), 'utf8');
   expect(csv).toBe((await station.api.call('custody.csv', { jobName: 'contoso-403' })).csv);
-  expect(csv.split('\r\n')[0]).toMatch(/^seq,at,operator,station,action,jobName,driveId,trackingNumber,stateBefore,stateAfter,reason/);
+  expect(csv.split('\r\n')[0]).toBe('"seq","at","operator","station","action","jobName","driveId","trackingNumber","stateBefore","stateAfter",'
+    + '"reason","detail"');
   expect(csv).toContain('drive.scanned');
   expect(csv).not.toContain('111111');
 });

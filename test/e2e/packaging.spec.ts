@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type StationFixture } from './harness.ts';
+import { scan } from './dock.ts';
 import { decodeBarcodes } from '../decode-barcodes.ts';
 
 test.use({ stationOptions: { demo: false } });
@@ -44,12 +45,6 @@ async function toPackaging(api: StationFixture['api'], name: string, drives: str
   await api.call('packages.close', { operator: op });
   await api.call('copy.start', { operator: op, jobName: name });
   for (const s of drives) await api.call('copy.record', { operator: op, driveId: s, copyStatus: 'Completed' });
-}
-
-/** A keyboard-wedge scanner: about 5 ms per character, then Enter. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
 }
 
 async function openPackaging(page: Page, station: StationFixture) {

@@ -1,14 +1,20 @@
 // What every operation shares: the store and the clock, one transaction per operation, the actor and reason
 // checks, the custody record, and the moves of jobs and drives, which the rule book allows or refuses.
-import { type Clock, isoWithZone } from '../clock.ts';
+import { type Clock, type ClockStatus, ClockWatch, isoWithZone, ms } from '../clock.ts';
 import { fail } from '../errors.ts';
-import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
-import { checkDrive, checkJob, type DriveTrigger, type JobTrigger } from '../rules.ts';
+import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState, PackageRecord } from '../model.ts';
+import {
+  reason, refusalError, requireDriveEdge, requireJobEdge,
+  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
+} from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
+import { reasonDetail, reasonText, type StationReason } from '../reasons.ts';
 import type { DriveInput } from '../importing.ts';
+import { driveContextOf, jobContextOf, packageContextOf } from '../queries/jobs.ts';
 import type { DriveSets } from '../store/drives.ts';
 import type { JobSets } from '../store/jobs.ts';
 import type { DockStore, StoreReads, StoreTx } from '../store/types.ts';
+import { clockRefusal, keepDeadlines } from './deadlines.ts';
 
 export interface Change {
   jobs: string[];
@@ -27,10 +33,24 @@ export class Context {
   private listeners = new Set<(c: Change) => void>();
   private touched: Touched | null = null;
   private current: StoreTx | null = null;
+  private readonly watch: ClockWatch;
 
   constructor(store: DockStore, clock: Clock) {
     this.store = store;
     this.clock = clock;
+    // the last moment the store saw: its newest record, or the last sweep of a quiet station
+    const seen = [ms(store.lastRecordAt()), ms(store.clockSeenAt())].filter((t) => !Number.isNaN(t));
+    this.watch = new ClockWatch(clock, seen.length ? Math.max(...seen) : null);
+  }
+
+  /** Whether the station may trust its clock now: not behind its last record, not jumped ahead unconfirmed. */
+  clockStatus(): ClockStatus {
+    return this.watch.status(ms(this.read.lastRecordAt()));
+  }
+
+  /** A person confirmed the date the clock shows. */
+  trustClock(): void {
+    this.watch.confirm();
   }
 
   onChange(fn: (c: Change) => void): () => void {
@@ -53,15 +73,25 @@ export class Context {
     return this.clock.now().toISOString();
   }
 
-  /** Runs one operation: validates, writes state and custody in one transaction, then tells listeners. */
-  op<T>(fn: () => T): T {
+  /**
+   * Runs one operation: checks the clock, validates, writes state and custody in one transaction, keeps the
+   * deadlines of what it touched, then tells listeners. Every operation records through here, so none records
+   * on a clock behind the last record, or jumped ahead before a person confirmed the date.
+   */
+  op<T>(fn: () => T, opts: { clock?: 'check' | 'confirming' } = {}): T {
     const outer = this.touched === null;
     if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
     const previous = this.current;
     try {
       const result = this.store.transaction((tx) => {
         this.current = tx;
-        return fn();
+        if (outer && opts.clock !== 'confirming') {
+          const s = this.clockStatus();
+          if (s.state !== 'ok') clockRefusal(s);
+        }
+        const r = fn();
+        if (outer) keepDeadlines(this, this.touched!.jobs, this.touched!.drives);
+        return r;
       });
       if (outer) {
         const t = this.touched!;
@@ -101,7 +131,12 @@ export class Context {
     return r.trim();
   }
 
-  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station'>> & { action: string; subject: CustodyRecord['subject'] }): number {
+  /** A custody record; a reason the station wrote keeps its code and parameters in the detail, for the screens. */
+  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station' | 'reason'>> & {
+    action: string; subject: CustodyRecord['subject']; reason?: string | StationReason | null;
+  }): number {
+    const coded = reasonDetail(c.reason);
+    const detail = coded ? { ...(c.detail ?? {}), ...coded } : c.detail ?? null;
     return this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
@@ -111,10 +146,10 @@ export class Context {
       jobName: c.jobName ?? null,
       driveId: c.driveId ?? null,
       trackingNumber: c.trackingNumber ?? null,
-      reason: c.reason ?? null,
+      reason: reasonText(c.reason),
       stateBefore: c.stateBefore ?? null,
       stateAfter: c.stateAfter ?? null,
-      detail: c.detail ?? null,
+      detail,
     });
   }
 
@@ -122,7 +157,7 @@ export class Context {
     if (typeof name !== 'string' || !name.trim()) fail('BAD_INPUT', 'A job name is required.');
     const job = this.read.job(name.trim());
     if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
-    if (job.deletedAt) fail('JOB_DELETED', `Job "${job.name}" was deleted on ${job.deletedAt.slice(0, 10)} (2 weeks in Creating).`);
+    if (job.deletedAt) throw refusalError(reason('JOB_DELETED', { job: job.name, on: job.deletedAt.slice(0, 10) }), 'JOB_DELETED');
     return job;
   }
 
@@ -133,11 +168,24 @@ export class Context {
     return drive;
   }
 
-  moveJob(actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | null, extra: JobSets = {}, tracking: string | null = null): JobRecord {
-    // shipped-back and destroyed drives count too: a copy error on a drive already shipped still closes the job
-    const drives = this.tx.allDrivesOfJob(job.name);
-    const verdict = checkJob(to, trigger, { job, drives, ...(reason ? { reason } : {}) });
-    if (!verdict.ok) fail(trigger === 'customerShipped' ? 'GUARD_FAILED' : 'TRANSITION_FORBIDDEN', `Job ${job.name}: ${verdict.reason}.`, { job: job.name, from: job.state, to, trigger });
+  /** What the rule book is shown of a job, a drive or a box: the same facts `possibilities` judges. */
+  jobContext(job: JobRecord, picked?: readonly string[]): JobContext {
+    return jobContextOf(this.read, job, picked);
+  }
+
+  driveContext(drive: DriveRecord): DriveContext {
+    return driveContextOf(this.read, drive);
+  }
+
+  packageContext(pkg: PackageRecord, actor: Actor): PackageContext {
+    return packageContextOf(this.read, pkg, actor.station);
+  }
+
+  moveJob(
+    actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | StationReason | null, extra: JobSets = {},
+    tracking: string | null = null,
+  ): JobRecord {
+    requireJobEdge(to, trigger, this.jobContext(job));
     const now = this.nowUtc();
     this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
     this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, trackingNumber: tracking, reason, stateBefore: job.state, stateAfter: to });
@@ -146,10 +194,10 @@ export class Context {
   }
 
   moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
-    reason?: string | null; copyStatus?: string; tracking?: string | null; action?: string; detail?: Record<string, unknown>; sets?: DriveSets;
+    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string;
+    detail?: Record<string, unknown>; sets?: DriveSets;
   } = {}): DriveRecord {
-    const verdict = checkDrive(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}), ...(opts.reason ? { reason: opts.reason } : {}) });
-    if (!verdict.ok) fail('TRANSITION_FORBIDDEN', `Drive ${drive.driveId}: ${verdict.reason}.`, { driveId: drive.driveId, from: drive.state, to, trigger });
+    requireDriveEdge(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}) });
     this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
     this.custody(actor, {
       action: opts.action ?? `drive.${trigger}`, subject: 'drive', jobName: drive.jobName, driveId: drive.driveId,
@@ -163,17 +211,19 @@ export class Context {
 
   insertDrive(actor: Actor, d: {
     driveId: string; jobName: string | null; role: DriveRecord['role']; state: DriveState; heldSince?: string | null;
-    holdReason?: string | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
+    holdReason?: string | StationReason | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
   }, action: string, tracking: string | null = null): DriveRecord {
     const existing = this.tx.activeDrive(d.driveId);
     if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
     const id = this.tx.insertDrive({
-      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null, holdReason: d.holdReason ?? null,
+      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null,
+      holdReason: reasonText(d.holdReason),
       packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
       manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
     });
     this.custody(actor, {
       action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
+      reason: d.heldSince ? d.holdReason ?? null : null,
       stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
     });
     this.touch('drives', d.driveId);

@@ -2,7 +2,7 @@
 // Packaging once every drive of it is processed.
 import { fail } from '../errors.ts';
 import { COPY_STATUSES, type Actor, type DriveRecord, type DriveState, type DriveView, type JobRecord, type JobView } from '../model.ts';
-import { checkJob } from '../rules.ts';
+import { checkJob, drivesToCopy, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { DriveSets } from '../store/drives.ts';
 import { driveView } from '../queries/views.ts';
@@ -11,24 +11,15 @@ import type { Context } from './context.ts';
 
 export function startCopy(c: Context, actor: Actor, input: { jobName: unknown; driveIds?: unknown }): JobView {
   c.checkActor(actor);
+  if (input?.driveIds !== undefined && (!Array.isArray(input.driveIds) || input.driveIds.length === 0)) {
+    fail('BAD_INPUT', 'driveIds must be a non-empty list of serials.');
+  }
+  const wanted = Array.isArray(input?.driveIds) ? [...new Set(input.driveIds.map((s) => normalizeCode(s, 'drive serial')))] : undefined;
   return c.op(() => {
     const job = c.liveJob(input?.jobName);
-    if (job.cancelRequested) fail('COPY_NOT_ALLOWED', `Job ${job.name} was cancelled: a cancelled job skips the data copy.`);
-    if (job.state !== 'Received' && job.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Job ${job.name} is ${job.state}: copy starts on a Received job.`);
-    const all = c.read.drivesOfJob(job.name);
-    let chosen = all.filter((d) => d.role === 'listed' && d.state === 'Received' && !d.heldSince);
-    if (input.driveIds !== undefined) {
-      if (!Array.isArray(input.driveIds) || input.driveIds.length === 0) fail('BAD_INPUT', 'driveIds must be a non-empty list of serials.');
-      const wanted = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
-      for (const s of wanted) {
-        const d = all.find((x) => x.driveId === s);
-        if (!d) fail('DRIVE_NOT_IN_JOB', `Drive ${s} is not a drive of job ${job.name}.`);
-        if (d.role !== 'listed') fail('COPY_NOT_ALLOWED', `Drive ${s} is an extra drive: extra drives are not copied.`);
-        if (d.state !== 'Received') fail('COPY_NOT_ALLOWED', `Drive ${s} is ${d.state}: copy starts on a Received drive.`);
-      }
-      chosen = chosen.filter((d) => wanted.includes(d.driveId));
-    }
-    if (!chosen.length) fail('COPY_NOT_ALLOWED', `Job ${job.name} has no received drive waiting for copy.`);
+    const ctx = c.jobContext(job, wanted);
+    requireAction('startCopy', ctx);
+    const chosen = drivesToCopy(ctx.drives).filter((d) => !wanted || wanted.includes(d.driveId));
     let current = job;
     if (job.state === 'Received') current = c.moveJob(actor, job, 'Transferring', 'copyStarted', null);
     for (const d of chosen) c.moveDrive(actor, d, current, 'Transferring', 'copyStarted', { sets: { copy_status: null, percent_complete: 0 } });
@@ -55,8 +46,8 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
   }
   return c.op(() => {
     const drive = c.liveDrive(input.driveId);
-    if (drive.state !== 'Transferring') fail('COPY_NOT_ALLOWED', `Drive ${drive.driveId} is ${drive.state}: copy results are recorded for drives being copied (Transferring).`);
-    const job = drive.jobName ? c.read.job(drive.jobName) : null;
+    const { job } = c.driveContext(drive);
+    requireAction('copyResult', { drive, job });
     const sets: DriveSets = {};
     if (pct !== undefined) sets.percent_complete = Math.floor(pct as number);
     if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
@@ -87,7 +78,12 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
  * only the logs and bytes; the reason says what was wrong.
  */
 export function correctCopyResult(c: Context, actor: Actor, input: {
-  driveId: unknown; copyStatus: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown; reason: unknown;
+  driveId: unknown;
+  copyStatus: unknown;
+  bytesSucceeded?: unknown;
+  errorLogUri?: unknown;
+  verboseLogUri?: unknown;
+  reason: unknown;
 }): DriveView {
   c.checkActor(actor);
   const status = input?.copyStatus;
@@ -95,21 +91,20 @@ export function correctCopyResult(c: Context, actor: Actor, input: {
     fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const bytes = input.bytesSucceeded;
-  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
+  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) {
+    fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
+  }
   for (const k of ['errorLogUri', 'verboseLogUri'] as const) {
     const v = input[k];
-    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v))) fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
+    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v))) {
+      fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
+    }
   }
   const why = c.reason(input.reason, true)!;
   return c.op(() => {
     const drive = c.liveDrive(input.driveId);
-    if (drive.state !== 'Completed' && drive.state !== 'CompletedMoreInfo') {
-      fail('COPY_NOT_ALLOWED', `Drive ${drive.driveId} is ${drive.state}: only a recorded copy result (Completed or CompletedMoreInfo) is corrected.`);
-    }
-    const job = drive.jobName ? c.read.job(drive.jobName) : null;
-    if (!job || (job.state !== 'Transferring' && job.state !== 'Packaging')) {
-      fail('COPY_NOT_ALLOWED', `Drive ${drive.driveId}: its job is ${job?.state ?? 'missing'}; a copy result is corrected while the job is Transferring or Packaging.`);
-    }
+    const { job } = c.driveContext(drive);
+    requireAction('correctCopy', { drive, job });
     const sets: DriveSets = { copy_status: status, percent_complete: 100 };
     if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
     if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
@@ -133,6 +128,6 @@ export function correctCopyResult(c: Context, actor: Actor, input: {
 /** Transferring → Packaging once every drive of the job is processed. */
 export function maybePackaging(c: Context, actor: Actor, job: JobRecord): void {
   if (job.state !== 'Transferring') return;
-  if (!checkJob('Packaging', 'allDrivesProcessed', { job, drives: c.read.allDrivesOfJob(job.name) }).ok) return;
+  if (!checkJob('Packaging', 'allDrivesProcessed', c.jobContext(job)).ok) return;
   c.moveJob(actor, job, 'Packaging', 'allDrivesProcessed', null);
 }

@@ -2,19 +2,24 @@
 // a held box released once its job is Shipping, held drives returned to the sender, and secure destruction.
 import { isoWithZone } from '../clock.ts';
 import { fail } from '../errors.ts';
-import type { Actor, DriveRecord, PackageRecord, ReturnAddress } from '../model.ts';
-import { missingAddressFields } from '../rules.ts';
+import type { Actor, DriveRecord, JobRecord, PackageRecord, ReturnAddress } from '../model.ts';
+import { checkJob, isAtDock, missingAddressFields, reason, refusalError, requireAction, takesDrives } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
+import { witnessRefusal } from '../witness.ts';
 import { packageViewOf } from '../queries/jobs.ts';
 import type { PackageView } from '../queries/views.ts';
 import type { Context } from './context.ts';
 import { maybePackaging } from './copy.ts';
+import { because, reasonText, type StationReason } from '../reasons.ts';
 
 /** Puts a drive at the dock on hold; `pkg` is the box it just came in, or null when it was already here. */
-export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string): DriveRecord {
+export function holdDrive(
+  c: Context, actor: Actor, drive: DriveRecord, pkg: PackageRecord | null, why: string | StationReason,
+): DriveRecord {
   const now = c.nowUtc();
-  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: why, package_tracking: pkg.trackingNumber, received_at: now });
-  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: why });
+  const text = reasonText(why)!;
+  if (pkg) c.tx.setDrive(drive.id, { held_since: now, hold_reason: text, package_tracking: pkg.trackingNumber, received_at: now });
+  else c.tx.setDrive(drive.id, { held_since: now, hold_reason: text });
   const tracking = pkg?.trackingNumber ?? drive.packageTracking;
   c.custody(actor, { action: pkg ? 'drive.held' : 'drive.heldAtDock', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, trackingNumber: tracking, reason: why, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id } });
   c.touch('drives', drive.driveId);
@@ -24,12 +29,18 @@ export function holdDrive(c: Context, actor: Actor, drive: DriveRecord, pkg: Pac
 
 /**
  * The job's record is going (deleted or purged) but some of its drives are still at the dock: they become
- * held drives of no job, so they stay listed with their return and destruction deadlines.
+ * held drives of no job, so they stay listed with their return and destruction deadlines. A drive that never
+ * reached the dock goes with the job's record: it is no drive of the dock to hold, return or destroy.
  */
-export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string): void {
+export function detachFromJob(c: Context, actor: Actor, jobName: string, why: string | StationReason): void {
   const now = c.nowUtc();
   for (const d of c.read.drivesOfJob(jobName)) {
-    c.tx.detachDrive(d.id, now, why);
+    if (!isAtDock(d)) {
+      c.tx.deleteDrive(d.id);
+      c.touch('drives', d.driveId);
+      continue;
+    }
+    c.tx.detachDrive(d.id, now, reasonText(why)!);
     c.custody(actor, { action: 'drive.detachedFromJob', subject: 'drive', jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id } });
     c.touch('drives', d.driveId);
   }
@@ -42,20 +53,16 @@ export function releaseHold(c: Context, actor: Actor, input: { trackingNumber: u
   return c.op(() => {
     const pkg = c.read.package(tracking);
     if (!pkg) fail('PACKAGE_UNKNOWN', `Package ${tracking} has not been received here.`);
-    if (pkg.state !== 'held') fail('PACKAGE_NOT_OPEN', `Package ${tracking} is ${pkg.state}, not held.`);
-    const open = c.read.openPackageOf(actor.station);
-    if (open) fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it first.`);
-    const drives = c.read.heldDrivesInPackage(tracking);
+    const ctx = c.packageContext(pkg, actor);
+    requireAction('releaseHold', ctx);
     const now = c.nowUtc();
     let released = 0;
-    for (const d of drives) {
-      const job = d.jobName ? c.read.job(d.jobName) : null;
-      if (!job || job.deletedAt || job.state === 'Creating' || job.state === 'Completed' || job.state === 'Closed') continue;
+    for (const { drive: d, job } of ctx.held) {
+      if (!takesDrives(job)) continue;
       if (!pkg.jobNames.includes(job.name)) c.tx.addJobToPackage(tracking, job.name);
-      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: `job ${job.name} is ${job.state}`, sets: { held_since: null, hold_reason: null, received_at: now } });
+      c.moveDrive(actor, d, job, 'Received', 'scanned', { tracking, action: 'drive.holdReleased', reason: because('jobReady', { job: job.name, state: job.state }), sets: { held_since: null, hold_reason: null, received_at: now } });
       released++;
     }
-    if (!released) fail('TRANSITION_FORBIDDEN', `Nothing in package ${tracking} can be released: its jobs are still Creating or unknown.`);
     c.tx.reopenPackage(tracking, actor.station);
     c.custody(actor, { action: 'package.holdReleased', subject: 'package', trackingNumber: tracking, stateBefore: 'held', stateAfter: 'open', detail: { released } });
     c.touch('packages', tracking);
@@ -82,14 +89,15 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
       fail('BAD_INPUT', `Return tracking number ${tracking} was already used for a return of held drives.`);
     }
     const drives = serials.map((s) => c.liveDrive(s));
-    const notHeld = drives.filter((d) => !d.heldSince);
-    if (notHeld.length) fail('DRIVE_NOT_HELD', `Not held drives: ${notHeld.map((d) => d.driveId).join(', ')}. Drives of a ready job go back through the job's own shipment.`, { driveIds: notHeld.map((d) => d.driveId) });
+    requireAction('returnHeld', drives.map((d) => c.driveContext(d)));
     const jobNames = [...new Set(drives.map((d) => d.jobName))];
     const job = jobNames.length === 1 && jobNames[0] ? c.read.job(jobNames[0]) : null;
     const given = (input.address ?? null) as Partial<ReturnAddress> | null;
     const address: Partial<ReturnAddress> = given ? Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v.length <= 254).map(([k, v]) => [k, (v as string).trim()])) : (job?.returnAddress ?? {});
     const missing = missingAddressFields(address);
-    if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address for these held drives is missing: ${missing.join(', ')}.`, { fields: missing });
+    if (missing.length) {
+      throw refusalError(reason('RETURN_ADDRESS_INCOMPLETE', { job: job?.name ?? null, fields: missing }), 'ADDRESS_INCOMPLETE');
+    }
     const now = c.nowUtc();
     const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
     const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : null;
@@ -97,41 +105,33 @@ export function returnHeldDrives(c: Context, actor: Actor, input: { driveIds: un
     for (const d of drives) {
       const owner = d.jobName ? c.read.job(d.jobName) : null;
       c.moveDrive(actor, d, owner, 'ShippedBack', 'heldReturned', {
-        tracking, action: 'drive.heldReturned', reason: why ?? 'held drive returned to the sender',
+        tracking, action: 'drive.heldReturned', reason: why ?? because('heldReturned'),
         sets: { active: 0, held_since: null, hold_reason: null, bitlocker_key: null }, detail: { returnPackage, carrierAccountNumber: account, address, heldSince: d.heldSince, package: d.packageTracking },
       });
       if (d.packageTracking) packages.add(d.packageTracking);
     }
-    for (const t of packages) {
-      const left = c.read.anyHeldInPackage(t);
-      const pkg = c.read.package(t);
-      if (!left && pkg && pkg.state === 'held') {
-        c.tx.endPackageHold(t);
-        c.custody(actor, { action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: 'every held drive was returned' });
-        c.touch('packages', t);
-      }
-    }
+    endEmptyHolds(c, actor, packages, because('allHeldReturned'));
     return { returnPackage, driveIds: serials, address };
   });
 }
+
+/** A job in Transferring/Packaging whose return address is wrong or missing, and whose contact could not be reached. */
+const contactUnreachable = (job: JobRecord): boolean =>
+  (job.state === 'Transferring' || job.state === 'Packaging') && Boolean(job.addressWantingSince) && job.contactOutcome === 'unreachable';
 
 /** Secure destruction is custody too: method, operator, witness, date. */
 export function recordDestruction(c: Context, actor: Actor, input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown }): { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } } {
   c.checkActor(actor);
   if (!Array.isArray(input?.driveIds) || !input.driveIds.length || input.driveIds.length > 100) fail('BAD_INPUT', 'List 1 to 100 drive serials to destroy.');
   if (typeof input.method !== 'string' || !input.method.trim()) fail('BAD_INPUT', 'The destruction method is required.');
-  if (typeof input.witness !== 'string' || !input.witness.trim()) fail('BAD_INPUT', 'A witness is required for secure destruction.');
-  if (input.witness.trim() === actor.operator.trim()) fail('BAD_INPUT', 'The witness must be someone other than the operator.');
+  const notWitness = witnessRefusal(actor.operator, input.witness);
+  if (notWitness) fail(notWitness.code, notWitness.message);
   const why = c.reason(input.reason, false);
   const serials = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
   return c.op(() => {
     const now = c.nowUtc();
     const drives = serials.map((s) => c.liveDrive(s));
-    for (const d of drives) {
-      const job = d.jobName ? c.read.job(d.jobName) : null;
-      const unreachable = job && ['Transferring', 'Packaging'].includes(job.state) && missingAddressFields(job.returnAddress).length > 0;
-      if (!d.heldSince && !unreachable) fail('DRIVE_NOT_HELD', `Drive ${d.driveId} is neither held nor of a job without a return address: it cannot be destroyed.`);
-    }
+    requireAction('destroy', drives.map((d) => c.driveContext(d)));
     for (const d of drives) {
       c.tx.setDrive(d.id, { destroyed_at: now, active: 0, bitlocker_key: null });
       c.custody(actor, { action: 'drive.destroyed', subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, reason: why, stateBefore: d.state, stateAfter: d.state, detail: { row: d.id, method: input.method, witness: (input.witness as string).trim() } });
@@ -139,8 +139,31 @@ export function recordDestruction(c: Context, actor: Actor, input: { driveIds: u
     }
     for (const name of new Set(drives.map((d) => d.jobName))) {
       const job = name ? c.read.job(name) : null;
-      if (job) maybePackaging(c, actor, job);
+      if (!job) continue;
+      maybePackaging(c, actor, job);
+      // the contact unreachable and nothing of the job left at the dock to ship: the job ends, and is purged in due time
+      const after = c.read.job(job.name)!;
+      if (after.state === 'Packaging' && contactUnreachable(after)
+        && checkJob('Closed', 'closedNothingToShip', { job: after, drives: c.read.allDrivesOfJob(after.name) }).ok) {
+        c.moveJob(actor, after, 'Closed', 'closedNothingToShip', 'drives securely destroyed: the job\'s contact could not be reached about its return address',
+          { finished_at: now });
+      }
     }
+    const boxes = new Set(drives.flatMap((d) => (d.heldSince && d.packageTracking ? [d.packageTracking] : [])));
+    endEmptyHolds(c, actor, boxes, because('allHeldDestroyed'));
     return { certificate: { driveIds: serials, jobNames: drives.map((d) => d.jobName), method: (input.method as string).trim(), operator: actor.operator, witness: (input.witness as string).trim(), at: isoWithZone(c.clock.now()), station: actor.station } };
   });
+}
+
+/** A held box with no held drive left in it (returned or destroyed) is held no more: it closes. */
+function endEmptyHolds(c: Context, actor: Actor, trackings: Iterable<string>, why: StationReason): void {
+  for (const t of trackings) {
+    const pkg = c.read.package(t);
+    if (!pkg || pkg.state !== 'held' || c.read.anyHeldInPackage(t)) continue;
+    c.tx.endPackageHold(t);
+    c.custody(actor, {
+      action: 'package.holdEnded', subject: 'package', trackingNumber: t, stateBefore: 'held', stateAfter: 'closed', reason: why,
+    });
+    c.touch('packages', t);
+  }
 }

@@ -3,13 +3,14 @@
 import { fail } from '../errors.ts';
 import { parseImport, parsePatch, parsePut, type DriveInput, type JobInput } from '../importing.ts';
 import type { Actor, DriveState, DriveView, JobRecord, JobState, JobView } from '../model.ts';
-import { CANCELLABLE, MAX_IMPORT_DRIVES, effectiveState } from '../rules.ts';
+import { driveLimit, refusalError, requireAction } from '../rules.ts';
 import { trackingBase } from '../scan.ts';
 import type { JobSets } from '../store/jobs.ts';
 import { driveView } from '../queries/views.ts';
 import { jobViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { maybePackaging } from './copy.ts';
+import { because, type StationReason } from '../reasons.ts';
 
 /** Put: creates a job in `Creating` (or `Shipping` when asked and its guard holds). */
 export function putJob(c: Context, actor: Actor, input: unknown): JobView {
@@ -25,9 +26,8 @@ export function putJob(c: Context, actor: Actor, input: unknown): JobView {
 
 export function createJob(c: Context, actor: Actor, input: JobInput, action: string): void {
   const now = c.nowUtc();
-  if (input.jobType === 'Import' && input.driveList.length > MAX_IMPORT_DRIVES) {
-    fail('TOO_MANY_DRIVES', `An import job has at most ${MAX_IMPORT_DRIVES} drives; "${input.name}" lists ${input.driveList.length}.`);
-  }
+  const tooMany = driveLimit(input, input.driveList.length);
+  if (tooMany) throw refusalError(tooMany, 'TOO_MANY_DRIVES');
   const existing = c.read.job(input.name);
   if (existing) {
     // a deleted job's name may be used again: the old record goes, its custody stays
@@ -76,9 +76,8 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
     const now = c.nowUtc();
     const sets: JobSets = {};
     const changed: string[] = [];
-    const late = !['Creating', 'Shipping'].includes(job.state);
     if (patch.deliveryPackage) {
-      if (late) fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: its delivery package can no longer change.`);
+      requireAction('changeDeliveryPackage', c.jobContext(job));
       sets.delivery_package = JSON.stringify(patch.deliveryPackage);
       sets.delivery_tracking = patch.deliveryPackage.trackingNumber;
       sets.delivery_tracking_base = trackingBase(patch.deliveryPackage.trackingNumber);
@@ -92,12 +91,9 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
     if (patch.logLevel) { sets.log_level = patch.logLevel; changed.push('logLevel'); }
     if (patch.diagnosticsPath) { sets.diagnostics_path = patch.diagnosticsPath; changed.push('diagnosticsPath'); }
     if (patch.driveList) {
-      if (job.state !== 'Creating') fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: drives are added only while Creating.`);
+      requireAction('addDrives', c.jobContext(job, patch.driveList.map((d) => d.driveId)));
       const current = c.read.drivesOfJob(job.name).filter((d) => d.role === 'listed');
       const adding = patch.driveList.filter((d) => !current.some((c) => c.driveId === d.driveId));
-      if (job.jobType === 'Import' && current.length + adding.length > MAX_IMPORT_DRIVES) {
-        fail('TOO_MANY_DRIVES', `An import job has at most ${MAX_IMPORT_DRIVES} drives; ${job.name} would have ${current.length + adding.length}.`);
-      }
       for (const d of adding) addListedDrive(c, actor, job.name, job.jobType, d);
       changed.push('driveList');
     }
@@ -110,10 +106,10 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
       c.custody(actor, { action: 'job.updated', subject: 'job', jobName: job.name, stateBefore: job.state, stateAfter: job.state, detail: { fields: changed } });
       c.touch('jobs', job.name);
     }
-    if (patch.state === 'Shipping' && job.state === 'Creating') {
+    if (patch.state) {
+      // an update may only move a Creating job to Shipping
+      requireAction('ship', c.jobContext(job));
       c.moveJob(actor, c.read.job(job.name)!, 'Shipping', 'customerShipped', null, { shipping_since: now, creating_since: null });
-    } else if (patch.state && patch.state !== job.state) {
-      fail('TRANSITION_FORBIDDEN', `An update may only move a Creating job to Shipping; ${job.name} is ${job.state}.`);
     }
     if (patch.cancelRequested) cancelInside(c, actor, c.read.job(job.name)!, 'customer requested cancellation');
     return jobViewOf(c.read, job.name);
@@ -150,7 +146,7 @@ export function importJobs(c: Context, actor: Actor, json: unknown): { created: 
 
 export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unknown): JobView {
   c.checkActor(actor);
-  const why = c.reason(reason, false) ?? 'cancel requested';
+  const why = c.reason(reason, false) ?? because('cancelRequested');
   return c.op(() => {
     const job = c.liveJob(name);
     cancelInside(c, actor, job, why);
@@ -158,11 +154,8 @@ export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unkn
   });
 }
 
-export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string): void {
-  if (job.cancelRequested) fail('BAD_INPUT', `Job ${job.name} is already cancelled.`);
-  if (!CANCELLABLE.includes(effectiveState(job))) {
-    fail('CANCEL_TOO_LATE', `Job ${job.name} is ${job.state === 'Faulted' ? `Faulted from ${job.faultedFrom}` : job.state}: a cancel is accepted only before Packaging.`);
-  }
+export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string | StationReason): void {
+  requireAction('cancel', c.jobContext(job));
   c.tx.setJob(job.name, { cancel_requested: 1, updated_at: c.nowUtc() });
   c.custody(actor, { action: 'job.cancelRequested', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
   c.touch('jobs', job.name);
@@ -176,6 +169,7 @@ export function faultJob(c: Context, actor: Actor, name: unknown, reason: unknow
   const why = c.reason(reason, true)!;
   return c.op(() => {
     const job = c.liveJob(name);
+    requireAction('faultJob', c.jobContext(job));
     c.moveJob(actor, job, 'Faulted', 'fault', why, { faulted_from: job.state, fault_reason: why });
     return jobViewOf(c.read, job.name);
   });
@@ -186,11 +180,11 @@ export function resolveJob(c: Context, actor: Actor, name: unknown, reason: unkn
   const why = c.reason(reason, true)!;
   return c.op(() => {
     const job = c.liveJob(name);
-    if (job.state !== 'Faulted' || !job.faultedFrom) fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}, not Faulted.`);
-    const back = c.moveJob(actor, job, job.faultedFrom, 'resolve', why, { faulted_from: null, fault_reason: null });
+    requireAction('resolveJob', c.jobContext(job));
+    const back = c.moveJob(actor, job, job.faultedFrom!, 'resolve', why, { faulted_from: null, fault_reason: null });
     // what happened while it was faulted (copies ending, a cancel) applies now
     if (back.state === 'Transferring') maybePackaging(c, actor, back);
-    else if (back.state === 'Received' && back.cancelRequested) c.moveJob(actor, back, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy');
+    else if (back.state === 'Received' && back.cancelRequested) c.moveJob(actor, back, 'Packaging', 'copySkipped', because('cancelSkipsCopy'));
     return jobViewOf(c.read, job.name);
   });
 }
@@ -200,7 +194,8 @@ export function faultDrive(c: Context, actor: Actor, serial: unknown, reason: un
   const why = c.reason(reason, true)!;
   return c.op(() => {
     const drive = c.liveDrive(serial);
-    const job = drive.jobName ? c.read.job(drive.jobName) : null;
+    const { job } = c.driveContext(drive);
+    requireAction('faultDrive', { drive, job });
     return driveView(c.moveDrive(actor, drive, job, 'Faulted', 'fault', { reason: why, sets: { faulted_from: drive.state, fault_reason: why } }));
   });
 }
@@ -210,9 +205,11 @@ export function resolveDrive(c: Context, actor: Actor, serial: unknown, reason: 
   const why = c.reason(reason, true)!;
   return c.op(() => {
     const drive = c.liveDrive(serial);
-    if (drive.state !== 'Faulted' || !drive.faultedFrom) fail('TRANSITION_FORBIDDEN', `Drive ${drive.driveId} is ${drive.state}, not Faulted.`);
-    const job = drive.jobName ? c.read.job(drive.jobName) : null;
-    const d = c.moveDrive(actor, drive, job, drive.faultedFrom, 'resolve', { reason: why, sets: { faulted_from: null, fault_reason: null } });
+    const { job } = c.driveContext(drive);
+    requireAction('resolveDrive', { drive, job });
+    const d = c.moveDrive(actor, drive, job, drive.faultedFrom!, 'resolve', {
+      reason: why, sets: { faulted_from: null, fault_reason: null },
+    });
     if (job && job.state === 'Transferring') maybePackaging(c, actor, job);
     return driveView(d);
   });
@@ -224,7 +221,7 @@ export function notifyCustomer(c: Context, actor: Actor, name: unknown, note?: u
   const why = c.reason(note, false);
   return c.op(() => {
     const job = c.liveJob(name);
-    if (job.state !== 'Shipping') fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: customers are notified of packages that have not arrived (Shipping).`);
+    requireAction('notifyCustomer', c.jobContext(job));
     c.tx.setJob(job.name, { notified_at: c.nowUtc(), updated_at: c.nowUtc() });
     c.custody(actor, { action: 'job.customerNotified', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
     c.touch('jobs', job.name);
@@ -239,7 +236,7 @@ export function extendWait(c: Context, actor: Actor, name: unknown, days: unknow
   const why = c.reason(reason, false);
   return c.op(() => {
     const job = c.liveJob(name);
-    if (job.state !== 'Shipping') fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: only a Shipping job waits for its package.`);
+    requireAction('extendWait', c.jobContext(job));
     const until = new Date(c.clock.now().getTime() + days * 86_400_000).toISOString();
     c.tx.setJob(job.name, { wait_until: until, notified_at: null, updated_at: c.nowUtc() });
     c.custody(actor, { action: 'job.waitExtended', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state, detail: { until } });

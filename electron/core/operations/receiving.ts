@@ -1,13 +1,14 @@
 // Receiving: a box opened by its tracking number, drives scanned into it with every case the dock meets, the box
 // closed (what was not in it becomes NeverReceived), and the last scan at a station undone.
 import { fail } from '../errors.ts';
-import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobRecord, PackageRecord } from '../model.ts';
-import { checkJob, type DriveTrigger } from '../rules.ts';
+import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobRecord, JobState, PackageRecord } from '../model.ts';
+import { checkJob, effectiveState, isJobsOwnBox, requireAction, takesDrives, type DriveTrigger } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { driveView, type PackageView } from '../queries/views.ts';
 import { packageViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { holdDrive } from './holds.ts';
+import { because, type StationReason } from '../reasons.ts';
 
 export type ScanOutcome =
   | 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
@@ -15,12 +16,36 @@ export type ScanOutcome =
 /** How the station should sound and look for an outcome. */
 export type Tone = 'accepted' | 'warning' | 'notice';
 
+/** Why a scanned drive was put on hold. */
+export type HoldCause = 'noJob' | 'jobCreating' | 'jobEnded';
+
+/** Everything the screens need to word a scan's outcome in any language, without the English `message`. */
+export interface ScanParams {
+  serial: string;
+  /** The drive's job, or null for a drive of no job. */
+  job: string | null;
+  /** That job's state when the drive was scanned. */
+  jobState: JobState | null;
+  /** The package the drive was scanned into, and the jobs it holds. */
+  tracking: string;
+  packageJobs: string[];
+  /** Set when the drive was put on hold, saying why. */
+  hold: HoldCause | null;
+  /** The drive is not on its job's list. */
+  extra: boolean;
+  /** A drive of a job that is not among the package's jobs. */
+  otherPackage: boolean;
+}
+
 export interface ScanResult {
+  /** What happened: the code the screens word, with `params`. */
   outcome: ScanOutcome;
+  params: ScanParams;
   tone: Tone;
   serial: string;
   jobName: string | null;
   drive: DriveView;
+  /** The same in plain English, for logs and for callers without the screens' words. */
   message: string;
   package: PackageView;
 }
@@ -40,7 +65,8 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
     if (open) fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, { trackingNumber: open.trackingNumber });
     const jobs = c.read.jobsDeliveredIn(tracking);
     const now = c.nowUtc();
-    const held = jobs.length === 0 || jobs.every((j) => j.state === 'Creating');
+    // nothing in a box is processed unless one of its jobs takes drives now (past Creating, not ended)
+    const held = !jobs.some(takesDrives);
     c.tx.insertPackage({
       trackingNumber: tracking, carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null, station: actor.station,
       openedBy: actor.operator, openedAt: now, heldSince: held ? now : null, jobNames: jobs.map((j) => j.name),
@@ -48,7 +74,8 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
     c.custody(actor, {
       action: held ? 'package.receivedHeld' : 'package.received', subject: 'package', trackingNumber: tracking,
       jobName: jobs.length === 1 ? jobs[0]!.name : null, stateBefore: null, stateAfter: 'open',
-      reason: held ? (jobs.length ? 'job still Creating: nothing is processed until it is Shipping' : 'no job on record') : null,
+      reason: held ? (!jobs.length ? because('noJob') : jobs.some((j) => j.state === 'Creating')
+        ? because('packageJobCreating') : because('jobEnded', { state: jobs[0]!.state })) : null,
       detail: { jobs: jobs.map((j) => j.name) },
     });
     c.touch('packages', tracking);
@@ -79,9 +106,17 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
     const now = c.nowUtc();
     const existing = c.read.activeDrive(serial);
     const pkgJobs = pkg.jobNames.map((n) => c.read.job(n)!).filter((j) => j && !j.deletedAt);
-    const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string): ScanResult => ({
-      outcome, tone, serial, jobName: drive.jobName, drive: driveView(drive), message, package: packageViewOf(c.read, pkg.trackingNumber)!,
-    });
+    const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string, hold: HoldCause | null = null): ScanResult => {
+      const job = drive.jobName ? c.read.job(drive.jobName) : null;
+      const params: ScanParams = {
+        serial, job: drive.jobName, jobState: job?.state ?? null, tracking: pkg.trackingNumber, packageJobs: pkg.jobNames, hold,
+        extra: drive.role !== 'listed', otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
+      };
+      return {
+        outcome, params, tone, serial, jobName: drive.jobName, drive: driveView(drive), message,
+        package: packageViewOf(c.read, pkg.trackingNumber)!,
+      };
+    };
     c.touch('packages', pkg.trackingNumber);
 
     if (existing) {
@@ -98,9 +133,10 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       // no job: nothing processes it any more, and unheld it would vanish with the job's purge
       const ended = job !== null && (job.state === 'Completed' || job.state === 'Closed');
       if (!job || job.state === 'Creating' || job.deletedAt || ended) {
-        const why = !job ? 'no job on record' : ended ? `job already ${job.state}` : 'job still Creating';
-        const d = holdDrive(c, actor, existing, pkg, why);
-        return result('held', 'warning', d, `Drive ${serial} is held: ${job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job'}. Contact the customer.`);
+        const cause: HoldCause = !job ? 'noJob' : ended ? 'jobEnded' : 'jobCreating';
+        const d = holdDrive(c, actor, existing, pkg, holdReason(cause, job?.state));
+        const whose = job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job';
+        return result('held', 'warning', d, `Drive ${serial} is held: ${whose}. Contact the customer.`, cause);
       }
       const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
       const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
@@ -120,6 +156,12 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
     if (box) {
       fail('CODE_IS_TRACKING', `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`, { trackingNumber: serial, open: pkg.trackingNumber });
     }
+    // a job's name (its label carries it as a barcode) is not a drive either: recorded, it would be an extra drive
+    const named = c.read.jobByCode(codeSpellings(input?.serial, serial));
+    if (named) {
+      fail('CODE_IS_JOB', `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. `
+        + 'Nothing was recorded.', { jobName: named.name, code: serial });
+    }
     // a drive on no job's list: an extra drive of this package's job, or held when there is no job
     let owner: JobRecord | null = null;
     if (pkgJobs.length === 1) owner = pkgJobs[0]!;
@@ -130,21 +172,52 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       if (!owner) fail('JOB_NOT_IN_PACKAGE', `Job "${named}" is not in package ${pkg.trackingNumber}.`);
     }
     if (!owner) {
-      const d = c.insertDrive(actor, { driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: 'no job on record', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldNoJob', pkg.trackingNumber);
-      return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`);
+      const d = c.insertDrive(actor, {
+        driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: holdReason('noJob'),
+        packageTracking: pkg.trackingNumber, receivedAt: now,
+      }, 'drive.heldNoJob', pkg.trackingNumber);
+      return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`, 'noJob');
+    }
+    // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
+    if (owner.jobType === 'Export') {
+      const state = effectiveState(owner);
+      if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
+        const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
+        const d = c.insertDrive(actor, {
+          driveId: serial, jobName: owner.name, role: 'listed', state: 'Specified', heldSince: now, holdReason: why,
+          packageTracking: pkg.trackingNumber, receivedAt: now,
+        }, 'drive.held', pkg.trackingNumber);
+        return result('held', 'warning', d, `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`);
+      }
+      const d = c.insertDrive(actor, {
+        driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now,
+      }, 'drive.exportReceived', pkg.trackingNumber);
+      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
     }
     if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
-      const why = owner.state === 'Creating' ? 'job still Creating' : `job already ${owner.state}`;
-      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why, packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.heldExtra', pkg.trackingNumber);
-      return result('held', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list and the ${why.replace('job ', 'job is ')}: held.`);
-    }
-    if (owner.jobType === 'Export' && ['Shipping', 'Creating'].includes(owner.state)) {
-      const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.exportReceived', pkg.trackingNumber);
-      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
+      const cause: HoldCause = owner.state === 'Creating' ? 'jobCreating' : 'jobEnded';
+      const why = holdReason(cause, owner.state);
+      const d = c.insertDrive(actor, {
+        driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why,
+        packageTracking: pkg.trackingNumber, receivedAt: now,
+      }, 'drive.heldExtra', pkg.trackingNumber);
+      const message = `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`;
+      return result('held', 'warning', d, message, cause);
     }
     const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.extra', pkg.trackingNumber);
     return result('extra', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`);
   });
+}
+
+function holdReason(cause: HoldCause, state?: JobState): StationReason {
+  if (cause === 'noJob') return because('noJob');
+  return cause === 'jobCreating' ? because('jobCreating') : because('jobEnded', { state: state ?? 'Closed' });
+}
+
+/** The spellings a scanned code may name a job by: as scanned (trimmed), and as normalised. */
+export function codeSpellings(raw: unknown, normalized: string): string[] {
+  const asScanned = typeof raw === 'string' ? raw.trim() : normalized;
+  return [asScanned, normalized, normalized.toLowerCase()];
 }
 
 /** What closing the package would mark NeverReceived: the confirmation lists them. */
@@ -153,7 +226,7 @@ export function previewClose(c: Context, actor: Actor, tracking?: unknown): { tr
   const out: { jobName: string; driveId: string }[] = [];
   for (const name of pkg.jobNames) {
     const job = c.read.job(name);
-    if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+    if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
     for (const d of c.read.drivesOfJob(name)) {
       if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) out.push({ jobName: name, driveId: d.driveId });
     }
@@ -169,21 +242,20 @@ export function closePackage(c: Context, actor: Actor, input: { trackingNumber?:
     const pkg = packageForScan(c, actor, input?.trackingNumber);
     const now = c.nowUtc();
     const never: string[] = [];
-    const faulted = pkg.jobNames.map((n) => c.read.job(n)).filter((j) => j && !j.deletedAt && j.state === 'Faulted' && j.faultedFrom === 'Shipping');
-    if (faulted.length) fail('TRANSITION_FORBIDDEN', `Job ${faulted[0]!.name} is Faulted: resolve it before closing its package, so its drives are counted.`, { jobName: faulted[0]!.name });
+    requireAction('closeBox', c.packageContext(pkg, actor));
     for (const name of pkg.jobNames) {
       const job = c.read.job(name);
-      if (!job || job.deletedAt || job.state !== 'Shipping') continue;
+      if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
       for (const d of c.read.drivesOfJob(name)) {
         if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
-          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', { tracking: pkg.trackingNumber, reason: `not in package ${pkg.trackingNumber}` });
+          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', { tracking: pkg.trackingNumber, reason: because('notInPackage', { tracking: pkg.trackingNumber }) });
           never.push(d.driveId);
         }
       }
       const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
-      if (received.cancelRequested) c.moveJob(actor, received, 'Packaging', 'copySkipped', 'a cancelled job skips the data copy', {}, pkg.trackingNumber);
-      else if (checkJob('Packaging', 'nothingToCopy', { job: received, drives: c.read.allDrivesOfJob(name) }).ok) {
-        c.moveJob(actor, received, 'Packaging', 'nothingToCopy', 'none of the job\'s drives arrived', {}, pkg.trackingNumber);
+      if (received.cancelRequested) c.moveJob(actor, received, 'Packaging', 'copySkipped', because('cancelSkipsCopy'), {}, pkg.trackingNumber);
+      else if (checkJob('Packaging', 'nothingToCopy', c.jobContext(received)).ok) {
+        c.moveJob(actor, received, 'Packaging', 'nothingToCopy', because('nothingArrived'), {}, pkg.trackingNumber);
       }
     }
     const held = c.read.countHeldInPackage(pkg.trackingNumber) > 0;
@@ -212,7 +284,7 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
     if (!drive || later) fail('UNDO_SUPERSEDED', `Drive ${rec.driveId} has changed since it was scanned; it cannot be undone here.`);
     const pkg = rec.trackingNumber ? c.read.package(rec.trackingNumber) : null;
     if (pkg && pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${pkg.trackingNumber} is already ${pkg.state}; the scan can no longer be undone.`);
-    const base = { action: 'scan.undone', subject: 'drive' as const, jobName: drive.jobName, driveId: drive.driveId, trackingNumber: rec.trackingNumber, reason: `undo of custody record ${rec.seq}` };
+    const base = { action: 'scan.undone', subject: 'drive' as const, jobName: drive.jobName, driveId: drive.driveId, trackingNumber: rec.trackingNumber, reason: because('undo', { seq: rec.seq }) };
     if (rec.stateBefore === null) {
       // the scan created the drive (extra or of no job): the drive record goes, the custody stays
       c.tx.deleteDrive(drive.id);
@@ -245,7 +317,7 @@ export function undoReceipt(c: Context, actor: Actor, rec: CustodyRecord): { dri
   }
   c.tx.deletePackage(t);
   for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
-    c.custody(actor, { action: 'package.receiveUndone', subject: 'package', jobName, trackingNumber: t, reason: `undo of custody record ${rec.seq}`, stateBefore: 'open', stateAfter: null, detail: { undoes: rec.seq } });
+    c.custody(actor, { action: 'package.receiveUndone', subject: 'package', jobName, trackingNumber: t, reason: because('undo', { seq: rec.seq }), stateBefore: 'open', stateAfter: null, detail: { undoes: rec.seq } });
   }
   c.touch('packages', t);
   for (const j of pkg.jobNames) c.touch('jobs', j);

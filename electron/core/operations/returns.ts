@@ -1,10 +1,11 @@
 // A job's drives going back: shipped back in the job's return box, or the job closed with nothing to ship.
 import { fail } from '../errors.ts';
 import type { Actor, DriveRecord, JobView } from '../model.ts';
-import { drivesAtDock, jobErrors, missingAddressFields } from '../rules.ts';
+import { drivesAtDock, jobErrors, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { jobViewOf } from '../queries/jobs.ts';
 import { MAX_REASON, type Context } from './context.ts';
+import { because } from '../reasons.ts';
 
 /** Drives that go back in the job's return box: every drive of the job at the dock, extras included. */
 export function returnDrives(c: Context, name: string): DriveRecord[] {
@@ -16,23 +17,12 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
   const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
   if (typeof input.carrierName !== 'string' || !input.carrierName.trim() || input.carrierName.length > 64) fail('BAD_INPUT', 'The return carrier is required.');
   const carrierName = input.carrierName.trim();
+  if (input.driveIds !== undefined && !Array.isArray(input.driveIds)) fail('BAD_INPUT', 'driveIds must be a list of serials.');
+  const boxed = Array.isArray(input.driveIds) ? input.driveIds.map((s) => normalizeCode(s, 'drive serial')) : undefined;
   return c.op(() => {
     const job = c.liveJob(input.jobName);
-    if (job.state !== 'Packaging') fail('SHIP_NOT_READY', `Job ${job.name} is ${job.state}: drives ship back from Packaging.`);
-    const missing = missingAddressFields(job.returnAddress);
-    if (missing.length) fail('ADDRESS_INCOMPLETE', `The return address of ${job.name} is missing: ${missing.join(', ')}.`, { fields: missing });
+    requireAction('shipBack', c.jobContext(job, boxed));
     const drives = returnDrives(c, job.name);
-    const busy = drives.filter((d) => d.state === 'Transferring' || d.state === 'Faulted');
-    if (busy.length) fail('SHIP_NOT_READY', `Drives not ready to leave: ${busy.map((d) => `${d.driveId} (${d.state})`).join(', ')}.`);
-    if (input.driveIds !== undefined) {
-      if (!Array.isArray(input.driveIds)) fail('BAD_INPUT', 'driveIds must be a list of serials.');
-      const boxed = input.driveIds.map((s) => normalizeCode(s, 'drive serial'));
-      const foreign = boxed.filter((s) => !drives.some((d) => d.driveId === s));
-      if (foreign.length) fail('DRIVE_NOT_IN_JOB', `Not drives of ${job.name} waiting to go back: ${foreign.join(', ')}.`, { driveIds: foreign });
-      const notBoxed = drives.filter((d) => !boxed.includes(d.driveId));
-      if (notBoxed.length) fail('SHIP_NOT_READY', `Drives of ${job.name} still missing from the box: ${notBoxed.map((d) => d.driveId).join(', ')}.`, { driveIds: notBoxed.map((d) => d.driveId) });
-    }
-    if (!drives.length) fail('SHIP_NOT_READY', `Job ${job.name} has no drive at the dock to ship back.`);
     const now = c.nowUtc();
     const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
     const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : job.returnShipping?.carrierAccountNumber;
@@ -55,10 +45,10 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
  */
 export function closeWithoutShipment(c: Context, actor: Actor, input: { jobName: unknown; reason?: unknown }): JobView {
   c.checkActor(actor);
-  const why = c.reason(input?.reason, false) ?? 'nothing of the job is at the dock to ship back';
+  const why = c.reason(input?.reason, false) ?? because('nothingToShip');
   return c.op(() => {
     const job = c.liveJob(input?.jobName);
-    if (job.state !== 'Packaging') fail('TRANSITION_FORBIDDEN', `Job ${job.name} is ${job.state}: only a job in Packaging is closed without a shipment.`);
+    requireAction('closeWithoutShipment', c.jobContext(job));
     c.moveJob(actor, job, 'Closed', 'closedNothingToShip', why, { finished_at: c.nowUtc() });
     return jobViewOf(c.read, job.name);
   });

@@ -2,6 +2,7 @@
 import { fail } from '../errors.ts';
 import type { CustodyRecord } from '../model.ts';
 import { normalizeCode } from '../scan.ts';
+import { csvDocument } from '../csv.ts';
 import type { StoreReads } from '../store/types.ts';
 
 export function custodyOf(store: StoreReads, input: { jobName?: unknown; driveId?: unknown; trackingNumber?: unknown; limit?: unknown; beforeSeq?: unknown }): CustodyRecord[] {
@@ -21,16 +22,11 @@ export function custodyCsv(store: StoreReads, jobName: unknown): string {
   const rows = store.custodyOfJob(jobName);
   if (!rows.length && !store.job(jobName)) fail('JOB_UNKNOWN', `There is no job named "${jobName}".`);
   const cols = ['seq', 'at', 'operator', 'station', 'action', 'jobName', 'driveId', 'trackingNumber', 'stateBefore', 'stateAfter', 'reason'] as const;
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // a spreadsheet never runs a formula from a custody file
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   // the details (destruction method and witness, return carrier and account …) as JSON, minus the row id
   const detail = (r: CustodyRecord) => {
     if (!r.detail) return '';
     const { row: _row, ...rest } = r.detail;
     return Object.keys(rest).length ? JSON.stringify(rest) : '';
   };
-  return [[...cols, 'detail'].join(','), ...rows.map((r) => [...cols.map((c) => cell(r[c])), cell(detail(r))].join(','))].join('\r\n') + '\r\n';
+  return csvDocument([[...cols, 'detail'], ...rows.map((r) => [...cols.map((c) => r[c]), detail(r)])]);
 }

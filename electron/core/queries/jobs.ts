@@ -1,8 +1,13 @@
 // Read models of jobs and packages: a job's view, a package as the Receive screen shows it, what may happen to a
 // job or drive now, and the job search.
 import { fail } from '../errors.ts';
-import { JOB_STATES, type DriveState, type JobRecord, type JobState, type JobView } from '../model.ts';
-import { drivePossibilities, jobPossibilities, type DriveTrigger, type JobTrigger, type Possibility } from '../rules.ts';
+import {
+  JOB_STATES, type DriveRecord, type DriveState, type JobRecord, type JobState, type JobView, type PackageRecord,
+} from '../model.ts';
+import {
+  drivePossibilities, jobPossibilities, packagePossibilities,
+  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext, type Possibility,
+} from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { StoreReads } from '../store/types.ts';
 import { driveView, jobView, type PackageView } from './views.ts';
@@ -39,19 +44,49 @@ export function openPackageView(s: StoreReads, station: string): PackageView | n
   return p ? packageViewOf(s, p.trackingNumber) : null;
 }
 
+// What the rule book is shown of a job, a drive or a box: built here once, for the operations that ask
+// `requireAction` and for the possibilities the screens ask, so both judge the very same facts.
+
+/** A job with every drive of it (shipped back and destroyed too) and the boxes that name it. */
+export function jobContextOf(s: StoreReads, job: JobRecord, picked?: readonly string[]): JobContext {
+  return { job, drives: s.allDrivesOfJob(job.name), boxes: s.packagesOfJob(job.name), ...(picked ? { picked } : {}) };
+}
+
+export function driveContextOf(s: StoreReads, drive: DriveRecord): DriveContext {
+  return { drive, job: drive.jobName ? s.job(drive.jobName) : null };
+}
+
+/** A box with its jobs, what is held in it, and the box open at the acting station. */
+export function packageContextOf(s: StoreReads, pkg: PackageRecord, station: string): PackageContext {
+  return {
+    pkg,
+    jobs: pkg.jobNames.map((n) => s.job(n)).filter((j): j is JobRecord => j !== null),
+    held: s.heldDrivesInPackage(pkg.trackingNumber).map((drive) => ({ drive, job: drive.jobName ? s.job(drive.jobName) : null })),
+    openAtStation: s.openPackageOf(station)?.trackingNumber ?? null,
+  };
+}
+
 /** "What may happen to this job now, and why not the rest?" */
 export function jobPossibilitiesOf(s: StoreReads, name: unknown): Possibility<JobState, JobTrigger>[] {
   if (typeof name !== 'string') fail('BAD_INPUT', 'A job name is required.');
   const job = s.job(name);
   if (!job) fail('JOB_UNKNOWN', `There is no job named "${name}".`);
-  return jobPossibilities({ job, drives: s.allDrivesOfJob(job.name) });
+  return jobPossibilities(jobContextOf(s, job));
 }
 
 export function drivePossibilitiesOf(s: StoreReads, serial: unknown): Possibility<DriveState, DriveTrigger>[] {
   const code = normalizeCode(serial, 'drive serial');
   const drive = s.activeDrive(code);
   if (!drive) fail('DRIVE_UNKNOWN', `No drive ${code} is at the dock or expected.`);
-  return drivePossibilities({ drive, job: drive.jobName ? s.job(drive.jobName) : null });
+  return drivePossibilities(driveContextOf(s, drive));
+}
+
+/** What may be done with a box now at this station (release its hold, close it). */
+export function packagePossibilitiesOf(s: StoreReads, tracking: unknown, station: string): Possibility[] {
+  const t = normalizeCode(tracking, 'tracking number');
+  const pkg = s.package(t);
+  if (!pkg) fail('PACKAGE_UNKNOWN', `Package ${t} has not been received here.`);
+  return packagePossibilities(packageContextOf(s, pkg, station));
 }
 
 /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */

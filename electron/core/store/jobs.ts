@@ -2,9 +2,6 @@
 import type { JobRecord, JobState } from '../model.ts';
 import { jobFromRow, setClause, type Sql } from './rows.ts';
 
-/** A Shipping job whose box is at the dock (open, held or closed) is not overdue, whatever the calendar says. */
-const NO_BOX_YET = 'NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.job_name = jobs.name)';
-
 const JOB_SETTABLE = new Set([
   'state', 'updated_at', 'cancel_requested', 'faulted_from', 'fault_reason', 'delivery_package', 'delivery_tracking',
   'delivery_tracking_base', 'return_address', 'return_shipping', 'return_package', 'diagnostics_path', 'log_level',
@@ -29,6 +26,15 @@ export interface JobListRow {
 
 export function job(q: Sql, name: string): JobRecord | null {
   const r = q.get('SELECT * FROM jobs WHERE name = ?', name);
+  return r ? jobFromRow(r) : null;
+}
+
+/** The job a scanned code names: the code as scanned, or in upper or lower case (a job's label prints its name as written). */
+export function jobByCode(q: Sql, spellings: readonly string[]): JobRecord | null {
+  const names = [...new Set(spellings)].slice(0, 3);
+  if (!names.length) return null;
+  const marks = names.map(() => '?').join(', ');
+  const r = q.get(`SELECT * FROM jobs WHERE name IN (${marks}) ORDER BY deleted_at IS NOT NULL LIMIT 1`, ...names);
   return r ? jobFromRow(r) : null;
 }
 
@@ -60,59 +66,6 @@ export function jobsDeliveredIn(q: Sql, tracking: string): JobRecord[] {
     jobs = q.all('SELECT * FROM jobs WHERE delivery_tracking_base = ? AND deleted_at IS NULL ORDER BY name', tracking).map(jobFromRow);
   }
   return jobs;
-}
-
-export function creatingSince(q: Sql, before: string): JobRecord[] {
-  return q.all("SELECT * FROM jobs WHERE state = 'Creating' AND deleted_at IS NULL AND creating_since <= ?", before).map(jobFromRow);
-}
-
-/** Shipping jobs with no box at the dock, shipping since `before` or earlier. */
-export function shippingWithoutBox(q: Sql, before: string): JobRecord[] {
-  return q.all(`SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ? AND ${NO_BOX_YET}`, before)
-    .map(jobFromRow);
-}
-
-export function shippingWithoutBoxFirst(q: Sql, before: string, limit: number): JobRecord[] {
-  return q.all(`SELECT * FROM jobs WHERE state = 'Shipping' AND deleted_at IS NULL AND shipping_since <= ? AND ${NO_BOX_YET}
-    ORDER BY shipping_since LIMIT ?`, before, limit).map(jobFromRow);
-}
-
-export function finishedBy(q: Sql, before: string): { name: string; state: string }[] {
-  return q.all("SELECT name, state FROM jobs WHERE state IN ('Completed','Closed') AND finished_at <= ?", before)
-    .map((r) => ({ name: String(r.name), state: String(r.state) }));
-}
-
-export function creatingDeadlines(q: Sql, limit: number): { name: string; creatingSince: string }[] {
-  return q.all(`SELECT name, creating_since FROM jobs WHERE state = 'Creating' AND deleted_at IS NULL
-    ORDER BY creating_since LIMIT ?`, limit)
-    .map((r) => ({ name: String(r.name), creatingSince: r.creating_since as string }));
-}
-
-export function shippingDeadlines(q: Sql, limit: number): {
-  name: string; shippingSince: string; waitUntil: string | null; notifiedAt: string | null; deliveryTracking: string | null;
-}[] {
-  return q.all(`SELECT name, shipping_since, wait_until, notified_at, delivery_tracking FROM jobs
-    WHERE state = 'Shipping' AND deleted_at IS NULL AND ${NO_BOX_YET} ORDER BY shipping_since LIMIT ?`, limit)
-    .map((r) => ({
-      name: String(r.name), shippingSince: r.shipping_since as string, waitUntil: r.wait_until as string | null,
-      notifiedAt: r.notified_at as string | null, deliveryTracking: r.delivery_tracking as string | null,
-    }));
-}
-
-export function finishedDeadlines(q: Sql, limit: number): { name: string; finishedAt: string }[] {
-  return q.all(`SELECT name, finished_at FROM jobs WHERE state IN ('Completed','Closed') AND finished_at IS NOT NULL
-    ORDER BY finished_at LIMIT ?`, limit)
-    .map((r) => ({ name: String(r.name), finishedAt: r.finished_at as string }));
-}
-
-/** Live jobs from Shipping to Packaging: those whose return address the exceptions check. */
-export function jobsBeforeReturn(q: Sql, limit: number): JobRecord[] {
-  return q.all(`SELECT * FROM jobs WHERE state IN ('Shipping','Received','Transferring','Packaging') AND deleted_at IS NULL
-    LIMIT ?`, limit).map(jobFromRow);
-}
-
-export function faultedJobs(q: Sql, limit: number): JobRecord[] {
-  return q.all("SELECT * FROM jobs WHERE state = 'Faulted' AND deleted_at IS NULL ORDER BY updated_at LIMIT ?", limit).map(jobFromRow);
 }
 
 /** Jobs by name prefix, delivery or return tracking, or drive serial, newest first; `query` as typed, `code` upper-cased. */

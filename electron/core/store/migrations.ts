@@ -123,4 +123,70 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_state_finished ON jobs(state, finished_at);
   CREATE INDEX jobs_updated ON jobs(updated_at, name);
   `,
+  // 5: kept free: another change of the store takes this number
+  `SELECT 1`,
+  // 6: each job carries its deadline (what the lists show, and when the sweep must next act on it), kept by the
+  // operations' shared plumbing, so the sweep and each Exceptions list read only what is due through an index
+  // of their own; a return address found wanting, and the contact tried about it; the station's clock as last
+  // seen. Existing rows get their deadlines here, once.
+  `
+  ALTER TABLE jobs ADD COLUMN deadline_kind TEXT;
+  ALTER TABLE jobs ADD COLUMN deadline_at TEXT;
+  ALTER TABLE jobs ADD COLUMN sweep_at TEXT;
+  ALTER TABLE jobs ADD COLUMN address_wanting_since TEXT;
+  ALTER TABLE jobs ADD COLUMN address_wrong_at TEXT;
+  ALTER TABLE jobs ADD COLUMN address_wrong_reason TEXT;
+  ALTER TABLE jobs ADD COLUMN address_wrong_was TEXT;
+  ALTER TABLE jobs ADD COLUMN contact_outcome TEXT;
+  ALTER TABLE jobs ADD COLUMN contacted_at TEXT;
+  ALTER TABLE drives ADD COLUMN other_box INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE station_clock (id INTEGER PRIMARY KEY CHECK (id = 1), seen_at TEXT NOT NULL) STRICT;
+
+  UPDATE drives SET other_box = 1 WHERE active = 1 AND role = 'listed' AND package_tracking IS NOT NULL AND job_name IS NOT NULL
+    AND held_since IS NULL AND state <> 'NeverReceived'
+    AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.tracking_number = drives.package_tracking AND pj.job_name = drives.job_name);
+  UPDATE jobs SET address_wanting_since = updated_at WHERE deleted_at IS NULL AND state IN ('Transferring', 'Packaging') AND (
+    return_address IS NULL
+    OR coalesce(trim(json_extract(return_address, '$.recipientName')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.streetAddress1')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.city')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.postalCode')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.countryOrRegion')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.phone')), '') = ''
+    OR coalesce(trim(json_extract(return_address, '$.email')), '') = '');
+  UPDATE jobs SET deadline_kind = 'purge', deadline_at = strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at, '+90 days'),
+    sweep_at = strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at, '+90 days') WHERE deleted_at IS NOT NULL;
+  UPDATE jobs SET deadline_kind = 'creatingDeletion', deadline_at = strftime('%Y-%m-%dT%H:%M:%fZ', creating_since, '+14 days'),
+    sweep_at = strftime('%Y-%m-%dT%H:%M:%fZ', creating_since, '+14 days') WHERE deleted_at IS NULL AND state = 'Creating' AND creating_since IS NOT NULL;
+  UPDATE jobs SET deadline_kind = 'purge', deadline_at = strftime('%Y-%m-%dT%H:%M:%fZ', finished_at, '+90 days'),
+    sweep_at = strftime('%Y-%m-%dT%H:%M:%fZ', finished_at, '+90 days') WHERE deleted_at IS NULL AND state IN ('Completed', 'Closed') AND finished_at IS NOT NULL;
+  UPDATE jobs SET deadline_kind = 'addressDestruction', deadline_at = strftime('%Y-%m-%dT%H:%M:%fZ', address_wanting_since, '+90 days')
+    WHERE address_wanting_since IS NOT NULL;
+  WITH s AS (
+    SELECT name,
+      max(strftime('%Y-%m-%dT%H:%M:%fZ', shipping_since, '+14 days'), coalesce(wait_until, '')) AS overdue,
+      CASE WHEN notified_at IS NOT NULL THEN max(strftime('%Y-%m-%dT%H:%M:%fZ', notified_at, '+30 days'), coalesce(wait_until, '')) END AS close,
+      EXISTS (SELECT 1 FROM drives d WHERE d.job_name = jobs.name AND d.active = 1 AND d.role = 'listed' AND d.state = 'Specified' AND d.held_since IS NULL) AS expected
+    FROM jobs WHERE deleted_at IS NULL AND state = 'Shipping' AND shipping_since IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.job_name = jobs.name)
+      AND NOT EXISTS (SELECT 1 FROM drives d WHERE d.job_name = jobs.name AND d.active = 1 AND d.package_tracking IS NOT NULL AND d.state <> 'NeverReceived')
+  )
+  UPDATE jobs SET
+    deadline_kind = CASE WHEN s.close IS NULL THEN 'shippingOverdue' ELSE 'noticeClose' END,
+    deadline_at = coalesce(s.close, s.overdue),
+    sweep_at = CASE WHEN s.close IS NULL THEN CASE WHEN s.expected THEN s.overdue END
+      ELSE CASE WHEN s.expected THEN min(s.overdue, s.close) ELSE s.close END END
+  FROM s WHERE s.name = jobs.name;
+
+  CREATE INDEX jobs_sweep ON jobs(sweep_at, name) WHERE sweep_at IS NOT NULL;
+  CREATE INDEX jobs_deadline ON jobs(deadline_at, name) WHERE deadline_at IS NOT NULL;
+  CREATE INDEX jobs_deadline_kind ON jobs(deadline_kind, deadline_at, name) WHERE deadline_kind IS NOT NULL;
+  CREATE INDEX jobs_faulted ON jobs(name) WHERE state = 'Faulted' AND deleted_at IS NULL;
+  CREATE INDEX drives_held_here ON drives(held_since, id) WHERE held_since IS NOT NULL AND active = 1;
+  CREATE INDEX drives_extra_here ON drives(id) WHERE role = 'extra' AND active = 1 AND held_since IS NULL;
+  CREATE INDEX drives_never_received ON drives(id) WHERE state = 'NeverReceived' AND active = 1;
+  CREATE INDEX drives_faulted ON drives(id) WHERE state = 'Faulted' AND active = 1;
+  CREATE INDEX drives_other_box ON drives(id) WHERE other_box = 1 AND active = 1;
+  CREATE INDEX packages_held ON packages(held_since, tracking_number) WHERE state = 'held' AND held_since IS NOT NULL;
+  `,
 ];

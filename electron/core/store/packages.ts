@@ -70,6 +70,13 @@ export function trackingNumberOwner(q: Sql, code: string): { jobName: string | n
   return box ? { jobName: box.name } : null;
 }
 
+/** The boxes on record that name the job, with their state: the rules ask whether its package came. */
+export function packagesOfJob(q: Sql, jobName: string): { trackingNumber: string; state: PackageState }[] {
+  return q.all(`SELECT p.tracking_number, p.state FROM packages p JOIN package_jobs pj ON pj.tracking_number = p.tracking_number
+    WHERE pj.job_name = ? ORDER BY p.opened_at`, jobName)
+    .map((r) => ({ trackingNumber: String(r.tracking_number), state: String(r.state) as PackageState }));
+}
+
 /** Held boxes with no held drive in them. */
 export function heldPackagesWithoutDrives(q: Sql, limit: number): { trackingNumber: string; heldSince: string | null; openedAt: string }[] {
   return q.all(`SELECT p.tracking_number, p.held_since, p.opened_at FROM packages p WHERE p.state = 'held'

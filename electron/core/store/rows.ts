@@ -32,6 +32,15 @@ export function jobFromRow(r: Row): JobRecord {
     waitUntil: str(r.wait_until),
     finishedAt: str(r.finished_at),
     deletedAt: str(r.deleted_at),
+    deadlineKind: str(r.deadline_kind),
+    deadlineAt: str(r.deadline_at),
+    sweepAt: str(r.sweep_at),
+    addressWantingSince: str(r.address_wanting_since),
+    addressWrongAt: str(r.address_wrong_at),
+    addressWrongReason: str(r.address_wrong_reason),
+    addressWrongWas: str(r.address_wrong_was),
+    contactOutcome: str(r.contact_outcome) as JobRecord['contactOutcome'],
+    contactedAt: str(r.contacted_at),
   };
 }
 

@@ -5,12 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IntakeError } from '../errors.ts';
 import * as custody from './custody.ts';
+import * as deadlines from './deadlines.ts';
 import * as drives from './drives.ts';
 import * as jobs from './jobs.ts';
 import { MIGRATIONS } from './migrations.ts';
 import * as packages from './packages.ts';
 import type { Row, Sql } from './rows.ts';
 import type { DockStore, StoreTx } from './types.ts';
+import { truncateWal, watchKeyWipes } from './key-wipes.ts';
 
 /** Idle this long after a commit, the store checkpoints its WAL: at a person's scanning pace no scan pays for it. */
 const IDLE_CHECKPOINT_MS = 1_000;
@@ -39,6 +41,9 @@ export class SqliteStore implements DockStore {
   readonly #statements = new Map<string, StatementSync>();
   #depth = 0;
   #idle: ReturnType<typeof setTimeout> | null = null;
+  #keyWiped: () => boolean = () => false;
+  readonly #readOnly: boolean;
+  #walHoldsWipedKey = false;
 
   /**
    * `readOnly`: a reader beside a running station (tools that only look): SQLite refuses every write, and
@@ -46,6 +51,7 @@ export class SqliteStore implements DockStore {
    */
   constructor(path: string, opts: { readOnly?: boolean } = {}) {
     this.path = path;
+    this.#readOnly = Boolean(opts.readOnly);
     if (!opts.readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = opts.readOnly ? new DatabaseSync(path, { readOnly: true }) : new DatabaseSync(path);
     try {
@@ -64,7 +70,10 @@ export class SqliteStore implements DockStore {
         // a bounded page cache (32 MB): the index pages a scan walks stay in memory; the store is never loaded whole
         this.#db.exec('PRAGMA cache_size = -32768');
         this.#db.exec('PRAGMA temp_store = MEMORY');
+        // a wiped BitLocker key is zeroed in the file, not left in the page's free space
+        this.#db.exec('PRAGMA secure_delete = ON');
         this.#migrate();
+        this.#keyWiped = watchKeyWipes(this.#db);
       }
     } catch (e) {
       this.#db.close();
@@ -75,7 +84,7 @@ export class SqliteStore implements DockStore {
       all: <T = Row>(text: string, ...params: SQLInputValue[]) => this.#sql(text).all(...params) as T[],
       run: (text: string, ...params: SQLInputValue[]) => this.#sql(text).run(...params),
     };
-    for (const table of [jobs, drives, packages, custody]) bindTable(this, q, table);
+    for (const table of [jobs, drives, packages, custody, deadlines]) bindTable(this, q, table);
   }
 
   /**
@@ -90,7 +99,13 @@ export class SqliteStore implements DockStore {
     }
     this.#idle = setTimeout(() => {
       this.#idle = null;
-      if (this.#db.isOpen && !this.#db.isTransaction) this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      if (!this.#db.isOpen || this.#db.isTransaction) return;
+      try {
+        this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      } catch (e) {
+        // a full disk fails the checkpoint, not the station: the WAL keeps every commit and is copied later
+        console.error('[intake] WAL checkpoint failed:', e instanceof Error ? e.message : e);
+      }
     }, IDLE_CHECKPOINT_MS);
     this.#idle.unref();
   }
@@ -105,6 +120,15 @@ export class SqliteStore implements DockStore {
       journalMode: String((this.#db.prepare('PRAGMA journal_mode').get() as Row).journal_mode),
       synchronous: Number((this.#db.prepare('PRAGMA synchronous').get() as Row).synchronous),
     };
+  }
+
+  /**
+   * Caps how many pages the store file may grow to on this connection: a disk that fills up at a chosen
+   * size, for the drills and tests that prove a full disk loses nothing acknowledged.
+   */
+  capPages(pages: number): void {
+    if (!Number.isSafeInteger(pages) || pages < 1) throw new RangeError('a page count is a whole number from 1');
+    this.#db.exec(`PRAGMA max_page_count = ${pages}`);
   }
 
   #migrate(): void {
@@ -148,13 +172,29 @@ export class SqliteStore implements DockStore {
     try {
       const result = fn(this);
       this.#db.exec('COMMIT');
+      if (this.#keyWiped()) this.#walHoldsWipedKey = true;
+      this.#forgetWipedKeys();
       this.#checkpointWhenIdle();
       return result;
     } catch (e) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      this.#keyWiped();
       throw e;
     } finally {
       this.#depth--;
+    }
+  }
+
+  /**
+   * After a commit that wiped a key, the WAL's older frames still hold it: truncate the WAL now. The commit
+   * stands whatever happens here; a checkpoint that cannot run yet is retried after the next commit.
+   */
+  #forgetWipedKeys(): void {
+    if (!this.#walHoldsWipedKey || this.path === ':memory:') return;
+    try {
+      this.#walHoldsWipedKey = !truncateWal(this.#db);
+    } catch (e) {
+      console.error('[intake] could not truncate the WAL after a BitLocker key was wiped:', e instanceof Error ? e.message : e);
     }
   }
 
@@ -162,6 +202,15 @@ export class SqliteStore implements DockStore {
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = null;
     this.#statements.clear();
-    if (this.#db.isOpen) this.#db.close();
+    if (this.#db.isOpen) {
+      if (this.path !== ':memory:' && !this.#readOnly) {
+        try {
+          truncateWal(this.#db);
+        } catch {
+          // closing checkpoints the WAL and deletes it all the same
+        }
+      }
+      this.#db.close();
+    }
   }
 }

@@ -2,6 +2,7 @@
 // interface with explicit transactions. node:sqlite implements it today (sqlite.ts); a second backend
 // implements the same functions and stands beside it.
 import type * as custody from './custody.ts';
+import type * as deadlines from './deadlines.ts';
 import type * as drives from './drives.ts';
 import type * as jobs from './jobs.ts';
 import type * as packages from './packages.ts';
@@ -16,9 +17,11 @@ type Writes =
   | 'insertDrive' | 'setDrive' | 'claimOrphan' | 'detachDrive' | 'deleteDrive' | 'deleteInactiveDrivesOfJob' | 'deactivateUnheldDrivesOfJob'
   | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold'
   | 'deletePackage'
-  | 'appendCustody';
+  | 'appendCustody'
+  | 'setClockSeenAt' | 'setJobDeadline' | 'setAddressWrong' | 'setContact' | 'wipeKeysOfJob' | 'refreshOtherBox';
 
-type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>;
+type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>
+  & BoundAll<typeof deadlines>;
 
 /** Everything an operation may do inside its transaction: every read, and every write. */
 export interface StoreTx extends AllTables {}

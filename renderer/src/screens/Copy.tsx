@@ -6,6 +6,7 @@ import { fillField, useScanHandler } from '../routing.ts';
 import { useBayT } from '../i18n-bay.ts';
 import { useLang, useT } from '../useT.ts';
 import { copyStatusName, driveStateName, errorText, jobStateName, type CoreError } from '../i18n.ts';
+import { reasonText } from '../i18n-rules.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
@@ -108,7 +109,7 @@ export function Copy() {
   const received = job?.properties.driveList.filter((d) => d.state === 'Received' && !d.held) ?? [];
   const copying = job?.properties.driveList.filter((d) => d.state === 'Transferring') ?? [];
   const recorded = job?.properties.driveList.filter((d) => d.state === 'Completed' || d.state === 'CompletedMoreInfo') ?? [];
-  const start = possible.find((p) => p.trigger === 'copyStarted');
+  const start = possible.find((p) => p.action === 'startCopy');
 
   return (
     <div className="copy" data-testid="copy-screen">
@@ -139,11 +140,15 @@ export function Copy() {
             {received.length ? (
               <>
                 <button type="button" className="btn btn-big btn-primary" data-testid="start-copy"
-                  disabled={job.properties.state === 'Received' && start !== undefined && !start.allowed}
+                  disabled={start !== undefined && !start.allowed}
                   onClick={() => void run(t('copy.started', { job: job.name }), () => theApi().call('copy.start', { operator, jobName: job.name }))}>
                   <Icon name="check" size={26} /> {t('copy.start', { job: job.name })}
                 </button>
-                {job.properties.state === 'Received' && start && !start.allowed ? <p className="muted" data-testid="start-blocked">{t('copy.startBlocked', { reason: lang === 'en' ? (start.reason ?? '') : (job.properties.cancelRequested ? t('jobs.cancelled') : '') })}{lang !== 'en' && start.reason ? <span className="reason-en" lang="en"> ({start.reason})</span> : null}</p> : null}
+                {start && !start.allowed && start.reason ? (
+                  <p className="muted" data-testid="start-blocked" data-rule={start.reason.code}>
+                    {t('copy.startBlocked', { reason: reasonText(lang, start.reason) })}
+                  </p>
+                ) : null}
                 <ul className="drives">{received.map((d) => <li key={d.driveId} className="drive drive-Received" data-serial={d.driveId} data-state={d.state}><span className="drive-serial">{d.driveId}</span> <span className="chip chip-Received">{driveStateName(lang, d.state)}</span></li>)}</ul>
               </>
             ) : null}

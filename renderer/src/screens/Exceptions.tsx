@@ -1,5 +1,5 @@
 // Exceptions: everything that needs a person, each row saying what to do next and by when, with the action.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDock, go, theApi, toCoreError } from '../store.ts';
 import { useLang, useT } from '../useT.ts';
 import { actionName, errorText, formatDate, formatDateZone, jobStateName, stateName, type CoreError, type Key } from '../i18n.ts';
@@ -8,6 +8,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
+import type { ClockStatus } from '../../../electron/core/clock.ts';
 import type { CustodyRecord } from '../../../electron/core/model.ts';
 
 type Pending =
@@ -18,7 +19,8 @@ type Pending =
   | { kind: 'address'; row: ExceptionRow }
   | { kind: 'resolveJob'; row: ExceptionRow }
   | { kind: 'resolveDrive'; row: ExceptionRow }
-  | { kind: 'custody'; row: ExceptionRow };
+  | { kind: 'custody'; row: ExceptionRow }
+  | { kind: 'contact'; row: ExceptionRow };
 
 /** What a row is about, as its buttons and confirmations name it: the drive, else the job, else the box. */
 export const subjectOf = (r: ExceptionRow): string => r.driveId ?? r.jobName ?? r.trackingNumber ?? '';
@@ -33,19 +35,35 @@ export function useReloadOnChange(load: () => void): void {
   }, [tick, load]);
 }
 
+/** The first page the screen asks for; more pages come when staff ask for them. */
+const PAGE = 50;
+
 export function Exceptions() {
   const t = useT();
   const lang = useLang();
   const operator = useDock((s) => s.operator)!;
   const [rows, setRows] = useState<ExceptionRow[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [clock, setClock] = useState<ClockStatus | null>(null);
+  const shown = useRef(PAGE);
   const [jobStates, setJobStates] = useState<Record<string, string>>({});
   const [error, setError] = useState<CoreError | null>(null);
   const [done, setDone] = useState<{ what: string; n: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
+  // a reload reads again as many rows as are shown, so a change never shortens the list under the reader
   const load = useCallback(() => {
-    theApi().call('exceptions.list', {}).then((r) => { setRows(r); setError(null); }).catch((e) => setError(toCoreError(e)));
+    theApi().call('exceptions.list', { limit: Math.min(200, shown.current) }).then((p) => {
+      setRows(p.rows); setNext(p.next); setClock(p.clock); setError(null);
+    }).catch((e) => setError(toCoreError(e)));
   }, []);
+  const more = () => {
+    if (!next) return;
+    theApi().call('exceptions.list', { limit: PAGE, after: next }).then((p) => {
+      setRows((r) => { const all = [...(r ?? []), ...p.rows]; shown.current = Math.max(PAGE, all.length); return all; });
+      setNext(p.next); setClock(p.clock);
+    }).catch((e) => setError(toCoreError(e)));
+  };
   useReloadOnChange(load);
 
   // a held drive whose job is on record: the row names the job's state now (asked, not guessed)
@@ -80,6 +98,7 @@ export function Exceptions() {
     else if (action === 'updateJob') setPending({ kind: 'address', row });
     else if (action === 'resolveJob') setPending({ kind: 'resolveJob', row });
     else if (action === 'resolveDrive') setPending({ kind: 'resolveDrive', row });
+    else if (action === 'recordContact') setPending({ kind: 'contact', row });
   };
 
   /** English shows the core's own words; other languages translate by the row's kind. */
@@ -87,6 +106,8 @@ export function Exceptions() {
     if (lang === 'en') return r.next;
     if (r.action === 'releaseHold') return t('exc.next.release', { job: r.jobName ?? '', state: jobStateName(lang, jobStates[r.jobName ?? ''] ?? '') });
     if (r.kind === 'held') return r.next.startsWith('Return') ? t('exc.next.heldReturn') : t('exc.next.held');
+    if (r.kind === 'addressMissing' && r.action === 'updateJob') return t('exc.next.addressReached');
+    if (r.kind === 'addressMissing' && r.action === 'recordDestruction') return t('exc.next.addressUnreachable');
     if (r.kind === 'addressMissing') {
       const m = /missing: ([^)]*)\)/.exec(r.next);
       const fields = (m?.[1] ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => (ADDRESS_FIELDS as readonly string[]).includes(f) ? t(`addr.${f}` as Key) : f);
@@ -115,6 +136,10 @@ export function Exceptions() {
     if ((r.kind === 'held' || r.kind === 'destructionDue' || r.kind === 'heldPackage') && r.action !== 'releaseHold') {
       out.push(<button key="ret" type="button" className="btn" onClick={() => go('packaging')} aria-label={`${t('exc.act.returnPackaging')} ${who}`}>{t('exc.act.returnPackaging')}</button>);
     }
+    // a corrected address may come before anyone is reached (the customer wrote): it can always be entered
+    if (r.kind === 'addressMissing' && r.action !== 'updateJob') {
+      out.push(<button key="addr" type="button" className="btn" onClick={() => act(r, 'updateJob')} aria-label={`${t('exc.act.updateJob')} ${who}`}>{t('exc.act.updateJob')}</button>);
+    }
     if (r.kind === 'heldPackage') {
       out.push(<button key="cust" type="button" className="btn" onClick={() => setPending({ kind: 'custody', row: r })} aria-label={`${t('exc.act.custody')} ${who}`}>{t('exc.act.custody')}</button>);
     }
@@ -128,13 +153,14 @@ export function Exceptions() {
     <div className="exceptions" data-testid="exceptions-screen">
       <header className="screen-head">
         <h1>{t('exc.title')}</h1>
-        {rows ? <span className="screen-count" data-testid="exceptions-count">{rows.length ? t('exc.count', { n: rows.length }) : ''}</span> : null}
+        {rows ? <span className="screen-count" data-testid="exceptions-count">{rows.length ? t(next ? 'exc.countMore' : 'exc.count', { n: rows.length }) : ''}</span> : null}
         <button type="button" className="btn" onClick={load}>{t('exc.refresh')}</button>
       </header>
       <div className="toast-area" aria-live="polite">
         {error && !pending ? <p className="form-error toast" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
         {done && !error ? <p key={done.n} className="form-ok toast" role="status" data-tone="accepted" data-testid="exc-done">{t('exc.done', { what: done.what })}</p> : null}
       </div>
+      {clock && clock.state !== 'ok' ? <ClockBanner clock={clock} operator={operator} onDone={load} /> : null}
       {rows && rows.length === 0 ? <p className="empty">{t('exc.empty')}</p> : null}
       {rows && rows.length ? (
         <table className="table exc-table" data-testid="exc-table">
@@ -144,8 +170,8 @@ export function Exceptions() {
           </thead>
           <tbody>
             {rows.map((r, i) => {
-              // the station's clock decides what is due, not this one's: these kinds are listed only once past their date
-              const overdue = r.kind === 'destructionDue' || r.kind === 'packageOverdue';
+              // the station's clock decides what is overdue, not this one's
+              const overdue = r.overdue;
               return (
                 <tr key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${i}`} className={`exc exc-${r.kind}`} data-kind={r.kind} data-serial={r.driveId ?? ''} data-job={r.jobName ?? ''} data-tracking={r.trackingNumber ?? ''}>
                   <td><span className={`chip chip-exc-${r.kind}`}>{t(`exc.kind.${r.kind}` as Key)}</span></td>
@@ -167,6 +193,7 @@ export function Exceptions() {
           </tbody>
         </table>
       ) : null}
+      {next ? <button type="button" className="btn" onClick={more} data-testid="exc-more">{t('exc.more')}</button> : null}
       {pending ? <ActionDialog pending={pending} onClose={() => { setPending(null); setError(null); }} run={run} operator={operator} error={error ? errorText(lang, error) : null} /> : null}
     </div>
   );
@@ -196,7 +223,9 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
     e.preventDefault();
     switch (pending.kind) {
       case 'destroy':
-        return void run(`${t('exc.act.recordDestruction')} — ${row.driveId ?? ''}`, () => theApi().call('drives.destroy', { operator, driveIds: [row.driveId!], method: a, witness: b }));
+        return void run(`${t('exc.act.recordDestruction')} — ${subjectOf(row)}`, () => theApi().call('drives.destroy', { operator, driveIds: row.driveId ? [row.driveId] : row.driveIds ?? [], method: a, witness: b }));
+      case 'contact':
+        return;
       case 'extend':
         return void run(`${t('exc.act.extendWait')} — ${job}`, () => theApi().call('jobs.extendWait', { operator, name: job, days: Number(days), ...(a ? { reason: a } : {}) }));
       case 'notify':
@@ -216,7 +245,10 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
     }
   };
 
-  const title = pending.kind === 'destroy' ? t('dlg.destroy.title', { serial: row.driveId ?? '' })
+  const contact = (reached: boolean) => void run(`${t('exc.act.recordContact')} — ${job}`,
+    () => theApi().call('jobs.recordContact', { operator, name: job, reached, ...(a ? { note: a } : {}) }));
+  const title = pending.kind === 'destroy' ? (row.driveId ? t('dlg.destroy.title', { serial: row.driveId }) : t('dlg.destroyJob.title', { job }))
+    : pending.kind === 'contact' ? t('dlg.contact.title', { job })
     : pending.kind === 'extend' ? t('dlg.extend.title', { job })
       : pending.kind === 'notify' ? t('dlg.notify.title', { job })
         : pending.kind === 'cancel' ? t('dlg.cancelJob.title', { job })
@@ -243,7 +275,8 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
             <input id="f-days" type="number" min={1} max={90} value={days} onChange={(e) => setDays(e.target.value)} required data-autofocus />
           </>
         ) : null}
-        {pending.kind === 'extend' || pending.kind === 'notify' || pending.kind === 'cancel' ? (
+        {pending.kind === 'destroy' && !row.driveId ? <p className="mono">{(row.driveIds ?? []).join(', ')}</p> : null}
+        {pending.kind === 'extend' || pending.kind === 'notify' || pending.kind === 'cancel' || pending.kind === 'contact' ? (
           <>
             <label htmlFor="f-note">{pending.kind === 'notify' ? t('dlg.note') : t('dlg.reason')}</label>
             <input id="f-note" value={a} onChange={(e) => setA(e.target.value)} maxLength={500} autoComplete="off" data-autofocus={pending.kind !== 'extend' ? true : undefined} />
@@ -263,7 +296,13 @@ function ActionDialog({ pending, onClose, run, operator, error }: { pending: Pen
           </div>
         )) : null}
         <div className="dialog-buttons">
-          {pending.kind === 'custody' ? <button type="submit" className="btn btn-big btn-primary" data-autofocus>{t('dlg.close')}</button> : (
+          {pending.kind === 'contact' ? (
+            <>
+              <button type="button" className="btn btn-big btn-primary" onClick={() => contact(true)} data-testid="contact-reached">{t('dlg.contact.reached')}</button>
+              <button type="button" className="btn btn-big" onClick={() => contact(false)} data-testid="contact-unreachable">{t('dlg.contact.unreachable')}</button>
+              <button type="button" className="btn btn-big" onClick={onClose}>{t('dlg.cancel')}</button>
+            </>
+          ) : pending.kind === 'custody' ? <button type="submit" className="btn btn-big btn-primary" data-autofocus>{t('dlg.close')}</button> : (
             <>
               <button type="submit" className="btn btn-big btn-primary"><Icon name="check" size={26} /> {t('dlg.save')}</button>
               <button type="button" className="btn btn-big" onClick={onClose}>{t('dlg.cancel')}</button>
@@ -294,5 +333,33 @@ function PackageCustody({ tracking }: { tracking: string }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The station does not trust its clock: what it says, and for a jump, the date to confirm. */
+function ClockBanner({ clock, operator, onDone }: { clock: Exclude<ClockStatus, { state: 'ok' }>; operator: string; onDone: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<CoreError | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    theApi().call('clock.confirm', { operator, date: date.trim() }).then(() => { play('accepted'); setError(null); onDone(); })
+      .catch((x) => { play('rejected'); setError(toCoreError(x)); });
+  };
+  return (
+    <div className="clock-banner" role="alert" data-testid="clock-banner" data-clock={clock.state}>
+      <p>{clock.state === 'behind'
+        ? t('exc.clock.behind', { now: formatDate(lang, clock.now, true), last: formatDate(lang, clock.lastRecordAt, true) })
+        : t('exc.clock.jumped', { now: formatDate(lang, clock.now, true), expected: formatDate(lang, clock.expected, true) })}</p>
+      {clock.state === 'jumped' ? (
+        <form onSubmit={submit} className="form-inline">
+          <label htmlFor="f-clock-date">{t('exc.clock.date')}</label>
+          <input id="f-clock-date" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" required autoComplete="off" />
+          <button type="submit" className="btn btn-primary" data-testid="clock-confirm">{t('exc.clock.confirm')}</button>
+        </form>
+      ) : null}
+      {error ? <p className="form-error" role="alert" data-tone="rejected">{errorText(lang, error)}</p> : null}
+    </div>
   );
 }

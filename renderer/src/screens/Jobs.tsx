@@ -4,10 +4,12 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useDock, dock, go, theApi, toCoreError } from '../store.ts';
 import { useScanHandler } from '../routing.ts';
 import { useLang, useT } from '../useT.ts';
-import { actionName, copyStatusName, driveStateName, errorText, formatDate, formatDateZone, jobStateName, jobTypeName, ruleText, stateName, triggerName, type CoreError, type Key } from '../i18n.ts';
+import { actionName, copyStatusName, driveStateName, errorText, formatDate, formatDateZone, jobStateName, jobTypeName, stateName, type CoreError, type Key } from '../i18n.ts';
+import { possibilityText } from '../i18n-rules.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
+import { custodyReason, moreActionName } from '../i18n-scan.ts';
 import { JOB_STATES, type CustodyRecord, type DriveView, type JobView } from '../../../electron/core/model.ts';
 import type { Possibility } from '../../../electron/core/rules.ts';
 
@@ -204,12 +206,17 @@ function JobPage({ name }: { name: string }) {
             <>
               <h2>{t('job.possible')}</h2>
               <ul className="possible" data-testid="possibilities">
-                {possible.map((x, i) => (
-                  <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger}>
-                    {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {jobStateName(lang, x.to)} — {lang === 'en' ? x.rule : ruleText(lang, x.trigger, triggerName(lang, x.trigger))}
-                    {!x.allowed && x.reason ? (lang === 'en' ? <span className="muted"> ({x.reason})</span> : <><span className="muted">（{t('job.notNow')}）</span><span className="muted reason-en" lang="en">{x.reason}</span></>) : null}
-                  </li>
-                ))}
+                {/* every move from the state now, allowed or not; of the actions that move nothing, those allowed now */}
+                {possible.filter((x) => x.to !== null || x.allowed).map((x, i) => {
+                  const text = possibilityText(lang, x);
+                  return (
+                    <li key={i} className={x.allowed ? 'allowed' : 'blocked'} data-trigger={x.trigger ?? undefined} data-action={x.action}
+                      data-rule={x.reason?.code}>
+                      {x.allowed ? <Icon name="check" size={20} /> : <Icon name="cross" size={20} />} {text.title}
+                      {text.why ? <span className="muted">{lang === 'en' ? ` (${text.why})` : `（${text.why}）`}</span> : null}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           ) : null}
@@ -224,10 +231,13 @@ function JobPage({ name }: { name: string }) {
                   <td className="nowrap">{formatDateZone(lang, c.at)}</td>
                   <td>{c.operator}</td>
                   <td>{c.station}</td>
-                  <td>{actionName(lang, c.action)}</td>
+                  <td>{moreActionName(lang, c.action) ?? actionName(lang, c.action)}</td>
                   <td className="mono">{c.driveId ?? c.trackingNumber ?? ''}</td>
                   <td>{c.stateBefore || c.stateAfter ? (c.stateBefore === c.stateAfter ? <span className="muted">{t('job.noChange')}</span> : `${c.stateBefore ? stateName(lang, c.stateBefore) : '—'} → ${c.stateAfter ? stateName(lang, c.stateAfter) : '—'}`) : ''}</td>
-                  <td>{c.reason ?? ''}</td>
+                  <td data-testid="custody-reason"
+                    data-reason-code={typeof c.detail?.reasonCode === 'string' ? c.detail.reasonCode : undefined}>
+                    {custodyReason(lang, c)}
+                  </td>
                 </tr>
               ))}
             </tbody>

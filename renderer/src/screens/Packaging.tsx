@@ -18,7 +18,7 @@ import { HeldReturnPanel, useHeldReturn } from './HeldReturn.tsx';
 import { DestroyDialog } from './Destroy.tsx';
 import { useBayT } from '../i18n-bay.ts';
 import type { DriveView, JobView } from '../../../electron/core/model.ts';
-import type { Deadline, ExceptionRow } from '../../../electron/core/intake.ts';
+import type { ExceptionRow } from '../../../electron/core/intake.ts';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
 import type { Settings } from '../../../electron/api/settings-schema.ts';
 import './packaging.css';
@@ -84,12 +84,11 @@ export function Packaging() {
   const load = useCallback(() => {
     const api = theApi();
     api.call('jobs.search', { state: 'Packaging', limit: 200 }).then((r) => setJobs(r.items)).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
-    // held drives whose return is due: held, with no return deadline still ahead of them
-    Promise.all([api.call('exceptions.list', {}), api.call('deadlines.upcoming', { limit: 500 })]).then(([rows, deadlines]: [ExceptionRow[], Deadline[]]) => {
-      const returnAhead = new Set(deadlines.filter((d) => d.kind === 'heldReturn').map((d) => d.driveId));
-      const all = rows.filter((r) => (r.kind === 'held' || r.kind === 'destructionDue') && r.driveId);
+    // held drives whose return is due: their 2-week return date has passed (the station's clock says so)
+    api.call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 }).then((page) => {
+      const all = page.rows.filter((r) => r.driveId);
       setHeld(all);
-      setDueIds(new Set(all.filter((r) => !returnAhead.has(r.driveId)).map((r) => r.driveId!)));
+      setDueIds(new Set(all.filter((r) => r.kind === 'destructionDue' || r.overdue).map((r) => r.driveId!)));
     }).catch(() => { setHeld([]); setDueIds(new Set()); });
     api.call('settings.get', {}).then(setSettings).catch(() => setSettings(null));
     if (selected) {

@@ -6,6 +6,7 @@ import { dock, useDock, type Feedback, type FeedbackKind } from '../store.ts';
 import { answer, command, receiveUnknownAsHeld, submitScan } from '../flow.ts';
 import { useLang, useT, type T } from '../useT.ts';
 import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
+import { scanWords } from '../i18n-scan.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import type { PackageView, PackageJobView } from '../../../electron/core/queries/views.ts';
@@ -18,6 +19,7 @@ const KIND_ICON: Record<FeedbackKind, IconName> = {
 };
 
 export function feedbackText(lang: Lang, t: T, f: Feedback): string {
+  if ('words' in f.text) return scanWords(lang, f.text.words);
   return 'error' in f.text ? errorText(lang, f.text.error, f.text.scanned) : t(f.text.key, f.text.params);
 }
 
