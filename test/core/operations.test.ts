@@ -557,6 +557,23 @@ describe('copy results put right', () => {
       'DRIVE_UNKNOWN');
   });
 
+  test('a copy result is not corrected while its job is Faulted: the rule book names the rule', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    d.intake.faultJob(amy, 'JOB-1', 'customer disputes the order');
+    const correct = () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: 'r' });
+    const e = refusedUnchanged(d.store, correct, 'COPY_NOT_ALLOWED', /corrected only while its job is Transferring or Packaging/);
+    assert.equal(e.detail?.rule, 'COPY_NOT_CORRECTABLE');
+  });
+
+  test('a recorded drive is offered its correction exactly while its job has not left', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    const offered = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
+    assert.deepEqual(offered.map((p) => [p.to, p.trigger, p.allowed]), [['CompletedMoreInfo', 'copyCorrected', true]]);
+    d.intake.faultJob(amy, 'JOB-1', 'customer disputes the order');
+    const refused = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
+    assert.deepEqual(refused.map((p) => [p.allowed, p.reason?.code]), [[false, 'COPY_NOT_CORRECTABLE']]);
+  });
+
   test('an unknown copy status is refused and changes nothing', () => {
     const d = completed({ 'WD-A1': 'Completed' });
     refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Fine', reason: 'r' }), 'BAD_INPUT');
