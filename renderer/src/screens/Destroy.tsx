@@ -10,10 +10,8 @@ import { Dialog } from '../components/Dialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
 import { blobUrl } from './packaging-shared.ts';
-
-/** Names are the same person when they differ only in case or spacing ("amy  lin" is Amy Lin). */
-export const samePerson = (a: string, b: string): boolean =>
-  a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+// the station's own rule for "the same person", so the dialog never accepts a witness the station refuses
+import { sameName } from '../../../electron/core/witness.ts';
 
 type Said = { tone: 'accepted' | 'notice' | 'rejected'; text: string };
 
@@ -55,7 +53,7 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
     setCode('');
     const who = await theApi().call('operators.identify', { code: c.slice(0, 64) }).then((r) => r.name).catch(() => null);
     if (who) {
-      if (samePerson(who, operator)) return say('rejected', bt('destroy.witnessSelf', { name: operator }));
+      if (sameName(who, operator)) return say('rejected', bt('destroy.witnessSelf', { name: operator }));
       setWitness(who);
       return say('accepted', bt('destroy.witnessIs', { name: who }));
     }
