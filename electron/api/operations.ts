@@ -242,6 +242,10 @@ export const operations = {
     bytesSucceeded: z.number().int().min(0).optional(),
     errorLogUri: z.string().max(2048).optional(), verboseLogUri: z.string().max(2048).optional(),
   }), (i, ctx) => ctx.intake.recordCopyResult(ctx.actor(i.operator), i)),
+  'copy.correct': define(change({
+    driveId: code, copyStatus: z.string().max(40), bytesSucceeded: z.number().int().min(0).optional(),
+    errorLogUri: z.string().max(2048).optional(), verboseLogUri: z.string().max(2048).optional(), reason,
+  }), (i, ctx) => ctx.intake.correctCopyResult(ctx.actor(i.operator), i)),
   'shipments.shipBack': define(change({
     jobName: name, carrierName, trackingNumber: tracking, carrierAccountNumber: carrierAccountNumber.optional(),
     driveIds: z.array(code).max(200).optional(),

@@ -117,6 +117,12 @@ export class Intake {
   }): DriveView {
     return copy.recordCopyResult(this.c, actor, input);
   }
+  /** A recorded copy result put right, as a new record with its reason, before the drive leaves. */
+  correctCopyResult(actor: Actor, input: {
+    driveId: unknown; copyStatus: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown; reason: unknown;
+  }): DriveView {
+    return copy.correctCopyResult(this.c, actor, input);
+  }
 
   // ---- return ------------------------------------------------------------------------------------
 

@@ -147,6 +147,11 @@ const EN: Wording = {
     }),
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('en', str(w.p.copyStatus))}: only a clean copy ends Completed.`,
   COPY_STATUS_CLEAN: () => 'A clean copy ends Completed.',
+  COPY_NOT_CORRECTABLE: (w) =>
+    w.p.job
+      ? `Job ${w.job} is ${w.jobState(w.p.state)}: a copy result is corrected only while its job is `
+        + `${joinOr('en', ['Transferring', 'Packaging'].map(w.jobState))}.`
+      : `Drive ${w.serials} belongs to no job: its copy result is not corrected.`,
   PACKAGE_STATE: (w) => `Package ${str(w.p.trackingNumber)} is ${stateName('en', str(w.p.state))}.`,
   ANOTHER_PACKAGE_OPEN: (w) => `Package ${str(w.p.open)} is still open at this station: close it first.`,
   NOTHING_TO_RELEASE: (w) =>
@@ -211,6 +216,10 @@ const ZH: Wording = {
   DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也未因回寄地址問題而聯絡不上客戶：不銷毀。`,
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('zh-TW', str(w.p.copyStatus))}：只有無誤的複製才以「已完成」結束。`,
   COPY_STATUS_CLEAN: () => '無誤的複製以「已完成」結束。',
+  COPY_NOT_CORRECTABLE: (w) =>
+    w.p.job
+      ? `工作 ${w.job} 目前為「${w.jobState(w.p.state)}」：只有在工作為「${w.jobState('Transferring')}」或「${w.jobState('Packaging')}」時才能更正複製結果。`
+      : `硬碟 ${w.serials} 不屬於任何工作：不更正其複製結果。`,
   PACKAGE_STATE: (w) => `包裹 ${str(w.p.trackingNumber)} 目前為「${stateName('zh-TW', str(w.p.state))}」。`,
   ANOTHER_PACKAGE_OPEN: (w) => `包裹 ${str(w.p.open)} 仍在此站開啟中：請先關閉。`,
   NOTHING_TO_RELEASE: (w) => `包裹 ${str(w.p.trackingNumber)} 中沒有可解除暫扣的硬碟：其工作仍在「建立中」、已結束或不明。`,
@@ -256,6 +265,7 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     resolveDrive: 'Resolve the fault',
     copyDrive: 'Start the copy of this drive',
     copyResult: 'Record the copy result',
+    correctCopy: 'Correct the copy result',
     returnHeld: 'Return the held drive',
     destroy: 'Securely destroy, with a witness',
     releaseHold: 'Release the held box',
@@ -278,6 +288,7 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     resolveDrive: '解決故障',
     copyDrive: '開始複製此硬碟',
     copyResult: '記錄複製結果',
+    correctCopy: '更正複製結果',
     returnHeld: '寄還暫扣的硬碟',
     destroy: '在見證下安全銷毀',
     releaseHold: '解除暫扣的包裹',

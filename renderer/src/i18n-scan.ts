@@ -65,7 +65,11 @@ function enOutcome(outcome: ScanOutcome, p: ScanParams): string {
     }
     case 'held': {
       const shelf = 'Put it on the hold shelf; contact the customer.';
-      if (p.hold === 'noJob' || !p.job) return `Drive ${p.serial} belongs to no job: held. ${shelf}`;
+      // a drive of no job has no customer to contact: the log and the supervisor find its owner
+      if (p.hold === 'noJob' || !p.job) {
+        return `Drive ${p.serial} belongs to no job: held. `
+          + 'Put it on the hold shelf, write the serial in the held-drive log and tell the supervisor.';
+      }
       const why = p.hold === 'jobEnded'
         ? `job ${job} is already ${jobStateName('en', p.jobState ?? 'Closed')}` : `job ${job} is still Creating`;
       return p.extra
@@ -107,7 +111,7 @@ function zhOutcome(outcome: ScanOutcome, p: ScanParams): string {
     }
     case 'held': {
       const shelf = '請放上暫扣架並聯絡客戶。';
-      if (p.hold === 'noJob' || !p.job) return `硬碟 ${p.serial} 不屬於任何工作：暫扣。${shelf}`;
+      if (p.hold === 'noJob' || !p.job) return `硬碟 ${p.serial} 不屬於任何工作：暫扣。請放上暫扣架，把序號寫入暫扣硬碟登記表，並告知主管。`;
       const why = p.hold === 'jobEnded' ? `工作 ${job} 已是「${jobStateName('zh-TW', p.jobState ?? 'Closed')}」` : `工作 ${job} 仍在「建立中」`;
       return p.extra ? `硬碟 ${p.serial} 不在工作 ${job} 的清單上，且${why}：暫扣。${shelf}` : `硬碟 ${p.serial} 暫扣：${why}。${shelf}`;
     }

@@ -874,12 +874,14 @@ const TRIGGERS: Record<Lang, Record<string, string>> = {
     copySkipped: 'the copy is skipped (cancelled)', allDrivesProcessed: 'every drive is processed', shippedBack: 'shipped back',
     shippedBackWithErrors: 'shipped back with errors', noReplyAfterNotice: 'no reply 30 days after notice', fault: 'a fault is recorded', resolve: 'the fault is resolved',
     nothingToCopy: 'nothing to copy', closedNothingToShip: 'closed with nothing to ship',
+    copyCorrected: 'the copy result is corrected',
   },
   'zh-TW': {
     customerShipped: '客戶寄出', packageReceived: '包裹已收到', copyStarted: '開始複製', copySkipped: '略過複製（已取消）',
     allDrivesProcessed: '所有硬碟處理完成', shippedBack: '已寄回', shippedBackWithErrors: '已寄回（有錯誤）',
     noReplyAfterNotice: '通知後 30 天無回覆', fault: '記錄故障', resolve: '故障已解決',
     nothingToCopy: '沒有可複製的資料', closedNothingToShip: '沒有東西可寄回而關閉',
+    copyCorrected: '更正複製結果',
   },
 };
 
@@ -923,7 +925,7 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     'drive.extra': 'Extra drive', 'drive.heldNoJob': 'Held: no job', 'drive.heldExtra': 'Held: extra of a Creating job', 'drive.held': 'Held',
     'drive.exportReceived': 'Export drive received', 'drive.missingAtClose': 'Not in package', 'drive.shippingTimedOut': 'Never arrived',
     'drive.copyStarted': 'Copy started', 'drive.copyCompleted': 'Copy completed', 'drive.copyCompletedMoreInfo': 'Copy completed (more info)',
-    'drive.copyProgress': 'Copy progress', 'drive.shippedBack': 'Shipped back', 'drive.fault': 'Faulted', 'drive.resolve': 'Resolved',
+    'drive.copyProgress': 'Copy progress', 'drive.copyCorrected': 'Copy result corrected', 'drive.shippedBack': 'Shipped back', 'drive.fault': 'Faulted', 'drive.resolve': 'Resolved',
     'drive.destroyed': 'Securely destroyed', 'drive.holdReleased': 'Hold released', 'drive.claimedByJob': 'Claimed by job', 'scan.undone': 'Scan undone',
     'job.addressReportedWrong': 'Return address reported wrong', 'job.contactReached': 'Contact reached', 'job.contactUnreachable': 'Contact unreachable',
     'clock.confirmed': 'Date confirmed',
@@ -940,7 +942,7 @@ const ACTIONS: Record<Lang, Record<string, string>> = {
     'drive.extra': '額外硬碟', 'drive.heldNoJob': '暫扣：無工作', 'drive.heldExtra': '暫扣：建立中工作的額外硬碟', 'drive.held': '暫扣',
     'drive.exportReceived': '收到匯出硬碟', 'drive.missingAtClose': '不在包裹中', 'drive.shippingTimedOut': '始終未到',
     'drive.copyStarted': '開始複製', 'drive.copyCompleted': '複製完成', 'drive.copyCompletedMoreInfo': '複製完成（附資訊）',
-    'drive.copyProgress': '複製進度', 'drive.shippedBack': '已寄回', 'drive.fault': '故障', 'drive.resolve': '已解決',
+    'drive.copyProgress': '複製進度', 'drive.copyCorrected': '複製結果已更正', 'drive.shippedBack': '已寄回', 'drive.fault': '故障', 'drive.resolve': '已解決',
     'drive.destroyed': '已安全銷毀', 'drive.holdReleased': '解除暫扣', 'drive.claimedByJob': '由工作認領', 'scan.undone': '復原掃描',
     'job.addressReportedWrong': '回寄地址回報有誤', 'job.contactReached': '已聯絡上', 'job.contactUnreachable': '無法聯絡上',
     'clock.confirmed': '日期已確認',

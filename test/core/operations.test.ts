@@ -502,3 +502,80 @@ describe('deadlines', () => {
     assert.deepEqual(dumpStore(d.store), before);
   });
 });
+
+describe('copy results put right', () => {
+  function completed(statuses: Record<string, string>) {
+    const d = dock();
+    const drives = Object.keys(statuses);
+    shippingJob(d, 'JOB-1', drives, 'TRK1');
+    receiveBox(d, 'TRK1', drives);
+    d.intake.startCopy(bay, { jobName: 'JOB-1' });
+    for (const [s, st] of Object.entries(statuses)) d.intake.recordCopyResult(bay, { driveId: s, copyStatus: st });
+    return d;
+  }
+
+  test('a drive recorded Completed by mistake is corrected to CompletedMoreInfo as a new record, the first kept', () => {
+    const d = completed({ 'WD-A1': 'Completed', 'WD-A2': 'Completed' });
+    const v = d.intake.correctCopyResult(amy, {
+      driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', errorLogUri: `https://bay.example/${'x'.repeat(2000)}`, reason: 'bay 3 report read wrong',
+    });
+    assert.deepEqual([v.state, v.copyStatus], ['CompletedMoreInfo', 'CompletedWithErrors']);
+    assert.equal(v.errorLogUri?.length, 'https://bay.example/'.length + 2000);
+    assert.deepEqual(custodyActions(d.store, { driveId: 'WD-A1' }).slice(-2), ['drive.copyCompleted', 'drive.copyCorrected']);
+    assert.equal(jobState(d.store, 'JOB-1'), 'Packaging', 'a corrected drive is still processed');
+  });
+
+  test('a drive recorded with errors is corrected back to Completed', () => {
+    const d = completed({ 'WD-A1': 'CompletedWithWarnings' });
+    assert.equal(d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'warning was for another drive' }).state, 'Completed');
+  });
+
+  test('only the logs corrected: the state stays and the correction is recorded', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    const v = d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', verboseLogUri: 'file:///bay3/WD-A1.log', reason: 'log path typed wrong' });
+    assert.deepEqual([v.state, v.verboseLogUri], ['Completed', 'file:///bay3/WD-A1.log']);
+    assert.equal(custodyActions(d.store, { driveId: 'WD-A1' }).at(-1), 'drive.copyCorrected');
+  });
+
+  test('a correction without a reason is refused and changes nothing', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: '' }), 'BAD_INPUT');
+  });
+
+  test('a drive still being copied is not corrected: its result is recorded instead', () => {
+    const d = dock();
+    shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
+    receiveBox(d, 'TRK1', ['WD-A1']);
+    d.intake.startCopy(bay, { jobName: 'JOB-1' });
+    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'r' }), 'COPY_NOT_ALLOWED');
+  });
+
+  test('a drive already shipped back is not corrected', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' });
+    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: 'late' }),
+      'DRIVE_UNKNOWN');
+  });
+
+  test('a copy result is not corrected while its job is Faulted: the rule book names the rule', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    d.intake.faultJob(amy, 'JOB-1', 'customer disputes the order');
+    const correct = () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: 'r' });
+    const e = refusedUnchanged(d.store, correct, 'COPY_NOT_ALLOWED', /corrected only while its job is Transferring or Packaging/);
+    assert.equal(e.detail?.rule, 'COPY_NOT_CORRECTABLE');
+  });
+
+  test('a recorded drive is offered its correction exactly while its job has not left', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    const offered = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
+    assert.deepEqual(offered.map((p) => [p.to, p.trigger, p.allowed]), [['CompletedMoreInfo', 'copyCorrected', true]]);
+    d.intake.faultJob(amy, 'JOB-1', 'customer disputes the order');
+    const refused = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
+    assert.deepEqual(refused.map((p) => [p.allowed, p.reason?.code]), [[false, 'COPY_NOT_CORRECTABLE']]);
+  });
+
+  test('an unknown copy status is refused and changes nothing', () => {
+    const d = completed({ 'WD-A1': 'Completed' });
+    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Fine', reason: 'r' }), 'BAD_INPUT');
+  });
+});

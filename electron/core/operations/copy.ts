@@ -72,6 +72,59 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
   });
 }
 
+/**
+ * A bay's final report put right: a new custody record beside the first (never an edit of it), for a drive
+ * already Completed or CompletedMoreInfo whose job has not left. The status may change between the two, or
+ * only the logs and bytes; the reason says what was wrong.
+ */
+export function correctCopyResult(c: Context, actor: Actor, input: {
+  driveId: unknown;
+  copyStatus: unknown;
+  bytesSucceeded?: unknown;
+  errorLogUri?: unknown;
+  verboseLogUri?: unknown;
+  reason: unknown;
+}): DriveView {
+  c.checkActor(actor);
+  const status = input?.copyStatus;
+  if (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status)) {
+    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+  }
+  const bytes = input.bytesSucceeded;
+  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) {
+    fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
+  }
+  for (const k of ['errorLogUri', 'verboseLogUri'] as const) {
+    const v = input[k];
+    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v))) {
+      fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
+    }
+  }
+  const why = c.reason(input.reason, true)!;
+  return c.op(() => {
+    const drive = c.liveDrive(input.driveId);
+    const { job } = c.driveContext(drive);
+    requireAction('correctCopy', { drive, job });
+    const sets: DriveSets = { copy_status: status, percent_complete: 100 };
+    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
+    if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
+    const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';
+    const detail = { copyStatus: status, copyStatusBefore: drive.copyStatus, ...sets };
+    if (to !== drive.state) {
+      const d = c.moveDrive(actor, drive, job, to, 'copyCorrected', { reason: why, copyStatus: status, sets, detail });
+      return driveView(d);
+    }
+    c.tx.setDrive(drive.id, sets);
+    c.custody(actor, {
+      action: 'drive.copyCorrected', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, reason: why,
+      stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id, ...detail },
+    });
+    c.touch('drives', drive.driveId); c.touch('jobs', drive.jobName);
+    return driveView(c.read.driveById(drive.id)!);
+  });
+}
+
 /** Transferring → Packaging once every drive of the job is processed. */
 export function maybePackaging(c: Context, actor: Actor, job: JobRecord): void {
   if (job.state !== 'Transferring') return;

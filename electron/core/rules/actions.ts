@@ -14,6 +14,7 @@ import {
   JOB_TRANSITIONS,
   STATION,
   copyable,
+  correctable,
   heldAtDock,
   notCancelled,
   packageMissing,
@@ -174,6 +175,10 @@ export const DRIVE_ACTIONS = {
   resolveDrive: drive('resolve the fault back to the state it left', 'TRANSITION_FORBIDDEN', [driveIn(['Faulted'])]),
   copyDrive: drive('start the copy of this drive', 'COPY_NOT_ALLOWED', [copyable, driveIn(['Received'])]),
   copyResult: drive("record a copy bay's report", 'COPY_NOT_ALLOWED', [driveIn(['Transferring'])]),
+  correctCopy: drive('put a recorded copy result right, with a reason', 'COPY_NOT_ALLOWED', [
+    driveIn(['Completed', 'CompletedMoreInfo']),
+    correctable,
+  ]),
   returnHeld: drive('return the held drive to the sender', 'DRIVE_NOT_HELD', [heldAtDock]),
   destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable]),
 } satisfies Record<string, ActionDef<DriveContext>>;

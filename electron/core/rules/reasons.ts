@@ -142,6 +142,12 @@ export const RULES = {
   },
   COPY_STATUS_NOT_CLEAN: { en: (p) => `Copy status ${str(p.copyStatus) || 'none'}: only a clean copy (Completed) ends Completed` },
   COPY_STATUS_CLEAN: { en: () => 'A clean copy (Completed) ends Completed, not CompletedMoreInfo' },
+  COPY_NOT_CORRECTABLE: {
+    error: 'COPY_NOT_ALLOWED',
+    en: (p) =>
+      `${cap(drives(p.driveIds))}: ${p.job ? `job ${str(p.job)} is ${str(p.state)}` : 'of no job'}; `
+      + 'a copy result is corrected only while its job is Transferring or Packaging',
+  },
 
   // ---- packages ---------------------------------------------------------------------------------
   PACKAGE_STATE: { error: 'PACKAGE_NOT_OPEN', en: (p) => `Package ${str(p.trackingNumber)} is ${str(p.state)}, not ${either(p.needs)}` },

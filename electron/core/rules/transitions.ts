@@ -68,6 +68,7 @@ export type DriveTrigger =
   | 'copyStarted'
   | 'copyCompleted'
   | 'copyCompletedMoreInfo'
+  | 'copyCorrected'
   | 'shippedBack'
   | 'heldReturned'
   | 'scanUndone'
@@ -161,6 +162,15 @@ const cleanCopy: Guard<DriveContext> = ({ copyStatus }) =>
   copyStatus === undefined || copyStatus === 'Completed' ? null : reason('COPY_STATUS_NOT_CLEAN', { copyStatus });
 const copyWithInfo: Guard<DriveContext> = ({ copyStatus }) =>
   copyStatus !== 'Completed' ? null : reason('COPY_STATUS_CLEAN', { copyStatus });
+/** A bay's report is put right only before the drive leaves: while its job is still being copied or packed. */
+export const correctable: Guard<DriveContext> = ({ drive, job }) =>
+  job && (job.state === 'Transferring' || job.state === 'Packaging')
+    ? null
+    : reason('COPY_NOT_CORRECTABLE', { driveIds: [drive.driveId], job: job?.name ?? null, state: job?.state ?? null });
+const both =
+  (a: Guard<DriveContext>, b: Guard<DriveContext>): Guard<DriveContext> =>
+  (ctx) =>
+    a(ctx) ?? b(ctx);
 const notHeld: Guard<DriveContext> = ({ drive }) => (drive.heldSince ? reason('DRIVE_HELD', one(drive)) : null);
 export const heldAtDock: Guard<DriveContext> = ({ drive }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', one(drive));
@@ -300,6 +310,22 @@ export const DRIVE_TRANSITIONS: readonly Transition<DriveState, DriveTrigger, Dr
     by: 'copyResult',
     rule: 'copy finished with errors, warnings or information',
     guard: copyWithInfo,
+  },
+  {
+    from: 'Completed',
+    to: 'CompletedMoreInfo',
+    trigger: 'copyCorrected',
+    by: 'correctCopy',
+    rule: 'a clean copy corrected: the bay reported errors, warnings or information after all',
+    guard: both(correctable, copyWithInfo),
+  },
+  {
+    from: 'CompletedMoreInfo',
+    to: 'Completed',
+    trigger: 'copyCorrected',
+    by: 'correctCopy',
+    rule: 'a copy with errors corrected: it was clean after all',
+    guard: both(correctable, cleanCopy),
   },
   {
     from: 'Completed',

@@ -1,8 +1,9 @@
 // Copy: start the copy of received drives and record what the copy bay reported, until bays report by
 // themselves. Whether a copy may start is the station's answer ('jobs.possibilities'), shown with its reason.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDock, theApi, toCoreError } from '../store.ts';
-import { useScanHandler } from '../routing.ts';
+import { fillField, useScanHandler } from '../routing.ts';
+import { useBayT } from '../i18n-bay.ts';
 import { useLang, useT } from '../useT.ts';
 import { copyStatusName, driveStateName, errorText, jobStateName, type CoreError } from '../i18n.ts';
 import { reasonText } from '../i18n-rules.ts';
@@ -18,8 +19,10 @@ let lastSelected: string | null = null;
 
 export function Copy() {
   const t = useT();
+  const bt = useBayT();
   const lang = useLang();
   const operator = useDock((s) => s.operator)!;
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
   const [selected, setSelectedState] = useState<string | null>(lastSelected);
   const setSelected = useCallback((name: string | null) => { lastSelected = name; setSelectedState(name); }, []);
@@ -29,14 +32,19 @@ export function Copy() {
   const [error, setError] = useState<CoreError | null>(null);
   const [ok, setOk] = useState<{ text: string; n: number } | null>(null);
 
+  const loads = useRef(0);
   const load = useCallback(() => {
+    // answers can come back out of order when changes follow each other fast: only the latest is shown
+    const n = ++loads.current;
     Promise.all([
       theApi().call('jobs.search', { state: 'Received', limit: 100 }),
       theApi().call('jobs.search', { state: 'Transferring', limit: 100 }),
-    ]).then(([a, b]) => setJobs([...a.items, ...b.items].sort((x, y) => x.name.localeCompare(y.name)))).catch((e) => setError(toCoreError(e)));
+      // a job whose drives are all recorded moves on to Packaging; it stays here so a result can be corrected
+      theApi().call('jobs.search', { state: 'Packaging', limit: 100 }),
+    ]).then(([a, b, c]) => setJobs([...a.items, ...b.items, ...c.items].sort((x, y) => x.name.localeCompare(y.name)))).catch((e) => setError(toCoreError(e)));
     if (selected) {
       Promise.all([theApi().call('jobs.get', { name: selected }), theApi().call('jobs.possibilities', { name: selected })])
-        .then(([j, p]) => { setJob(j); setPossible(p); }).catch((e) => setError(toCoreError(e)));
+        .then(([j, p]) => { if (n === loads.current) { setJob(j); setPossible(p); } }).catch((e) => setError(toCoreError(e)));
     }
   }, [selected]);
   useReloadOnChange(load);
@@ -44,12 +52,24 @@ export function Copy() {
 
   // a scanned drive serial selects that drive's job and brings its drive into view
   useScanHandler('copy', (code) => {
+    // a log address scanned into the field that has the cursor fills it, however long it is
+    const el = document.activeElement;
+    if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'url', ''].includes(el.type))) {
+      fillField(el, code.trim());
+      return;
+    }
     const serial = code.trim();
+    if (serial.length > 64 || /^[a-z][a-z0-9+.-]*:\/\//i.test(serial)) {
+      play('rejected');
+      setOk(null);
+      setError({ code: 'COPY_SCAN_NOT_HERE', message: bt('copy.uriInField') });
+      return;
+    }
     theApi().call('jobs.search', { query: serial, limit: 5 }).then(async (r) => {
       for (const item of r.items) {
         const j = await theApi().call('jobs.get', { name: item.name });
         const d = j.properties.driveList.find((x) => x.driveId === serial);
-        if (d && (d.state === 'Received' || d.state === 'Transferring')) {
+        if (d && ['Received', 'Transferring', 'Completed', 'CompletedMoreInfo'].includes(d.state)) {
           setSelected(j.name);
           setFocusSerial(serial);
           setError(null);
@@ -88,6 +108,7 @@ export function Copy() {
 
   const received = job?.properties.driveList.filter((d) => d.state === 'Received' && !d.held) ?? [];
   const copying = job?.properties.driveList.filter((d) => d.state === 'Transferring') ?? [];
+  const recorded = job?.properties.driveList.filter((d) => d.state === 'Completed' || d.state === 'CompletedMoreInfo') ?? [];
   const start = possible.find((p) => p.action === 'startCopy');
 
   return (
@@ -131,7 +152,40 @@ export function Copy() {
                 <ul className="drives">{received.map((d) => <li key={d.driveId} className="drive drive-Received" data-serial={d.driveId} data-state={d.state}><span className="drive-serial">{d.driveId}</span> <span className="chip chip-Received">{driveStateName(lang, d.state)}</span></li>)}</ul>
               </>
             ) : null}
-            {copying.map((d) => <RecordForm key={d.driveId} drive={d} onSubmit={(input) => run(t('copy.recorded', { serial: d.driveId }), () => theApi().call('copy.record', { operator, driveId: d.driveId, ...input }))} />)}
+            {copying.length ? (
+              <section className="copy-bulk" aria-labelledby="copying-title">
+                <h3 id="copying-title">{bt('copy.beingCopied', { n: copying.length })}</h3>
+                <div className="bulk-bar">
+                  <label className="tick"><input type="checkbox" data-testid="select-all"
+                    checked={copying.every((d) => ticked.has(d.driveId))}
+                    onChange={(e) => setTicked(e.target.checked ? new Set(copying.map((d) => d.driveId)) : new Set())} /> {bt('copy.selectAll')}</label>
+                  <button type="button" className="btn btn-primary" data-testid="mark-completed"
+                    onClick={() => {
+                      const serials = copying.map((d) => d.driveId).filter((x) => ticked.has(x));
+                      if (!serials.length) { play('rejected'); setOk(null); setError({ code: 'COPY_NONE_TICKED', message: bt('copy.noneSelected') }); return; }
+                      void run(bt('copy.markedCompleted', { n: serials.length, serials: serials.join(', ') }), async () => {
+                        for (const driveId of serials) await theApi().call('copy.record', { operator, driveId, copyStatus: 'Completed' });
+                        setTicked(new Set());
+                      });
+                    }}>
+                    <Icon name="check" size={24} /> {bt('copy.markCompleted', { n: copying.filter((d) => ticked.has(d.driveId)).length })}
+                  </button>
+                </div>
+                {copying.map((d) => <RecordForm key={d.driveId} drive={d} ticked={ticked.has(d.driveId)}
+                  onTick={(on) => setTicked((old) => { const n = new Set(old); if (on) n.add(d.driveId); else n.delete(d.driveId); return n; })}
+                  onSubmit={(input) => run(t('copy.recorded', { serial: d.driveId }), () => theApi().call('copy.record', { operator, driveId: d.driveId, ...input }))} />)}
+              </section>
+            ) : null}
+            {recorded.length ? (
+              <section className="copy-recorded" aria-labelledby="recorded-title">
+                <h3 id="recorded-title">{bt('copy.recordedTitle', { n: recorded.length })}</h3>
+                <ul className="recorded-list">
+                  {recorded.map((d) => <RecordedRow key={d.driveId} drive={d}
+                    onCorrect={(input) => run(bt('copy.corrected', { serial: d.driveId }),
+                      () => theApi().call('copy.correct', { operator, driveId: d.driveId, ...input }))} />)}
+                </ul>
+              </section>
+            ) : null}
           </section>
         ) : null}
       </div>
@@ -141,8 +195,11 @@ export function Copy() {
 
 type RecordInput = { copyStatus?: string; percentComplete?: number; bytesSucceeded?: number; errorLogUri?: string; verboseLogUri?: string };
 
-function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: RecordInput) => Promise<void> }) {
+function RecordForm({ drive, ticked, onTick, onSubmit }: {
+  drive: DriveView; ticked: boolean; onTick: (on: boolean) => void; onSubmit: (i: RecordInput) => Promise<void>;
+}) {
   const t = useT();
+  const bt = useBayT();
   const lang = useLang();
   const [status, setStatus] = useState('');
   // empty means "not reported": the station keeps what it has
@@ -163,7 +220,11 @@ function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: Recor
   };
   return (
     <form className="record-form" onSubmit={submit} aria-labelledby={`${id}-title`} data-serial={drive.driveId}>
-      <h3 id={`${id}-title`}>{t('copy.drive', { serial: drive.driveId })} <span className="chip chip-Transferring">{driveStateName(lang, drive.state)}</span></h3>
+      <h4 id={`${id}-title`}>
+        <label className="tick"><input type="checkbox" checked={ticked} onChange={(e) => onTick(e.target.checked)} data-testid={`tick-${drive.driveId}`}
+          aria-label={bt('copy.select', { serial: drive.driveId })} /> {t('copy.drive', { serial: drive.driveId })}</label>
+        {' '}<span className="chip chip-Transferring">{driveStateName(lang, drive.state)}</span>
+      </h4>
       <div className="form-grid">
         <label htmlFor={`${id}-status`}>{t('copy.status')}</label>
         <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -175,11 +236,70 @@ function RecordForm({ drive, onSubmit }: { drive: DriveView; onSubmit: (i: Recor
         <label htmlFor={`${id}-bytes`}>{t('copy.bytes')}</label>
         <input id={`${id}-bytes`} type="number" min={0} value={bytes} onChange={(e) => setBytes(e.target.value)} placeholder={`${drive.bytesSucceeded}`} />
         <label htmlFor={`${id}-err`}>{t('copy.errorLog')}</label>
-        <input id={`${id}-err`} type="url" value={errLog} onChange={(e) => setErrLog(e.target.value)} placeholder="https://…" />
+        <input id={`${id}-err`} type="text" inputMode="url" maxLength={2048} className="uri" value={errLog} onChange={(e) => setErrLog(e.target.value)} placeholder="https://…" />
         <label htmlFor={`${id}-verbose`}>{t('copy.verboseLog')}</label>
-        <input id={`${id}-verbose`} type="url" value={verbose} onChange={(e) => setVerbose(e.target.value)} placeholder="https://…" />
+        <input id={`${id}-verbose`} type="text" inputMode="url" maxLength={2048} className="uri" value={verbose} onChange={(e) => setVerbose(e.target.value)} placeholder="https://…" />
       </div>
       <button type="submit" className="btn btn-primary">{t('copy.record')}</button>
     </form>
+  );
+}
+
+type CorrectInput = { copyStatus: string; bytesSucceeded?: number; errorLogUri?: string; verboseLogUri?: string; reason: string };
+
+/** A recorded drive stays listed with what the bay reported, and can be put right (a new record, with its reason). */
+function RecordedRow({ drive, onCorrect }: { drive: DriveView; onCorrect: (i: CorrectInput) => Promise<void> }) {
+  const t = useT();
+  const bt = useBayT();
+  const lang = useLang();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState(drive.copyStatus ?? 'Completed');
+  const [bytes, setBytes] = useState('');
+  const [errLog, setErrLog] = useState('');
+  const [verbose, setVerbose] = useState('');
+  const [why, setWhy] = useState('');
+  const id = `fix-${drive.driveId}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input: CorrectInput = { copyStatus: status, reason: why.trim() };
+    if (bytes.trim() !== '') input.bytesSucceeded = Number(bytes);
+    if (errLog.trim()) input.errorLogUri = errLog.trim();
+    if (verbose.trim()) input.verboseLogUri = verbose.trim();
+    void onCorrect(input).then(() => setOpen(false));
+  };
+  return (
+    <li className={`recorded drive-${drive.state}`} data-serial={drive.driveId} data-state={drive.state}>
+      <div className="recorded-head">
+        <span className="drive-serial">{drive.driveId}</span>
+        <span className={`chip chip-${drive.state}`}>{driveStateName(lang, drive.state)}</span>
+        <span>{bt('copy.copyStatus')}: <b>{drive.copyStatus ? copyStatusName(lang, drive.copyStatus) : ''}</b></span>
+        {drive.errorLogUri || drive.verboseLogUri ? <span className="muted uri-short" title={drive.errorLogUri ?? drive.verboseLogUri ?? ''}>{bt('copy.logs')} ✓</span> : null}
+        <button type="button" className="btn btn-small" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid={`correct-${drive.driveId}`}>
+          {bt('copy.correct')}
+        </button>
+      </div>
+      {open ? (
+        <form className="record-form" onSubmit={submit} aria-label={bt('copy.correctTitle', { serial: drive.driveId })} data-testid={`correct-form-${drive.driveId}`}>
+          <div className="form-grid">
+            <label htmlFor={`${id}-status`}>{t('copy.status')}</label>
+            <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
+              {COPY_STATUSES.map((s) => <option key={s} value={s}>{copyStatusName(lang, s)}</option>)}
+            </select>
+            <label htmlFor={`${id}-bytes`}>{t('copy.bytes')}</label>
+            <input id={`${id}-bytes`} type="number" min={0} value={bytes} onChange={(e) => setBytes(e.target.value)} placeholder={`${drive.bytesSucceeded}`} />
+            <label htmlFor={`${id}-err`}>{t('copy.errorLog')}</label>
+            <input id={`${id}-err`} type="text" inputMode="url" maxLength={2048} className="uri" value={errLog} onChange={(e) => setErrLog(e.target.value)}
+              placeholder={drive.errorLogUri ?? 'https://…'} />
+            <label htmlFor={`${id}-verbose`}>{t('copy.verboseLog')}</label>
+            <input id={`${id}-verbose`} type="text" inputMode="url" maxLength={2048} className="uri" value={verbose} onChange={(e) => setVerbose(e.target.value)}
+              placeholder={drive.verboseLogUri ?? 'https://…'} />
+            <label htmlFor={`${id}-why`}>{bt('copy.correctReason')}</label>
+            <input id={`${id}-why`} type="text" maxLength={500} required value={why} onChange={(e) => setWhy(e.target.value)} />
+          </div>
+          <button type="submit" className="btn btn-primary">{bt('copy.correctSave')}</button>{' '}
+          <button type="button" className="btn" onClick={() => setOpen(false)}>{bt('copy.cancel')}</button>
+        </form>
+      ) : null}
+    </li>
   );
 }

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { theApi, toCoreError } from '../store.ts';
 import { useLang } from '../useT.ts';
-import { formatDate } from '../i18n.ts';
+import { formatDate, formatTime } from '../i18n.ts';
+import { useBayT } from '../i18n-bay.ts';
 import { Icon } from '../components/Icon.tsx';
 import { fieldList, usePackT } from './packaging-i18n.ts';
 import { blobUrl, type Say } from './packaging-shared.ts';
@@ -43,6 +44,7 @@ export function useHeldReturn(o: Options) {
   const [account, setAccount] = useState('');
   const [tracking, setTracking] = useState('');
   const [labelOut, setLabelOut] = useState<string | null>(null);
+  const [labelHow, setLabelHow] = useState<{ how: 'pdf' | 'zpl' | 'print'; printer?: string; file?: string; at: Date } | null>(null);
   const [pdf, setPdf] = useState<{ url: string; filename: string } | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,6 +58,7 @@ export function useHeldReturn(o: Options) {
     formFor.current = owner;
     setMissing([]);
     setLabelOut(null);
+    setLabelHow(null);
     setPreview(null);
     setPdf(null);
     if (owner === null) {
@@ -132,12 +135,15 @@ export function useHeldReturn(o: Options) {
         const file = await api.call('labels.render', { ...labelInput(), format: 'pdf' });
         setPdf({ url: blobUrl(file), filename: file.filename });
         o.say({ tone: 'accepted', key: 'pk.pdfReady', params: { file: file.filename } });
+        setLabelHow({ how, file: file.filename, at: new Date() });
       } else if (how === 'zpl') {
         const r = await api.call('labels.sendZpl', labelInput());
         o.say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
+        setLabelHow({ how, printer: r.printer, at: new Date() });
       } else {
         await api.call('labels.print', labelInput());
         o.say({ tone: 'accepted', key: 'pk.printed' });
+        setLabelHow({ how, printer: '—', at: new Date() });
       }
       setMissing([]);
       setLabelOut(signature);
@@ -202,7 +208,7 @@ export function useHeldReturn(o: Options) {
       o.say({ tone: 'accepted', key: 'pk.trackingSet', params: { code: code.trim().toUpperCase() } });
     },
     job, typing, setTyping, form, setField, missing, carrier, setCarrier, account, setAccount, tracking, setTracking,
-    labelOut, signature, pdf, preview, busy, canLabel, canShip, packages, label, ship,
+    labelOut, labelHow, signature, pdf, preview, busy, canLabel, canShip, packages, label, ship,
   };
 }
 
@@ -219,6 +225,7 @@ interface PanelProps {
 
 export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: PanelProps) {
   const t = usePackT();
+  const bt = useBayT();
   const lang = useLang();
   const [serial, setSerial] = useState('');
   const submitSerial = useCallback((e: FormEvent) => {
@@ -316,7 +323,15 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
             {canPrint ? <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('print')} data-testid="held-label-print">{t('pk.labelPrint')}</button> : null}
           </div>
           {h.pdf && h.labelOut === h.signature ? <p><a className="link" href={h.pdf.url} download={h.pdf.filename} data-testid="held-label-download">{t('pk.download', { file: h.pdf.filename })}</a></p> : null}
-          <p className={h.labelOut === h.signature ? 'form-ok' : 'muted'} data-testid="held-label-state">{h.labelOut === h.signature ? t('pk.labelOut') : t('pk.labelFirst')}</p>
+          <p className={h.labelOut === h.signature ? 'form-ok' : 'muted'} data-testid="held-label-state" data-how={h.labelOut === h.signature ? h.labelHow?.how ?? '' : ''}>
+            {h.labelOut === h.signature && h.labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{h.labelHow.how === 'pdf'
+              ? bt('label.savedPdf', { time: formatTime(lang, h.labelHow.at.toISOString()), file: h.labelHow.file ?? '' })
+              : bt('label.printed', { time: formatTime(lang, h.labelHow.at.toISOString()), printer: h.labelHow.printer ?? '' })}</span></>
+              : h.labelOut === h.signature ? t('pk.labelOut') : t('pk.labelFirst')}
+          </p>
+          {h.labelOut === h.signature && h.labelHow ? (
+            <p><button type="button" className="btn" disabled={h.busy} onClick={() => void h.label(h.labelHow!.how)} data-testid="held-label-again">{bt('label.reprint')}</button></p>
+          ) : null}
           <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!h.canShip} onClick={() => void h.ship(operator)} data-testid="held-ship">
             <Icon name="check" size={26} /> {t('pk.ship')}
           </button>
@@ -325,8 +340,8 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
 
       {h.preview && h.labelOut === h.signature ? (
         <figure className="pk-preview">
-          <figcaption>{t('pk.preview')}</figcaption>
-          <iframe title={t('pk.preview')} src={h.preview} sandbox="" className="pk-preview-frame" data-testid="held-label-preview" />
+          <figcaption>{bt('label.preview')}</figcaption>
+          <iframe title={bt('label.preview')} src={h.preview} sandbox="" className="pk-preview-frame" data-testid="held-label-preview" />
         </figure>
       ) : null}
     </section>

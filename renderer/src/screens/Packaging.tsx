@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { go, theApi, toCoreError, useDock } from '../store.ts';
 import { useLang } from '../useT.ts';
-import { driveStateName, formatDate, jobStateName } from '../i18n.ts';
+import { driveStateName, formatDate, formatTime, jobStateName } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
 import { useScanHandler } from '../routing.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -15,6 +15,8 @@ import { play } from '../sounds.ts';
 import { fieldList, packError, usePackT } from './packaging-i18n.ts';
 import { SOUND, blobUrl, type Note } from './packaging-shared.ts';
 import { HeldReturnPanel, useHeldReturn } from './HeldReturn.tsx';
+import { DestroyDialog } from './Destroy.tsx';
+import { useBayT } from '../i18n-bay.ts';
 import type { DriveView, JobView } from '../../../electron/core/model.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
 import type { JobSearchResult } from '../../../electron/api/contract.ts';
@@ -45,6 +47,8 @@ export function Packaging() {
   const [held, setHeld] = useState<ExceptionRow[]>([]);
   const [dueIds, setDueIds] = useState<Set<string>>(new Set());
   const [heldMode, setHeldMode] = useState(false);
+  const [destroying, setDestroying] = useState(false);
+  const bt = useBayT();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
@@ -55,6 +59,9 @@ export function Packaging() {
   const [serial, setSerial] = useState('');
   const [note, setNote] = useState<Note | null>(null);
   const [labelOut, setLabelOut] = useState<string | null>(null);
+  /** How the label went out last: staff see whether it was printed or saved, and can do it again. */
+  const [labelHow, setLabelHow] = useState<{ how: 'pdf' | 'zpl' | 'print'; printer?: string; file?: string; at: Date } | null>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
   const [pdf, setPdf] = useState<{ url: string; filename: string } | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,6 +72,13 @@ export function Packaging() {
     setNote(n);
     play(SOUND[n.tone]);
   };
+  // the answer to "Shipped" (and any answer) is where the person looks: brought into view, not left above the fold
+  useEffect(() => {
+    if (note?.key === 'pk.shipped' || note?.key === 'pk.heldShipped') {
+      noteRef.current?.scrollIntoView({ block: 'nearest' });
+      noteRef.current?.focus({ preventScroll: true });
+    }
+  }, [note]);
   const dueHeld = held.filter((r) => dueIds.has(r.driveId!));
 
   const load = useCallback(() => {
@@ -89,6 +103,7 @@ export function Packaging() {
     setBoxed([]);
     setTracking('');
     setLabelOut(null);
+    setLabelHow(null);
     setPdf(null);
     setPreview(null);
     if (!selected) setJob(null);
@@ -192,12 +207,15 @@ export function Packaging() {
         const file = await theApi().call('labels.render', { ...labelInput(), format: 'pdf' });
         setPdf({ url: blobUrl(file), filename: file.filename });
         say({ tone: 'accepted', key: 'pk.pdfReady', params: { file: file.filename } });
+        setLabelHow({ how, file: file.filename, at: new Date() });
       } else if (how === 'zpl') {
         const r = await theApi().call('labels.sendZpl', labelInput());
         say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
+        setLabelHow({ how, printer: r.printer, at: new Date() });
       } else {
         await theApi().call('labels.print', labelInput());
         say({ tone: 'accepted', key: 'pk.printed' });
+        setLabelHow({ how, printer: settings?.labelPrinter || '—', at: new Date() });
       }
       setLabelOut(signature);
       await showPreview().catch(() => {});
@@ -250,10 +268,11 @@ export function Packaging() {
     <div className="packaging" data-testid="packaging-screen">
       <header className="screen-head"><h1>{t('pk.title')}</h1></header>
       {noteText ? (
-        <p className={`pk-note pk-note-${note!.tone}`} role={note!.tone === 'rejected' ? 'alert' : 'status'} data-testid="pack-note" data-tone={note!.tone} data-code={note!.error?.code ?? note!.key}>
+        <p ref={noteRef} tabIndex={-1} className={`pk-note pk-note-${note!.tone}`} role={note!.tone === 'rejected' ? 'alert' : 'status'} data-testid="pack-note" data-tone={note!.tone} data-code={note!.error?.code ?? note!.key}>
           {note!.error && note!.key === 'pk.labelFirst' ? <>{noteText} <span className="pk-sub">{t('pk.labelFirst')}</span></> : noteText}
         </p>
       ) : null}
+      {destroying ? <DestroyDialog heldSerials={held.map((r) => r.driveId!)} onClose={() => { setDestroying(false); load(); }} /> : null}
       <div className="split">
         <nav className="split-list" aria-label={t('pk.waiting')}>
           <h2>{t('pk.waiting')}</h2>
@@ -269,6 +288,11 @@ export function Packaging() {
             </ul>
           )}
           <h2>{t('pk.heldDue')}</h2>
+          {held.length ? (
+            <p><button type="button" className="btn btn-small btn-danger" onClick={() => setDestroying(true)} data-testid="destroy-open">
+              <Icon name="cross" size={20} /> {bt('destroy.open')}
+            </button></p>
+          ) : null}
           {heldBox.box.length && !heldMode ? (
             <p><button type="button" className="btn btn-small" onClick={() => { setSelected(null); setHeldMode(true); }} data-testid="held-open">{t('pk.heldOpen', { n: heldBox.box.length })}</button></p>
           ) : null}
@@ -322,6 +346,10 @@ export function Packaging() {
                         <span className="drive-mark">{inBox ? <Icon name="check" size={22} /> : <span className="pk-empty-mark" />}</span>
                         <span className="drive-serial">{d.driveId}</span>
                         {d.role !== 'listed' ? <span className="chip">{t('pk.extra')}</span> : null}
+                        {d.role !== 'listed' ? (
+                          <button type="button" className="btn btn-small" onClick={() => void tagFor(d.driveId)} data-testid={`tag-${d.driveId}`}
+                            aria-label={bt('label.driveTag', { serial: d.driveId })}>{t('pk.tag')}</button>
+                        ) : null}
                         <span className="sr-only">{inBox ? t('pk.inBox') : t('pk.notInBox')}</span>
                         {inBox ? <button type="button" className="btn btn-small" onClick={() => setBoxed(boxed.filter((s) => s !== d.driveId))}>{t('pk.remove')}</button> : null}
                       </li>
@@ -360,19 +388,27 @@ export function Packaging() {
                   {transport === 'ipc' ? <button type="button" className="btn btn-big" disabled={!canLabel || busy} onClick={() => void label('print')} data-testid="label-print">{t('pk.labelPrint')}</button> : null}
                 </div>
                 {pdf ? <p><a className="link" href={pdf.url} download={pdf.filename} data-testid="label-download">{t('pk.download', { file: pdf.filename })}</a></p> : null}
-                <p className={labelOut === signature ? 'form-ok' : 'muted'} data-testid="label-state">{labelOut === signature ? t('pk.labelOut') : t('pk.labelFirst')}</p>
+                <p className={labelOut === signature ? 'form-ok' : 'muted'} data-testid="label-state" data-how={labelOut === signature ? labelHow?.how ?? '' : ''}>
+                  {labelOut === signature && labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{labelHow.how === 'pdf'
+                    ? bt('label.savedPdf', { time: formatTime(lang, labelHow.at.toISOString()), file: labelHow.file ?? '' })
+                    : bt('label.printed', { time: formatTime(lang, labelHow.at.toISOString()), printer: labelHow.printer ?? '' })}</span></>
+                    : labelOut === signature ? t('pk.labelOut') : t('pk.labelFirst')}
+                </p>
+                {labelOut === signature && labelHow ? (
+                  <p><button type="button" className="btn" disabled={busy} onClick={() => void label(labelHow.how)} data-testid="label-again">{bt('label.reprint')}</button></p>
+                ) : null}
+                {labelOut === signature ? (
+                  <figure className="pk-preview">
+                    <figcaption>{bt('label.preview')}</figcaption>
+                    <iframe title={bt('label.preview')} src={preview ?? "about:blank"} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
+                  </figure>
+                ) : null}
                 <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!canShip} onClick={() => void ship()} data-testid="ship">
                   <Icon name="check" size={26} /> {t('pk.ship')}
                 </button>
               </div>
             </div>
 
-            {preview && labelOut === signature ? (
-              <figure className="pk-preview">
-                <figcaption>{t('pk.preview')}</figcaption>
-                <iframe title={t('pk.preview')} src={preview} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
-              </figure>
-            ) : null}
           </section>
         )}
       </div>
