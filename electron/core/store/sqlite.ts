@@ -208,14 +208,22 @@ export class SqliteStore implements DockStore {
   }
 
   /**
-   * SQLite's online backup, a few hundred pages a step: scans go on between steps, and a page this
-   * connection writes meanwhile is copied again, so the file is the store as it stands when the copy ends.
+   * SQLite's online backup, off the event loop: the copy is the store as it stood when the copy began (every
+   * record acknowledged by then), while scans go on committing.
    */
   async backup(path: string): Promise<{ pages: number }> {
     this.#backups++;
     try {
-      const pages = await backup(this.#db, path, { rate: 256 });
-      return { pages };
+      // from a reader of its own, in one step: WAL gives that reader one consistent snapshot while this
+      // connection goes on committing scans (stepping through the writing connection itself failed now and
+      // then when a scan committed between two steps)
+      const reader = new DatabaseSync(this.path, { readOnly: true });
+      try {
+        const pages = await backup(reader, path, { rate: 2 ** 30 });
+        return { pages };
+      } finally {
+        reader.close();
+      }
     } finally {
       this.#backups--;
     }
