@@ -199,7 +199,8 @@ export interface JobView {
   };
 }
 
-export interface DriveView {
+/** A drive as the service's `DriveStatus` names it: no key, ever. */
+export interface DriveStatus {
   driveId: string;
   state: DriveState;
   copyStatus?: string;
@@ -210,6 +211,9 @@ export interface DriveView {
   manifestUri?: string;
   manifestFile?: string;
   manifestHash?: string;
+}
+
+export interface DriveView extends DriveStatus {
   /** Dock facts: never the key itself. */
   role: DriveRole;
   held: boolean;

@@ -3,25 +3,15 @@
 // export, with the dock's facts beside the service's fields, so importing it into a fresh station restores
 // every job and drive as recorded (see operations/exchange.ts).
 import { z } from 'zod';
-import { DRIVE_STATES, JOB_STATES, type DriveRecord, type JobRecord } from './model.ts';
+import { driveStatus } from './queries/views.ts';
+import { DRIVE_STATES, JOB_STATES, type DriveRecord, type DriveStatus, type JobRecord } from './model.ts';
 import { jobPercentComplete } from './rules.ts';
 
 export const RESULTS_FORMAT = 1;
 export const JOB_TYPE = 'Microsoft.ImportExport/jobs';
 
-/** A drive as the service's `DriveStatus` names it: no key, ever. */
-export interface DriveStatusOut {
-  driveId: string;
-  state: string;
-  copyStatus?: string;
-  percentComplete: number;
-  bytesSucceeded: number;
-  errorLogUri?: string;
-  verboseLogUri?: string;
-  manifestUri?: string;
-  manifestFile?: string;
-  manifestHash?: string;
-}
+/** A drive as the results file writes it: the service's `DriveStatus`, no key, ever. */
+export type DriveStatusOut = DriveStatus;
 
 /** The dock's own facts of a drive, which the service's fields do not carry. */
 export interface DockDriveFacts {
@@ -66,17 +56,6 @@ export interface ResultsFile {
   /** Marks a station's own export: importing it restores states as recorded instead of taking jobs in. */
   dockIntakeExport: { format: number; station: string; exportedAt: string; throughSeq: number; sinceSeq: number | null };
   value: ResultJob[];
-}
-
-function driveStatus(d: DriveRecord): DriveStatusOut {
-  const o: DriveStatusOut = { driveId: d.driveId, state: d.state, percentComplete: d.percentComplete, bytesSucceeded: d.bytesSucceeded };
-  if (d.copyStatus) o.copyStatus = d.copyStatus;
-  if (d.errorLogUri) o.errorLogUri = d.errorLogUri;
-  if (d.verboseLogUri) o.verboseLogUri = d.verboseLogUri;
-  if (d.manifestUri) o.manifestUri = d.manifestUri;
-  if (d.manifestFile) o.manifestFile = d.manifestFile;
-  if (d.manifestHash) o.manifestHash = d.manifestHash;
-  return o;
 }
 
 /** One job as the results file writes it. Built field by field, so nothing the record holds slips out unnamed. */

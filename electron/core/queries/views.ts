@@ -1,22 +1,21 @@
 // Read models the screens and the service's JSON use. A view never carries a BitLocker key.
-import type { DriveRecord, DriveView, JobRecord, JobView, PackageRecord } from '../model.ts';
+import type { DriveRecord, DriveStatus, DriveView, JobRecord, JobView, PackageRecord } from '../model.ts';
 import { jobPercentComplete, missingAddressFields } from '../rules.ts';
 
+/** A drive as the service's `DriveStatus` names it, field by field, so nothing else (a key) slips out. */
+export function driveStatus(d: DriveRecord): DriveStatus {
+  const o: DriveStatus = { driveId: d.driveId, state: d.state, percentComplete: d.percentComplete, bytesSucceeded: d.bytesSucceeded };
+  if (d.copyStatus) o.copyStatus = d.copyStatus;
+  if (d.errorLogUri) o.errorLogUri = d.errorLogUri;
+  if (d.verboseLogUri) o.verboseLogUri = d.verboseLogUri;
+  if (d.manifestUri) o.manifestUri = d.manifestUri;
+  if (d.manifestFile) o.manifestFile = d.manifestFile;
+  if (d.manifestHash) o.manifestHash = d.manifestHash;
+  return o;
+}
+
 export function driveView(d: DriveRecord): DriveView {
-  const v: DriveView = {
-    driveId: d.driveId,
-    state: d.state,
-    percentComplete: d.percentComplete,
-    bytesSucceeded: d.bytesSucceeded,
-    role: d.role,
-    held: d.heldSince !== null,
-  };
-  if (d.copyStatus) v.copyStatus = d.copyStatus;
-  if (d.errorLogUri) v.errorLogUri = d.errorLogUri;
-  if (d.verboseLogUri) v.verboseLogUri = d.verboseLogUri;
-  if (d.manifestUri) v.manifestUri = d.manifestUri;
-  if (d.manifestFile) v.manifestFile = d.manifestFile;
-  if (d.manifestHash) v.manifestHash = d.manifestHash;
+  const v: DriveView = { ...driveStatus(d), role: d.role, held: d.heldSince !== null };
   if (d.heldSince) v.heldSince = d.heldSince;
   if (d.packageTracking) v.packageTrackingNumber = d.packageTracking;
   if (d.receivedAt) v.receivedAt = d.receivedAt;
