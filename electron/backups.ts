@@ -28,7 +28,11 @@ export function defaultBackupPath(dir: string, storePath: string, now: Date): st
 }
 
 /** Today's backup if none was taken yet, then the daily files older than `keepDays` removed. */
-export async function dailyBackup(intake: Intake, settings: SettingsStore, now: Date): Promise<{ taken: string | null; removed: string[] }> {
+export async function dailyBackup(
+  intake: Intake,
+  settings: SettingsStore,
+  now: Date,
+): Promise<{ taken: string | null; removed: string[] }> {
   const { keepDays, dir } = settings.get().backup;
   if (keepDays <= 0) return { taken: null, removed: [] };
   const folder = backupDir(dir, intake.store.path);

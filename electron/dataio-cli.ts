@@ -48,8 +48,12 @@ function open(dataDir: string) {
 
 function printPlan(plan: ImportPlan): void {
   for (const f of plan.files) {
-    const from = f.stationExport ? ` (results file of station ${f.stationExport.station}, ${f.stationExport.exportedAt}: restored as recorded)` : '';
-    process.stdout.write(`${f.name}: ${f.jobs} job${f.jobs === 1 ? '' : 's'}${from}${f.reason ? `  REFUSED ${f.reason.code} ${JSON.stringify(f.reason.params)}` : ''}\n`);
+    const from = f.stationExport
+      ? ` (results file of station ${f.stationExport.station}, ${f.stationExport.exportedAt}: restored as recorded)`
+      : '';
+    process.stdout.write(
+      `${f.name}: ${f.jobs} job${f.jobs === 1 ? '' : 's'}${from}${f.reason ? `  REFUSED ${f.reason.code} ${JSON.stringify(f.reason.params)}` : ''}\n`,
+    );
   }
   for (const j of plan.jobs) {
     const what = j.outcome === 'updated' ? ` (${j.changes.join(', ')})` : '';
@@ -99,7 +103,17 @@ function exportCmd(argv: string[], dataDir: string): void {
   const station = open(dataDir);
   try {
     const actor = { operator: operatorOf(argv), station: station.settings.get().stationId };
-    const r = station.intake.exportResults(actor, jobs ? { jobs: jobs.split(',').map((s) => s.trim()).filter(Boolean) } : { sinceLast: true });
+    const r = station.intake.exportResults(
+      actor,
+      jobs
+        ? {
+            jobs: jobs
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : { sinceLast: true },
+    );
     if (!r.jobs.length) {
       process.stdout.write(`No job changed since the last results file (custody record ${r.sinceSeq}). Nothing written.\n`);
       return;
@@ -133,14 +147,18 @@ function restoreCmd(argv: string[], dataDir: string): void {
   } catch (e) {
     if (!(e instanceof StationLockedError)) throw e;
     const h = e.holder;
-    throw new Error(`the station on ${dataDir} is running (pid ${h.pid} on ${h.host}, ${h.mode}, since ${h.startedAt}): ` +
-      'stop it, then restore. Nothing was changed.');
+    throw new Error(
+      `the station on ${dataDir} is running (pid ${h.pid} on ${h.host}, ${h.mode}, since ${h.startedAt}): ` +
+        'stop it, then restore. Nothing was changed.',
+    );
   }
   try {
     const check = inspectStoreFile(from);
     if (check.integrity !== 'ok') throw new Error(`${from} is damaged (${check.integrity}). Nothing was changed.`);
     if (check.version > MIGRATIONS.length) {
-      throw new Error(`${from} was written by a newer release (version ${check.version}; this one knows ${MIGRATIONS.length}). Nothing was changed.`);
+      throw new Error(
+        `${from} was written by a newer release (version ${check.version}; this one knows ${MIGRATIONS.length}). Nothing was changed.`,
+      );
     }
     const store = join(dataDir, STORE_FILE);
     const stamp = isoWithZone(new Date()).slice(0, 19).replace(/[-:T]/g, '');

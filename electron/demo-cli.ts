@@ -41,11 +41,15 @@ const store = new Store(file);
 try {
   const intake = new Intake({ store });
   seedDemo(intake, { jobs, seed });
-  console.log(JSON.stringify({
-    file, seed, settings: newSettings ? 'demo dock' : 'kept',
-    ...store.counts(),
-    ms: Math.round(performance.now() - started),
-  }));
+  console.log(
+    JSON.stringify({
+      file,
+      seed,
+      settings: newSettings ? 'demo dock' : 'kept',
+      ...store.counts(),
+      ms: Math.round(performance.now() - started),
+    }),
+  );
 } finally {
   store.close();
 }

@@ -16,7 +16,7 @@ export function fromStationPage(event: IpcMainInvokeEvent): boolean {
 export function bindIpc(dispatcher: Dispatcher): () => void {
   ipcMain.handle(IPC.call, async (event, op: unknown, input: unknown): Promise<Reply<OpName>> => {
     if (!fromStationPage(event)) {
-      return { ok: false, error: { code: 'FOREIGN_SENDER', message: 'Only the station\'s own page may call the station.' } };
+      return { ok: false, error: { code: 'FOREIGN_SENDER', message: "Only the station's own page may call the station." } };
     }
     return dispatcher.dispatch(typeof op === 'string' ? op : String(op), input);
   });

@@ -48,9 +48,18 @@ async function main(argv: string[]): Promise<void> {
   try {
     const drives = argValue(argv, 'drives');
     const req = {
-      kind, jobName: argValue(argv, 'job'), driveId: argValue(argv, 'drive'), returnTrackingNumber: argValue(argv, 'tracking'),
-      carrierName: argValue(argv, 'carrier'), carrierAccountNumber: argValue(argv, 'account'),
-      driveIds: drives ? drives.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+      kind,
+      jobName: argValue(argv, 'job'),
+      driveId: argValue(argv, 'drive'),
+      returnTrackingNumber: argValue(argv, 'tracking'),
+      carrierName: argValue(argv, 'carrier'),
+      carrierAccountNumber: argValue(argv, 'account'),
+      driveIds: drives
+        ? drives
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
     };
     const settings = station.settings.get();
     const doc = renderLabel(station.intake, settings, req, format);

@@ -46,7 +46,11 @@ function readWindowState(): WindowState {
       // only where a display still is: a monitor unplugged since must not hide the window
       const bounds: Rectangle = { x: raw.x!, y: raw.y!, width: s.width, height: s.height };
       const area = screen.getDisplayMatching(bounds).workArea;
-      const visible = bounds.x < area.x + area.width - 100 && bounds.x + bounds.width > area.x + 100 && bounds.y >= area.y - 10 && bounds.y < area.y + area.height - 100;
+      const visible =
+        bounds.x < area.x + area.width - 100 &&
+        bounds.x + bounds.width > area.x + 100 &&
+        bounds.y >= area.y - 10 &&
+        bounds.y < area.y + area.height - 100;
       if (visible) {
         s.x = raw.x!;
         s.y = raw.y!;
@@ -75,7 +79,12 @@ function buildMenu(getWindow: () => BrowserWindow | null): Menu {
   const isMac = process.platform === 'darwin';
   const about = () => {
     const win = getWindow();
-    const options = { type: 'info' as const, title: 'Dock Intake', message: `Dock Intake ${app.getVersion()}`, detail: `Station data: ${dataDir}` };
+    const options = {
+      type: 'info' as const,
+      title: 'Dock Intake',
+      message: `Dock Intake ${app.getVersion()}`,
+      detail: `Station data: ${dataDir}`,
+    };
     void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
   };
   const template: MenuItemConstructorOptions[] = [
@@ -156,31 +165,42 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
 
-  app.whenReady().then(() => {
-    try {
-      // the bundle is dist/electron/main.cjs: the checkout (or the installed app) is two folders up
-      const blank = !demoWanted(process.argv, join(__dirname, '..', '..'));
-      station = openStation({
-        dataDir, transport: 'ipc', openSettings: openElectronSettings, version: app.getVersion(), labels: electronLabelOutputs(), blank,
+  app
+    .whenReady()
+    .then(() => {
+      try {
+        // the bundle is dist/electron/main.cjs: the checkout (or the installed app) is two folders up
+        const blank = !demoWanted(process.argv, join(__dirname, '..', '..'));
+        station = openStation({
+          dataDir,
+          transport: 'ipc',
+          openSettings: openElectronSettings,
+          version: app.getVersion(),
+          labels: electronLabelOutputs(),
+          blank,
+        });
+      } catch (e) {
+        dialog.showErrorBox(
+          'Dock Intake cannot open its data',
+          `${e instanceof Error ? e.message : String(e)}\n\nData directory: ${dataDir}`,
+        );
+        app.exit(1);
+        return;
+      }
+      hardenSession();
+      // the built renderer sits next to this bundle: dist/electron/main.cjs, dist/renderer/
+      serveRenderer(session.defaultSession, join(__dirname, '..', 'renderer'));
+      unbind = bindIpc(station.dispatcher);
+      Menu.setApplicationMenu(buildMenu(() => win));
+      showWindow();
+      app.on('activate', () => {
+        if (!win) showWindow();
       });
-    } catch (e) {
-      dialog.showErrorBox('Dock Intake cannot open its data', `${e instanceof Error ? e.message : String(e)}\n\nData directory: ${dataDir}`);
+    })
+    .catch((e: unknown) => {
+      dialog.showErrorBox('Dock Intake could not start', e instanceof Error ? e.message : String(e));
       app.exit(1);
-      return;
-    }
-    hardenSession();
-    // the built renderer sits next to this bundle: dist/electron/main.cjs, dist/renderer/
-    serveRenderer(session.defaultSession, join(__dirname, '..', 'renderer'));
-    unbind = bindIpc(station.dispatcher);
-    Menu.setApplicationMenu(buildMenu(() => win));
-    showWindow();
-    app.on('activate', () => {
-      if (!win) showWindow();
     });
-  }).catch((e: unknown) => {
-    dialog.showErrorBox('Dock Intake could not start', e instanceof Error ? e.message : String(e));
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {

@@ -47,8 +47,14 @@ async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: ()
   const win = new BrowserWindow({
     show: false,
     webPreferences: {
-      session: labelsSession(), sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false,
-      webSecurity: true, spellcheck: false, devTools: false,
+      session: labelsSession(),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: false,
     },
   });
   const done = async () => {
@@ -83,18 +89,40 @@ export async function printLabel(html: string, size: PageSize, o: { deviceName: 
   const { win, done } = await labelWindow(html);
   try {
     await new Promise<void>((resolve, reject) => {
-      win.webContents.print({
-        silent: o.silent,
-        printBackground: true,
-        ...(o.deviceName ? { deviceName: o.deviceName } : {}),
-        margins: { marginType: 'none' },
-        pageSize: { width: Math.round(size.widthIn * MICRONS_PER_INCH), height: Math.round(size.heightIn * MICRONS_PER_INCH) },
-      }, (success, failureReason) => {
-        if (success) resolve();
-        else if (/cancel/i.test(failureReason)) reject(new PrinterError('PRINTER_FAILED', 'Printing was cancelled; the label was not printed. Print again when ready.', { reason: failureReason }));
-        else if (/invalid device|no printer|not found/i.test(failureReason)) reject(new PrinterError('PRINTER_UNREACHABLE', `The printer ${o.deviceName ?? '(default)'} is missing: choose a label printer in Settings.`, { reason: failureReason }));
-        else reject(new PrinterError('PRINTER_FAILED', `The printer ${o.deviceName ?? '(default)'} did not print the label (${failureReason}). Print again.`, { reason: failureReason }));
-      });
+      win.webContents.print(
+        {
+          silent: o.silent,
+          printBackground: true,
+          ...(o.deviceName ? { deviceName: o.deviceName } : {}),
+          margins: { marginType: 'none' },
+          pageSize: { width: Math.round(size.widthIn * MICRONS_PER_INCH), height: Math.round(size.heightIn * MICRONS_PER_INCH) },
+        },
+        (success, failureReason) => {
+          if (success) resolve();
+          else if (/cancel/i.test(failureReason))
+            reject(
+              new PrinterError('PRINTER_FAILED', 'Printing was cancelled; the label was not printed. Print again when ready.', {
+                reason: failureReason,
+              }),
+            );
+          else if (/invalid device|no printer|not found/i.test(failureReason))
+            reject(
+              new PrinterError(
+                'PRINTER_UNREACHABLE',
+                `The printer ${o.deviceName ?? '(default)'} is missing: choose a label printer in Settings.`,
+                { reason: failureReason },
+              ),
+            );
+          else
+            reject(
+              new PrinterError(
+                'PRINTER_FAILED',
+                `The printer ${o.deviceName ?? '(default)'} did not print the label (${failureReason}). Print again.`,
+                { reason: failureReason },
+              ),
+            );
+        },
+      );
     });
   } finally {
     await done();
@@ -108,7 +136,9 @@ export async function listPrinters(): Promise<SystemPrinter[]> {
   try {
     const list = await win.webContents.getPrintersAsync();
     return list.map((p) => ({
-      name: p.name, displayName: p.displayName || p.name, isDefault: Boolean((p as { isDefault?: boolean }).isDefault),
+      name: p.name,
+      displayName: p.displayName || p.name,
+      isDefault: Boolean((p as { isDefault?: boolean }).isDefault),
     }));
   } finally {
     if (!open) win.destroy();

@@ -20,13 +20,26 @@ export function beforeReady(): void {
 }
 
 const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf',
-  '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.pdf': 'application/pdf',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.pdf': 'application/pdf',
 };
 
-const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>Dock Intake</title><body style="font:16px system-ui;margin:3em"><h1>Dock Intake</h1><p>renderer not built: run npm run build:renderer</p></body>';
+const NOT_BUILT =
+  '<!doctype html><meta charset="utf-8"><title>Dock Intake</title><body style="font:16px system-ui;margin:3em"><h1>Dock Intake</h1><p>renderer not built: run npm run build:renderer</p></body>';
 
 /** Serves the built renderer under app://station/, inside `rendererDir` only, with the CSP on every answer. */
 export function serveRenderer(ses: Session, rendererDir: string): void {

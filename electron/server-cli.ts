@@ -9,7 +9,9 @@ import { argValue, dataDirFrom, demoWanted } from './station.ts';
 import { startStationServer, type StationServer } from './server.ts';
 
 export async function serve(
-  argv: readonly string[], env: NodeJS.ProcessEnv, mode = 'station server (npm run serve)',
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  mode = 'station server (npm run serve)',
 ): Promise<StationServer> {
   const dataDir = dataDirFrom(argv, env);
   const portText = argValue(argv, 'port');

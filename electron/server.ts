@@ -173,7 +173,9 @@ const tooLarge = (limit: number): ApiErrorBody => ({
 export async function startStationServer(opts: StationServerOptions): Promise<StationServer> {
   const rendererDir = resolve(opts.rendererDir ?? DEFAULT_RENDERER_DIR);
   const station = openStation({
-    dataDir: opts.dataDir, transport: 'http', mode: opts.mode ?? 'station server',
+    dataDir: opts.dataDir,
+    transport: 'http',
+    mode: opts.mode ?? 'station server',
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     ...(opts.blank ? { blank: true } : {}),
@@ -195,10 +197,16 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
   const tokenError = (req: IncomingMessage): ApiErrorBody | null => {
     const given = req.headers[HTTP.tokenHeader];
     if (given === undefined || given === '') {
-      return { code: 'TOKEN_REQUIRED', message: `This request carries no station token (${HTTP.tokenHeader}): open the station from the address the server printed.` };
+      return {
+        code: 'TOKEN_REQUIRED',
+        message: `This request carries no station token (${HTTP.tokenHeader}): open the station from the address the server printed.`,
+      };
     }
     if (typeof given !== 'string' || !timingSafeEqual(digest(given), tokenDigest)) {
-      return { code: 'TOKEN_WRONG', message: 'The station token is wrong or from an earlier run: open the station from the address the server printed.' };
+      return {
+        code: 'TOKEN_WRONG',
+        message: 'The station token is wrong or from an earlier run: open the station from the address the server printed.',
+      };
     }
     return null;
   };
@@ -211,7 +219,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
-      return { code: 'FOREIGN_ORIGIN', message: 'Requests from other sites are refused: only the station\'s own page may call it.' };
+      return { code: 'FOREIGN_ORIGIN', message: "Requests from other sites are refused: only the station's own page may call it." };
     }
     return null;
   };
@@ -322,7 +330,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, { code: 'METHOD_NOT_ALLOWED', message: 'The station\'s page is read with GET.' }, { allow: 'GET, HEAD' });
+      sendError(res, { code: 'METHOD_NOT_ALLOWED', message: "The station's page is read with GET." }, { allow: 'GET, HEAD' });
       return;
     }
     let rel: string;
@@ -440,10 +448,14 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
       return;
     }
     const big = err.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify(big
-      ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large.' }
-      : { code: 'MALFORMED_REQUEST', message: 'The request is not valid HTTP.' });
-    socket.end(`HTTP/1.1 ${big ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify(
+      big
+        ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large.' }
+        : { code: 'MALFORMED_REQUEST', message: 'The request is not valid HTTP.' },
+    );
+    socket.end(
+      `HTTP/1.1 ${big ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);

@@ -5,13 +5,14 @@ import type { Settings, SettingsStore } from './api/settings-schema.ts';
 import { createSettingsStore, settingsPath, SETTINGS_FILE_OPTIONS, SETTINGS_NAME } from './settings.ts';
 
 export function openElectronSettings(dir: string, now?: () => Date, initial?: Settings): SettingsStore {
-  const make = () => new ElectronStore<Record<string, unknown>>({
-    cwd: dir,
-    name: SETTINGS_NAME,
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-    watch: false,
-    ...SETTINGS_FILE_OPTIONS,
-  });
+  const make = () =>
+    new ElectronStore<Record<string, unknown>>({
+      cwd: dir,
+      name: SETTINGS_NAME,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+      ...SETTINGS_FILE_OPTIONS,
+    });
   return createSettingsStore(make, settingsPath(dir), now, initial);
 }

@@ -9,8 +9,13 @@ import { PRIVATE_FILE_MODE } from './data-dir.ts';
 import { join } from 'node:path';
 import Conf from 'conf';
 import {
-  DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema,
-  type Settings, type SettingsPatch, type SettingsProblem, type SettingsStore,
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+  type SettingsProblem,
+  type SettingsStore,
 } from './api/settings-schema.ts';
 
 /** What both `conf` and electron-store give us: the file's path and its whole content. */
@@ -71,7 +76,8 @@ function peek(path: string): string | null {
  * A missing field is not a fault: a newer version may add settings an older file does not have.
  */
 export function salvage(raw: unknown): { settings: Settings; bad: string[] } {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { settings: structuredClone(DEFAULT_SETTINGS), bad: ['(the whole file)'] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { settings: structuredClone(DEFAULT_SETTINGS), bad: ['(the whole file)'] };
   const src = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const bad: string[] = [];
@@ -97,7 +103,10 @@ export function salvage(raw: unknown): { settings: Settings; bad: string[] } {
  * set aside and `make` is called once more; should that fail too, the station runs on defaults in memory.
  */
 export function createSettingsStore(
-  make: () => ConfLike, path: string, now: () => Date = () => new Date(), initial?: Settings,
+  make: () => ConfLike,
+  path: string,
+  now: () => Date = () => new Date(),
+  initial?: Settings,
 ): SettingsStore {
   let problem: SettingsProblem | null = null;
   const fresh = !existsSync(path);
@@ -108,7 +117,10 @@ export function createSettingsStore(
   const unreadable = peek(path);
   if (unreadable) {
     const aside = setAside(path, now());
-    problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file could not be read (${unreadable}); default settings are in use.${kept(aside)}` };
+    problem = {
+      code: 'SETTINGS_CORRUPT',
+      message: `The station settings file could not be read (${unreadable}); default settings are in use.${kept(aside)}`,
+    };
   }
 
   let backend: ConfLike;
@@ -119,13 +131,19 @@ export function createSettingsStore(
   } catch (e) {
     const why = e instanceof SyntaxError ? 'it is not valid JSON' : `${e instanceof Error ? e.name : 'error'} while reading it`;
     const aside = setAside(path, now());
-    problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file could not be read (${why}); default settings are in use.${kept(aside)}` };
+    problem = {
+      code: 'SETTINGS_CORRUPT',
+      message: `The station settings file could not be read (${why}); default settings are in use.${kept(aside)}`,
+    };
     try {
       backend = make();
     } catch {
       // the directory itself cannot hold a settings file: run on defaults in memory rather than not at all
       backend = { path, store: {} };
-      problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file ${path} cannot be read or written; default settings are in use and changes will not be kept.` };
+      problem = {
+        code: 'SETTINGS_CORRUPT',
+        message: `The station settings file ${path} cannot be read or written; default settings are in use and changes will not be kept.`,
+      };
     }
     raw = {};
   }
@@ -137,7 +155,10 @@ export function createSettingsStore(
   if (bad.length && !problem) {
     // keep a copy of what was there before the bad fields are overwritten with defaults
     const aside = setAside(path, now());
-    problem = { code: 'SETTINGS_CORRUPT', message: `Some station settings were not valid (${bad.join(', ')}) and are back to their defaults.${kept(aside)}` };
+    problem = {
+      code: 'SETTINGS_CORRUPT',
+      message: `Some station settings were not valid (${bad.join(', ')}) and are back to their defaults.${kept(aside)}`,
+    };
   }
   let current: Settings = start;
   const stored = JSON.stringify(onDisk);
@@ -146,7 +167,10 @@ export function createSettingsStore(
     try {
       backend.store = structuredClone(current) as unknown as Record<string, unknown>;
     } catch (e) {
-      problem = { code: 'SETTINGS_CORRUPT', message: `The station settings file ${path} cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); the settings in use will not be kept.` };
+      problem = {
+        code: 'SETTINGS_CORRUPT',
+        message: `The station settings file ${path} cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); the settings in use will not be kept.`,
+      };
     }
   }
 
@@ -169,14 +193,15 @@ export function createSettingsStore(
 
 /** Settings in `<dir>/settings.json`, through `conf` (plain Node). */
 export function openSettings(dir: string, now?: () => Date, initial?: Settings): SettingsStore {
-  const make = () => new Conf<Record<string, unknown>>({
-    cwd: dir,
-    configName: SETTINGS_NAME,
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-    watch: false,
-    ...SETTINGS_FILE_OPTIONS,
-  });
+  const make = () =>
+    new Conf<Record<string, unknown>>({
+      cwd: dir,
+      configName: SETTINGS_NAME,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+      ...SETTINGS_FILE_OPTIONS,
+    });
   return createSettingsStore(make, settingsPath(dir), now, initial);
 }
 

@@ -93,7 +93,7 @@ export function openStation(opts: StationOptions): Station {
   try {
     const settings = (opts.openSettings ?? openSettings)(dataDir, undefined, opts.blank ? DEFAULT_SETTINGS : DEMO_SETTINGS);
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
-    const demo = opts.blank ? false : opts.demo ?? { jobs: DEMO_JOBS };
+    const demo = opts.blank ? false : (opts.demo ?? { jobs: DEMO_JOBS });
     if (created && demo) seedDemo(intake, demo);
     let heldBack: string | null = null;
     const sweep = () => {
@@ -130,12 +130,20 @@ export function openStation(opts: StationOptions): Station {
       backupTimer.unref();
     }
     const dispatcher = createDispatcher({
-      intake, settings, transport: opts.transport, demoJobs: DEMO_JOBS,
+      intake,
+      settings,
+      transport: opts.transport,
+      demoJobs: DEMO_JOBS,
       ...(opts.version ? { version: opts.version } : {}),
       ...(opts.labels ? { labels: opts.labels } : {}),
     });
     return {
-      dataDir, store, intake, settings, dispatcher, created,
+      dataDir,
+      store,
+      intake,
+      settings,
+      dispatcher,
+      created,
       close() {
         if (closed) return;
         closed = true;
@@ -158,7 +166,9 @@ function openReadOnly(dataDir: string, storePath: string, opts: StationOptions):
   const settings = readSettings(dataDir);
   const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
   const dispatcher = createDispatcher({
-    intake, settings, transport: opts.transport,
+    intake,
+    settings,
+    transport: opts.transport,
     ...(opts.version ? { version: opts.version } : {}),
     ...(opts.labels ? { labels: opts.labels } : {}),
   });

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const fontsDir = fileURLToPath(new URL('../assets/fonts/noto-sans-tc/', import.meta.url));
 
-interface FontManifest { family: string; faces: { file: string; weight: number; ranges: [number, number][] }[] }
+interface FontManifest {
+  family: string;
+  faces: { file: string; weight: number; ranges: [number, number][] }[];
+}
 
 /**
  * The UI's CJK font is the one the labels use (assets/fonts/noto-sans-tc: Noto Sans TC in unicode-range
@@ -27,7 +30,12 @@ function uiFonts(): Plugin {
     load(loadId) {
       if (loadId !== resolved) return null;
       const manifest = JSON.parse(readFileSync(join(fontsDir, 'manifest.json'), 'utf8')) as FontManifest;
-      return manifest.faces.map((f) => `@font-face{font-family:'${manifest.family}';font-style:normal;font-weight:${f.weight};font-display:swap;src:url('./${f.file}') format('woff2');unicode-range:${f.ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',')};}`).join('\n');
+      return manifest.faces
+        .map(
+          (f) =>
+            `@font-face{font-family:'${manifest.family}';font-style:normal;font-weight:${f.weight};font-display:swap;src:url('./${f.file}') format('woff2');unicode-range:${f.ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',')};}`,
+        )
+        .join('\n');
     },
   };
 }

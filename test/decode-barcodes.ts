@@ -6,13 +6,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = join(import.meta.dirname, '..');
-export const decodeBarcodesCandidates: readonly string[] = [process.env.DECODE_BARCODES, join(repo, '..', 'shared', 'tools', 'decode-barcodes'), '/work/shared/tools/decode-barcodes']
-  .filter((p): p is string => Boolean(p));
+export const decodeBarcodesCandidates: readonly string[] = [
+  process.env.DECODE_BARCODES,
+  join(repo, '..', 'shared', 'tools', 'decode-barcodes'),
+  '/work/shared/tools/decode-barcodes',
+].filter((p): p is string => Boolean(p));
 
 export const decodeBarcodesTool: string = decodeBarcodesCandidates.find((p) => existsSync(p)) ?? decodeBarcodesCandidates[0]!;
 
 /** Every barcode in the file, as `TYPE:DATA` lines (e.g. `CODE-128:1Z999AA10123456784`). */
 export function decodeBarcodes(file: string, dpi?: number): string[] {
-  if (!existsSync(decodeBarcodesTool)) throw new Error(`decode-barcodes not found (looked in ${decodeBarcodesCandidates.join(', ')}); set DECODE_BARCODES`);
-  return execFileSync(decodeBarcodesTool, dpi ? [file, String(dpi)] : [file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  if (!existsSync(decodeBarcodesTool))
+    throw new Error(`decode-barcodes not found (looked in ${decodeBarcodesCandidates.join(', ')}); set DECODE_BARCODES`);
+  return execFileSync(decodeBarcodesTool, dpi ? [file, String(dpi)] : [file], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
 }

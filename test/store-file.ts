@@ -26,6 +26,11 @@ export function dumpTables(path: string): Record<string, string[]> {
   const db = readStore(path);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   const out: Record<string, string[]> = {};
-  for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r)).sort();
+  for (const { name } of tables)
+    out[name] = db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
   return out;
 }

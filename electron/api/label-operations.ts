@@ -33,8 +33,14 @@ export interface LabelFile {
 
 function request(i: z.output<typeof labelRequestSchema>): LabelRequest {
   return {
-    kind: i.kind, jobName: i.jobName, driveId: i.driveId, returnTrackingNumber: i.returnTrackingNumber,
-    carrierName: i.carrierName, carrierAccountNumber: i.carrierAccountNumber, driveIds: i.driveIds, address: i.address,
+    kind: i.kind,
+    jobName: i.jobName,
+    driveId: i.driveId,
+    returnTrackingNumber: i.returnTrackingNumber,
+    carrierName: i.carrierName,
+    carrierAccountNumber: i.carrierAccountNumber,
+    driveIds: i.driveIds,
+    address: i.address,
   };
 }
 
@@ -44,8 +50,12 @@ export function labelOutputsLoader(given: LabelOutputs | undefined): () => Promi
   return () => {
     if (given) return Promise.resolve(given);
     if (process.versions.electron) {
-      return Promise.reject(new PrinterError('LABELS_UNAVAILABLE',
-        'This station was started without label printing; restart the app, and report it if it repeats.'));
+      return Promise.reject(
+        new PrinterError(
+          'LABELS_UNAVAILABLE',
+          'This station was started without label printing; restart the app, and report it if it repeats.',
+        ),
+      );
     }
     // a variable specifier keeps Chromium's driver out of any bundle that does not need it
     const spec = '../labels/outputs-node.ts';
@@ -63,8 +73,12 @@ export const labelOperations = {
     else if (format === 'html') bytes = Buffer.from(doc.html!, 'utf8');
     else bytes = await (await ctx.labelOutputs()).pdf(doc.html!, doc.size);
     return {
-      filename: doc.filename, mimeType: MIME_TYPES[format], base64: Buffer.from(bytes).toString('base64'),
-      kind: doc.data.kind, format, pageSize: { widthIn: doc.size.widthIn, heightIn: doc.size.heightIn },
+      filename: doc.filename,
+      mimeType: MIME_TYPES[format],
+      base64: Buffer.from(bytes).toString('base64'),
+      kind: doc.data.kind,
+      format,
+      pageSize: { widthIn: doc.size.widthIn, heightIn: doc.size.heightIn },
     };
   }),
   'labels.sendZpl': define(labelRequestSchema, async (i, ctx) => {
@@ -79,8 +93,10 @@ export const labelOperations = {
   'labels.print': define(labelRequestSchema, async (i, ctx) => {
     const out = await ctx.labelOutputs();
     if (!out.print) {
-      throw new PrinterError('LABELS_UNAVAILABLE',
-        'Printing to a system printer is done by the desktop app; here, open the PDF and print it, or send it to the ZPL printer.');
+      throw new PrinterError(
+        'LABELS_UNAVAILABLE',
+        'Printing to a system printer is done by the desktop app; here, open the PDF and print it, or send it to the ZPL printer.',
+      );
     }
     const saved = ctx.settings.get().labelPrinter;
     const doc = renderLabel(ctx.intake, ctx.settings.get(), request(i), 'html');

@@ -8,11 +8,21 @@ export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
 export const operatorSchema = z.object({
   name: z.string().trim().min(1).max(64),
   /** What the operator's badge barcode reads. */
-  badge: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'a badge code is printable ASCII without spaces').optional(),
+  badge: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\x21-\x7e]+$/, 'a badge code is printable ASCII without spaces')
+    .optional(),
   /** A supervisor may change the station's settings, with their PIN. */
   supervisor: z.boolean().default(false),
   /** The PIN's scrypt hash (`scrypt$N$r$p$salt$hash`); the PIN itself is never kept, and the hash never leaves the station. */
-  pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/).max(300).optional(),
+  pinHash: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+    .max(300)
+    .optional(),
 });
 export type Operator = z.infer<typeof operatorSchema>;
 
@@ -28,13 +38,23 @@ export const dockAddressSchema = z.object({
 });
 
 /** The dock's address as a carrier needs it: what every label prints must be there (a blank station has none yet). */
-export const completeAddressSchema = dockAddressSchema.extend({
-  name: z.string().trim().min(1).max(120), streetAddress1: z.string().trim().min(1).max(200), city: z.string().trim().min(1).max(100),
-  postalCode: z.string().trim().min(1).max(20), countryOrRegion: z.string().trim().min(1).max(60),
-}).strict();
+export const completeAddressSchema = dockAddressSchema
+  .extend({
+    name: z.string().trim().min(1).max(120),
+    streetAddress1: z.string().trim().min(1).max(200),
+    city: z.string().trim().min(1).max(100),
+    postalCode: z.string().trim().min(1).max(20),
+    countryOrRegion: z.string().trim().min(1).max(60),
+  })
+  .strict();
 
 export const settingsSchema = z.object({
-  stationId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/),
+  stationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/),
   dockName: z.string().max(120),
   dockAddress: dockAddressSchema,
   operators: z.array(operatorSchema).max(500),
@@ -90,7 +110,9 @@ export const DEMO_SETTINGS: Settings = {
     { name: 'Ben Chen', badge: 'OP-0002', supervisor: false },
     // the hash of DEMO_SUPERVISOR_PIN, made once: a demo need not pay for scrypt when it opens
     {
-      name: 'Dana Wu', badge: 'OP-0009', supervisor: true,
+      name: 'Dana Wu',
+      badge: 'OP-0009',
+      supervisor: true,
       pinHash: 'scrypt$16384$8$1$ZGVtby1kb2NrLXNhbHQ=$ABoMFZhtjsCkz5J7SJfHTFz3G5keUo7OXNJXvrgy9Vc=',
     },
   ],
@@ -121,7 +143,10 @@ export function settingsView(s: Settings): SettingsView {
   return {
     ...s,
     operators: s.operators.map((o) => ({
-      name: o.name, ...(o.badge ? { badge: o.badge } : {}), supervisor: o.supervisor, hasPin: Boolean(o.pinHash),
+      name: o.name,
+      ...(o.badge ? { badge: o.badge } : {}),
+      supervisor: o.supervisor,
+      hasPin: Boolean(o.pinHash),
     })),
   };
 }
@@ -130,21 +155,27 @@ export function settingsView(s: Settings): SettingsView {
  * An operator as the Settings screen sends one. `pin` absent keeps the PIN the operator had (found by `was`,
  * the name before a rename, else by name); null takes it away; digits set a new one.
  */
-export const operatorEditSchema = z.object({
-  name: operatorSchema.shape.name,
-  badge: operatorSchema.shape.badge,
-  supervisor: z.boolean(),
-  pin: pinSchema.nullable().optional(),
-  was: z.string().max(64).optional(),
-}).strict();
+export const operatorEditSchema = z
+  .object({
+    name: operatorSchema.shape.name,
+    badge: operatorSchema.shape.badge,
+    supervisor: z.boolean(),
+    pin: pinSchema.nullable().optional(),
+    was: z.string().max(64).optional(),
+  })
+  .strict();
 export type OperatorEdit = z.infer<typeof operatorEditSchema>;
 
 /** What the Settings screen may change: every field, operators with PINs rather than hashes. */
-export const settingsEditSchema = settingsSchema.omit({ operators: true })
+export const settingsEditSchema = settingsSchema
+  .omit({ operators: true })
   .extend({
-    dockName: z.string().trim().min(1).max(120), dockAddress: completeAddressSchema, operators: z.array(operatorEditSchema).max(500),
+    dockName: z.string().trim().min(1).max(120),
+    dockAddress: completeAddressSchema,
+    operators: z.array(operatorEditSchema).max(500),
   })
-  .partial().strict();
+  .partial()
+  .strict();
 export type SettingsEdit = z.infer<typeof settingsEditSchema>;
 
 /** Where a report of a corrupt settings file goes: the station starts on defaults, never crashes. */

@@ -7,7 +7,13 @@ import type { StationChange } from '../core/intake.ts';
 import type { OperationContext } from './operation.ts';
 import { hashPin, verifyPin } from './pins.ts';
 import {
-  settingsSchema, settingsView, type Operator, type OperatorEdit, type Settings, type SettingsEdit, type SettingsView,
+  settingsSchema,
+  settingsView,
+  type Operator,
+  type OperatorEdit,
+  type Settings,
+  type SettingsEdit,
+  type SettingsView,
 } from './settings-schema.ts';
 
 /** The supervisor making a change, once their PIN is checked; refused with nothing changed otherwise. */
@@ -98,6 +104,9 @@ export function describeChanges(before: Settings, after: Settings, edits?: reado
 
 /** Writes new settings and their custody records together; with nothing changed, nothing is written. */
 export function saveSettings(ctx: OperationContext, actor: Actor, next: Settings, changes: readonly StationChange[]): SettingsView {
-  if (changes.length) ctx.intake.recordStationChanges(actor, changes, () => { ctx.settings.update(next); });
+  if (changes.length)
+    ctx.intake.recordStationChanges(actor, changes, () => {
+      ctx.settings.update(next);
+    });
   return settingsView(ctx.settings.get());
 }

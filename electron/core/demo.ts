@@ -57,23 +57,34 @@ export type Carrier = (typeof CARRIERS)[number];
 /** Tracking numbers in each carrier's own shape. */
 export function trackingFor(d: Dice, carrier: Carrier): string {
   switch (carrier) {
-    case 'DHL': return d.digits(10);
-    case 'FedEx': return d.digits(12);
-    case 'UPS': return `1Z${d.alnum(6, 'ABCDEFGHJKLMNPRSTVWXY0123456789')}${d.digits(10)}`;
-    case 'SF Express': return `SF${d.digits(13)}`;
-    case 'Chunghwa Post': return `RR${d.digits(9)}TW`;
-    case 'T-Cat': return d.digits(12);
+    case 'DHL':
+      return d.digits(10);
+    case 'FedEx':
+      return d.digits(12);
+    case 'UPS':
+      return `1Z${d.alnum(6, 'ABCDEFGHJKLMNPRSTVWXY0123456789')}${d.digits(10)}`;
+    case 'SF Express':
+      return `SF${d.digits(13)}`;
+    case 'Chunghwa Post':
+      return `RR${d.digits(9)}TW`;
+    case 'T-Cat':
+      return d.digits(12);
   }
 }
 
 /** Hardware serials as the drive makers print them. */
 export function driveSerial(d: Dice): string {
   switch (d.int(0, 4)) {
-    case 0: return `WD-WCC${d.alnum(1, '4567')}${d.alnum(1, 'ADEFHKN')}${d.digits(7)}`;
-    case 1: return `Z${d.alnum(1, 'ACLN')}${d.alnum(6, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`;
-    case 2: return `S${d.alnum(3, 'ABCDEFGHJKLMNPRSTVWXYZ0123456789')}NX0${d.alnum(1, 'KLMNRT')}${d.digits(6)}${d.alnum(1, 'ABCDEFGHJKLMN')}`;
-    case 3: return `${d.digits(2)}${d.alnum(1, 'ABCDEFGH')}0A0${d.alnum(5, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`;
-    default: return `WX${d.alnum(1, '12')}${d.alnum(1, 'ABCDE')}${d.digits(8)}`;
+    case 0:
+      return `WD-WCC${d.alnum(1, '4567')}${d.alnum(1, 'ADEFHKN')}${d.digits(7)}`;
+    case 1:
+      return `Z${d.alnum(1, 'ACLN')}${d.alnum(6, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`;
+    case 2:
+      return `S${d.alnum(3, 'ABCDEFGHJKLMNPRSTVWXYZ0123456789')}NX0${d.alnum(1, 'KLMNRT')}${d.digits(6)}${d.alnum(1, 'ABCDEFGHJKLMN')}`;
+    case 3:
+      return `${d.digits(2)}${d.alnum(1, 'ABCDEFGH')}0A0${d.alnum(5, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`;
+    default:
+      return `WX${d.alnum(1, '12')}${d.alnum(1, 'ABCDE')}${d.digits(8)}`;
   }
 }
 
@@ -82,24 +93,179 @@ export function bitLockerKey(d: Dice): string {
   return Array.from({ length: 8 }, () => String(d.int(0, 999999)).padStart(6, '0')).join('-');
 }
 
-interface Customer { org: string; slug: string; account: string; address: ReturnAddress }
+interface Customer {
+  org: string;
+  slug: string;
+  account: string;
+  address: ReturnAddress;
+}
 
 const CUSTOMERS: readonly Customer[] = [
-  { org: 'Formosa Genomics', slug: 'formosa-genomics', account: 'fgenomicsarchive', address: { recipientName: 'Chen Yi-Ting, Formosa Genomics', streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.', streetAddress2: '12F', city: 'Taipei', stateOrProvince: 'Xinyi District', postalCode: '110', countryOrRegion: 'TW', phone: '+886 2 2720 1234', email: 'it-ops@formosagenomics.com.tw' } },
-  { org: 'Hsinchu Wafer Labs', slug: 'hsinchu-wafer', account: 'hcwaferlabs', address: { recipientName: 'Lin Chih-Hao', streetAddress1: 'No. 8, Li-Hsin Rd. 6', city: 'Hsinchu', stateOrProvince: 'East District', postalCode: '300', countryOrRegion: 'TW', phone: '+886 3 578 9000', email: 'storage@hcwaferlabs.tw' } },
-  { org: 'Taichung Precision Machinery', slug: 'tc-precision', account: 'tcprecisionbak', address: { recipientName: 'Wang Mei-Ling', streetAddress1: 'No. 2, Gongyequ 38th Rd.', city: 'Taichung', stateOrProvince: 'Xitun District', postalCode: '407', countryOrRegion: 'TW', phone: '+886 4 2359 0011', email: 'mis@tcprecision.com.tw' } },
-  { org: 'Kaohsiung Harbour Logistics', slug: 'khh-harbour', account: 'khhharbourlogs', address: { recipientName: 'Huang Jun-Wei', streetAddress1: 'No. 62, Haibian Rd.', streetAddress2: 'Building B', city: 'Kaohsiung', stateOrProvince: 'Lingya District', postalCode: '802', countryOrRegion: 'TW', phone: '+886 7 331 2200', email: 'datateam@khharbour.com.tw' } },
-  { org: 'Tainan Film Archive', slug: 'tainan-film', account: 'tnfilmarchive', address: { recipientName: 'Tsai Shu-Fen', streetAddress1: 'No. 1, Sec. 1, Zhongzheng Rd.', city: 'Tainan', stateOrProvince: 'West Central District', postalCode: '700', countryOrRegion: 'TW', phone: '+886 6 221 8800', email: 'archive@tnfilm.org.tw' } },
-  { org: 'Contoso Media', slug: 'contoso-media', account: 'contosomediaingest', address: { recipientName: 'Avery Johnson', streetAddress1: '4567 Main St', streetAddress2: 'Suite 300', city: 'Redmond', stateOrProvince: 'WA', postalCode: '98052', countryOrRegion: 'US', phone: '+1 425 555 0142', email: 'ingest@contoso-media.example' } },
-  { org: 'Fabrikam Research', slug: 'fabrikam', account: 'fabrikamresearch', address: { recipientName: 'Jonas Becker', streetAddress1: 'Lindenstrasse 12', city: 'Berlin', postalCode: '10969', countryOrRegion: 'DE', phone: '+49 30 1234 5678', email: 'it@fabrikam-research.example' } },
-  { org: 'Sakura Survey', slug: 'sakura-survey', account: 'sakurasurvey', address: { recipientName: 'Sato Haruka', streetAddress1: '2-11-3 Meguro', city: 'Meguro-ku', stateOrProvince: 'Tokyo', postalCode: '153-0063', countryOrRegion: 'JP', phone: '+81 3 5555 0101', email: 'data@sakura-survey.example' } },
-  { org: 'Merlion Health', slug: 'merlion-health', account: 'merlionhealth', address: { recipientName: 'Tan Wei Ming', streetAddress1: '1 Fusionopolis Way', streetAddress2: '#20-01', city: 'Singapore', postalCode: '138632', countryOrRegion: 'SG', phone: '+65 6555 0123', email: 'infra@merlionhealth.example' } },
-  { org: 'Han River Studio', slug: 'hanriver', account: 'hanriverstudio', address: { recipientName: 'Kim Min-jun', streetAddress1: '21 Teheran-ro 10-gil', city: 'Seoul', stateOrProvince: 'Gangnam-gu', postalCode: '06234', countryOrRegion: 'KR', phone: '+82 2 555 0199', email: 'post@hanriver-studio.example' } },
+  {
+    org: 'Formosa Genomics',
+    slug: 'formosa-genomics',
+    account: 'fgenomicsarchive',
+    address: {
+      recipientName: 'Chen Yi-Ting, Formosa Genomics',
+      streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.',
+      streetAddress2: '12F',
+      city: 'Taipei',
+      stateOrProvince: 'Xinyi District',
+      postalCode: '110',
+      countryOrRegion: 'TW',
+      phone: '+886 2 2720 1234',
+      email: 'it-ops@formosagenomics.com.tw',
+    },
+  },
+  {
+    org: 'Hsinchu Wafer Labs',
+    slug: 'hsinchu-wafer',
+    account: 'hcwaferlabs',
+    address: {
+      recipientName: 'Lin Chih-Hao',
+      streetAddress1: 'No. 8, Li-Hsin Rd. 6',
+      city: 'Hsinchu',
+      stateOrProvince: 'East District',
+      postalCode: '300',
+      countryOrRegion: 'TW',
+      phone: '+886 3 578 9000',
+      email: 'storage@hcwaferlabs.tw',
+    },
+  },
+  {
+    org: 'Taichung Precision Machinery',
+    slug: 'tc-precision',
+    account: 'tcprecisionbak',
+    address: {
+      recipientName: 'Wang Mei-Ling',
+      streetAddress1: 'No. 2, Gongyequ 38th Rd.',
+      city: 'Taichung',
+      stateOrProvince: 'Xitun District',
+      postalCode: '407',
+      countryOrRegion: 'TW',
+      phone: '+886 4 2359 0011',
+      email: 'mis@tcprecision.com.tw',
+    },
+  },
+  {
+    org: 'Kaohsiung Harbour Logistics',
+    slug: 'khh-harbour',
+    account: 'khhharbourlogs',
+    address: {
+      recipientName: 'Huang Jun-Wei',
+      streetAddress1: 'No. 62, Haibian Rd.',
+      streetAddress2: 'Building B',
+      city: 'Kaohsiung',
+      stateOrProvince: 'Lingya District',
+      postalCode: '802',
+      countryOrRegion: 'TW',
+      phone: '+886 7 331 2200',
+      email: 'datateam@khharbour.com.tw',
+    },
+  },
+  {
+    org: 'Tainan Film Archive',
+    slug: 'tainan-film',
+    account: 'tnfilmarchive',
+    address: {
+      recipientName: 'Tsai Shu-Fen',
+      streetAddress1: 'No. 1, Sec. 1, Zhongzheng Rd.',
+      city: 'Tainan',
+      stateOrProvince: 'West Central District',
+      postalCode: '700',
+      countryOrRegion: 'TW',
+      phone: '+886 6 221 8800',
+      email: 'archive@tnfilm.org.tw',
+    },
+  },
+  {
+    org: 'Contoso Media',
+    slug: 'contoso-media',
+    account: 'contosomediaingest',
+    address: {
+      recipientName: 'Avery Johnson',
+      streetAddress1: '4567 Main St',
+      streetAddress2: 'Suite 300',
+      city: 'Redmond',
+      stateOrProvince: 'WA',
+      postalCode: '98052',
+      countryOrRegion: 'US',
+      phone: '+1 425 555 0142',
+      email: 'ingest@contoso-media.example',
+    },
+  },
+  {
+    org: 'Fabrikam Research',
+    slug: 'fabrikam',
+    account: 'fabrikamresearch',
+    address: {
+      recipientName: 'Jonas Becker',
+      streetAddress1: 'Lindenstrasse 12',
+      city: 'Berlin',
+      postalCode: '10969',
+      countryOrRegion: 'DE',
+      phone: '+49 30 1234 5678',
+      email: 'it@fabrikam-research.example',
+    },
+  },
+  {
+    org: 'Sakura Survey',
+    slug: 'sakura-survey',
+    account: 'sakurasurvey',
+    address: {
+      recipientName: 'Sato Haruka',
+      streetAddress1: '2-11-3 Meguro',
+      city: 'Meguro-ku',
+      stateOrProvince: 'Tokyo',
+      postalCode: '153-0063',
+      countryOrRegion: 'JP',
+      phone: '+81 3 5555 0101',
+      email: 'data@sakura-survey.example',
+    },
+  },
+  {
+    org: 'Merlion Health',
+    slug: 'merlion-health',
+    account: 'merlionhealth',
+    address: {
+      recipientName: 'Tan Wei Ming',
+      streetAddress1: '1 Fusionopolis Way',
+      streetAddress2: '#20-01',
+      city: 'Singapore',
+      postalCode: '138632',
+      countryOrRegion: 'SG',
+      phone: '+65 6555 0123',
+      email: 'infra@merlionhealth.example',
+    },
+  },
+  {
+    org: 'Han River Studio',
+    slug: 'hanriver',
+    account: 'hanriverstudio',
+    address: {
+      recipientName: 'Kim Min-jun',
+      streetAddress1: '21 Teheran-ro 10-gil',
+      city: 'Seoul',
+      stateOrProvince: 'Gangnam-gu',
+      postalCode: '06234',
+      countryOrRegion: 'KR',
+      phone: '+82 2 555 0199',
+      email: 'post@hanriver-studio.example',
+    },
+  },
 ];
 
 const OPERATORS = ['Amy Lin', 'Ben Chen', 'Chloe Hsu', 'David Wu'] as const;
 const STATIONS = ['dock-1', 'dock-2'] as const;
-const FAILURES = ['CompletedWithErrors', 'DiskNotFound', 'VolumeNotNtfs', 'BitLockerKeyInvalid', 'ManifestNotFound', 'ManifestCorrupted', 'ManifestDriveIdMismatch'] as const;
+const FAILURES = [
+  'CompletedWithErrors',
+  'DiskNotFound',
+  'VolumeNotNtfs',
+  'BitLockerKeyInvalid',
+  'ManifestNotFound',
+  'ManifestCorrupted',
+  'ManifestDriveIdMismatch',
+] as const;
 const FAULTS = [
   'Drive enclosure cracked in transit; customer contacted',
   'Copy bay reported repeated read errors on the SATA bridge',
@@ -124,16 +290,54 @@ interface Ctx {
 }
 
 const KINDS = [
-  'creating', 'creatingHeld', 'orphanBox', 'shipping', 'shippingOverdue', 'shippingNotified', 'shippingExtended',
-  'closedNoReply', 'received', 'transferring', 'packaging', 'completed', 'closedErrors', 'faultedJob',
-  'faultedDrive', 'cancelled', 'sharedBox', 'export', 'lateArrival', 'deleted', 'undoneScan', 'destroyed',
+  'creating',
+  'creatingHeld',
+  'orphanBox',
+  'shipping',
+  'shippingOverdue',
+  'shippingNotified',
+  'shippingExtended',
+  'closedNoReply',
+  'received',
+  'transferring',
+  'packaging',
+  'completed',
+  'closedErrors',
+  'faultedJob',
+  'faultedDrive',
+  'cancelled',
+  'sharedBox',
+  'export',
+  'lateArrival',
+  'deleted',
+  'undoneScan',
+  'destroyed',
 ] as const;
 type Kind = (typeof KINDS)[number];
 /** How often each scenario comes after the first round, so a big demo looks like a working dock. */
 const WEIGHTS: Record<Kind, number> = {
-  creating: 6, creatingHeld: 1, orphanBox: 1, shipping: 10, shippingOverdue: 2, shippingNotified: 1, shippingExtended: 1,
-  closedNoReply: 1, received: 6, transferring: 8, packaging: 5, completed: 14, closedErrors: 4, faultedJob: 1,
-  faultedDrive: 1, cancelled: 1, sharedBox: 3, export: 4, lateArrival: 1, deleted: 1, undoneScan: 1, destroyed: 1,
+  creating: 6,
+  creatingHeld: 1,
+  orphanBox: 1,
+  shipping: 10,
+  shippingOverdue: 2,
+  shippingNotified: 1,
+  shippingExtended: 1,
+  closedNoReply: 1,
+  received: 6,
+  transferring: 8,
+  packaging: 5,
+  completed: 14,
+  closedErrors: 4,
+  faultedJob: 1,
+  faultedDrive: 1,
+  cancelled: 1,
+  sharedBox: 3,
+  export: 4,
+  lateArrival: 1,
+  deleted: 1,
+  undoneScan: 1,
+  destroyed: 1,
 };
 
 /**
@@ -156,7 +360,10 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
   const unique = (make: () => string): string => {
     for (;;) {
       const v = make();
-      if (!used.has(v)) { used.add(v); return v; }
+      if (!used.has(v)) {
+        used.add(v);
+        return v;
+      }
     }
   };
   let n = 0;
@@ -212,14 +419,24 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
     const who = actor();
     const b = body(j, state, extra);
     (b.properties.deliveryPackage as { shipDate: string }).shipDate = new Date(t).toISOString().slice(0, 10);
-    at(t, (x) => { x.intake.putJob(who, b); });
+    at(t, (x) => {
+      x.intake.putJob(who, b);
+    });
   };
   const ship = (j: J, t: number) => {
     const who = actor();
-    at(t, (x) => { x.intake.updateJob(who, j.name, { state: 'Shipping' }); });
+    at(t, (x) => {
+      x.intake.updateJob(who, j.name, { state: 'Shipping' });
+    });
   };
   /** A box arrives: scanned drive by drive (all but `missing`), with `extras` and foreign drives in it, then closed. */
-  const receive = (t: number, tracking: string, carrier: string, scans: { serial: string; jobName?: string }[], opts2: { undo?: string } = {}) => {
+  const receive = (
+    t: number,
+    tracking: string,
+    carrier: string,
+    scans: { serial: string; jobName?: string }[],
+    opts2: { undo?: string } = {},
+  ) => {
     const who = actor();
     at(t, (x) => {
       x.intake.receivePackage(who, { trackingNumber: tracking, carrierName: carrier });
@@ -237,17 +454,24 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
   };
   const copy = (j: J, t: number, serials: string[], outcome: (serial: string, i: number) => string | number) => {
     const who = { operator: 'copy-bay-3', station: 'copy-bay-3' };
-    at(t, (x) => { x.intake.startCopy(who, { jobName: j.name, driveIds: serials }); });
+    at(t, (x) => {
+      x.intake.startCopy(who, { jobName: j.name, driveIds: serials });
+    });
     serials.forEach((serial, i) => {
       const o = outcome(serial, i);
       const tEnd = t + d.int(3, 30) * HOUR;
       if (typeof o === 'number') {
-        at(t + (tEnd - t) / 2, (x) => { x.intake.recordCopyResult(who, { driveId: serial, percentComplete: o, bytesSucceeded: Math.floor(bytes() * o / 100) }); });
+        at(t + (tEnd - t) / 2, (x) => {
+          x.intake.recordCopyResult(who, { driveId: serial, percentComplete: o, bytesSucceeded: Math.floor((bytes() * o) / 100) });
+        });
       } else {
         at(tEnd, (x) => {
           x.intake.recordCopyResult(who, {
-            driveId: serial, copyStatus: o, percentComplete: o === 'Completed' || o === 'CompletedWithWarnings' || o === 'CompletedWithErrors' ? 100 : d.int(0, 40),
-            bytesSucceeded: bytes(), ...logs(j, serial, tEnd),
+            driveId: serial,
+            copyStatus: o,
+            percentComplete: o === 'Completed' || o === 'CompletedWithWarnings' || o === 'CompletedWithErrors' ? 100 : d.int(0, 40),
+            bytesSucceeded: bytes(),
+            ...logs(j, serial, tEnd),
           });
         });
       }
@@ -258,7 +482,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
     const who = actor();
     const carrier = d.pick(['DHL', 'FedEx', 'UPS'] as const);
     const tracking = unique(() => trackingFor(d, carrier));
-    at(t, (x) => { x.intake.shipBack(who, { jobName: j.name, carrierName: carrier, trackingNumber: tracking }); });
+    at(t, (x) => {
+      x.intake.shipBack(who, { jobName: j.name, carrierName: carrier, trackingNumber: tracking });
+    });
   };
   const ago = (lo: number, hi: number) => now - d.int(lo * 24, hi * 24) * HOUR - d.int(0, 3599) * 1000;
   const serials = (j: J) => j.drives.map((x) => x.driveId);
@@ -291,7 +517,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         put(j, t0, 'Creating');
         if (d.chance(0.4)) {
           const who = actor();
-          at(Math.min(now - HOUR, t0 + d.int(2, 48) * HOUR), (x) => { x.intake.updateJob(who, j.name, { logLevel: 'Verbose' }); });
+          at(Math.min(now - HOUR, t0 + d.int(2, 48) * HOUR), (x) => {
+            x.intake.updateJob(who, j.name, { logLevel: 'Verbose' });
+          });
         }
         break;
       }
@@ -305,12 +533,19 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const j = newJob('Import', d.int(1, 3));
         const t0 = ago(16, 30);
         put(j, t0, 'Creating');
-        receive(t0 + d.int(2, 5) * DAY, j.tracking, j.carrier, serials(j).map((s) => ({ serial: s })));
+        receive(
+          t0 + d.int(2, 5) * DAY,
+          j.tracking,
+          j.carrier,
+          serials(j).map((s) => ({ serial: s })),
+        );
         // the customer keeps updating the job (each update restarts its 2 weeks) but has not shipped it
         for (let t = t0 + d.int(8, 12) * DAY; t < now - DAY; t += d.int(8, 12) * DAY) {
           const who = actor();
           const level = d.chance(0.5) ? 'Verbose' : 'Error';
-          at(t, (x) => { x.intake.updateJob(who, j.name, { logLevel: level }); });
+          at(t, (x) => {
+            x.intake.updateJob(who, j.name, { logLevel: level });
+          });
         }
         break;
       }
@@ -321,7 +556,12 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         // the first box of no job is past its 90 days, the second past its 2 weeks, then any age
         const age = [ago(91, 120), ago(15, 60), ago(1, 10)];
         orphanBoxes++;
-        receive(orphanBoxes <= age.length ? age[orphanBoxes - 1]! : d.pick(age), tracking, carrier, Array.from({ length: d.int(1, 2) }, () => ({ serial: unique(() => driveSerial(d)) })));
+        receive(
+          orphanBoxes <= age.length ? age[orphanBoxes - 1]! : d.pick(age),
+          tracking,
+          carrier,
+          Array.from({ length: d.int(1, 2) }, () => ({ serial: unique(() => driveSerial(d)) })),
+        );
         break;
       }
       case 'destroyed': {
@@ -329,10 +569,20 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const tracking = unique(() => trackingFor(d, carrier));
         const orphans = Array.from({ length: d.int(1, 2) }, () => unique(() => driveSerial(d)));
         const t0 = ago(95, 150);
-        receive(t0, tracking, carrier, orphans.map((s) => ({ serial: s })));
+        receive(
+          t0,
+          tracking,
+          carrier,
+          orphans.map((s) => ({ serial: s })),
+        );
         const who = { operator: 'Ben Chen', station: 'dock-1' };
         at(t0 + d.int(91, 94) * DAY, (x) => {
-          x.intake.recordDestruction(who, { driveIds: orphans, method: 'NIST 800-88 purge and shred', witness: 'Amy Lin', reason: 'held 90 days: no job on record, customer unreachable' });
+          x.intake.recordDestruction(who, {
+            driveIds: orphans,
+            method: 'NIST 800-88 purge and shred',
+            witness: 'Amy Lin',
+            reason: 'held 90 days: no job on record, customer unreachable',
+          });
         });
         break;
       }
@@ -353,7 +603,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(20, 40);
         put(j, t0, 'Shipping');
         const who = actor();
-        at(t0 + d.int(15, 19) * DAY, (x) => { x.intake.notifyCustomer(who, j.name, 'Emailed the job contact: package not yet at the dock'); });
+        at(t0 + d.int(15, 19) * DAY, (x) => {
+          x.intake.notifyCustomer(who, j.name, 'Emailed the job contact: package not yet at the dock');
+        });
         break;
       }
       case 'shippingExtended': {
@@ -361,7 +613,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(16, 25);
         put(j, t0, 'Shipping');
         const who = actor();
-        at(t0 + 15 * DAY, (x) => { x.intake.extendWait(who, j.name, 14, 'Customer says the box is held at customs'); });
+        at(t0 + 15 * DAY, (x) => {
+          x.intake.extendWait(who, j.name, 14, 'Customer says the box is held at customs');
+        });
         break;
       }
       case 'closedNoReply': {
@@ -369,7 +623,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(50, 80);
         put(j, t0, 'Shipping');
         const who = actor();
-        at(t0 + 15 * DAY, (x) => { x.intake.notifyCustomer(who, j.name, 'Called and emailed; no answer'); });
+        at(t0 + 15 * DAY, (x) => {
+          x.intake.notifyCustomer(who, j.name, 'Called and emailed; no answer');
+        });
         break;
       }
       case 'received': {
@@ -389,7 +645,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         if (d.chance(0.3)) {
           // the customer's address turned out wrong: staff cleared the phone until they reach them
           const who = actor();
-          at(r.t + 2 * HOUR, (x) => { x.intake.updateJob(who, j.name, { returnAddress: { phone: '' } }); });
+          at(r.t + 2 * HOUR, (x) => {
+            x.intake.updateJob(who, j.name, { returnAddress: { phone: '' } });
+          });
         }
         break;
       }
@@ -399,14 +657,18 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         copy(j, r.t, r.present.slice(1), () => 50);
         const who = actor();
         const first = r.present[0]!;
-        at(r.t + 2 * HOUR, (x) => { x.intake.faultDrive(who, first, d.pick(FAULTS)); });
+        at(r.t + 2 * HOUR, (x) => {
+          x.intake.faultDrive(who, first, d.pick(FAULTS));
+        });
         break;
       }
       case 'faultedJob': {
         const j = newJob('Import', d.int(1, 3));
         const r = arrived(j, ago(6, 14));
         const who = actor();
-        at(r.t + 3 * HOUR, (x) => { x.intake.faultJob(who, j.name, d.pick(FAULTS)); });
+        at(r.t + 3 * HOUR, (x) => {
+          x.intake.faultJob(who, j.name, d.pick(FAULTS));
+        });
         break;
       }
       case 'packaging': {
@@ -419,7 +681,9 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
       case 'closedErrors': {
         const j = newJob('Import', d.int(1, 5));
         const r = arrived(j, ago(12, 80), { extra: d.chance(0.15) ? 1 : 0 });
-        const tEnd = copy(j, r.t, r.present, (_s, i) => (kind === 'closedErrors' && i === 0 ? d.pick(FAILURES) : kind === 'completed' ? cleanOrWarn() : 'Completed'));
+        const tEnd = copy(j, r.t, r.present, (_s, i) =>
+          kind === 'closedErrors' && i === 0 ? d.pick(FAILURES) : kind === 'completed' ? cleanOrWarn() : 'Completed',
+        );
         shipBack(j, tEnd + d.int(1, 3) * DAY);
         break;
       }
@@ -428,8 +692,15 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(10, 30);
         put(j, t0, 'Shipping');
         const who = actor();
-        at(t0 + DAY, (x) => { x.intake.cancelJob(who, j.name, 'Customer cancelled: data uploaded over the network instead'); });
-        receive(t0 + d.int(3, 6) * DAY, j.tracking, j.carrier, serials(j).map((s) => ({ serial: s })));
+        at(t0 + DAY, (x) => {
+          x.intake.cancelJob(who, j.name, 'Customer cancelled: data uploaded over the network instead');
+        });
+        receive(
+          t0 + d.int(3, 6) * DAY,
+          j.tracking,
+          j.carrier,
+          serials(j).map((s) => ({ serial: s })),
+        );
         if (d.chance(0.5)) shipBack(j, t0 + 8 * DAY);
         break;
       }
@@ -460,7 +731,12 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(4, 40);
         put(j, t0, 'Shipping', { incompleteBlobListUri: `https://${j.c.account}.blob.core.windows.net/exports/incomplete-${j.name}.xml` });
         const tBox = t0 + d.int(2, 5) * DAY;
-        receive(tBox, j.tracking, j.carrier, blank.map((s) => ({ serial: s })));
+        receive(
+          tBox,
+          j.tracking,
+          j.carrier,
+          blank.map((s) => ({ serial: s })),
+        );
         const stage = d.int(0, 2);
         if (stage >= 1) {
           const tEnd = copy(j, tBox + HOUR, blank, (_s, i) => (stage === 1 && i === 0 ? 60 : 'Completed'));
@@ -475,9 +751,21 @@ export function seedDemo(intake: Intake, opts: DemoOptions): void {
         const t0 = ago(8, 20);
         put(a, t0, 'Shipping');
         const late = a.drives[a.drives.length - 1]!.driveId;
-        receive(t0 + 2 * DAY, a.tracking, a.carrier, serials(a).filter((s) => s !== late).map((s) => ({ serial: s })));
+        receive(
+          t0 + 2 * DAY,
+          a.tracking,
+          a.carrier,
+          serials(a)
+            .filter((s) => s !== late)
+            .map((s) => ({ serial: s })),
+        );
         put(b, t0 + 3 * DAY, 'Shipping');
-        receive(t0 + 5 * DAY, b.tracking, b.carrier, [...serials(b), late].map((s) => ({ serial: s })));
+        receive(
+          t0 + 5 * DAY,
+          b.tracking,
+          b.carrier,
+          [...serials(b), late].map((s) => ({ serial: s })),
+        );
         break;
       }
     }

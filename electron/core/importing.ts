@@ -1,7 +1,17 @@
 // The service's job JSON (Put body, Update body, `Get Job` answers), checked with zod before anything is written.
 import { z } from 'zod';
 import { fail } from './errors.ts';
-import { DRIVE_STATES, JOB_STATES, type DeliveryPackage, type DriveState, type JobState, type JobType, type ReturnAddress, type ReturnPackage, type ReturnShipping } from './model.ts';
+import {
+  DRIVE_STATES,
+  JOB_STATES,
+  type DeliveryPackage,
+  type DriveState,
+  type JobState,
+  type JobType,
+  type ReturnAddress,
+  type ReturnPackage,
+  type ReturnShipping,
+} from './model.ts';
 import { normalizeCode } from './scan.ts';
 import { IntakeError } from './errors.ts';
 
@@ -45,30 +55,44 @@ const returnAddress = z.object({
   email: z.string().max(254).optional(),
 });
 const returnShipping = z.object({ carrierName: text(64), carrierAccountNumber: text(64) });
-const returnPackage = z.object({ carrierName: text(64), trackingNumber: tracking, driveCount: z.number().int().min(0), shipDate: z.string().max(40) });
-const driveIn = z.object({
-  driveId: serial,
-  state: z.enum(DRIVE_STATES).optional(),
-  bitLockerKey: z.string().max(128).optional(),
-  manifestFile: z.string().max(1024).optional(),
-  manifestHash: z.string().max(256).optional(),
-  manifestUri: z.string().max(2048).optional(),
-}).loose();
-const jobName = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a job name uses letters, digits and . _ -');
+const returnPackage = z.object({
+  carrierName: text(64),
+  trackingNumber: tracking,
+  driveCount: z.number().int().min(0),
+  shipDate: z.string().max(40),
+});
+const driveIn = z
+  .object({
+    driveId: serial,
+    state: z.enum(DRIVE_STATES).optional(),
+    bitLockerKey: z.string().max(128).optional(),
+    manifestFile: z.string().max(1024).optional(),
+    manifestHash: z.string().max(256).optional(),
+    manifestUri: z.string().max(2048).optional(),
+  })
+  .loose();
+const jobName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a job name uses letters, digits and . _ -');
 
-const properties = z.object({
-  jobType: z.enum(['Import', 'Export']).optional(),
-  state: z.enum(JOB_STATES).optional(),
-  cancelRequested: z.boolean().optional(),
-  deliveryPackage: deliveryPackage.optional(),
-  returnAddress: returnAddress.optional(),
-  returnShipping: returnShipping.optional(),
-  returnPackage: returnPackage.optional(),
-  diagnosticsPath: z.string().max(1024).optional(),
-  logLevel: z.enum(['Error', 'Verbose']).optional(),
-  incompleteBlobListUri: z.string().max(2048).optional(),
-  driveList: z.array(driveIn).max(100).optional(),
-}).loose();
+const properties = z
+  .object({
+    jobType: z.enum(['Import', 'Export']).optional(),
+    state: z.enum(JOB_STATES).optional(),
+    cancelRequested: z.boolean().optional(),
+    deliveryPackage: deliveryPackage.optional(),
+    returnAddress: returnAddress.optional(),
+    returnShipping: returnShipping.optional(),
+    returnPackage: returnPackage.optional(),
+    diagnosticsPath: z.string().max(1024).optional(),
+    logLevel: z.enum(['Error', 'Verbose']).optional(),
+    incompleteBlobListUri: z.string().max(2048).optional(),
+    driveList: z.array(driveIn).max(100).optional(),
+  })
+  .loose();
 
 const jobJson = z.object({ name: jobName, properties }).loose();
 
@@ -99,23 +123,27 @@ export interface JobInput {
 }
 
 export type JobPatch = z.infer<typeof patchSchema>;
-const patchSchema = z.object({
-  state: z.literal('Shipping').optional(),
-  cancelRequested: z.literal(true).optional(),
-  deliveryPackage: deliveryPackage.optional(),
-  returnAddress: returnAddress.optional(),
-  returnShipping: returnShipping.optional(),
-  diagnosticsPath: z.string().max(1024).optional(),
-  logLevel: z.enum(['Error', 'Verbose']).optional(),
-  driveList: z.array(driveIn).min(1).max(100).optional(),
-}).strict();
+const patchSchema = z
+  .object({
+    state: z.literal('Shipping').optional(),
+    cancelRequested: z.literal(true).optional(),
+    deliveryPackage: deliveryPackage.optional(),
+    returnAddress: returnAddress.optional(),
+    returnShipping: returnShipping.optional(),
+    diagnosticsPath: z.string().max(1024).optional(),
+    logLevel: z.enum(['Error', 'Verbose']).optional(),
+    driveList: z.array(driveIn).min(1).max(100).optional(),
+  })
+  .strict();
 
 /** An issue's message as a clause: a message that is a sentence of its own (a scan's refusal) ends in a full stop. */
 const clause = (message: string) => message.replace(/[.\s]+$/, '');
 
 function explain(e: z.ZodError, code: 'BAD_INPUT' | 'IMPORT_INVALID'): never {
   const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${clause(i.message)}`);
-  fail(code, `The job data is not valid: ${first.join('; ')}.`, { issues: e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })) });
+  fail(code, `The job data is not valid: ${first.join('; ')}.`, {
+    issues: e.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
 }
 
 /** Why a job of the service's JSON cannot be taken in, as a code and its params (words are the screens'). */
@@ -131,29 +159,38 @@ export function refusalOf(j: z.infer<typeof jobJson>): Refusal | null {
   const drives = p.driveList ?? [];
   if (p.state && p.state !== 'Creating' && p.state !== 'Shipping') {
     return {
-      code: 'IMPORT_JOB_TOO_LATE', params: { name: j.name, state: p.state },
-      message: `Job ${j.name} is ${p.state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping); `
-        + 'its own records carry it from there.',
+      code: 'IMPORT_JOB_TOO_LATE',
+      params: { name: j.name, state: p.state },
+      message:
+        `Job ${j.name} is ${p.state} at the service: the dock takes in jobs before their drives arrive (Creating or Shipping); ` +
+        'its own records carry it from there.',
     };
   }
   if ((p.jobType ?? 'Import') === 'Export' && drives.length) {
     return {
-      code: 'IMPORT_EXPORT_LISTS_DRIVES', params: { name: j.name },
-      message: `Export job ${j.name} lists drives: an export job's drives are not known until they arrive at the dock, `
-        + 'where they are received as scanned.',
+      code: 'IMPORT_EXPORT_LISTS_DRIVES',
+      params: { name: j.name },
+      message:
+        `Export job ${j.name} lists drives: an export job's drives are not known until they arrive at the dock, ` +
+        'where they are received as scanned.',
     };
   }
   const late = drives.find((d) => d.state && d.state !== 'Specified');
   if (late) {
     return {
-      code: 'IMPORT_DRIVE_TOO_LATE', params: { name: j.name, driveId: late.driveId, state: late.state! },
+      code: 'IMPORT_DRIVE_TOO_LATE',
+      params: { name: j.name, driveId: late.driveId, state: late.state! },
       message: `Drive ${late.driveId} of job ${j.name} is ${late.state} at the service: a drive not yet at the dock is Specified.`,
     };
   }
   const seen = new Set<string>();
   for (const d of drives) {
     if (seen.has(d.driveId)) {
-      return { code: 'IMPORT_DRIVE_TWICE', params: { name: j.name, driveId: d.driveId }, message: `Drive ${d.driveId} is listed twice in job ${j.name}.` };
+      return {
+        code: 'IMPORT_DRIVE_TWICE',
+        params: { name: j.name, driveId: d.driveId },
+        message: `Drive ${d.driveId} is listed twice in job ${j.name}.`,
+      };
     }
     seen.add(d.driveId);
   }
@@ -164,7 +201,8 @@ export function refusalOf(j: z.infer<typeof jobJson>): Refusal | null {
 export function invalidRefusal(e: z.ZodError, name: string | null): Refusal {
   const first = e.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`);
   return {
-    code: 'IMPORT_INVALID', params: { ...(name ? { name } : {}), problem: first.join('; ') },
+    code: 'IMPORT_INVALID',
+    params: { ...(name ? { name } : {}), problem: first.join('; ') },
     message: `The job data is not valid: ${first.join('; ')}.`,
   };
 }
@@ -235,25 +273,31 @@ function notJson(raw: string, e: unknown): never {
     fail('IMPORT_INVALID', `The import is not JSON: ${what} at line ${line}, column ${column}. Copy the service's answer again, whole.`);
   }
   if (e instanceof Error && /end of JSON input/i.test(e.message)) {
-    fail('IMPORT_INVALID', 'The import is not JSON: it ends too early. Copy the service\'s answer again, whole.');
+    fail('IMPORT_INVALID', "The import is not JSON: it ends too early. Copy the service's answer again, whole.");
   }
-  fail('IMPORT_INVALID', 'The import is not JSON: a character stands where JSON allows none (a comma before a closing '
-    + 'bracket?). Copy the service\'s answer again, whole.');
+  fail(
+    'IMPORT_INVALID',
+    'The import is not JSON: a character stands where JSON allows none (a comma before a closing ' +
+      "bracket?). Copy the service's answer again, whole.",
+  );
 }
 
 /** `Get Job` JSON: text or parsed; one job, an array, or `{ value: [...] }`. */
 export function parseImport(raw: unknown): JobInput[] {
   let data = raw;
   if (typeof raw === 'string') {
-    if (Buffer.byteLength(raw, 'utf8') > MAX_IMPORT_BYTES) fail('IMPORT_TOO_LARGE', `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    if (Buffer.byteLength(raw, 'utf8') > MAX_IMPORT_BYTES)
+      fail('IMPORT_TOO_LARGE', `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
     try {
       data = JSON.parse(raw);
     } catch (e) {
       notJson(raw, e);
     }
   }
-  const list: unknown[] = Array.isArray(data) ? data
-    : data && typeof data === 'object' && Array.isArray((data as { value?: unknown }).value) ? (data as { value: unknown[] }).value
+  const list: unknown[] = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { value?: unknown }).value)
+      ? (data as { value: unknown[] }).value
       : [data];
   if (list.length === 0) fail('IMPORT_INVALID', 'The import holds no job.');
   if (list.length > MAX_IMPORT_JOBS) fail('IMPORT_TOO_LARGE', `The import holds ${list.length} jobs; at most ${MAX_IMPORT_JOBS} at once.`);
@@ -262,7 +306,9 @@ export function parseImport(raw: unknown): JobInput[] {
   list.forEach((item, i) => {
     const r = jobJson.safeParse(item);
     if (!r.success) {
-      try { explain(r.error, 'IMPORT_INVALID'); } catch (e) {
+      try {
+        explain(r.error, 'IMPORT_INVALID');
+      } catch (e) {
         if (e instanceof IntakeError) fail('IMPORT_INVALID', `Job ${i + 1} of the import: ${e.message}`, e.detail);
         throw e;
       }

@@ -57,25 +57,51 @@ export class Intake {
   // ---- jobs --------------------------------------------------------------------------------------
 
   /** Put: creates a job in `Creating` (or `Shipping` when asked and its guard holds). */
-  putJob(actor: Actor, input: unknown): JobView { return jobs.putJob(this.c, actor, input); }
+  putJob(actor: Actor, input: unknown): JobView {
+    return jobs.putJob(this.c, actor, input);
+  }
   /** Update: the service's PATCH. Any update while `Creating` keeps it `Creating` and restarts its 2 weeks. */
-  updateJob(actor: Actor, name: unknown, patchInput: unknown): JobView { return jobs.updateJob(this.c, actor, name, patchInput); }
+  updateJob(actor: Actor, name: unknown, patchInput: unknown): JobView {
+    return jobs.updateJob(this.c, actor, name, patchInput);
+  }
   /** Imports the service's `Get Job` JSON: one job, a list, or `{ value: [...] }`. All or nothing. */
-  importJobs(actor: Actor, json: unknown): { created: string[]; updated: string[] } { return jobs.importJobs(this.c, actor, json); }
-  cancelJob(actor: Actor, name: unknown, reason?: unknown): JobView { return jobs.cancelJob(this.c, actor, name, reason); }
-  faultJob(actor: Actor, name: unknown, reason: unknown): JobView { return jobs.faultJob(this.c, actor, name, reason); }
-  resolveJob(actor: Actor, name: unknown, reason: unknown): JobView { return jobs.resolveJob(this.c, actor, name, reason); }
-  faultDrive(actor: Actor, serial: unknown, reason: unknown): DriveView { return jobs.faultDrive(this.c, actor, serial, reason); }
-  resolveDrive(actor: Actor, serial: unknown, reason: unknown): DriveView { return jobs.resolveDrive(this.c, actor, serial, reason); }
+  importJobs(actor: Actor, json: unknown): { created: string[]; updated: string[] } {
+    return jobs.importJobs(this.c, actor, json);
+  }
+  cancelJob(actor: Actor, name: unknown, reason?: unknown): JobView {
+    return jobs.cancelJob(this.c, actor, name, reason);
+  }
+  faultJob(actor: Actor, name: unknown, reason: unknown): JobView {
+    return jobs.faultJob(this.c, actor, name, reason);
+  }
+  resolveJob(actor: Actor, name: unknown, reason: unknown): JobView {
+    return jobs.resolveJob(this.c, actor, name, reason);
+  }
+  faultDrive(actor: Actor, serial: unknown, reason: unknown): DriveView {
+    return jobs.faultDrive(this.c, actor, serial, reason);
+  }
+  resolveDrive(actor: Actor, serial: unknown, reason: unknown): DriveView {
+    return jobs.resolveDrive(this.c, actor, serial, reason);
+  }
   /** Staff told the customer their package has not arrived: the 30-day clock to `Closed` starts. */
-  notifyCustomer(actor: Actor, name: unknown, note?: unknown): JobView { return jobs.notifyCustomer(this.c, actor, name, note); }
+  notifyCustomer(actor: Actor, name: unknown, note?: unknown): JobView {
+    return jobs.notifyCustomer(this.c, actor, name, note);
+  }
   /** Staff agreed with the customer to wait longer for the package. */
-  extendWait(actor: Actor, name: unknown, days: unknown, reason?: unknown): JobView { return jobs.extendWait(this.c, actor, name, days, reason); }
+  extendWait(actor: Actor, name: unknown, days: unknown, reason?: unknown): JobView {
+    return jobs.extendWait(this.c, actor, name, days, reason);
+  }
 
   /** What importing these files would do (new, updated, unchanged, restored, refused and why), written nowhere. */
-  previewImport(actor: Actor, files: exchange.ImportFile[]): exchange.ImportPlan { return exchange.previewImport(this.c, actor, files); }
+  previewImport(actor: Actor, files: exchange.ImportFile[]): exchange.ImportPlan {
+    return exchange.previewImport(this.c, actor, files);
+  }
   /** Writes exactly what the preview showed, in one transaction; IMPORT_STALE when the store moved on since. */
-  confirmImport(actor: Actor, files: exchange.ImportFile[], expected: { basedOnSeq: number; jobs: { name: string; outcome: string }[] }): exchange.ImportPlan {
+  confirmImport(
+    actor: Actor,
+    files: exchange.ImportFile[],
+    expected: { basedOnSeq: number; jobs: { name: string; outcome: string }[] },
+  ): exchange.ImportPlan {
     return exchange.confirmImport(this.c, actor, files, expected);
   }
   /** The results file (the service's `Get Job` JSON, no key): jobs changed since the last one, or chosen jobs. */
@@ -94,7 +120,10 @@ export class Intake {
     return receiving.scanDrive(this.c, actor, input);
   }
   /** What closing the package would mark NeverReceived: the confirmation lists them. */
-  previewClose(actor: Actor, tracking?: unknown): { trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean } {
+  previewClose(
+    actor: Actor,
+    tracking?: unknown,
+  ): { trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean } {
     return receiving.previewClose(this.c, actor, tracking);
   }
   /** Closes the package: expected drives not scanned become NeverReceived and its jobs Received. */
@@ -102,7 +131,9 @@ export class Intake {
     return receiving.closePackage(this.c, actor, input);
   }
   /** A held package whose job is now Shipping is opened again: its held drives are received. */
-  releaseHold(actor: Actor, input: { trackingNumber: unknown }): PackageView { return holds.releaseHold(this.c, actor, input); }
+  releaseHold(actor: Actor, input: { trackingNumber: unknown }): PackageView {
+    return holds.releaseHold(this.c, actor, input);
+  }
   /** Undo the last scan at this station, as a compensating custody record. */
   undoLastScan(actor: Actor): { driveId: string | null; trackingNumber: string | null; message: string } {
     return receiving.undoLastScan(this.c, actor);
@@ -110,29 +141,66 @@ export class Intake {
 
   // ---- copy --------------------------------------------------------------------------------------
 
-  startCopy(actor: Actor, input: { jobName: unknown; driveIds?: unknown }): JobView { return copy.startCopy(this.c, actor, input); }
+  startCopy(actor: Actor, input: { jobName: unknown; driveIds?: unknown }): JobView {
+    return copy.startCopy(this.c, actor, input);
+  }
   /** A copy bay's report for one drive: progress, or the final status with its logs. */
-  recordCopyResult(actor: Actor, input: {
-    driveId: unknown; copyStatus?: unknown; percentComplete?: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown;
-  }): DriveView {
+  recordCopyResult(
+    actor: Actor,
+    input: {
+      driveId: unknown;
+      copyStatus?: unknown;
+      percentComplete?: unknown;
+      bytesSucceeded?: unknown;
+      errorLogUri?: unknown;
+      verboseLogUri?: unknown;
+    },
+  ): DriveView {
     return copy.recordCopyResult(this.c, actor, input);
   }
   /** A recorded copy result put right, as a new record with its reason, before the drive leaves. */
-  correctCopyResult(actor: Actor, input: {
-    driveId: unknown; copyStatus: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown; reason: unknown;
-  }): DriveView {
+  correctCopyResult(
+    actor: Actor,
+    input: {
+      driveId: unknown;
+      copyStatus: unknown;
+      bytesSucceeded?: unknown;
+      errorLogUri?: unknown;
+      verboseLogUri?: unknown;
+      reason: unknown;
+    },
+  ): DriveView {
     return copy.correctCopyResult(this.c, actor, input);
   }
 
   // ---- return ------------------------------------------------------------------------------------
 
   /** Drives that go back in the job's return box: every drive of the job at the dock, extras included. */
-  returnDrives(name: string): DriveRecord[] { return returns.returnDrives(this.c, name); }
-  shipBack(actor: Actor, input: { jobName: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; driveIds?: unknown }): JobView {
+  returnDrives(name: string): DriveRecord[] {
+    return returns.returnDrives(this.c, name);
+  }
+  shipBack(
+    actor: Actor,
+    input: { jobName: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; driveIds?: unknown },
+  ): JobView {
     return returns.shipBack(this.c, actor, input);
   }
   /** Held drives go back to the sender when no one can be reached to make the job ready. */
-  returnHeldDrives(actor: Actor, input: { driveIds: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; address?: unknown; reason?: unknown }): { returnPackage: { carrierName: string; trackingNumber: string; driveCount: number; shipDate: string }; driveIds: string[]; address: Partial<ReturnAddress> } {
+  returnHeldDrives(
+    actor: Actor,
+    input: {
+      driveIds: unknown;
+      carrierName: unknown;
+      trackingNumber: unknown;
+      carrierAccountNumber?: unknown;
+      address?: unknown;
+      reason?: unknown;
+    },
+  ): {
+    returnPackage: { carrierName: string; trackingNumber: string; driveCount: number; shipDate: string };
+    driveIds: string[];
+    address: Partial<ReturnAddress>;
+  } {
     return holds.returnHeldDrives(this.c, actor, input);
   }
   /** A job in Packaging with nothing of it at the dock cannot ship a box: it ends Closed, with the reason. */
@@ -140,20 +208,41 @@ export class Intake {
     return returns.closeWithoutShipment(this.c, actor, input);
   }
   /** Secure destruction is custody too: method, operator, witness, date. */
-  recordDestruction(actor: Actor, input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown }): { certificate: { driveIds: string[]; jobNames: (string | null)[]; method: string; operator: string; witness: string; at: string; station: string } } {
+  recordDestruction(
+    actor: Actor,
+    input: { driveIds: unknown; method: unknown; witness: unknown; reason?: unknown },
+  ): {
+    certificate: {
+      driveIds: string[];
+      jobNames: (string | null)[];
+      method: string;
+      operator: string;
+      witness: string;
+      at: string;
+      station: string;
+    };
+  } {
     return holds.recordDestruction(this.c, actor, input);
   }
 
   // ---- deadlines ---------------------------------------------------------------------------------
 
   /** Applies whatever is due; running it twice changes nothing the second time. */
-  sweep(actor: Actor): SweepResult { return deadlines.sweep(this.c, actor); }
+  sweep(actor: Actor): SweepResult {
+    return deadlines.sweep(this.c, actor);
+  }
   /** What comes due next, soonest first (already overdue first of all). */
-  upcomingDeadlines(limit = 50): Deadline[] { return deadlines.upcomingDeadlines(this.c, limit); }
+  upcomingDeadlines(limit = 50): Deadline[] {
+    return deadlines.upcomingDeadlines(this.c, limit);
+  }
   /** Whether the station trusts its clock now (behind its last record, or jumped ahead unconfirmed, it does not). */
-  clockStatus(): ClockStatus { return this.c.clockStatus(); }
+  clockStatus(): ClockStatus {
+    return this.c.clockStatus();
+  }
   /** A person confirms the date the clock shows, typing it: deadlines and changes go on. */
-  confirmClock(actor: Actor, input: { date: unknown }): ClockStatus { return deadlines.confirmClock(this.c, actor, input); }
+  confirmClock(actor: Actor, input: { date: unknown }): ClockStatus {
+    return deadlines.confirmClock(this.c, actor, input);
+  }
   /** Staff report a job's return address wrong though complete: its 90-day destruction deadline starts. */
   reportAddressWrong(actor: Actor, name: unknown, reason: unknown): JobView {
     deadlines.reportAddressWrong(this.c, actor, name, reason);
@@ -168,35 +257,72 @@ export class Intake {
   // ---- queries -----------------------------------------------------------------------------------
 
   /** What a scanned code is at this station: a command, a package, a job, a drive, a held drive, or unknown. */
-  identifyCode(code: string, station: string): CodeIdentity { return identifyCode(this.store, code, station); }
-  jobView(name: unknown): JobView { return views.jobViewOf(this.store, name); }
-  packageView(tracking: string): PackageView | null { return views.packageViewOf(this.store, tracking); }
-  openPackage(station: string): PackageView | null { return views.openPackageView(this.store, station); }
+  identifyCode(code: string, station: string): CodeIdentity {
+    return identifyCode(this.store, code, station);
+  }
+  jobView(name: unknown): JobView {
+    return views.jobViewOf(this.store, name);
+  }
+  packageView(tracking: string): PackageView | null {
+    return views.packageViewOf(this.store, tracking);
+  }
+  openPackage(station: string): PackageView | null {
+    return views.openPackageView(this.store, station);
+  }
   /** "What may happen to this job now, and why not the rest?" */
-  jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] { return views.jobPossibilitiesOf(this.store, name); }
-  drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] { return views.drivePossibilitiesOf(this.store, serial); }
+  jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] {
+    return views.jobPossibilitiesOf(this.store, name);
+  }
+  drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] {
+    return views.drivePossibilitiesOf(this.store, serial);
+  }
   packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
     return views.packagePossibilitiesOf(this.store, tracking, actor.station);
   }
   /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
-  searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): { total: number; items: { name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean; deleted: boolean }[] } {
+  searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): {
+    total: number;
+    items: {
+      name: string;
+      jobType: string;
+      state: JobState;
+      trackingNumber: string | null;
+      updatedAt: string;
+      cancelRequested: boolean;
+      deleted: boolean;
+    }[];
+  } {
     return views.searchJobs(this.store, input);
   }
-  custodyOf(input: { jobName?: unknown; driveId?: unknown; trackingNumber?: unknown; limit?: unknown; beforeSeq?: unknown }): CustodyRecord[] {
+  custodyOf(input: {
+    jobName?: unknown;
+    driveId?: unknown;
+    trackingNumber?: unknown;
+    limit?: unknown;
+    beforeSeq?: unknown;
+  }): CustodyRecord[] {
     return custody.custodyOf(this.store, input);
   }
   /** The custody records of a job as CSV, oldest first. */
-  custodyCsv(jobName: unknown): string { return custody.custodyCsv(this.store, jobName); }
+  custodyCsv(jobName: unknown): string {
+    return custody.custodyCsv(this.store, jobName);
+  }
   /** The daily dock report of local days `from` to `to` (YYYY-MM-DD). */
-  dockReport(from: unknown, to: unknown): DockReport { return dockReport(this.store, from, to); }
+  dockReport(from: unknown, to: unknown): DockReport {
+    return dockReport(this.store, from, to);
+  }
   /** A consistent copy of the store to `path` while scanning goes on. */
-  backup(path: string): Promise<BackupResult> { return backupStore(this.store, path); }
+  backup(path: string): Promise<BackupResult> {
+    return backupStore(this.store, path);
+  }
   /** A page of everything at the dock that a person must act on, with what to do next and by when. */
   exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
     return exceptionsPage(this.store, this.c.clockStatus(), input);
   }
   /** The most urgent rows of the Exceptions list (its first page at the largest size). */
-  exceptions(): ExceptionRow[] { return this.exceptionsPage({ limit: EXCEPTION_PAGE.max }).rows; }
+  exceptions(): ExceptionRow[] {
+    return this.exceptionsPage({ limit: EXCEPTION_PAGE.max }).rows;
+  }
 
   // ---- the station itself ------------------------------------------------------------------------
 

@@ -1,12 +1,17 @@
 // Records and state names of the dock, named as the service's REST model names them (its Get Job JSON).
 
-export const JOB_STATES = [
-  'Creating', 'Shipping', 'Received', 'Transferring', 'Packaging', 'Completed', 'Closed', 'Faulted',
-] as const;
+export const JOB_STATES = ['Creating', 'Shipping', 'Received', 'Transferring', 'Packaging', 'Completed', 'Closed', 'Faulted'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export const DRIVE_STATES = [
-  'Specified', 'Received', 'NeverReceived', 'Transferring', 'Completed', 'CompletedMoreInfo', 'ShippedBack', 'Faulted',
+  'Specified',
+  'Received',
+  'NeverReceived',
+  'Transferring',
+  'Completed',
+  'CompletedMoreInfo',
+  'ShippedBack',
+  'Faulted',
 ] as const;
 export type DriveState = (typeof DRIVE_STATES)[number];
 
@@ -14,14 +19,20 @@ export type JobType = 'Import' | 'Export';
 
 /** What copy bays report as a drive's final status. Only `Completed` is a clean copy. */
 export const COPY_STATUSES = [
-  'Completed', 'CompletedWithWarnings', 'CompletedWithErrors', 'DiskNotFound', 'VolumeNotNtfs',
-  'BitLockerKeyInvalid', 'ManifestNotFound', 'ManifestCorrupted', 'ManifestDriveIdMismatch', 'Failed',
+  'Completed',
+  'CompletedWithWarnings',
+  'CompletedWithErrors',
+  'DiskNotFound',
+  'VolumeNotNtfs',
+  'BitLockerKeyInvalid',
+  'ManifestNotFound',
+  'ManifestCorrupted',
+  'ManifestDriveIdMismatch',
+  'Failed',
 ] as const;
 export type CopyStatus = (typeof COPY_STATUSES)[number];
 /** Copy statuses that make the job end `Closed` rather than `Completed`. Warnings are not errors. */
-export const COPY_ERRORS: ReadonlySet<string> = new Set(
-  COPY_STATUSES.filter((s) => s !== 'Completed' && s !== 'CompletedWithWarnings'),
-);
+export const COPY_ERRORS: ReadonlySet<string> = new Set(COPY_STATUSES.filter((s) => s !== 'Completed' && s !== 'CompletedWithWarnings'));
 
 export interface DeliveryPackage {
   carrierName: string;
@@ -42,7 +53,13 @@ export interface ReturnAddress {
   email: string;
 }
 export const RETURN_ADDRESS_REQUIRED = [
-  'recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email',
+  'recipientName',
+  'streetAddress1',
+  'city',
+  'postalCode',
+  'countryOrRegion',
+  'phone',
+  'email',
 ] as const satisfies readonly (keyof ReturnAddress)[];
 
 export interface ReturnShipping {

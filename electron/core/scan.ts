@@ -16,7 +16,10 @@ export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking num
   const trimmed = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
   if (trimmed === '') fail('SCAN_EMPTY', `The scan was empty: scan the ${what} again.`);
   if (trimmed.includes(GS)) {
-    fail('SCAN_BAD_CHARACTERS', `The scan holds a GS separator (ASCII 29): this is a multi-field barcode, not a ${what}. Scan the ${what} barcode alone.`);
+    fail(
+      'SCAN_BAD_CHARACTERS',
+      `The scan holds a GS separator (ASCII 29): this is a multi-field barcode, not a ${what}. Scan the ${what} barcode alone.`,
+    );
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) {
@@ -28,9 +31,13 @@ export function normalizeCode(raw: unknown, what: 'drive serial' | 'tracking num
   if (foreign) {
     const ch = foreign[0];
     const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    fail('SCAN_NOT_ASCII', `The scan holds "${ch}" (U+${hex}), which no ${what} has: barcodes carry plain ASCII, so the scanner `
-      + 'types for another keyboard layout than this PC\'s (a US-layout scanner on a German-layout PC types - as ß). '
-      + `Set the scanner to this PC's keyboard layout, or type the ${what}.`, { character: ch, codePoint: `U+${hex}` });
+    fail(
+      'SCAN_NOT_ASCII',
+      `The scan holds "${ch}" (U+${hex}), which no ${what} has: barcodes carry plain ASCII, so the scanner ` +
+        "types for another keyboard layout than this PC's (a US-layout scanner on a German-layout PC types - as ß). " +
+        `Set the scanner to this PC's keyboard layout, or type the ${what}.`,
+      { character: ch, codePoint: `U+${hex}` },
+    );
   }
   if (trimmed.length > MAX_SCAN_LENGTH) {
     fail('SCAN_TOO_LONG', `The scan is ${trimmed.length} characters long; a ${what} has at most ${MAX_SCAN_LENGTH}.`);

@@ -18,9 +18,7 @@ export function foldName(name: string): string {
 export const sameName = (a: string, b: string): boolean => foldName(a) === foldName(b);
 
 export type WitnessRefusal =
-  | { code: 'BAD_INPUT'; message: string }
-  | { code: 'WITNESS_IS_OPERATOR'; message: string }
-  | { code: 'WITNESS_UNKNOWN'; message: string };
+  { code: 'BAD_INPUT'; message: string } | { code: 'WITNESS_IS_OPERATOR'; message: string } | { code: 'WITNESS_UNKNOWN'; message: string };
 
 /**
  * Why `witness` cannot witness what `operator` destroys, or null when they may. `operators` are the
@@ -36,8 +34,8 @@ export function witnessRefusal(operator: string, witness: unknown, operators: re
     return { code: 'WITNESS_IS_OPERATOR', message: `The witness must be someone other than the operator.${same}` };
   }
   if (operators.length && !operators.some((o) => sameName(o, witness))) {
-    const message = `"${witness.trim()}" is not an operator of this station: the witness is another operator, named as in `
-      + 'the station\'s settings.';
+    const message =
+      `"${witness.trim()}" is not an operator of this station: the witness is another operator, named as in ` + "the station's settings.";
     return { code: 'WITNESS_UNKNOWN', message };
   }
   return null;

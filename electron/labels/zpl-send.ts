@@ -39,23 +39,59 @@ export function sendZpl(target: ZplTarget, zpl: string): Promise<{ bytes: number
       }
     };
     const timer = setTimeout(() => {
-      finish(new PrinterError('PRINTER_TIMEOUT', connected
-        ? `The label printer at ${where} stopped taking data after ${timeoutMs} ms: check it has labels and is not paused, then print again.`
-        : `The label printer at ${where} did not answer within ${timeoutMs} ms: check it is on and on the network, then print again.`, { host, port, timeoutMs }));
+      finish(
+        new PrinterError(
+          'PRINTER_TIMEOUT',
+          connected
+            ? `The label printer at ${where} stopped taking data after ${timeoutMs} ms: check it has labels and is not paused, then print again.`
+            : `The label printer at ${where} did not answer within ${timeoutMs} ms: check it is on and on the network, then print again.`,
+          { host, port, timeoutMs },
+        ),
+      );
     }, timeoutMs);
     socket.on('connect', () => {
       connected = true;
       // end() sends the label and half-closes. Raw printers send no acknowledgement: once every byte is
       // written the job is the printer's; wait a moment for it to close its side, then let go.
-      socket.end(data, () => { setTimeout(() => finish(null), 250).unref(); });
+      socket.end(data, () => {
+        setTimeout(() => finish(null), 250).unref();
+      });
     });
     // a printer's status reply is not needed; reading keeps the socket flowing
     socket.on('data', () => {});
     socket.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') finish(new PrinterError('PRINTER_REFUSED', `The label printer at ${where} refused the connection: check the port (raw printing is usually ${DEFAULT_ZPL_PORT}) and that it accepts raw jobs.`, { host, port }));
-      else if (e.code === 'ETIMEDOUT') finish(new PrinterError('PRINTER_TIMEOUT', `The label printer at ${where} did not answer: check it is on and on the network, then print again.`, { host, port, timeoutMs }));
-      else if (e.code === 'ECONNRESET' || e.code === 'EPIPE') finish(new PrinterError('PRINTER_REFUSED', `The label printer at ${where} closed the connection before the label was sent: print again.`, { host, port }));
-      else finish(new PrinterError('PRINTER_UNREACHABLE', `The label printer at ${where} cannot be reached (${e.code ?? 'network error'}): check its address in Settings.`, { host, port, cause: e.code ?? null }));
+      if (e.code === 'ECONNREFUSED')
+        finish(
+          new PrinterError(
+            'PRINTER_REFUSED',
+            `The label printer at ${where} refused the connection: check the port (raw printing is usually ${DEFAULT_ZPL_PORT}) and that it accepts raw jobs.`,
+            { host, port },
+          ),
+        );
+      else if (e.code === 'ETIMEDOUT')
+        finish(
+          new PrinterError(
+            'PRINTER_TIMEOUT',
+            `The label printer at ${where} did not answer: check it is on and on the network, then print again.`,
+            { host, port, timeoutMs },
+          ),
+        );
+      else if (e.code === 'ECONNRESET' || e.code === 'EPIPE')
+        finish(
+          new PrinterError(
+            'PRINTER_REFUSED',
+            `The label printer at ${where} closed the connection before the label was sent: print again.`,
+            { host, port },
+          ),
+        );
+      else
+        finish(
+          new PrinterError(
+            'PRINTER_UNREACHABLE',
+            `The label printer at ${where} cannot be reached (${e.code ?? 'network error'}): check its address in Settings.`,
+            { host, port, cause: e.code ?? null },
+          ),
+        );
     });
     socket.on('close', (hadError) => {
       if (!hadError) {

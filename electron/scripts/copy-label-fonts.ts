@@ -16,7 +16,11 @@ const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { na
 rmSync(to, { recursive: true, force: true });
 mkdirSync(to, { recursive: true });
 
-interface Face { file: string; weight: number; ranges: [number, number][] }
+interface Face {
+  file: string;
+  weight: number;
+  ranges: [number, number][];
+}
 const faces: Face[] = [];
 for (const weight of WEIGHTS) {
   const css = readFileSync(join(from, `${weight}.css`), 'utf8');
@@ -34,6 +38,9 @@ for (const weight of WEIGHTS) {
   }
 }
 copyFileSync(join(from, 'LICENSE'), join(to, 'LICENSE'));
-writeFileSync(join(to, 'manifest.json'), JSON.stringify({ source: `${pkg.name}@${pkg.version}`, license: pkg.license, family: 'Noto Sans TC', faces }) + '\n');
+writeFileSync(
+  join(to, 'manifest.json'),
+  JSON.stringify({ source: `${pkg.name}@${pkg.version}`, license: pkg.license, family: 'Noto Sans TC', faces }) + '\n',
+);
 const copied = readdirSync(to).filter((f) => f.endsWith('.woff2')).length;
 console.log(`copied ${copied} woff2 files of ${pkg.name}@${pkg.version} to ${to}`);

@@ -9,9 +9,13 @@ const electronDir = fileURLToPath(new URL('../../node_modules/electron/', import
 export function electronBinary(): string | null {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const pathFile = join(electronDir, 'path.txt');
-  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim()
-    : process.platform === 'win32' ? 'electron.exe'
-      : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+  const name = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron';
   const full = override ? join(override, name) : join(electronDir, 'dist', name);
   return existsSync(full) ? full : null;
 }

@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';
 import {
-  browserArgs, hasDisplay, installElectron, INSTALL_TIMEOUT_MS, nextStep, writeLaunchPage, type InstallOutcome,
+  browserArgs,
+  hasDisplay,
+  installElectron,
+  INSTALL_TIMEOUT_MS,
+  nextStep,
+  writeLaunchPage,
+  type InstallOutcome,
 } from './launch-plan.ts';
 import { TICKET_TTL_MS } from '../server.ts';
 import { findBrowser } from '../find-browser.ts';
@@ -90,7 +96,7 @@ async function main(): Promise<void> {
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => app.kill(s));
     return;
   }
-  console.log(step.step === 'browser' ? step.why : 'Electron\'s binary cannot be found, so the station runs in browser mode.');
+  console.log(step.step === 'browser' ? step.why : "Electron's binary cannot be found, so the station runs in browser mode.");
   await browserMode();
 }
 

@@ -16,7 +16,12 @@ import { Settings } from './screens/Settings.tsx';
 import type { Key } from './i18n.ts';
 
 const NAV_KEYS: Record<Screen, Key> = {
-  receive: 'nav.receive', exceptions: 'nav.exceptions', jobs: 'nav.jobs', copy: 'nav.copy', packaging: 'nav.packaging', commands: 'nav.commands',
+  receive: 'nav.receive',
+  exceptions: 'nav.exceptions',
+  jobs: 'nav.jobs',
+  copy: 'nav.copy',
+  packaging: 'nav.packaging',
+  commands: 'nav.commands',
   settings: 'nav.settings',
 };
 
@@ -30,27 +35,52 @@ function Header() {
     <header className="app-header">
       <div className="brand">
         <span className="brand-name">{t('app.title')}</span>
-        {info ? <span className="brand-dock" title={info.dockName}>{t('header.station', { station: info.stationId })}</span> : null}
+        {info ? (
+          <span className="brand-dock" title={info.dockName}>
+            {t('header.station', { station: info.stationId })}
+          </span>
+        ) : null}
       </div>
       {operator ? (
         <nav aria-label={t('nav.label')} className="nav">
           {SCREENS.map((s, i) => (
-            <button key={s} type="button" className={`nav-item ${screen === s ? 'active' : ''}`} aria-current={screen === s ? 'page' : undefined}
-              onClick={() => go(s)} aria-keyshortcuts={`Alt+${i + 1}`} data-testid={`nav-${s}`}>
+            <button
+              key={s}
+              type="button"
+              className={`nav-item ${screen === s ? 'active' : ''}`}
+              aria-current={screen === s ? 'page' : undefined}
+              onClick={() => go(s)}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              data-testid={`nav-${s}`}
+            >
               {t(NAV_KEYS[s])}
             </button>
           ))}
         </nav>
-      ) : <div className="nav" />}
+      ) : (
+        <div className="nav" />
+      )}
       <div className="header-right">
         {operator ? (
           <>
-            <span className="operator" data-testid="operator"><Icon name="user" size={26} /> <span className="sr-only">{t('header.operator')}: </span>{operator}</span>
-            <button type="button" className="btn btn-small" onClick={() => command('SIGNOUT')} data-testid="sign-out">{t('header.signOut')}</button>
+            <span className="operator" data-testid="operator">
+              <Icon name="user" size={26} /> <span className="sr-only">{t('header.operator')}: </span>
+              {operator}
+            </span>
+            <button type="button" className="btn btn-small" onClick={() => command('SIGNOUT')} data-testid="sign-out">
+              {t('header.signOut')}
+            </button>
           </>
         ) : null}
-        <button type="button" className="btn btn-small btn-lang" lang={lang === 'en' ? 'zh-TW' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-TW' : 'en')}
-          aria-label={t('header.switchToLabel')} data-testid="lang-toggle" aria-keyshortcuts="Alt+L">
+        <button
+          type="button"
+          className="btn btn-small btn-lang"
+          lang={lang === 'en' ? 'zh-TW' : 'en'}
+          onClick={() => setLang(lang === 'en' ? 'zh-TW' : 'en')}
+          aria-label={t('header.switchToLabel')}
+          data-testid="lang-toggle"
+          aria-keyshortcuts="Alt+L"
+        >
           {t('header.switchTo')}
         </button>
       </div>
@@ -64,11 +94,12 @@ function Header() {
  */
 function useFocusKeeper() {
   useEffect(() => {
-    const onOut = () => setTimeout(() => {
-      if ((document.activeElement === document.body || !document.activeElement) && !document.querySelector('dialog[open]')) {
-        document.getElementById('main')?.focus({ preventScroll: true });
-      }
-    }, 0);
+    const onOut = () =>
+      setTimeout(() => {
+        if ((document.activeElement === document.body || !document.activeElement) && !document.querySelector('dialog[open]')) {
+          document.getElementById('main')?.focus({ preventScroll: true });
+        }
+      }, 0);
     document.addEventListener('focusout', onOut);
     return () => document.removeEventListener('focusout', onOut);
   }, []);
@@ -109,14 +140,22 @@ function ScanRefusal() {
       timer = setTimeout(() => setCode(null), 5000);
     };
     window.addEventListener('dock-scan-refused', on);
-    return () => { window.removeEventListener('dock-scan-refused', on); clearTimeout(timer); };
+    return () => {
+      window.removeEventListener('dock-scan-refused', on);
+      clearTimeout(timer);
+    };
   }, []);
   useEffect(() => {
     const p = el.current as (HTMLDivElement & { showPopover?: () => void; hidePopover?: () => void }) | null;
     if (!p?.showPopover) return;
     try {
-      if (code !== null) { p.hidePopover?.(); p.showPopover(); } else p.hidePopover?.();
-    } catch { /* already in that state */ }
+      if (code !== null) {
+        p.hidePopover?.();
+        p.showPopover();
+      } else p.hidePopover?.();
+    } catch {
+      /* already in that state */
+    }
   }, [code]);
   return (
     <div ref={el} popover="manual" className="scan-refusal" role="alert" data-testid="scan-refused" data-code={code ?? ''}>
@@ -172,13 +211,20 @@ function Main() {
   if (setupNeeded) return <FirstRun />;
   if (!operator) return <SignIn />;
   switch (screen) {
-    case 'receive': return <Receive />;
-    case 'exceptions': return <Exceptions />;
-    case 'jobs': return <Jobs />;
-    case 'copy': return <Copy />;
-    case 'packaging': return <Packaging />;
-    case 'commands': return <CommandSheet />;
-    case 'settings': return <Settings />;
+    case 'receive':
+      return <Receive />;
+    case 'exceptions':
+      return <Exceptions />;
+    case 'jobs':
+      return <Jobs />;
+    case 'copy':
+      return <Copy />;
+    case 'packaging':
+      return <Packaging />;
+    case 'commands':
+      return <CommandSheet />;
+    case 'settings':
+      return <Settings />;
   }
 }
 
@@ -199,15 +245,23 @@ export function App() {
 
   return (
     <div className={`app lang-${lang}`}>
-      <a className="skip" href="#main">{t('app.skipToMain')}</a>
+      <a className="skip" href="#main">
+        {t('app.skipToMain')}
+      </a>
       <Header />
-      {problem ? <div className="settings-problem" role="alert">{t('header.settingsProblem', { message: problem.message })}</div> : null}
+      {problem ? (
+        <div className="settings-problem" role="alert">
+          {t('header.settingsProblem', { message: problem.message })}
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1} className="main">
         {status === 'loading' ? <p className="loading">{t('app.loading')}</p> : null}
         {status === 'error' ? (
           <div className="load-error" role="alert">
             <p>{t('app.offline', { message: loadError ?? '' })}</p>
-            <button type="button" className="btn btn-big" onClick={() => void loadStation()}>{t('app.retry')}</button>
+            <button type="button" className="btn btn-big" onClick={() => void loadStation()}>
+              {t('app.retry')}
+            </button>
           </div>
         ) : null}
         {status === 'ready' ? <Main /> : null}

@@ -2,7 +2,18 @@
 // none is lost or reordered at 20 scans a second. What a scan is (badge, package, job label, drive, command) is
 // asked of the station once (`codes.identify`) when no package is open; with one open, a scan goes straight to
 // the station as a drive, which refuses what is not one (a badge, a job's label, a tracking number) by code.
-import { dock, expectEcho, pushFeedback, refreshPackage, setOperator, setPackage, theApi, toCoreError, type FeedbackKind, type Tone } from './store.ts';
+import {
+  dock,
+  expectEcho,
+  pushFeedback,
+  refreshPackage,
+  setOperator,
+  setPackage,
+  theApi,
+  toCoreError,
+  type FeedbackKind,
+  type Tone,
+} from './store.ts';
 import type { CoreError, Key, Params } from './i18n.ts';
 import type { ScanWords } from './i18n-scan.ts';
 import { play, type Sound } from './sounds.ts';
@@ -14,7 +25,13 @@ export { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command };
 /** The same code twice within this long is one scan (a scanner's double read, a nervous trigger). */
 export const DUPLICATE_WINDOW_MS = 1000;
 
-interface Item { code: string; at: number; source: 'scanner' | 'manual'; jobName?: string; asNoJob?: boolean }
+interface Item {
+  code: string;
+  at: number;
+  source: 'scanner' | 'manual';
+  jobName?: string;
+  asNoJob?: boolean;
+}
 
 const queue: Item[] = [];
 let running = false;
@@ -97,7 +114,9 @@ function reject(code: string, error: CoreError): void {
     // a drive already received is a notice, not a fault: nothing is wrong with the drive
     tone: alreadyReceived ? 'notice' : 'rejected',
     sound: alreadyReceived ? 'notice' : 'rejected',
-    code, title: alreadyReceived ? 'fb.alreadyReceived' : 'fb.rejected', text: { error, scanned: code },
+    code,
+    title: alreadyReceived ? 'fb.alreadyReceived' : 'fb.rejected',
+    text: { error, scanned: code },
   });
   play(alreadyReceived ? 'notice' : 'rejected');
 }
@@ -119,13 +138,19 @@ async function handle(item: Item): Promise<void> {
 
   const open = s.pkg && s.pkg.state === 'open' ? s.pkg : null;
   // the person chose "receive as a package of no job" (button or F6): never a re-scan
-  if (item.asNoJob) return open ? reject(code, { code: 'BAD_INPUT', message: `Package ${open.trackingNumber} is open: close it before receiving ${norm(code)}.` }) : receivePackage(code);
+  if (item.asNoJob)
+    return open
+      ? reject(code, { code: 'BAD_INPUT', message: `Package ${open.trackingNumber} is open: close it before receiving ${norm(code)}.` })
+      : receivePackage(code);
 
   // any code read twice within a second (a double read, a nervous trigger) counts once, box open or not
   const prev = last;
   last = { code: norm(code), at: item.at };
   if (prev && prev.code === norm(code) && item.at - prev.at < DUPLICATE_WINDOW_MS && item.source === 'scanner') {
-    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', open ? 'msg.duplicate' : 'msg.duplicateCode', { serial: norm(code), code: norm(code) });
+    return feedback('duplicate', 'notice', 'notice', code, 'fb.duplicate', open ? 'msg.duplicate' : 'msg.duplicateCode', {
+      serial: norm(code),
+      code: norm(code),
+    });
   }
   if (!open) return receiveOrRefuse(code);
   if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
@@ -143,7 +168,12 @@ async function signIn(code: string): Promise<void> {
     }
     setOperator(who.name);
     const open = dock.get().pkg;
-    if (open && open.state === 'open') feedback('signedIn', 'warning', 'notice', code, 'fb.signedIn', 'signin.welcomeOpen', { name: who.name, tracking: open.trackingNumber, operator: open.openedBy });
+    if (open && open.state === 'open')
+      feedback('signedIn', 'warning', 'notice', code, 'fb.signedIn', 'signin.welcomeOpen', {
+        name: who.name,
+        tracking: open.trackingNumber,
+        operator: open.openedBy,
+      });
     else feedback('signedIn', 'accepted', 'accepted', code, 'fb.signedIn', 'signin.welcome', { name: who.name });
   } catch (e) {
     reject(code, toCoreError(e));
@@ -196,8 +226,13 @@ async function receiveOrRefuse(code: string): Promise<void> {
     case 'unknown':
       play('rejected');
       pushFeedback({
-        kind: 'rejected', tone: 'rejected', sound: 'rejected', code, title: 'fb.unknown',
-        text: { key: 'msg.unknownCode', params: { code: id.code } }, offer: { kind: 'receiveHeld', code: id.code },
+        kind: 'rejected',
+        tone: 'rejected',
+        sound: 'rejected',
+        code,
+        title: 'fb.unknown',
+        text: { key: 'msg.unknownCode', params: { code: id.code } },
+        offer: { kind: 'receiveHeld', code: id.code },
       });
   }
 }
@@ -224,7 +259,15 @@ async function receivePackage(code: string): Promise<void> {
     dock.set({ lastClosed: null });
     const jobs = pkg.jobs.map((j) => j.name).join(', ');
     if (pkg.held) {
-      feedback('packageHeld', 'warning', 'held', code, 'fb.packageHeld', pkg.jobs.length ? 'msg.packageHeldCreating' : 'msg.packageHeldNoJob', { tracking: pkg.trackingNumber, jobs });
+      feedback(
+        'packageHeld',
+        'warning',
+        'held',
+        code,
+        'fb.packageHeld',
+        pkg.jobs.length ? 'msg.packageHeldCreating' : 'msg.packageHeldNoJob',
+        { tracking: pkg.trackingNumber, jobs },
+      );
     } else {
       feedback('package', 'accepted', 'accepted', code, 'fb.package', 'msg.packageOpen', { tracking: pkg.trackingNumber, jobs });
     }
@@ -253,7 +296,8 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
     if (err.code === 'AMBIGUOUS_JOB' && Array.isArray(err.detail?.jobs)) {
       const chosen = await ask({ kind: 'chooseJob', serial: norm(code), jobs: err.detail.jobs as string[] });
       if (chosen.confirm && chosen.jobName) return scanDrive(code, chosen.jobName);
-      if (chosen.confirm === false && !chosen.requeue) feedback('rejected', 'notice', 'notice', code, 'fb.rejected', 'msg.scanCancelled', { serial: norm(code) });
+      if (chosen.confirm === false && !chosen.requeue)
+        feedback('rejected', 'notice', 'notice', code, 'fb.rejected', 'msg.scanCancelled', { serial: norm(code) });
       return;
     }
     // a badge read mid-box: its operator takes over the station; nothing was recorded
@@ -267,7 +311,8 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
   }
   setPackage(r.package);
   const look = OUTCOME_LOOK[r.outcome];
-  if (r.outcome === 'alreadyReceived') return reject(code, { code: 'DRIVE_ALREADY_SCANNED', message: r.message, detail: { driveId: r.serial } });
+  if (r.outcome === 'alreadyReceived')
+    return reject(code, { code: 'DRIVE_ALREADY_SCANNED', message: r.message, detail: { driveId: r.serial } });
   play(look.sound);
   pushFeedback({ ...look, code, text: { words: { kind: 'outcome', outcome: r.outcome, params: r.params } } });
 }
@@ -289,12 +334,26 @@ export async function runCommand(cmd: Command): Promise<void> {
       const open = dock.get().pkg;
       if (open && open.state === 'open') {
         play('rejected');
-        pushFeedback({ kind: 'rejected', tone: 'rejected', sound: 'rejected', code: commandCode(cmd), title: 'fb.rejected', text: { key: 'msg.signOutRefused', params: { tracking: open.trackingNumber } } });
+        pushFeedback({
+          kind: 'rejected',
+          tone: 'rejected',
+          sound: 'rejected',
+          code: commandCode(cmd),
+          title: 'fb.rejected',
+          text: { key: 'msg.signOutRefused', params: { tracking: open.trackingNumber } },
+        });
         return;
       }
       setOperator(null);
       last = null;
-      pushFeedback({ kind: 'command', tone: 'notice', sound: 'command', code: commandCode(cmd), title: 'fb.command', text: { key: 'msg.signedOut' } });
+      pushFeedback({
+        kind: 'command',
+        tone: 'notice',
+        sound: 'command',
+        code: commandCode(cmd),
+        title: 'fb.command',
+        text: { key: 'msg.signedOut' },
+      });
       return;
     }
     case 'UNDO':
@@ -331,21 +390,44 @@ async function closePackage(thenNext: boolean): Promise<void> {
       if (!dock.get().lastClosed?.neverReceived.length) dock.set({ lastClosed: null });
       return feedback('command', 'notice', 'command', commandCode('NEXT'), 'fb.command', 'msg.readyNext');
     }
-    return reject(commandCode('CLOSE'), { code: 'NO_OPEN_PACKAGE', message: 'No package is open: scan the package\'s tracking number first.' });
+    return reject(commandCode('CLOSE'), {
+      code: 'NO_OPEN_PACKAGE',
+      message: "No package is open: scan the package's tracking number first.",
+    });
   }
   try {
     const preview = await theApi().call('packages.previewClose', { trackingNumber: pkg.trackingNumber });
-    const a = await ask({ kind: 'close', trackingNumber: preview.trackingNumber, neverReceived: preview.neverReceived, held: preview.held, thenNext });
+    const a = await ask({
+      kind: 'close',
+      trackingNumber: preview.trackingNumber,
+      neverReceived: preview.neverReceived,
+      held: preview.held,
+      thenNext,
+    });
     if (!a.confirm) return;
     const r = await theApi().call('packages.close', { operator: operator(), trackingNumber: preview.trackingNumber });
     const received = r.package.jobs.reduce((n, j) => n + j.receivedCount, 0);
     last = null;
     setPackage(null);
     // the summary stays until the next box is scanned (after NEXT too), so NeverReceived drives are seen
-    dock.set({ lastClosed: thenNext && !r.neverReceived.length ? null : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' } });
-    if (r.package.state === 'held') feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
-    else if (r.neverReceived.length) feedback('closed', 'warning', 'extra', preview.trackingNumber, 'fb.closedNever', 'msg.closedNever', { tracking: r.package.trackingNumber, never: r.neverReceived.length, serials: shortList(r.neverReceived) });
-    else feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', { tracking: r.package.trackingNumber });
+    dock.set({
+      lastClosed:
+        thenNext && !r.neverReceived.length
+          ? null
+          : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' },
+    });
+    if (r.package.state === 'held')
+      feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
+    else if (r.neverReceived.length)
+      feedback('closed', 'warning', 'extra', preview.trackingNumber, 'fb.closedNever', 'msg.closedNever', {
+        tracking: r.package.trackingNumber,
+        never: r.neverReceived.length,
+        serials: shortList(r.neverReceived),
+      });
+    else
+      feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', {
+        tracking: r.package.trackingNumber,
+      });
   } catch (e) {
     reject(commandCode(thenNext ? 'NEXT' : 'CLOSE'), toCoreError(e));
   }
@@ -353,7 +435,10 @@ async function closePackage(thenNext: boolean): Promise<void> {
 
 /** Up to 4 serials for the banner (the closed summary lists them all); hyphens never break a serial. */
 function shortList(serials: string[]): string {
-  const shown = serials.slice(0, 4).map((x) => x.replace(/-/g, '\u2011')).join(', ');
+  const shown = serials
+    .slice(0, 4)
+    .map((x) => x.replace(/-/g, '\u2011'))
+    .join(', ');
   return serials.length > 4 ? `${shown} … (+${serials.length - 4})` : shown;
 }
 

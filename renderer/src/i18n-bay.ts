@@ -64,7 +64,8 @@ const en = {
   'outcome.mark.otherJob': 'OTHER JOB',
   'outcome.mark.held': 'HOLD',
   'outcome.mark.rejected': 'NO',
-  'noJob.whatToDo': 'This drive belongs to no job: keep it held in the held-drive cage, write the serial on the held-drive log and tell the supervisor.',
+  'noJob.whatToDo':
+    'This drive belongs to no job: keep it held in the held-drive cage, write the serial on the held-drive log and tell the supervisor.',
 } as const;
 
 export type BayKey = keyof typeof en;

@@ -13,7 +13,8 @@ const en = {
   'dio.import.title': 'Import jobs',
   'dio.import.choose': 'Choose files…',
   'dio.import.dropZone': 'or drop Get Job JSON files here',
-  'dio.import.hint': 'The service\'s Get Job JSON: one job, a list ({ value: [...] }), or several files at once. Nothing is written until you confirm.',
+  'dio.import.hint':
+    "The service's Get Job JSON: one job, a list ({ value: [...] }), or several files at once. Nothing is written until you confirm.",
   'dio.import.reading': 'Reading the files…',
   'dio.import.summary': '{new} new · {updated} updated · {unchanged} unchanged · {restored} restored · {refused} refused',
   'dio.import.confirm': 'Import {n} jobs',
@@ -46,7 +47,7 @@ const en = {
   'dio.cancel': 'Cancel',
   'dio.close': 'Close',
   'dio.export.title': 'Export results',
-  'dio.export.lead': 'A results file in the service\'s Get Job JSON, for the connected machine to upload. It never holds BitLocker keys.',
+  'dio.export.lead': "A results file in the service's Get Job JSON, for the connected machine to upload. It never holds BitLocker keys.",
   'dio.export.sinceLast': 'Jobs changed since the last results file',
   'dio.export.chosen': 'Chosen jobs ({n})',
   'dio.export.chooseHint': 'Tick jobs in the list to export only those.',
@@ -202,7 +203,8 @@ export function useDt(): (key: DioKey, params?: Params) => string {
 
 /** Why a job or file was refused, in the screen's language: this file's words, the error table's, or the station's English. */
 export function refusalText(lang: Lang, reason: { code: string; params: Record<string, string | number> }): string {
-  const params = typeof reason.params.state === 'string' ? { ...reason.params, state: stateName(lang, reason.params.state) } : reason.params;
+  const params =
+    typeof reason.params.state === 'string' ? { ...reason.params, state: stateName(lang, reason.params.state) } : reason.params;
   const own = `dio.refusal.${reason.code}`;
   if (own in en) return dioText(lang, own as DioKey, params);
   if (lang === 'en' && typeof reason.params.message === 'string') return reason.params.message;

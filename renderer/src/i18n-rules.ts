@@ -97,7 +97,8 @@ const EN: Wording = {
       : 'A package of the job is at the dock: it is not missing.',
   PACKAGE_NOT_HERE: () => 'No package of the job is open at the dock.',
   RETURN_ADDRESS_INCOMPLETE: (w) => `The return address is missing: ${joinAnd('en', list(w.p.fields).map(w.field))}.`,
-  RETURN_ADDRESS_REPORTED_WRONG: (w) => `The return address was reported wrong (${w.p.why ? String(w.p.why) : 'no reason given'}): correct it before shipping.`,
+  RETURN_ADDRESS_REPORTED_WRONG: (w) =>
+    `The return address was reported wrong (${w.p.why ? String(w.p.why) : 'no reason given'}): correct it before shipping.`,
   DRIVES_BUSY: (w) =>
     plural('en', w.n, {
       one: `Drive ${w.serials} is still copying or faulted.`,
@@ -149,8 +150,8 @@ const EN: Wording = {
   COPY_STATUS_CLEAN: () => 'A clean copy ends Completed.',
   COPY_NOT_CORRECTABLE: (w) =>
     w.p.job
-      ? `Job ${w.job} is ${w.jobState(w.p.state)}: a copy result is corrected only while its job is `
-        + `${joinOr('en', ['Transferring', 'Packaging'].map(w.jobState))}.`
+      ? `Job ${w.job} is ${w.jobState(w.p.state)}: a copy result is corrected only while its job is ` +
+        `${joinOr('en', ['Transferring', 'Packaging'].map(w.jobState))}.`
       : `Drive ${w.serials} belongs to no job: its copy result is not corrected.`,
   PACKAGE_STATE: (w) => `Package ${str(w.p.trackingNumber)} is ${stateName('en', str(w.p.state))}.`,
   ANOTHER_PACKAGE_OPEN: (w) => `Package ${str(w.p.open)} is still open at this station: close it first.`,

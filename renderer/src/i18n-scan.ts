@@ -34,14 +34,20 @@ export function scanWords(lang: Lang, w: ScanWords): string {
 function en(w: ScanWords): string {
   switch (w.kind) {
     case 'jobNoBox':
-      return `This is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: `
-        + 'scan the carrier\'s tracking number on the box. Nothing was changed.';
+      return (
+        `This is the label of job ${w.job} (${jobStateName('en', w.state)}), not a package: ` +
+        "scan the carrier's tracking number on the box. Nothing was changed."
+      );
     case 'jobInBox':
-      return `This is the label of job ${w.job}, not a drive: scan the serial on the drive itself. `
-        + `Nothing was recorded; package ${w.tracking} stays open.`;
+      return (
+        `This is the label of job ${w.job}, not a drive: scan the serial on the drive itself. ` +
+        `Nothing was recorded; package ${w.tracking} stays open.`
+      );
     case 'handedOver':
-      return `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. `
-        + 'The badge was not taken as a drive.';
+      return (
+        `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. ` +
+        'The badge was not taken as a drive.'
+      );
     case 'outcome':
       return enOutcome(w.outcome, w.params);
   }
@@ -53,27 +59,32 @@ function enOutcome(outcome: ScanOutcome, p: ScanParams): string {
     case 'received':
       return `Drive ${p.serial} received for job ${job}.`;
     case 'arrivedLater':
-      return `Drive ${p.serial} of job ${job} was NeverReceived and has now arrived`
-        + `${p.otherPackage ? ` in package ${p.tracking}` : ''}: Received.`;
+      return (
+        `Drive ${p.serial} of job ${job} was NeverReceived and has now arrived` +
+        `${p.otherPackage ? ` in package ${p.tracking}` : ''}: Received.`
+      );
     case 'exportAdded':
       return `Drive ${p.serial} received for export job ${job}.`;
     case 'extra':
       return `Drive ${p.serial} is not on job ${job}'s list: an extra drive. Not copied; it goes back with the job. Put it with the job.`;
     case 'otherJob': {
-      const theirs = plural('en', p.packageJobs.length, { one: 'this package\'s job', other: 'any of this package\'s # jobs' });
+      const theirs = plural('en', p.packageJobs.length, { one: "this package's job", other: "any of this package's # jobs" });
       return `Drive ${p.serial} belongs to job ${job}, not to ${theirs}. Received for ${job}; keep it with ${job}.`;
     }
     case 'held': {
       const shelf = 'Put it on the hold shelf; contact the customer.';
       // a drive of no job has no customer to contact: the log and the supervisor find its owner
       if (p.hold === 'noJob' || !p.job) {
-        return `Drive ${p.serial} belongs to no job: held. `
-          + 'Put it on the hold shelf, write the serial in the held-drive log and tell the supervisor.';
+        return (
+          `Drive ${p.serial} belongs to no job: held. ` +
+          'Put it on the hold shelf, write the serial in the held-drive log and tell the supervisor.'
+        );
       }
-      const why = p.hold === 'jobEnded'
-        ? `job ${job} is already ${jobStateName('en', p.jobState ?? 'Closed')}` : `job ${job} is still Creating`;
+      const why =
+        p.hold === 'jobEnded' ? `job ${job} is already ${jobStateName('en', p.jobState ?? 'Closed')}` : `job ${job} is still Creating`;
       return p.extra
-        ? `Drive ${p.serial} is not on job ${job}'s list and ${why}: held. ${shelf}` : `Drive ${p.serial} is held: ${why}. ${shelf}`;
+        ? `Drive ${p.serial} is not on job ${job}'s list and ${why}: held. ${shelf}`
+        : `Drive ${p.serial} is held: ${why}. ${shelf}`;
     }
     case 'alreadyReceived':
       return `Drive ${p.serial} was already received.`;
@@ -106,13 +117,16 @@ function zhOutcome(outcome: ScanOutcome, p: ScanParams): string {
       return `硬碟 ${p.serial} 不在工作 ${job} 的清單上：額外硬碟。不複製，隨工作寄回。請與該工作放在一起。`;
     case 'otherJob': {
       // Chinese has one form for every count; the sentence itself differs for one job and for several
-      const theirs = p.packageJobs.length === 1 ? '此包裹的工作' : plural('zh-TW', p.packageJobs.length, { other: '此包裹 # 個工作中的任何一個' });
+      const theirs =
+        p.packageJobs.length === 1 ? '此包裹的工作' : plural('zh-TW', p.packageJobs.length, { other: '此包裹 # 個工作中的任何一個' });
       return `硬碟 ${p.serial} 屬於工作 ${job}，不屬於${theirs}。已為 ${job} 收件；請與 ${job} 放在一起。`;
     }
     case 'held': {
       const shelf = '請放上暫扣架並聯絡客戶。';
-      if (p.hold === 'noJob' || !p.job) return `硬碟 ${p.serial} 不屬於任何工作：暫扣。請放上暫扣架，把序號寫入暫扣硬碟登記表，並告知主管。`;
-      const why = p.hold === 'jobEnded' ? `工作 ${job} 已是「${jobStateName('zh-TW', p.jobState ?? 'Closed')}」` : `工作 ${job} 仍在「建立中」`;
+      if (p.hold === 'noJob' || !p.job)
+        return `硬碟 ${p.serial} 不屬於任何工作：暫扣。請放上暫扣架，把序號寫入暫扣硬碟登記表，並告知主管。`;
+      const why =
+        p.hold === 'jobEnded' ? `工作 ${job} 已是「${jobStateName('zh-TW', p.jobState ?? 'Closed')}」` : `工作 ${job} 仍在「建立中」`;
       return p.extra ? `硬碟 ${p.serial} 不在工作 ${job} 的清單上，且${why}：暫扣。${shelf}` : `硬碟 ${p.serial} 暫扣：${why}。${shelf}`;
     }
     case 'alreadyReceived':
@@ -135,7 +149,7 @@ const REASON_EN: ReasonWords = {
   notInPackage: (p) => `Not in package ${str(p.tracking)}`,
   undo: (p) => `Undoes custody record ${str(p.seq)}`,
   cancelSkipsCopy: () => 'A cancelled job skips the data copy',
-  nothingArrived: () => 'None of the job\'s drives arrived',
+  nothingArrived: () => "None of the job's drives arrived",
   cancelRequested: () => 'Cancel requested',
   nothingToShip: () => 'Nothing of the job is at the dock to ship back',
   heldReturned: () => 'Held drive returned to the sender',
@@ -196,14 +210,21 @@ export function custodyReason(lang: Lang, rec: Pick<CustodyRecord, 'reason' | 'd
 /** Custody actions the timeline's main table does not name yet. */
 const MORE_ACTIONS: Record<Lang, Record<string, string>> = {
   en: {
-    'drive.heldAtDock': 'Held at the dock', 'drive.heldReturned': 'Held drive returned',
+    'drive.heldAtDock': 'Held at the dock',
+    'drive.heldReturned': 'Held drive returned',
     'drive.detachedFromJob': 'Kept as a drive of no job',
-    'package.holdEnded': 'Hold ended', 'package.receiveUndone': 'Package put back unopened', 'job.nothingToCopy': 'Nothing to copy',
+    'package.holdEnded': 'Hold ended',
+    'package.receiveUndone': 'Package put back unopened',
+    'job.nothingToCopy': 'Nothing to copy',
     'job.closedNothingToShip': 'Closed: nothing to ship',
   },
   'zh-TW': {
-    'drive.heldAtDock': '在碼頭暫扣', 'drive.heldReturned': '暫扣的硬碟已寄還', 'drive.detachedFromJob': '改為無工作的硬碟保管',
-    'package.holdEnded': '暫扣結束', 'package.receiveUndone': '包裹撤回（未開啟）', 'job.nothingToCopy': '沒有可複製的資料',
+    'drive.heldAtDock': '在碼頭暫扣',
+    'drive.heldReturned': '暫扣的硬碟已寄還',
+    'drive.detachedFromJob': '改為無工作的硬碟保管',
+    'package.holdEnded': '暫扣結束',
+    'package.receiveUndone': '包裹撤回（未開啟）',
+    'job.nothingToCopy': '沒有可複製的資料',
     'job.closedNothingToShip': '關閉：沒有東西可寄回',
   },
 };

@@ -7,7 +7,8 @@ import { useLang } from './useT.ts';
 
 const en = {
   'fr.title': 'Set up this station',
-  'fr.intro': 'This station is new. Enter your dock\'s address (it is the sender on every return label) and the first supervisor, who sets up everything else in Settings.',
+  'fr.intro':
+    "This station is new. Enter your dock's address (it is the sender on every return label) and the first supervisor, who sets up everything else in Settings.",
   'fr.dock': 'Your dock',
   'fr.dockName': 'Dock name',
   'fr.stationId': 'Station id (letters, digits, . _ -)',
@@ -20,7 +21,8 @@ const en = {
   'fr.save': 'Set up the station',
   'fr.saving': 'Setting up…',
   'fr.demoTitle': 'Just looking?',
-  'fr.demoText': 'Load the demo dock: sample jobs in every state, operators Amy Lin and Ben Chen, and supervisor Dana Wu (badge OP-0009, PIN 2468). For trying the station only: never for real drives.',
+  'fr.demoText':
+    'Load the demo dock: sample jobs in every state, operators Amy Lin and Ben Chen, and supervisor Dana Wu (badge OP-0009, PIN 2468). For trying the station only: never for real drives.',
   'fr.demo': 'Load the demo dock',
   'fr.demoNotEmpty': 'This station already holds jobs, so the demo dock cannot be loaded.',
 
@@ -41,7 +43,7 @@ const en = {
   'pin.other': 'Not {name}? Press Escape, or scan your own badge.',
 
   'st.title': 'Settings',
-  'st.locked': 'Settings are a supervisor\'s. Choose the supervisor and type their PIN.',
+  'st.locked': "Settings are a supervisor's. Choose the supervisor and type their PIN.",
   'st.supervisor': 'Supervisor',
   'st.pin': 'Supervisor PIN',
   'st.unlock': 'Open Settings',
@@ -71,7 +73,8 @@ const en = {
   'st.printers': 'Printers',
   'st.labelPrinter': 'Label printer (system)',
   'st.labelPrinterDefault': 'Ask each time (system dialog)',
-  'st.noPrinterList': 'This station runs in a browser: there is no list of system printers here. Labels are printed from their PDF, or sent to the ZPL printer. The desktop app lists the printers.',
+  'st.noPrinterList':
+    'This station runs in a browser: there is no list of system printers here. Labels are printed from their PDF, or sent to the ZPL printer. The desktop app lists the printers.',
   'st.testPrint': 'Test print',
   'st.zpl': 'ZPL label printer (network)',
   'st.zplHost': 'Address (host name or IP)',
@@ -117,7 +120,8 @@ const zhTW: { readonly [K in SetupKey]: string } = {
   'fr.save': '完成工作站設定',
   'fr.saving': '設定中…',
   'fr.demoTitle': '只是想看看？',
-  'fr.demoText': '載入示範收件站：各種狀態的範例工作、操作員 Amy Lin 與 Ben Chen，以及主管 Dana Wu（識別證 OP-0009，PIN 碼 2468）。僅供試用，切勿用於真實硬碟。',
+  'fr.demoText':
+    '載入示範收件站：各種狀態的範例工作、操作員 Amy Lin 與 Ben Chen，以及主管 Dana Wu（識別證 OP-0009，PIN 碼 2468）。僅供試用，切勿用於真實硬碟。',
   'fr.demo': '載入示範收件站',
   'fr.demoNotEmpty': '此工作站已有工作資料，無法載入示範收件站。',
 
@@ -218,18 +222,36 @@ export function useSetupT(): SetupT {
 /** The names of the settings fields and custody actions on the Settings screen's history. */
 const FIELD_NAMES: Record<Lang, Record<string, string>> = {
   en: {
-    'settings.stationId': 'Station id', 'settings.dockName': 'Dock name', 'settings.dockAddress': 'Dock address',
-    'settings.labelPrinter': 'Label printer', 'settings.labelSize': 'Label size', 'settings.zplPrinter': 'ZPL printer',
-    'settings.sounds': 'Sounds', 'settings.language': 'Language', 'settings.idleSignOutMinutes': 'Idle sign-out',
-    'operator.added': 'Operator added', 'operator.removed': 'Operator removed', 'operator.changed': 'Operator changed',
-    'station.setUp': 'Station set up', 'station.demoLoaded': 'Demo dock loaded',
+    'settings.stationId': 'Station id',
+    'settings.dockName': 'Dock name',
+    'settings.dockAddress': 'Dock address',
+    'settings.labelPrinter': 'Label printer',
+    'settings.labelSize': 'Label size',
+    'settings.zplPrinter': 'ZPL printer',
+    'settings.sounds': 'Sounds',
+    'settings.language': 'Language',
+    'settings.idleSignOutMinutes': 'Idle sign-out',
+    'operator.added': 'Operator added',
+    'operator.removed': 'Operator removed',
+    'operator.changed': 'Operator changed',
+    'station.setUp': 'Station set up',
+    'station.demoLoaded': 'Demo dock loaded',
   },
   'zh-TW': {
-    'settings.stationId': '工作站代號', 'settings.dockName': '收件站名稱', 'settings.dockAddress': '收件站地址',
-    'settings.labelPrinter': '標籤印表機', 'settings.labelSize': '標籤尺寸', 'settings.zplPrinter': 'ZPL 印表機',
-    'settings.sounds': '音效', 'settings.language': '語言', 'settings.idleSignOutMinutes': '閒置登出',
-    'operator.added': '新增操作員', 'operator.removed': '移除操作員', 'operator.changed': '變更操作員',
-    'station.setUp': '工作站設定完成', 'station.demoLoaded': '載入示範收件站',
+    'settings.stationId': '工作站代號',
+    'settings.dockName': '收件站名稱',
+    'settings.dockAddress': '收件站地址',
+    'settings.labelPrinter': '標籤印表機',
+    'settings.labelSize': '標籤尺寸',
+    'settings.zplPrinter': 'ZPL 印表機',
+    'settings.sounds': '音效',
+    'settings.language': '語言',
+    'settings.idleSignOutMinutes': '閒置登出',
+    'operator.added': '新增操作員',
+    'operator.removed': '移除操作員',
+    'operator.changed': '變更操作員',
+    'station.setUp': '工作站設定完成',
+    'station.demoLoaded': '載入示範收件站',
   },
 };
 

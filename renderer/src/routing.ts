@@ -85,11 +85,18 @@ async function lookUp(code: string): Promise<void> {
   const q = code.trim();
   try {
     const id = await theApi().call('codes.identify', { code: q });
-    const job = id.kind === 'job' ? id.jobName
-      : id.kind === 'drive' || id.kind === 'heldDrive' ? id.jobName
-        : id.kind === 'package' && id.jobs.length === 1 ? id.jobs[0]!.name : null;
+    const job =
+      id.kind === 'job'
+        ? id.jobName
+        : id.kind === 'drive' || id.kind === 'heldDrive'
+          ? id.jobName
+          : id.kind === 'package' && id.jobs.length === 1
+            ? id.jobs[0]!.name
+            : null;
     if (job) return go('jobs', job);
-  } catch { /* not a code the station reads: the search says what it finds */ }
+  } catch {
+    /* not a code the station reads: the search says what it finds */
+  }
   dock.set({ jobsQuery: { query: q, state: '', offset: 0 } });
   go('jobs');
 }

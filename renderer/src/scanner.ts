@@ -64,12 +64,21 @@ export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'al
 function setFieldValue(el: Editable, value: string, caret: number): void {
   const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  if (setter) setter.call(el, value); else el.value = value;
+  if (setter) setter.call(el, value);
+  else el.value = value;
   el.dispatchEvent(new Event('input', { bubbles: true }));
-  try { el.setSelectionRange(caret, caret); } catch { /* number inputs have no selection */ }
+  try {
+    el.setSelectionRange(caret, caret);
+  } catch {
+    /* number inputs have no selection */
+  }
 }
 
-interface Key { ch: string; at: number; field: { value: string; start: number; end: number } | null }
+interface Key {
+  ch: string;
+  at: number;
+  field: { value: string; start: number; end: number } | null;
+}
 
 export function median(xs: number[]): number {
   if (!xs.length) return Infinity;
@@ -79,7 +88,11 @@ export function median(xs: number[]): number {
 }
 
 /** The last sequences and what was made of them: for diagnosing a scanner at a station (and tests). */
-export interface WedgeTrace { code: string; gaps: number[]; verdict: 'scan' | 'typed' | 'split' | 'other-key' }
+export interface WedgeTrace {
+  code: string;
+  gaps: number[];
+  verdict: 'scan' | 'typed' | 'split' | 'other-key';
+}
 
 export class Wedge {
   readonly trace: WedgeTrace[] = [];
@@ -124,7 +137,10 @@ export class Wedge {
   }
 
   handle(e: KeyboardEvent): void {
-    if (this.opts.enabled && !this.opts.enabled()) { this.reset(); return; }
+    if (this.opts.enabled && !this.opts.enabled()) {
+      this.reset();
+      return;
+    }
     if (e.isComposing) return;
     const at = e.timeStamp || performance.now();
     const last = this.keys.at(-1);
@@ -155,7 +171,10 @@ export class Wedge {
     }
 
     if (e.key === 'Shift' || e.key === 'Control' || e.key === 'CapsLock') return; // scanners press Shift for capitals
-    if (this.keys.length) { this.note(this.keys, 'other-key'); this.giveBack(); }
+    if (this.keys.length) {
+      this.note(this.keys, 'other-key');
+      this.giveBack();
+    }
   }
 
   private note(run: Key[], verdict: WedgeTrace['verdict']): void {
@@ -168,11 +187,19 @@ export class Wedge {
     const last = this.keys.at(-1);
     const gap = last ? at - last.at : Infinity;
     const wait = this.atScannerSpeed() ? this.opts.stallMs : this.opts.splitMs;
-    if (last && gap > wait) { this.note(this.keys, 'split'); this.giveBack(); }
+    if (last && gap > wait) {
+      this.note(this.keys, 'split');
+      this.giveBack();
+    }
     const t = e.target;
     if (!this.keys.length) this.fieldEl = isEditable(t) ? t : null;
     const el = this.fieldEl;
-    this.keys.push({ ch, at, field: el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null });
+    this.keys.push({
+      ch,
+      at,
+      field:
+        el && el === t ? { value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length } : null,
+    });
     if (!el) {
       this.burstAt = 0; // outside a field the whole sequence is the candidate scan
     } else if (this.burstAt < 0 && this.keys.length >= 2 && gap <= this.opts.burstGapMs) {
@@ -202,7 +229,11 @@ export class Wedge {
     const el = this.fieldEl;
     if (this.burstAt >= 0 && el) {
       const first = this.keys[this.burstAt]!;
-      const text = this.keys.slice(this.burstAt).map((k) => k.ch).join('').replaceAll(GS, '');
+      const text = this.keys
+        .slice(this.burstAt)
+        .map((k) => k.ch)
+        .join('')
+        .replaceAll(GS, '');
       if (first.field && document.activeElement === el) {
         const { value, start, end } = first.field;
         setFieldValue(el, value.slice(0, start) + text + value.slice(end), start + text.length);

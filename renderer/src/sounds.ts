@@ -4,20 +4,37 @@
 
 export type Sound = 'accepted' | 'extra' | 'otherJob' | 'held' | 'notice' | 'rejected' | 'command';
 
-interface Note { f: number; ms: number; type?: OscillatorType; gap?: number; glideTo?: number; gain?: number }
+interface Note {
+  f: number;
+  ms: number;
+  type?: OscillatorType;
+  gap?: number;
+  glideTo?: number;
+  gain?: number;
+}
 
 /** Rhythm and pitch differ, not only pitch: told apart by ear in a noisy dock. */
 export const PATTERNS: Record<Sound, Note[]> = {
   // one bright short beep
   accepted: [{ f: 1320, ms: 110, type: 'sine' }],
   // two equal mid beeps
-  extra: [{ f: 740, ms: 120, type: 'triangle', gap: 70 }, { f: 740, ms: 120, type: 'triangle' }],
+  extra: [
+    { f: 740, ms: 120, type: 'triangle', gap: 70 },
+    { f: 740, ms: 120, type: 'triangle' },
+  ],
   // a rising sweep: it belongs elsewhere
   otherJob: [{ f: 520, ms: 260, type: 'triangle', glideTo: 1040 }],
   // three low pulses: put it aside
-  held: [{ f: 440, ms: 90, type: 'square', gap: 60, gain: 0.5 }, { f: 440, ms: 90, type: 'square', gap: 60, gain: 0.5 }, { f: 440, ms: 90, type: 'square', gain: 0.5 }],
+  held: [
+    { f: 440, ms: 90, type: 'square', gap: 60, gain: 0.5 },
+    { f: 440, ms: 90, type: 'square', gap: 60, gain: 0.5 },
+    { f: 440, ms: 90, type: 'square', gain: 0.5 },
+  ],
   // a soft double tick
-  notice: [{ f: 1760, ms: 40, type: 'sine', gap: 60, gain: 0.5 }, { f: 1760, ms: 40, type: 'sine', gain: 0.5 }],
+  notice: [
+    { f: 1760, ms: 40, type: 'sine', gap: 60, gain: 0.5 },
+    { f: 1760, ms: 40, type: 'sine', gain: 0.5 },
+  ],
   // a long low buzz, falling
   rejected: [{ f: 220, ms: 420, type: 'sawtooth', glideTo: 150 }],
   // a click

@@ -29,8 +29,21 @@ export interface Feedback {
   offer?: { kind: 'receiveHeld'; code: string };
 }
 export type FeedbackKind =
-  | 'received' | 'arrivedLater' | 'exportAdded' | 'extra' | 'otherJob' | 'held' | 'alreadyReceived' | 'duplicate'
-  | 'rejected' | 'package' | 'packageHeld' | 'closed' | 'undone' | 'command' | 'signedIn';
+  | 'received'
+  | 'arrivedLater'
+  | 'exportAdded'
+  | 'extra'
+  | 'otherJob'
+  | 'held'
+  | 'alreadyReceived'
+  | 'duplicate'
+  | 'rejected'
+  | 'package'
+  | 'packageHeld'
+  | 'closed'
+  | 'undone'
+  | 'command'
+  | 'signedIn';
 
 export interface ClosedSummary {
   trackingNumber: string;
@@ -73,7 +86,11 @@ export interface DockState {
 }
 
 const storage = (kind: 'local' | 'session'): Storage | null => {
-  try { return kind === 'local' ? window.localStorage : window.sessionStorage; } catch { return null; }
+  try {
+    return kind === 'local' ? window.localStorage : window.sessionStorage;
+  } catch {
+    return null;
+  }
 };
 
 function initialLang(): Lang {
@@ -119,7 +136,12 @@ export function theApi(): IntakeApi {
 
 /** Errors cross the contract as `{ code, message }`; anything else (a dropped connection) is NETWORK. */
 export function toCoreError(e: unknown): CoreError {
-  if (e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { message?: unknown }).message === 'string') {
+  if (
+    e &&
+    typeof e === 'object' &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    typeof (e as { message?: unknown }).message === 'string'
+  ) {
     const x = e as { code: string; message: string; detail?: Record<string, unknown> };
     return { code: x.code, message: x.message, detail: x.detail };
   }
@@ -147,7 +169,11 @@ export function setPackage(pkg: PackageView | null): void {
   pkgEpoch++;
   const prev = dock.get().pkg;
   dock.set({ pkg });
-  if (pkg && (pkg.held || pkg.scanned.some((d) => d.held)) && (!prev || prev.trackingNumber !== pkg.trackingNumber || prev.scanned.length !== pkg.scanned.length)) {
+  if (
+    pkg &&
+    (pkg.held || pkg.scanned.some((d) => d.held)) &&
+    (!prev || prev.trackingNumber !== pkg.trackingNumber || prev.scanned.length !== pkg.scanned.length)
+  ) {
     void loadHeldDeadlines(pkg.trackingNumber);
   } else if (!pkg) {
     dock.set({ heldDeadlines: [] });
@@ -158,8 +184,12 @@ async function loadHeldDeadlines(tracking: string): Promise<void> {
   try {
     const all = await theApi().call('deadlines.upcoming', { limit: 500 });
     if (dock.get().pkg?.trackingNumber !== tracking) return;
-    dock.set({ heldDeadlines: all.filter((d) => d.trackingNumber === tracking && (d.kind === 'heldReturn' || d.kind === 'heldDestruction')) });
-  } catch { /* deadlines are shown when they can be had */ }
+    dock.set({
+      heldDeadlines: all.filter((d) => d.trackingNumber === tracking && (d.kind === 'heldReturn' || d.kind === 'heldDestruction')),
+    });
+  } catch {
+    /* deadlines are shown when they can be had */
+  }
 }
 
 /** Asks main for the package open here. Skipped while scans are in flight: their answers are fresher. */
@@ -168,14 +198,19 @@ export async function refreshPackage(): Promise<void> {
   try {
     const pkg = await theApi().call('packages.current', {});
     if (epoch === pkgEpoch) setPackage(pkg);
-  } catch { /* the next change will try again */ }
+  } catch {
+    /* the next change will try again */
+  }
 }
 
 function scheduleRefresh(): void {
   if (refreshQueued) return;
   refreshQueued = true;
   setTimeout(function tick() {
-    if (busyCheck()) { setTimeout(tick, 50); return; }
+    if (busyCheck()) {
+      setTimeout(tick, 50);
+      return;
+    }
     refreshQueued = false;
     void refreshPackage();
   }, 30);
@@ -221,7 +256,8 @@ export function setLang(lang: Lang): void {
 }
 
 export function setOperator(name: string | null): void {
-  if (name) storage('session')?.setItem('dock.operator', name); else storage('session')?.removeItem('dock.operator');
+  if (name) storage('session')?.setItem('dock.operator', name);
+  else storage('session')?.removeItem('dock.operator');
   dock.set({ operator: name, pinFor: null, ...(name ? { idleSignedOut: null } : {}) });
 }
 

@@ -10,7 +10,14 @@ import { clockAt, dumpStore, inProcessApi, OPERATOR, shippingJob, tempDir } from
 function station() {
   const t = tempDir();
   const s = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: false });
-  return { api: inProcessApi(s.dispatcher), store: s.store, close: () => { s.close(); t.remove(); } };
+  return {
+    api: inProcessApi(s.dispatcher),
+    store: s.store,
+    close: () => {
+      s.close();
+      t.remove();
+    },
+  };
 }
 
 async function refused(p: Promise<unknown>): Promise<ApiError> {
@@ -23,7 +30,7 @@ async function refused(p: Promise<unknown>): Promise<ApiError> {
   assert.fail('expected a refusal');
 }
 
-test('an operator\'s badge is a badge, naming its operator, whatever case the scanner typed it in', async () => {
+test("an operator's badge is a badge, naming its operator, whatever case the scanner typed it in", async () => {
   const s = station();
   try {
     assert.deepEqual(await s.api.call('codes.identify', { code: 'OP-0002' }), { kind: 'badge', operator: 'Ben Chen' });
@@ -33,7 +40,7 @@ test('an operator\'s badge is a badge, naming its operator, whatever case the sc
   }
 });
 
-test('codes.identify passes every other code to the station\'s records', async () => {
+test("codes.identify passes every other code to the station's records", async () => {
   const s = station();
   try {
     await s.api.call('jobs.put', { operator: OPERATOR, job: shippingJob('JOB-1', 'TRK1', ['WD-A1']) });

@@ -32,7 +32,15 @@ const transports: Record<string, () => Promise<Side>> = {
     const t = tempDir();
     const srv = await startStationServer({ dataDir: t.dir, clock: clockAt(), demo: false });
     const api = createHttpClient({ baseUrl: srv.origin, token: srv.token, reconnect: { minMs: 20, maxMs: 100 } });
-    return { api, store: srv.station.store, close: async () => { api.close(); await srv.close(); t.remove(); } };
+    return {
+      api,
+      store: srv.station.store,
+      close: async () => {
+        api.close();
+        await srv.close();
+        t.remove();
+      },
+    };
   },
 };
 
@@ -123,8 +131,22 @@ test('every refusal has the same code and message on both transports', async () 
   ]);
   const codes = t.map((x) => (x as { code?: string }).code ?? 'ok');
   assert.deepEqual(codes, [
-    'UNKNOWN_OPERATION', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'BAD_INPUT', 'NO_OPEN_PACKAGE', 'SCAN_EMPTY',
-    'JOB_UNKNOWN', 'NO_OPEN_PACKAGE', 'NOTHING_TO_UNDO', 'ok', 'JOB_EXISTS', 'ok', 'ANOTHER_PACKAGE_OPEN', 'IMPORT_INVALID',
+    'UNKNOWN_OPERATION',
+    'BAD_INPUT',
+    'BAD_INPUT',
+    'BAD_INPUT',
+    'BAD_INPUT',
+    'BAD_INPUT',
+    'NO_OPEN_PACKAGE',
+    'SCAN_EMPTY',
+    'JOB_UNKNOWN',
+    'NO_OPEN_PACKAGE',
+    'NOTHING_TO_UNDO',
+    'ok',
+    'JOB_EXISTS',
+    'ok',
+    'ANOTHER_PACKAGE_OPEN',
+    'IMPORT_INVALID',
   ]);
 });
 
@@ -169,7 +191,9 @@ test('the last scan is undone by a compensating record, and undoing twice is ref
 
 test('settings saved through the contract are read back the same way', async () => {
   const t = await sameOnBoth(async ({ api }) => [
-    await attempt(api.call('settings.update', { operator: SUPERVISOR, pin: DEMO_SUPERVISOR_PIN, patch: { dockName: 'North Dock', language: 'zh-TW' } })),
+    await attempt(
+      api.call('settings.update', { operator: SUPERVISOR, pin: DEMO_SUPERVISOR_PIN, patch: { dockName: 'North Dock', language: 'zh-TW' } }),
+    ),
     await attempt(api.call('settings.get', {})),
     await attempt(api.call('settings.update', { operator: SUPERVISOR, pin: DEMO_SUPERVISOR_PIN, patch: { language: 'fr' } as never })),
   ]);
@@ -203,7 +227,9 @@ test('the HTTP change stream reconnects after the connection drops and says to l
   // every connection the client opens can be cut by the test, as a flaky link would
   const links = new Set<AbortController>();
   const client = createHttpClient({
-    baseUrl: srv.origin, token: srv.token, reconnect: { minMs: 20, maxMs: 50 },
+    baseUrl: srv.origin,
+    token: srv.token,
+    reconnect: { minMs: 20, maxMs: 50 },
     fetch: (input, init) => {
       const link = new AbortController();
       init?.signal?.addEventListener('abort', () => link.abort());

@@ -15,7 +15,9 @@ import { after } from 'node:test';
 import { OPERATOR, dumpStore, tempDir as makeTemp } from './helpers.ts';
 
 const temps: (() => void)[] = [];
-after(() => { for (const r of temps) r(); });
+after(() => {
+  for (const r of temps) r();
+});
 function tempDir(): string {
   const t = makeTemp('dock-intake-dataio-');
   temps.push(t.remove);
@@ -24,14 +26,17 @@ function tempDir(): string {
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'electron', 'dataio-cli.ts');
-const cli = (args: string[]) => run(process.execPath, [CLI, ...args], { env: { ...process.env, DOCK_INTAKE_DATA_DIR: '' } })
-  .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
-  .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
+const cli = (args: string[]) =>
+  run(process.execPath, [CLI, ...args], { env: { ...process.env, DOCK_INTAKE_DATA_DIR: '' } })
+    .then((r) => ({ code: 0, out: r.stdout, err: r.stderr }))
+    .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
 
-const station = (dir: string) => openStation({ dataDir: dir, transport: 'http', demo: false, sweepEveryMs: false, dailyBackupEveryMs: false });
+const station = (dir: string) =>
+  openStation({ dataDir: dir, transport: 'http', demo: false, sweepEveryMs: false, dailyBackupEveryMs: false });
 const KEY = '618343-042130-218526-381303-427631-071676-325369-613250';
 const job = (name: string, serial: string) => ({
-  name, properties: { jobType: 'Import', driveList: [{ driveId: serial, bitLockerKey: KEY }] },
+  name,
+  properties: { jobType: 'Import', driveList: [{ driveId: serial, bitLockerKey: KEY }] },
 });
 
 test('the daily backup is taken once a day and daily backups older than the days kept are removed', async () => {
@@ -49,7 +54,11 @@ test('the daily backup is taken once a day and daily backups older than the days
     writeFileSync(join(folder, 'keep-me.sqlite'), 'not a daily backup');
     const later = await dailyBackup(s.intake, s.settings, new Date(2026, 10, 30, 8));
     assert.deepEqual(later.removed, [`${DAILY_PREFIX}2026-11-27.sqlite`]);
-    assert.deepEqual(readdirSync(folder).sort(), [`${DAILY_PREFIX}2026-11-28.sqlite`, `${DAILY_PREFIX}2026-11-30.sqlite`, 'keep-me.sqlite']);
+    assert.deepEqual(readdirSync(folder).sort(), [
+      `${DAILY_PREFIX}2026-11-28.sqlite`,
+      `${DAILY_PREFIX}2026-11-30.sqlite`,
+      'keep-me.sqlite',
+    ]);
     s.settings.update({ backup: { keepDays: 0, dir: '' } });
     assert.equal((await dailyBackup(s.intake, s.settings, new Date(2026, 11, 1, 8))).taken, null, 'kept 0 days: none taken');
   } finally {
@@ -57,39 +66,46 @@ test('the daily backup is taken once a day and daily backups older than the days
   }
 });
 
-test('a restore refuses the store of a running station and changes nothing; stopped, it restores and keeps the store it replaced', { timeout: 180_000 }, async () => {
-  const dir = tempDir();
-  const s = station(dir);
-  let open = true;
-  try {
-    s.intake.putJob({ operator: OPERATOR, station: 'dock-1' }, job('before-backup', 'RS-1'));
-    const backup = join(tempDir(), 'b.sqlite');
-    await s.intake.backup(backup);
-    s.intake.putJob({ operator: OPERATOR, station: 'dock-1' }, job('after-backup', 'RS-2'));
-    assert.equal(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid, process.pid, 'the running station holds the lock');
-    // the records, not the file's bytes: the station's idle WAL checkpoint rewrites the file without changing a record
-    const before = dumpStore(s.store);
-    const refused = await cli(['restore', `--data-dir=${dir}`, `--from=${backup}`]);
-    assert.equal(refused.code, 1);
-    assert.match(refused.err, new RegExp(`is running \\(pid ${process.pid} .*stop it, then restore\\. Nothing was changed\\.`));
-    assert.deepEqual(dumpStore(s.store), before);
-    s.close();
-    open = false;
-    assert.ok(!existsSync(join(dir, LOCK_FILE)));
-    const done = await cli(['restore', `--data-dir=${dir}`, `--from=${backup}`]);
-    assert.equal(done.code, 0, done.err);
-    assert.ok(readdirSync(dir).some((f) => f.startsWith(`${STORE_FILE}.before-restore-`)), 'the replaced store is kept');
-    const again = station(dir);
+test(
+  'a restore refuses the store of a running station and changes nothing; stopped, it restores and keeps the store it replaced',
+  { timeout: 180_000 },
+  async () => {
+    const dir = tempDir();
+    const s = station(dir);
+    let open = true;
     try {
-      assert.equal(again.intake.jobView('before-backup').name, 'before-backup');
-      assert.throws(() => again.intake.jobView('after-backup'));
+      s.intake.putJob({ operator: OPERATOR, station: 'dock-1' }, job('before-backup', 'RS-1'));
+      const backup = join(tempDir(), 'b.sqlite');
+      await s.intake.backup(backup);
+      s.intake.putJob({ operator: OPERATOR, station: 'dock-1' }, job('after-backup', 'RS-2'));
+      assert.equal(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid, process.pid, 'the running station holds the lock');
+      // the records, not the file's bytes: the station's idle WAL checkpoint rewrites the file without changing a record
+      const before = dumpStore(s.store);
+      const refused = await cli(['restore', `--data-dir=${dir}`, `--from=${backup}`]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.err, new RegExp(`is running \\(pid ${process.pid} .*stop it, then restore\\. Nothing was changed\\.`));
+      assert.deepEqual(dumpStore(s.store), before);
+      s.close();
+      open = false;
+      assert.ok(!existsSync(join(dir, LOCK_FILE)));
+      const done = await cli(['restore', `--data-dir=${dir}`, `--from=${backup}`]);
+      assert.equal(done.code, 0, done.err);
+      assert.ok(
+        readdirSync(dir).some((f) => f.startsWith(`${STORE_FILE}.before-restore-`)),
+        'the replaced store is kept',
+      );
+      const again = station(dir);
+      try {
+        assert.equal(again.intake.jobView('before-backup').name, 'before-backup');
+        assert.throws(() => again.intake.jobView('after-backup'));
+      } finally {
+        again.close();
+      }
     } finally {
-      again.close();
+      if (open) s.close();
     }
-  } finally {
-    if (open) s.close();
-  }
-});
+  },
+);
 
 test('the command line import previews, writes nothing unless told, and never prints a key', { timeout: 180_000 }, async () => {
   const dir = tempDir();

@@ -28,7 +28,7 @@ test('a state conflict is a 409, a request the records do not allow a 422, malfo
   assert.equal(statusOf('JOB_UNKNOWN'), 422);
   assert.equal(statusOf('BAD_INPUT'), 400);
   assert.equal(statusOf('STORE_FULL'), 507);
-  assert.equal(statusOf('NOT_A_CODE_OF_THIS_STATION'), 500, 'a code past the types is the station\'s fault');
+  assert.equal(statusOf('NOT_A_CODE_OF_THIS_STATION'), 500, "a code past the types is the station's fault");
 });
 
 test('every error code has its words in English and in Traditional Chinese', () => {
@@ -43,7 +43,7 @@ test('every error code has its words in English and in Traditional Chinese', () 
   }
 });
 
-test('a zh-TW screen words a refusal by its code, not the station\'s English', () => {
+test("a zh-TW screen words a refusal by its code, not the station's English", () => {
   const text = errorText('zh-TW', { code: 'PRINTER_UNREACHABLE', message: 'The printer at 10.0.0.9:9100 does not answer.' });
   assert.equal(text, DICTS['zh-TW']['err.PRINTER_UNREACHABLE']);
 });

@@ -50,25 +50,31 @@ export interface RawReply {
 export const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
 /** A request exactly as given: any method, path, headers (Host and Origin too) and body bytes. */
-export function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer; chunked?: Buffer[] }): Promise<RawReply> {
+export function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer; chunked?: Buffer[] },
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers, agent }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers, agent },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+        res.on('error', reject);
+      },
+    );
     // a server may answer (and stop reading) before a long body is sent: that answer is what counts
     req.on('error', (e) => {
       if (!answered) reject(e);
@@ -89,12 +95,22 @@ export function shippingJob(name: string, tracking: string, serials: string[]) {
       state: 'Shipping',
       deliveryPackage: { carrierName: 'DHL', trackingNumber: tracking, driveCount: serials.length, shipDate: '2026-10-30' },
       returnAddress: {
-        recipientName: 'Mei Chang', streetAddress1: '12 Harbour Road', city: 'Keelung', postalCode: '202',
-        countryOrRegion: 'TW', phone: '+886 2 5555 0101', email: 'mei@example.com',
+        recipientName: 'Mei Chang',
+        streetAddress1: '12 Harbour Road',
+        city: 'Keelung',
+        postalCode: '202',
+        countryOrRegion: 'TW',
+        phone: '+886 2 5555 0101',
+        email: 'mei@example.com',
       },
       returnShipping: { carrierName: 'DHL', carrierAccountNumber: '123456789' },
       diagnosticsPath: 'waimportexport',
-      driveList: serials.map((driveId) => ({ driveId, bitLockerKey: '111111-222222-333333-444444-555555-666666-777777-888888', manifestFile: '\\DriveManifest.xml', manifestHash: 'ABCDEF0123456789ABCDEF0123456789' })),
+      driveList: serials.map((driveId) => ({
+        driveId,
+        bitLockerKey: '111111-222222-333333-444444-555555-666666-777777-888888',
+        manifestFile: '\\DriveManifest.xml',
+        manifestHash: 'ABCDEF0123456789ABCDEF0123456789',
+      })),
     },
   };
 }

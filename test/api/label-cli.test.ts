@@ -33,7 +33,8 @@ function staleStation(dir: string): { serial: string } {
     demo: { jobs: 8, seed: 3 },
     sweepEveryMs: false,
   });
-  const serial = (readStore(s.store.path).prepare('SELECT drive_id AS id FROM drives ORDER BY drive_id LIMIT 1').get() as { id: string }).id;
+  const serial = (readStore(s.store.path).prepare('SELECT drive_id AS id FROM drives ORDER BY drive_id LIMIT 1').get() as { id: string })
+    .id;
   s.close();
   // as an older version wrote it: the station would fill in the rest and write the file back
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ dockName: 'Dock 7', stationId: 'DOCK-7' }));

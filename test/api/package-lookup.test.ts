@@ -24,7 +24,10 @@ test('a package is found by its tracking number scanned in lower case', async ()
 });
 
 test('TRKß1 (a scanner typing for another keyboard layout) does not find package TRKSS1', async () => {
-  const e = await api.call('packages.get', { trackingNumber: 'TRKß1' }).then(() => null, (x: unknown) => x);
+  const e = await api.call('packages.get', { trackingNumber: 'TRKß1' }).then(
+    () => null,
+    (x: unknown) => x,
+  );
   assert.ok(e instanceof ApiError);
   assert.equal(e.code, 'PACKAGE_UNKNOWN');
 });

@@ -6,32 +6,57 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  APP_URL, CONTENT_SECURITY_POLICY, LABEL_CONTENT_SECURITY_POLICY, isAppUrl, labelIdOf, labelMayLoad, labelUrl, mayHavePermission, mayLoad,
+  APP_URL,
+  CONTENT_SECURITY_POLICY,
+  LABEL_CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  labelIdOf,
+  labelMayLoad,
+  labelUrl,
+  mayHavePermission,
+  mayLoad,
   secureWebPreferences,
 } from '../../electron/security-policy.ts';
 
-test('only app://station/ is the station\'s own page', () => {
+test("only app://station/ is the station's own page", () => {
   for (const url of [APP_URL, 'app://station/', 'app://station/receive?x=1#y', 'APP://STATION/index.html']) assert.ok(isAppUrl(url), url);
   for (const url of [
-    'app://station.evil/', 'app://stationx/', 'app://evil/station', 'app://user@station/', 'app://station:8080/',
-    'http://station/', 'https://station/', 'file:///station/index.html', 'http://127.0.0.1:5173/', 'about:blank',
-    'data:text/html,<script>1</script>', 'javascript:alert(1)', '', 'not a url',
-  ]) assert.ok(!isAppUrl(url), url);
+    'app://station.evil/',
+    'app://stationx/',
+    'app://evil/station',
+    'app://user@station/',
+    'app://station:8080/',
+    'http://station/',
+    'https://station/',
+    'file:///station/index.html',
+    'http://127.0.0.1:5173/',
+    'about:blank',
+    'data:text/html,<script>1</script>',
+    'javascript:alert(1)',
+    '',
+    'not a url',
+  ])
+    assert.ok(!isAppUrl(url), url);
 });
 
 const packaged = { packaged: true };
 const development = { packaged: false };
 
-test('the app\'s pages load nothing from the network or the disk', () => {
+test("the app's pages load nothing from the network or the disk", () => {
   const temp = pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href;
   for (const mode of [packaged, development]) {
     for (const url of [APP_URL, 'app://station/assets/app.js', 'data:font/woff2;base64,AAAA', 'blob:app://station/1234']) {
       assert.ok(mayLoad(url, mode), url);
     }
     for (const url of [
-      'https://example.com/x.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1/', 'file:///etc/passwd', temp,
+      'https://example.com/x.js',
+      'http://127.0.0.1:8080/',
+      'ws://127.0.0.1/',
+      'file:///etc/passwd',
+      temp,
       labelUrl('0f8fad5b-d9cb-469f-a165-70867728950e'),
-    ]) assert.ok(!mayLoad(url, mode), url);
+    ])
+      assert.ok(!mayLoad(url, mode), url);
   }
 });
 
@@ -50,9 +75,19 @@ test('a label is printed from memory (app://label/<id>), never from a file; its 
   assert.ok(labelMayLoad(labelUrl(id)));
   assert.ok(labelMayLoad('data:font/woff2;base64,AAAA'));
   for (const url of [
-    pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href, 'file:///etc/passwd', APP_URL, 'app://station/assets/app.js',
-    `app://label/${id}/../x`, `app://label/${id}?x`, `app://label/${id}#x`, `app://user@label/${id}`, 'app://label/not-an-id',
-    `app://labelx/${id}`, 'https://example.com/', 'blob:app://label/1', 'devtools://devtools/bundled/devtools_app.html',
+    pathToFileURL(join(tmpdir(), 'dock-label-Ab12Cd', 'label.html')).href,
+    'file:///etc/passwd',
+    APP_URL,
+    'app://station/assets/app.js',
+    `app://label/${id}/../x`,
+    `app://label/${id}?x`,
+    `app://label/${id}#x`,
+    `app://user@label/${id}`,
+    'app://label/not-an-id',
+    `app://labelx/${id}`,
+    'https://example.com/',
+    'blob:app://label/1',
+    'devtools://devtools/bundled/devtools_app.html',
   ]) {
     assert.equal(labelMayLoad(url), false, url);
   }
@@ -61,7 +96,7 @@ test('a label is printed from memory (app://label/<id>), never from a file; its 
   assert.ok(!/script-src|unsafe-eval|https?:|file:|\*/.test(d), 'no script, nothing remote, no files');
 });
 
-test('the station\'s page may copy to the clipboard and go full screen, and nothing else', () => {
+test("the station's page may copy to the clipboard and go full screen, and nothing else", () => {
   assert.ok(mayHavePermission('clipboard-sanitized-write', APP_URL));
   assert.ok(mayHavePermission('fullscreen', APP_URL));
   for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'hid', 'usb', 'serial', 'clipboard-read', 'unknown']) {
@@ -86,10 +121,12 @@ test('every window is isolated, sandboxed and without Node', () => {
 });
 
 test('the CSP allows scripts from the page itself only, and nothing from elsewhere', () => {
-  const d = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((x) => {
-    const [k, ...v] = x.split(' ');
-    return [k!, v.join(' ')];
-  }));
+  const d = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split('; ').map((x) => {
+      const [k, ...v] = x.split(' ');
+      return [k!, v.join(' ')];
+    }),
+  );
   assert.equal(d['default-src'], "'none'");
   assert.equal(d['script-src'], "'self'");
   assert.equal(d['connect-src'], "'self'");

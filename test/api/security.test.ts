@@ -74,12 +74,20 @@ test('the token of an earlier run is refused: every run makes a fresh one', asyn
 });
 
 test('a request naming a foreign Host is refused with FOREIGN_HOST (no DNS rebinding)', async () => {
-  for (const host of ['evil.example', `evil.example:${srv.port}`, `127.0.0.1:${srv.port + 1}`, `127.0.0.1.evil.example:${srv.port}`, `[::1]:${srv.port}`]) {
+  for (const host of [
+    'evil.example',
+    `evil.example:${srv.port}`,
+    `127.0.0.1:${srv.port + 1}`,
+    `127.0.0.1.evil.example:${srv.port}`,
+    `[::1]:${srv.port}`,
+  ]) {
     refused(await call('station.info', {}, { ...good(), host }), 403, 'FOREIGN_HOST');
   }
   // no Host at all
   for (const version of ['1.0', '1.1']) {
-    const bare = await rawSocket(`POST ${HTTP.callPath('station.info')} HTTP/${version}\r\ncontent-type: application/json\r\n${HTTP.tokenHeader}: ${srv.token}\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}`);
+    const bare = await rawSocket(
+      `POST ${HTTP.callPath('station.info')} HTTP/${version}\r\ncontent-type: application/json\r\n${HTTP.tokenHeader}: ${srv.token}\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}`,
+    );
     assert.equal(bare.status, 403, `HTTP/${version} without Host`);
     assert.equal(bare.json.code, 'FOREIGN_HOST');
   }
@@ -93,14 +101,34 @@ test('localhost and 127.0.0.1 on the right port are both the station', async () 
 });
 
 test('a request from a foreign Origin is refused with FOREIGN_ORIGIN, even with the token', async () => {
-  for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${srv.port + 1}`, `https://127.0.0.1:${srv.port}`, `http://localhost.evil.example:${srv.port}`]) {
+  for (const origin of [
+    'http://evil.example',
+    'null',
+    `http://127.0.0.1:${srv.port + 1}`,
+    `https://127.0.0.1:${srv.port}`,
+    `http://localhost.evil.example:${srv.port}`,
+  ]) {
     refused(await call('drives.scan', { operator: OPERATOR, serial: 'X1' }, { ...good(), origin }), 403, 'FOREIGN_ORIGIN');
   }
-  assert.equal((await call('station.info', {}, { ...good(), origin: `http://127.0.0.1:${srv.port}` })).status, 200, 'its own origin is welcome');
+  assert.equal(
+    (await call('station.info', {}, { ...good(), origin: `http://127.0.0.1:${srv.port}` })).status,
+    200,
+    'its own origin is welcome',
+  );
 });
 
 test('an unknown operation is refused with UNKNOWN_OPERATION', async () => {
-  for (const op of ['drives.explode', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'drives.scan/extra', '..%2f..%2fetc', '%E0%A4%A']) {
+  for (const op of [
+    'drives.explode',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    '',
+    'drives.scan/extra',
+    '..%2f..%2fetc',
+    '%E0%A4%A',
+  ]) {
     refused(await raw(srv.port, { path: `${HTTP.callPrefix}${op}`, headers: good(), body: '{}' }), 404, 'UNKNOWN_OPERATION');
   }
   refused(await raw(srv.port, { path: '/api/other', headers: good(), body: '{}' }), 404, 'NO_SUCH_PATH');
@@ -123,19 +151,31 @@ test('input that fails the schema is refused with BAD_INPUT', async () => {
   ];
   for (const [op, input] of cases) refused(await call(op, input), 400, 'BAD_INPUT');
   // a borrowed prototype does not smuggle a field in
-  refused(await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers: good(), body: '{"__proto__": {"operator": "Amy Lin"}, "serial": "X1"}' }), 400, 'BAD_INPUT');
+  refused(
+    await raw(srv.port, {
+      path: HTTP.callPath('drives.scan'),
+      headers: good(),
+      body: '{"__proto__": {"operator": "Amy Lin"}, "serial": "X1"}',
+    }),
+    400,
+    'BAD_INPUT',
+  );
   assert.equal(({} as Record<string, unknown>).operator, undefined, 'nothing leaked into Object.prototype');
 });
 
-test('a refusal of the dock\'s rules is a 409 or 422 with the rule\'s code', async () => {
+test("a refusal of the dock's rules is a 409 or 422 with the rule's code", async () => {
   refused(await call('jobs.get', { name: 'no-such-job' }), 422, 'JOB_UNKNOWN');
-  refused(await call('drives.scan', { operator: OPERATOR, serial: 'WD-NOPE-0001', trackingNumber: 'NOT-RECEIVED-1' }), 422, 'PACKAGE_UNKNOWN');
+  refused(
+    await call('drives.scan', { operator: OPERATOR, serial: 'WD-NOPE-0001', trackingNumber: 'NOT-RECEIVED-1' }),
+    422,
+    'PACKAGE_UNKNOWN',
+  );
   const existing = (await call('jobs.search', { limit: 1 })).json as { result: { items: { name: string }[] } };
   const name = existing.result.items[0]!.name;
   refused(await call('jobs.put', { operator: OPERATOR, job: { name, properties: { jobType: 'Import' } } }), 409, 'JOB_EXISTS');
 });
 
-test('a refusal of the dock\'s rules is a 400, 403, 409 or 422; only the station\'s own store (or its backup copy) failing is a 5xx', () => {
+test("a refusal of the dock's rules is a 400, 403, 409 or 422; only the station's own store (or its backup copy) failing is a 5xx", () => {
   for (const code of RULE_ERROR_CODES) {
     const storeFault = ['STORE_FULL', 'STORE_DAMAGED', 'STORE_DISK_ERROR', 'STORE_TOO_NEW', 'BACKUP_FAILED'].includes(code);
     // 403: a person the station does not allow to do this (a wrong PIN, not a supervisor)
@@ -147,9 +187,21 @@ test('a refusal of the dock\'s rules is a 400, 403, 409 or 422; only the station
 
 test('a body larger than the cap is refused with BODY_TOO_LARGE, declared or streamed', async () => {
   const big = Buffer.alloc(HTTP.maxBodyBytes + 1024, 0x20);
-  refused(await raw(srv.port, { path: HTTP.callPath('jobs.import'), headers: { ...good(), 'content-length': big.length }, body: big }), 413, 'BODY_TOO_LARGE');
+  refused(
+    await raw(srv.port, { path: HTTP.callPath('jobs.import'), headers: { ...good(), 'content-length': big.length }, body: big }),
+    413,
+    'BODY_TOO_LARGE',
+  );
   const chunk = Buffer.alloc(1024 * 1024, 0x20);
-  refused(await raw(srv.port, { path: HTTP.callPath('jobs.import'), headers: { ...good(), 'transfer-encoding': 'chunked' }, chunked: Array(10).fill(chunk) }), 413, 'BODY_TOO_LARGE');
+  refused(
+    await raw(srv.port, {
+      path: HTTP.callPath('jobs.import'),
+      headers: { ...good(), 'transfer-encoding': 'chunked' },
+      chunked: Array(10).fill(chunk),
+    }),
+    413,
+    'BODY_TOO_LARGE',
+  );
   // a valid JSON document just over the cap, too
   const json = JSON.stringify({ operator: OPERATOR, json: 'x'.repeat(HTTP.maxBodyBytes) });
   refused(await raw(srv.port, { path: HTTP.callPath('jobs.import'), headers: good(), body: json }), 413, 'BODY_TOO_LARGE');
@@ -159,11 +211,19 @@ test('a body that is not JSON is refused: NOT_JSON, or UNSUPPORTED_MEDIA_TYPE wh
   for (const body of ['', '{', '{"operator": "Amy Lin", "serial": "X1"', 'undefined', "{'a': 1}", '\u0000', 'NaN', '{"a":1}{"b":2}']) {
     refused(await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers: good(), body }), 400, 'NOT_JSON');
   }
-  refused(await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers: good(), body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), 400, 'NOT_JSON');
+  refused(
+    await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers: good(), body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }),
+    400,
+    'NOT_JSON',
+  );
   for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', '']) {
     const headers: Record<string, string> = { ...good(), 'content-type': type };
     if (!type) delete headers['content-type'];
-    refused(await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers, body: JSON.stringify({ operator: OPERATOR, serial: 'X1' }) }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    refused(
+      await raw(srv.port, { path: HTTP.callPath('drives.scan'), headers, body: JSON.stringify({ operator: OPERATOR, serial: 'X1' }) }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   }
 });
 
@@ -180,13 +240,17 @@ function rawSocket(bytes: string): Promise<{ status: number; json: { code?: stri
   return new Promise((resolve, reject) => {
     const s = connect(srv.port, '127.0.0.1', () => s.write(bytes));
     let text = '';
-    s.on('data', (d) => { text += d.toString(); });
+    s.on('data', (d) => {
+      text += d.toString();
+    });
     const done = () => {
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
       let json = {};
       try {
         json = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as object;
-      } catch { /* asserted on below */ }
+      } catch {
+        /* asserted on below */
+      }
       resolve({ status, json });
     };
     s.on('end', done);
@@ -210,14 +274,21 @@ test('a request that is not valid HTTP still gets { code, message }', async () =
 test('the change stream needs the token, the Host and the Origin too', async () => {
   const { [HTTP.tokenHeader]: _, ...noToken } = good();
   refused(await raw(srv.port, { method: 'GET', path: HTTP.eventsPath, headers: noToken }), 401, 'TOKEN_REQUIRED');
-  refused(await raw(srv.port, { method: 'GET', path: HTTP.eventsPath, headers: { ...good(), origin: 'http://evil.example' } }), 403, 'FOREIGN_ORIGIN');
+  refused(
+    await raw(srv.port, { method: 'GET', path: HTTP.eventsPath, headers: { ...good(), origin: 'http://evil.example' } }),
+    403,
+    'FOREIGN_ORIGIN',
+  );
   refused(await raw(srv.port, { method: 'POST', path: HTTP.eventsPath, headers: good(), body: '{}' }), 405, 'METHOD_NOT_ALLOWED');
 });
 
 test('the page is served with the strict Content-Security-Policy, and nothing outside the renderer is', async () => {
   const rendererDir = join(dir.dir, 'renderer-fixture');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>station</title><script type="module" src="./assets/app.js"></script>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir.dir, 'secret.txt'), 'not for the page');
   const other = await startStationServer({ dataDir: join(dir.dir, 'second-station'), rendererDir, demo: false, clock: clockAt() });
@@ -234,7 +305,7 @@ test('the page is served with the strict Content-Security-Policy, and nothing ou
     const js = await get('/assets/app.js');
     assert.equal(js.status, 200);
     assert.match(String(js.headers['content-type']), /^text\/javascript/);
-    assert.equal((await get('/receive')).text, page.text, 'a screen\'s path is the page');
+    assert.equal((await get('/receive')).text, page.text, "a screen's path is the page");
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/assets/missing.js']) {
       const r = await get(path);
       assert.ok(!r.text.includes('not for the page'), `${path} must not leak`);
@@ -249,7 +320,10 @@ test('without a built renderer the server says how to build it', async () => {
   const r = await raw(srv.port, { method: 'GET', path: '/', headers: { host: `127.0.0.1:${srv.port}` } });
   // the suite's server points at dist/renderer, which may or may not be built; a fresh one points nowhere
   const other = await startStationServer({
-    dataDir: join(dir.dir, 'second-station'), rendererDir: join(dir.dir, 'no-renderer-here'), demo: false, clock: clockAt(),
+    dataDir: join(dir.dir, 'second-station'),
+    rendererDir: join(dir.dir, 'no-renderer-here'),
+    demo: false,
+    clock: clockAt(),
   });
   try {
     const page = await raw(other.port, { method: 'GET', path: '/', headers: { host: `127.0.0.1:${other.port}` } });
@@ -263,14 +337,19 @@ test('without a built renderer the server says how to build it', async () => {
 });
 
 test('the server listens on 127.0.0.1 only', async (t) => {
-  const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
   if (!outside) {
     t.skip('this machine has no non-loopback IPv4 address to try the server from');
     return;
   }
   const reached = await new Promise<boolean>((resolve) => {
     const s = connect(srv.port, outside.address);
-    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
   assert.equal(reached, false, `not reachable on ${outside.address}`);

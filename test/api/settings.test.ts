@@ -59,7 +59,11 @@ test('a settings file that is not JSON is reported, kept aside and replaced by d
     writeFileSync(settingsPath(t.dir), '{{{');
     const srv = await startStationServer({ dataDir: t.dir, demo: false });
     try {
-      const r = await fetch(srv.origin + HTTP.callPath('station.info'), { method: 'POST', headers: { 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token }, body: '{}' });
+      const r = await fetch(srv.origin + HTTP.callPath('station.info'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
+        body: '{}',
+      });
       const info = (await r.json()) as { result: { settingsProblem: { code: string } | null; stationId: string } };
       assert.equal(info.result.settingsProblem?.code, 'SETTINGS_CORRUPT');
       assert.equal(info.result.stationId, DEFAULT_SETTINGS.stationId);
@@ -74,7 +78,10 @@ test('a settings file that is not JSON is reported, kept aside and replaced by d
 test('a settings file with some bad fields keeps the good ones and resets only the bad', () => {
   const t = tempDir();
   try {
-    writeFileSync(settingsPath(t.dir), JSON.stringify({ ...DEFAULT_SETTINGS, stationId: 'dock-9', language: 'fr', sounds: { enabled: 'loud', volume: 7 } }));
+    writeFileSync(
+      settingsPath(t.dir),
+      JSON.stringify({ ...DEFAULT_SETTINGS, stationId: 'dock-9', language: 'fr', sounds: { enabled: 'loud', volume: 7 } }),
+    );
     const s = openSettings(t.dir);
     assert.equal(s.problem?.code, 'SETTINGS_CORRUPT');
     assert.match(s.problem.message, /language/);

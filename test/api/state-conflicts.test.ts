@@ -16,11 +16,12 @@ after(async () => {
   dir.remove();
 });
 
-const call = (op: string, input: unknown) => raw(srv.port, {
-  path: HTTP.callPath(op as never),
-  headers: { host: `127.0.0.1:${srv.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
-  body: JSON.stringify(input),
-});
+const call = (op: string, input: unknown) =>
+  raw(srv.port, {
+    path: HTTP.callPath(op as never),
+    headers: { host: `127.0.0.1:${srv.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
+    body: JSON.stringify(input),
+  });
 
 test('cancelling a job already cancelled answers 409 ALREADY_CANCELLED and changes nothing', async () => {
   assert.equal((await call('jobs.put', { operator: OPERATOR, job: shippingJob('JOB-C', 'TRK-C', ['WD-C1']) })).status, 200);

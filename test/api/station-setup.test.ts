@@ -55,12 +55,22 @@ test('an operator who is not a supervisor cannot change settings, whatever PIN t
 test('a bad field refuses the whole change: nothing is saved and nothing recorded', async () => {
   await withStation(false, async (api, station) => {
     const before = snapshot(station);
-    await refusedWith('BAD_INPUT', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN, patch: { dockName: 'North Dock', idleSignOutMinutes: 0 },
-    }));
-    await refusedWith('BAD_INPUT', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN, patch: { dockAddress: { ...address, city: '' } },
-    }));
+    await refusedWith(
+      'BAD_INPUT',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: { dockName: 'North Dock', idleSignOutMinutes: 0 },
+      }),
+    );
+    await refusedWith(
+      'BAD_INPUT',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: { dockAddress: { ...address, city: '' } },
+      }),
+    );
     assert.deepEqual(snapshot(station), before);
   });
 });
@@ -68,7 +78,9 @@ test('a bad field refuses the whole change: nothing is saved and nothing recorde
 test('each field changed is one custody record of the station naming the supervisor, what it was and what it is', async () => {
   await withStation(false, async (api, station) => {
     const saved = await api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN, patch: { dockName: 'North Dock', idleSignOutMinutes: 5, language: 'en' },
+      operator: SUPERVISOR,
+      pin: PIN,
+      patch: { dockName: 'North Dock', idleSignOutMinutes: 5, language: 'en' },
     });
     assert.equal(saved.dockName, 'North Dock');
     const changes = station.intake.stationCustody();
@@ -78,8 +90,11 @@ test('each field changed is one custody record of the station naming the supervi
       assert.equal(c.operator, SUPERVISOR);
       assert.equal(c.station, 'dock-1');
     }
-    assert.deepEqual(changes.find((c) => c.action === 'settings.dockName')?.detail,
-      { field: 'dockName', before: 'Datacenter Receiving Dock', after: 'North Dock' });
+    assert.deepEqual(changes.find((c) => c.action === 'settings.dockName')?.detail, {
+      field: 'dockName',
+      before: 'Datacenter Receiving Dock',
+      after: 'North Dock',
+    });
     const again = await api.call('settings.update', { operator: SUPERVISOR, pin: PIN, patch: { dockName: 'North Dock' } });
     assert.equal(again.dockName, 'North Dock');
     assert.equal(station.intake.stationCustody().length, 2, 'saving what is already there records nothing');
@@ -90,8 +105,14 @@ test('a PIN is stored as a scrypt hash and never sent to the screens', async () 
   await withStation(false, async (api, station) => {
     const ops = (await api.call('settings.get', {})).operators;
     await api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN,
-      patch: { operators: [...ops.map((o) => ({ name: o.name, badge: o.badge, supervisor: o.supervisor })), { name: 'Eve Kao', badge: 'OP-0010', supervisor: false, pin: '97531' }] },
+      operator: SUPERVISOR,
+      pin: PIN,
+      patch: {
+        operators: [
+          ...ops.map((o) => ({ name: o.name, badge: o.badge, supervisor: o.supervisor })),
+          { name: 'Eve Kao', badge: 'OP-0010', supervisor: false, pin: '97531' },
+        ],
+      },
     });
     const file = readFileSync(settingsPath(station.dataDir), 'utf8');
     assert.ok(!file.includes('97531'), 'the PIN itself is not in the settings file');
@@ -100,7 +121,9 @@ test('a PIN is stored as a scrypt hash and never sent to the screens', async () 
     const dana = station.settings.get().operators.find((o) => o.name === SUPERVISOR);
     assert.ok(dana?.pinHash, 'a PIN left out of the list is kept, not removed');
     const seen = JSON.stringify([
-      await api.call('settings.get', {}), await api.call('station.info', {}), await api.call('settings.unlock', { operator: SUPERVISOR, pin: PIN }),
+      await api.call('settings.get', {}),
+      await api.call('station.info', {}),
+      await api.call('settings.unlock', { operator: SUPERVISOR, pin: PIN }),
     ]);
     assert.ok(!seen.includes('scrypt') && !seen.includes('pinHash') && !seen.includes('97531'), 'no hash and no PIN in any answer');
     const added = station.intake.stationCustody().find((c) => c.action === 'operator.added');
@@ -122,13 +145,27 @@ test('an operator with a PIN signs in only with it', async () => {
 test('the station keeps a supervisor with a PIN: removing the last one is refused', async () => {
   await withStation(false, async (api, station) => {
     const before = snapshot(station);
-    await refusedWith('LAST_SUPERVISOR', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN, patch: { operators: [{ name: OPERATOR, badge: 'OP-0001', supervisor: false }] },
-    }));
-    await refusedWith('SUPERVISOR_WITHOUT_PIN', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN,
-      patch: { operators: [{ name: SUPERVISOR, supervisor: true }, { name: OPERATOR, badge: 'OP-0001', supervisor: true }] },
-    }));
+    await refusedWith(
+      'LAST_SUPERVISOR',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: { operators: [{ name: OPERATOR, badge: 'OP-0001', supervisor: false }] },
+      }),
+    );
+    await refusedWith(
+      'SUPERVISOR_WITHOUT_PIN',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: {
+          operators: [
+            { name: SUPERVISOR, supervisor: true },
+            { name: OPERATOR, badge: 'OP-0001', supervisor: true },
+          ],
+        },
+      }),
+    );
     assert.deepEqual(snapshot(station), before);
   });
 });
@@ -136,14 +173,32 @@ test('the station keeps a supervisor with a PIN: removing the last one is refuse
 test('two operators cannot share a name or a badge', async () => {
   await withStation(false, async (api, station) => {
     const before = snapshot(station);
-    await refusedWith('OPERATOR_DUPLICATE', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN,
-      patch: { operators: [{ name: SUPERVISOR, badge: 'OP-0009', supervisor: true }, { name: 'Amy Lin', badge: 'op-0009', supervisor: false }] },
-    }));
-    await refusedWith('OPERATOR_DUPLICATE', api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN,
-      patch: { operators: [{ name: SUPERVISOR, badge: 'OP-0009', supervisor: true }, { name: 'dana wu', supervisor: false }] },
-    }));
+    await refusedWith(
+      'OPERATOR_DUPLICATE',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: {
+          operators: [
+            { name: SUPERVISOR, badge: 'OP-0009', supervisor: true },
+            { name: 'Amy Lin', badge: 'op-0009', supervisor: false },
+          ],
+        },
+      }),
+    );
+    await refusedWith(
+      'OPERATOR_DUPLICATE',
+      api.call('settings.update', {
+        operator: SUPERVISOR,
+        pin: PIN,
+        patch: {
+          operators: [
+            { name: SUPERVISOR, badge: 'OP-0009', supervisor: true },
+            { name: 'dana wu', supervisor: false },
+          ],
+        },
+      }),
+    );
     assert.deepEqual(snapshot(station), before);
   });
 });
@@ -151,12 +206,17 @@ test('two operators cannot share a name or a badge', async () => {
 test('a renamed operator keeps their PIN, and custody says who they were', async () => {
   await withStation(false, async (api, station) => {
     await api.call('settings.update', {
-      operator: SUPERVISOR, pin: PIN,
+      operator: SUPERVISOR,
+      pin: PIN,
       patch: { operators: [{ name: 'Dana Wu-Lin', was: SUPERVISOR, badge: 'OP-0009', supervisor: true }] },
     });
     assert.deepEqual(await api.call('operators.signIn', { name: 'Dana Wu-Lin', pin: PIN }), { name: 'Dana Wu-Lin', supervisor: true });
     const actions = station.intake.stationCustody().map((c) => [c.action, c.detail?.name]);
-    assert.deepEqual(actions.sort(), [['operator.changed', 'Dana Wu-Lin'], ['operator.removed', 'Amy Lin'], ['operator.removed', 'Ben Chen']]);
+    assert.deepEqual(actions.sort(), [
+      ['operator.changed', 'Dana Wu-Lin'],
+      ['operator.removed', 'Amy Lin'],
+      ['operator.removed', 'Ben Chen'],
+    ]);
   });
 });
 
@@ -166,14 +226,29 @@ test('a blank station asks for setup; setup names the dock and its first supervi
     assert.equal(info.setupNeeded, true);
     assert.equal(info.demoAvailable, true);
     assert.deepEqual(info.operators, []);
-    await refusedWith('BAD_INPUT', api.call('station.setup', {
-      dockName: 'Keelung Dock', dockAddress: { ...address, streetAddress1: ' ' }, supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '4321' },
-    }));
-    await refusedWith('BAD_INPUT', api.call('station.setup', {
-      dockName: 'Keelung Dock', dockAddress: address, supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '12' },
-    }));
+    await refusedWith(
+      'BAD_INPUT',
+      api.call('station.setup', {
+        dockName: 'Keelung Dock',
+        dockAddress: { ...address, streetAddress1: ' ' },
+        supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '4321' },
+      }),
+    );
+    await refusedWith(
+      'BAD_INPUT',
+      api.call('station.setup', {
+        dockName: 'Keelung Dock',
+        dockAddress: address,
+        supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '12' },
+      }),
+    );
     assert.equal(station.intake.stationCustody().length, 0);
-    await api.call('station.setup', { dockName: 'Keelung Dock', dockAddress: address, stationId: 'keelung-1', supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '4321' } });
+    await api.call('station.setup', {
+      dockName: 'Keelung Dock',
+      dockAddress: address,
+      stationId: 'keelung-1',
+      supervisor: { name: 'Lee Wang', badge: 'SV-1', pin: '4321' },
+    });
     const after = await api.call('station.info', {});
     assert.equal(after.setupNeeded, false);
     assert.equal(after.stationId, 'keelung-1');
@@ -182,7 +257,10 @@ test('a blank station asks for setup; setup names the dock and its first supervi
     assert.equal(rec?.action, 'station.setUp');
     assert.equal(rec?.operator, 'Lee Wang');
     const before = snapshot(station);
-    await refusedWith('SETUP_DONE', api.call('station.setup', { dockName: 'Other', dockAddress: address, supervisor: { name: 'Mallory', badge: 'X-1', pin: '1111' } }));
+    await refusedWith(
+      'SETUP_DONE',
+      api.call('station.setup', { dockName: 'Other', dockAddress: address, supervisor: { name: 'Mallory', badge: 'X-1', pin: '1111' } }),
+    );
     await refusedWith('SETUP_DONE', api.call('station.loadDemo', {}));
     assert.deepEqual(snapshot(station), before);
   });

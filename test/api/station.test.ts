@@ -16,13 +16,18 @@ test('a brand-new store starts with demo jobs; an existing one is opened as it i
     assert.equal(first.created, true);
     assert.ok(existsSync(join(t.dir, STORE_FILE)));
     assert.ok(existsSync(join(t.dir, 'settings.json')));
-    const count = () => Number((readStore(first.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n);
+    const count = () =>
+      Number((readStore(first.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n);
     const jobs = count();
     assert.ok(jobs > 0, `${jobs} demo jobs`);
     first.close();
     const again = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: { jobs: 6, seed: 2 } });
     assert.equal(again.created, false);
-    assert.equal(Number((readStore(again.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n), jobs, 'no second helping of demo jobs');
+    assert.equal(
+      Number((readStore(again.store.path).prepare('SELECT count(*) AS n FROM jobs').get() as { n: number } | undefined)!.n),
+      jobs,
+      'no second helping of demo jobs',
+    );
     again.close();
   } finally {
     t.remove();
@@ -48,7 +53,7 @@ test('the data directory is --data-dir, else DOCK_INTAKE_DATA_DIR, else ~/.dock-
   assert.equal(dataDirFrom([], {}), join(homedir(), '.dock-intake'));
 });
 
-test('a relative data directory is relative to where the command was typed (npm\'s INIT_CWD), not the project', () => {
+test("a relative data directory is relative to where the command was typed (npm's INIT_CWD), not the project", () => {
   assert.equal(dataDirFrom(['--data-dir=dock-2'], { INIT_CWD: '/home/amy' }), resolve('/home/amy/dock-2'));
   assert.equal(dataDirFrom([], { DOCK_INTAKE_DATA_DIR: '../dock-3', INIT_CWD: '/home/amy/x' }), resolve('/home/amy/dock-3'));
   assert.equal(dataDirFrom(['--data-dir=dock-2'], {}), resolve(process.cwd(), 'dock-2'));

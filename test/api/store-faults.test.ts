@@ -14,11 +14,12 @@ import { STORE_FILE } from '../../electron/station.ts';
 import { clockAt, dumpStore, OPERATOR, raw, shippingJob, tempDir } from './helpers.ts';
 import { readStore } from '../store-file.ts';
 
-const call = (srv: StationServer, op: string, input: unknown) => raw(srv.port, {
-  path: HTTP.callPath(op as never),
-  headers: { host: `127.0.0.1:${srv.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
-  body: JSON.stringify(input),
-});
+const call = (srv: StationServer, op: string, input: unknown) =>
+  raw(srv.port, {
+    path: HTTP.callPath(op as never),
+    headers: { host: `127.0.0.1:${srv.port}`, 'content-type': 'application/json', [HTTP.tokenHeader]: srv.token },
+    body: JSON.stringify(input),
+  });
 
 async function ok(srv: StationServer, op: string, input: unknown): Promise<void> {
   const r = await call(srv, op, input);
@@ -37,8 +38,9 @@ async function openBox(dir: string): Promise<StationServer> {
 function onDisk(file: string): { scanned: Set<string>; drives: Set<string>; integrity: string } {
   const db = new DatabaseSync(file, { readOnly: true });
   try {
-    const custody = db.prepare("SELECT drive_id FROM custody WHERE drive_id IS NOT NULL AND action LIKE 'drive.%'")
-      .all() as { drive_id: string }[];
+    const custody = db.prepare("SELECT drive_id FROM custody WHERE drive_id IS NOT NULL AND action LIKE 'drive.%'").all() as {
+      drive_id: string;
+    }[];
     const scanned = new Set(custody.map((r) => r.drive_id));
     let drives = new Set<string>();
     try {
@@ -58,8 +60,7 @@ function onDisk(file: string): { scanned: Set<string>; drives: Set<string>; inte
   }
 }
 
-test('a full disk answers 507 STORE_FULL saying to free space; every scan acknowledged before is there after a reopen, intact',
-  async () => {
+test('a full disk answers 507 STORE_FULL saying to free space; every scan acknowledged before is there after a reopen, intact', async () => {
   const dir = tempDir();
   let srv: StationServer | null = await openBox(dir.dir);
   try {
@@ -104,7 +105,7 @@ test('a full disk answers 507 STORE_FULL saying to free space; every scan acknow
     if (srv) await srv.close();
     dir.remove();
   }
-  });
+});
 
 /** Mounts a tmpfs of `size` on `dir`; false when this machine does not let the test mount one. */
 function mountTiny(dir: string, size: string, remount = false): boolean {
@@ -116,49 +117,52 @@ function mountTiny(dir: string, size: string, remount = false): boolean {
   }
 }
 
-test('a filesystem that really runs out of room answers STORE_FULL; the station keeps running, loses no acknowledged scan, '
-  + 'and takes scans again once there is room', async (t) => {
-  const dir = tempDir();
-  if (!mountTiny(dir.dir, '1m')) {
-    dir.remove();
-    t.skip('mounting a 1 MB filesystem needs root (CAP_SYS_ADMIN) here; the page-limit test covers a full store everywhere');
-    return;
-  }
-  let srv: StationServer | null = null;
-  try {
-    srv = await openBox(dir.dir);
-    const acknowledged: string[] = [];
-    let refusal: Awaited<ReturnType<typeof call>> | null = null;
-    for (let i = 1; i <= 5000 && !refusal; i++) {
-      const serial = `EX-${String(i).padStart(4, '0')}`;
-      const r = await call(srv, 'drives.scan', { operator: OPERATOR, serial });
-      if (r.status === 200) acknowledged.push(serial);
-      else refusal = r;
+test(
+  'a filesystem that really runs out of room answers STORE_FULL; the station keeps running, loses no acknowledged scan, ' +
+    'and takes scans again once there is room',
+  async (t) => {
+    const dir = tempDir();
+    if (!mountTiny(dir.dir, '1m')) {
+      dir.remove();
+      t.skip('mounting a 1 MB filesystem needs root (CAP_SYS_ADMIN) here; the page-limit test covers a full store everywhere');
+      return;
     }
-    assert.ok(refusal, 'the filesystem filled up');
-    assert.equal(refusal.status, 507, refusal.text);
-    assert.equal((refusal.json as { code: string }).code, 'STORE_FULL');
-    // the checkpoint a second of idle brings fails on the full disk too: the station must outlive it
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    assert.equal((await call(srv, 'station.info', {})).status, 200, 'the station still answers');
-    const again = await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-9999' });
-    assert.equal(again.status, 507, 'and still says the disk is full');
-    await srv.close();
-    srv = null;
+    let srv: StationServer | null = null;
+    try {
+      srv = await openBox(dir.dir);
+      const acknowledged: string[] = [];
+      let refusal: Awaited<ReturnType<typeof call>> | null = null;
+      for (let i = 1; i <= 5000 && !refusal; i++) {
+        const serial = `EX-${String(i).padStart(4, '0')}`;
+        const r = await call(srv, 'drives.scan', { operator: OPERATOR, serial });
+        if (r.status === 200) acknowledged.push(serial);
+        else refusal = r;
+      }
+      assert.ok(refusal, 'the filesystem filled up');
+      assert.equal(refusal.status, 507, refusal.text);
+      assert.equal((refusal.json as { code: string }).code, 'STORE_FULL');
+      // the checkpoint a second of idle brings fails on the full disk too: the station must outlive it
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal((await call(srv, 'station.info', {})).status, 200, 'the station still answers');
+      const again = await call(srv, 'drives.scan', { operator: OPERATOR, serial: 'EX-9999' });
+      assert.equal(again.status, 507, 'and still says the disk is full');
+      await srv.close();
+      srv = null;
 
-    const after = onDisk(join(dir.dir, STORE_FILE));
-    assert.equal(after.integrity, 'ok');
-    for (const s of acknowledged) assert.ok(after.drives.has(s) && after.scanned.has(s), `acknowledged scan ${s} is in the store`);
+      const after = onDisk(join(dir.dir, STORE_FILE));
+      assert.equal(after.integrity, 'ok');
+      for (const s of acknowledged) assert.ok(after.drives.has(s) && after.scanned.has(s), `acknowledged scan ${s} is in the store`);
 
-    assert.ok(mountTiny(dir.dir, '8m', true), 'room is made');
-    srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
-    await ok(srv, 'drives.scan', { operator: OPERATOR, serial: `EX-${String(acknowledged.length + 1).padStart(4, '0')}` });
-  } finally {
-    if (srv) await srv.close();
-    execFileSync('umount', [dir.dir], { stdio: 'ignore' });
-    dir.remove();
-  }
-});
+      assert.ok(mountTiny(dir.dir, '8m', true), 'room is made');
+      srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
+      await ok(srv, 'drives.scan', { operator: OPERATOR, serial: `EX-${String(acknowledged.length + 1).padStart(4, '0')}` });
+    } finally {
+      if (srv) await srv.close();
+      execFileSync('umount', [dir.dir], { stdio: 'ignore' });
+      dir.remove();
+    }
+  },
+);
 
 const FILL = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fill-store.ts');
 
@@ -194,7 +198,10 @@ test('a damaged page of the store answers STORE_DAMAGED saying not to retry but 
   try {
     const acknowledged = ['WD-F1', 'WD-F2', 'EX-0001', 'EX-0002'];
     for (const serial of acknowledged) await ok(srv, 'drives.scan', { operator: OPERATOR, serial });
-    const root = Number((readStore(srv.station.store.path).prepare("SELECT rootpage FROM sqlite_master WHERE name = 'drives'").get() as { rootpage: number }).rootpage);
+    const root = Number(
+      (readStore(srv.station.store.path).prepare("SELECT rootpage FROM sqlite_master WHERE name = 'drives'").get() as { rootpage: number })
+        .rootpage,
+    );
     const pageSize = Number((readStore(srv.station.store.path).prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
     await srv.close();
     srv = null;

@@ -31,7 +31,10 @@ async function heldDrive(): Promise<string> {
 
 async function refused(op: Parameters<IntakeApi['call']>[0], input: unknown, code: string): Promise<string> {
   const before = dumpStore(station.store);
-  const e = await api.call(op, input as never).then(() => null, (x: unknown) => x);
+  const e = await api.call(op, input as never).then(
+    () => null,
+    (x: unknown) => x,
+  );
   assert.ok(e instanceof ApiError, `refused, not ${String(e)}`);
   assert.equal(e.code, code, e.message);
   assert.deepEqual(dumpStore(station.store), before, 'the store is unchanged');
@@ -57,7 +60,8 @@ test('another operator typed in another case witnesses, and the certificate name
   const input = { operator: OPERATOR, driveIds: [serial], method: 'Shredded', witness: 'ben  CHEN' };
   const { certificate } = await api.call('drives.destroy', input);
   assert.equal(certificate.witness, 'Ben Chen');
-  const record = readStore(station.store.path).prepare("SELECT detail FROM custody WHERE action = 'drive.destroyed' AND drive_id = ?")
+  const record = readStore(station.store.path)
+    .prepare("SELECT detail FROM custody WHERE action = 'drive.destroyed' AND drive_id = ?")
     .get(serial) as { detail: string };
   assert.equal((JSON.parse(record.detail) as { witness: string }).witness, 'Ben Chen');
 });

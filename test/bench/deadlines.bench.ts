@@ -41,7 +41,9 @@ try {
   for (let i = 0; i < RUNS; i++) {
     clock.advance(10 * 60_000); // the station's own interval
     const [r, t] = timed(() => intake.sweep(actor));
-    const applied = Object.values(r).filter(Array.isArray).reduce((n, a) => n + a.length, 0);
+    const applied = Object.values(r)
+      .filter(Array.isArray)
+      .reduce((n, a) => n + a.length, 0);
     if (applied) log(`sweep ${i + 1} applied ${applied} changes (expected none)`);
     sweeps.push(t);
   }

@@ -24,7 +24,11 @@ const TEMPLATE_JOBS = 345;
 
 function schemaVersion(): number {
   const s = new Store(':memory:');
-  try { return s.version; } finally { s.close(); }
+  try {
+    return s.version;
+  } finally {
+    s.close();
+  }
 }
 
 export function cacheDir(): string {
@@ -64,17 +68,17 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
     custody: src.prepare('SELECT * FROM custody ORDER BY seq').all() as Row[],
   };
   src.close();
-  const serials = new Set<string>(t.drives.map((r) => (r.drive_id as string)));
-  for (const c of t.custody) if (c.drive_id) serials.add((c.drive_id as string));
+  const serials = new Set<string>(t.drives.map((r) => r.drive_id as string));
+  for (const c of t.custody) if (c.drive_id) serials.add(c.drive_id as string);
   const trackings = new Set<string>();
-  for (const p of t.packages) trackings.add((p.tracking_number as string));
-  for (const c of t.custody) if (c.tracking_number) trackings.add((c.tracking_number as string));
+  for (const p of t.packages) trackings.add(p.tracking_number as string);
+  for (const c of t.custody) if (c.tracking_number) trackings.add(c.tracking_number as string);
   for (const j of t.jobs) {
-    if (j.delivery_tracking) trackings.add((j.delivery_tracking as string));
-    if (j.return_package) trackings.add(String((JSON.parse((j.return_package as string)) as { trackingNumber: string }).trackingNumber));
+    if (j.delivery_tracking) trackings.add(j.delivery_tracking as string);
+    if (j.return_package) trackings.add(String((JSON.parse(j.return_package as string) as { trackingNumber: string }).trackingNumber));
   }
-  const names = new Set<string>(t.jobs.map((j) => (j.name as string)));
-  for (const c of t.custody) if (c.job_name) names.add((c.job_name as string));
+  const names = new Set<string>(t.jobs.map((j) => j.name as string));
+  for (const c of t.custody) if (c.job_name) names.add(c.job_name as string);
   // suffixed trackings of a shared box follow their box: X-1 becomes Y-1 when X becomes Y
   const boxes = new Set<string>([...trackings].filter((x) => !/-\d{1,3}$/.test(x)));
   const suffixed = [...trackings].filter((x) => /-\d{1,3}$/.test(x));
@@ -88,7 +92,10 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
   const fresh = (s: string) => {
     for (;;) {
       const v = reshape(d, s);
-      if (!used.has(v)) { used.add(v); return v; }
+      if (!used.has(v)) {
+        used.add(v);
+        return v;
+      }
     }
   };
   let jobNo = 0;
@@ -97,7 +104,8 @@ function replicate(template: string, file: string, drivesWanted: number, seed: n
   new Store(file).close();
   const db = writeStore(file);
   db.exec('PRAGMA synchronous = OFF'); // only while filling; the bench opens it again with the store's own settings
-  const insert = (table: string, cols: string[]) => db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const insert = (table: string, cols: string[]) =>
+    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
   const cols = (rows: Row[]) => Object.keys(rows[0] ?? {});
   const tables = (['jobs', 'drives', 'packages', 'package_jobs', 'custody'] as const).filter((k) => t[k].length);
   const stmts = Object.fromEntries(tables.map((k) => [k, { cols: cols(t[k]), st: insert(k, cols(t[k])) }]));
@@ -195,6 +203,10 @@ export function workingCopy(cached: string, to: string): string {
   copyFileSync(cached, to);
   // the copy's dirty pages are flushed now, so their writeback does not compete with the scans' fsyncs
   const fd = openSync(to, 'r+');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   return to;
 }

@@ -28,7 +28,11 @@ function log(msg: string): void {
 function ensureRenderer(): void {
   if (existsSync(join(root, 'dist', 'renderer', 'index.html'))) return;
   log('building the renderer');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (r.status !== 0) throw new Error('the renderer did not build');
 }
 
@@ -49,9 +53,18 @@ async function makeBox(server: StationServer, box: string): Promise<string[]> {
       job: {
         name: `bench-${box.toLowerCase()}-${j}`,
         properties: {
-          jobType: 'Import', state: 'Shipping',
+          jobType: 'Import',
+          state: 'Shipping',
           deliveryPackage: { carrierName: 'DHL', trackingNumber: `${box}-${j}` },
-          returnAddress: { recipientName: 'Bench', streetAddress1: '1 Road', city: 'Taipei', postalCode: '100', countryOrRegion: 'TW', phone: '+886 2 0000 0000', email: 'bench@example.com' },
+          returnAddress: {
+            recipientName: 'Bench',
+            streetAddress1: '1 Road',
+            city: 'Taipei',
+            postalCode: '100',
+            countryOrRegion: 'TW',
+            phone: '+886 2 0000 0000',
+            email: 'bench@example.com',
+          },
           driveList: drives.map((driveId) => ({ driveId })),
         },
       },
@@ -68,35 +81,55 @@ async function instrument(page: Page): Promise<void> {
     performance.setResourceTimingBufferSize(10000);
     const long: number[] = [];
     (window as unknown as { __long: number[] }).__long = long;
-    try { new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); }).observe({ type: 'longtask' }); } catch { /* not everywhere */ }
+    try {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) long.push(e.duration);
+      }).observe({ type: 'longtask' });
+    } catch {
+      /* not everywhere */
+    }
     const b = w.__bench;
     const gaps: Record<string, number> = {};
     (b as unknown as { gaps: Record<string, number> }).gaps = gaps;
-    let lastAt = 0; let maxGap = 0;
-    window.addEventListener('keydown', (e) => {
-      if (b.typed) maxGap = Math.max(maxGap, e.timeStamp - lastAt);
-      lastAt = e.timeStamp;
-      if (e.key === 'Enter') {
-        if (b.typed) { b.enter[b.typed] = e.timeStamp; gaps[b.typed] = maxGap; }
-        b.typed = ''; maxGap = 0;
-      } else if (e.key.length === 1) b.typed += e.key;
-    }, true);
+    let lastAt = 0;
+    let maxGap = 0;
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (b.typed) maxGap = Math.max(maxGap, e.timeStamp - lastAt);
+        lastAt = e.timeStamp;
+        if (e.key === 'Enter') {
+          if (b.typed) {
+            b.enter[b.typed] = e.timeStamp;
+            gaps[b.typed] = maxGap;
+          }
+          b.typed = '';
+          maxGap = 0;
+        } else if (e.key.length === 1) b.typed += e.key;
+      },
+      true,
+    );
     const seen = (el: Element) => {
       const serial = el.getAttribute('data-serial');
-      if (serial && el.getAttribute('data-state') === 'Received' && b.enter[serial] !== undefined && b.shown[serial] === undefined) b.shown[serial] = performance.now();
+      if (serial && el.getAttribute('data-state') === 'Received' && b.enter[serial] !== undefined && b.shown[serial] === undefined)
+        b.shown[serial] = performance.now();
     };
     (b as unknown as { fb: string[] }).fb = [];
     new MutationObserver((records) => {
       for (const r of records) {
         const t = r.target as Element;
-        if (r.type === 'attributes' && r.attributeName === 'data-feedback-id') (b as unknown as { fb: string[] }).fb.push(`${t.getAttribute('data-kind')}:${t.querySelector('[data-testid=feedback-code]')?.textContent}:${t.querySelector('[data-testid=feedback-text]')?.textContent}`);
+        if (r.type === 'attributes' && r.attributeName === 'data-feedback-id')
+          (b as unknown as { fb: string[] }).fb.push(
+            `${t.getAttribute('data-kind')}:${t.querySelector('[data-testid=feedback-code]')?.textContent}:${t.querySelector('[data-testid=feedback-text]')?.textContent}`,
+          );
         if (r.type === 'attributes') seen(r.target as Element);
-        else r.addedNodes.forEach((n) => {
-          if (n instanceof Element) {
-            seen(n);
-            n.querySelectorAll('[data-serial]').forEach(seen);
-          }
-        });
+        else
+          r.addedNodes.forEach((n) => {
+            if (n instanceof Element) {
+              seen(n);
+              n.querySelectorAll('[data-serial]').forEach(seen);
+            }
+          });
       }
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-feedback-id'] });
   });
@@ -118,12 +151,44 @@ export function scannerBurst(cdp: CDPSession, code: string, msPerChar = 2): Prom
     const isLetter = /[A-Z]/.test(upper);
     const isDigit = /[0-9]/.test(ch);
     const keyCode = isLetter || isDigit ? upper.charCodeAt(0) : ch === '-' ? 189 : ch === '.' ? 190 : ch === '/' ? 191 : 0;
-    const keyCodeName = isLetter ? `Key${upper}` : isDigit ? `Digit${ch}` : ch === '-' ? 'Minus' : ch === '.' ? 'Period' : ch === '/' ? 'Slash' : '';
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: keyCodeName, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: keyCode, timestamp: at(i) }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: keyCodeName, windowsVirtualKeyCode: keyCode, timestamp: at(i) }));
+    const keyCodeName = isLetter
+      ? `Key${upper}`
+      : isDigit
+        ? `Digit${ch}`
+        : ch === '-'
+          ? 'Minus'
+          : ch === '.'
+            ? 'Period'
+            : ch === '/'
+              ? 'Slash'
+              : '';
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: ch,
+        code: keyCodeName,
+        text: ch,
+        unmodifiedText: ch,
+        windowsVirtualKeyCode: keyCode,
+        timestamp: at(i),
+      }),
+    );
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: keyCodeName, windowsVirtualKeyCode: keyCode, timestamp: at(i) }),
+    );
   });
   const end = at(code.length);
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13, timestamp: end }));
+  sends.push(
+    cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key: 'Enter',
+      code: 'Enter',
+      text: '\r',
+      unmodifiedText: '\r',
+      windowsVirtualKeyCode: 13,
+      timestamp: end,
+    }),
+  );
   sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: end }));
   return Promise.all(sends);
 }
@@ -149,7 +214,8 @@ async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate:
   for (let i = 0; i < serials.length; i++) {
     const due = t0 + i * interval;
     const wait = due - Date.now();
-    if (wait > 0) await sleep(wait); else if (wait < -interval) behind++;
+    if (wait > 0) await sleep(wait);
+    else if (wait < -interval) behind++;
     // a scanner's burst: every character within a few milliseconds, then Enter; not awaited, as a
     // scanner does not wait for the screen either
     void scannerBurst(cdp, serials[i]!);
@@ -162,41 +228,87 @@ async function runRate(server: StationServer, page: Page, cdp: CDPSession, rate:
     if (n >= serials.length) break;
     await sleep(100);
   }
-  const { enter, shown } = await page.evaluate(() => (window as unknown as { __bench: { enter: Record<string, number>; shown: Record<string, number> } }).__bench);
-  const pkg = (await call(server, 'packages.get', { trackingNumber: box })) as { jobs: { expected: { driveId: string; state: string }[] }[] };
+  const { enter, shown } = await page.evaluate(
+    () => (window as unknown as { __bench: { enter: Record<string, number>; shown: Record<string, number> } }).__bench,
+  );
+  const pkg = (await call(server, 'packages.get', { trackingNumber: box })) as {
+    jobs: { expected: { driveId: string; state: string }[] }[];
+  };
   const receivedInStore = new Set<string>(pkg.jobs.flatMap((j) => j.expected.filter((d) => d.state === 'Received').map((d) => d.driveId)));
   const latencies: number[] = [];
   let lost = 0;
   for (const s of serials) {
     const a = enter[s];
     const b = shown[s];
-    if (a === undefined || b === undefined || !receivedInStore.has(s)) { lost++; continue; }
+    if (a === undefined || b === undefined || !receivedInStore.has(s)) {
+      lost++;
+      continue;
+    }
     latencies.push(b - a);
   }
   latencies.sort((x, y) => x - y);
   if (process.env.SCAN_UI_DEBUG) {
-    const why = serials.filter((s) => enter[s] === undefined || shown[s] === undefined || !receivedInStore.has(s)).map((s) => `${s}:${enter[s] === undefined ? 'noEnter' : ''}${shown[s] === undefined ? 'notShown' : ''}${receivedInStore.has(s) ? '' : 'notInStore'}`);
+    const why = serials
+      .filter((s) => enter[s] === undefined || shown[s] === undefined || !receivedInStore.has(s))
+      .map(
+        (s) =>
+          `${s}:${enter[s] === undefined ? 'noEnter' : ''}${shown[s] === undefined ? 'notShown' : ''}${receivedInStore.has(s) ? '' : 'notInStore'}`,
+      );
     log(`lost: ${why.join(' ')}`);
-    const fb = await page.evaluate(() => (window as unknown as { __bench: { fb: string[] } }).__bench.fb.filter((f) => !f.startsWith('received')));
+    const fb = await page.evaluate(() =>
+      (window as unknown as { __bench: { fb: string[] } }).__bench.fb.filter((f) => !f.startsWith('received')),
+    );
     log(`not received: ${fb.join(' | ')}`);
     const gaps = await page.evaluate(() => (window as unknown as { __bench: { gaps: Record<string, number> } }).__bench.gaps);
     const sortedGaps = Object.values(gaps).sort((x, y) => x - y);
     const perf = await page.evaluate(() => {
-      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call/drives.scan')).map((e) => e.duration).sort((a, b) => a - b);
+      const calls = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/call/drives.scan'))
+        .map((e) => e.duration)
+        .sort((a, b) => a - b);
       const lt = (window as unknown as { __long?: number[] }).__long ?? [];
-      return { n: calls.length, p50: calls[calls.length >> 1], p95: calls[Math.floor(calls.length * 0.95)], max: calls.at(-1), longTasks: lt.length, longMax: Math.max(0, ...lt), longSum: lt.reduce((a, b) => a + b, 0) };
+      return {
+        n: calls.length,
+        p50: calls[calls.length >> 1],
+        p95: calls[Math.floor(calls.length * 0.95)],
+        max: calls.at(-1),
+        longTasks: lt.length,
+        longMax: Math.max(0, ...lt),
+        longSum: lt.reduce((a, b) => a + b, 0),
+      };
     });
     log(`drives.scan fetch ms: ${JSON.stringify(perf)}`);
-    const entries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call/drives.scan')).map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd]));
+    const entries = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/call/drives.scan'))
+        .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd]),
+    );
     const mine = entries.slice(-serials.length);
     const parts = serials.map((s, i) => [mine[i]![0]! - enter[s]!, mine[i]![1]! - mine[i]![0]!, shown[s]! - mine[i]![1]!]);
-    const pct = (k: number) => { const xs = parts.map((p) => p[k]!).sort((a, b) => a - b); return `p50 ${xs[xs.length >> 1]!.toFixed(1)} p95 ${xs[Math.floor(xs.length * 0.95)]!.toFixed(1)}`; };
+    const pct = (k: number) => {
+      const xs = parts.map((p) => p[k]!).sort((a, b) => a - b);
+      return `p50 ${xs[xs.length >> 1]!.toFixed(1)} p95 ${xs[Math.floor(xs.length * 0.95)]!.toFixed(1)}`;
+    };
     log(`queue wait ${pct(0)} | request ${pct(1)} | answer to DOM ${pct(2)}`);
-    log(`largest key gaps in a burst: ${sortedGaps.slice(-6).map((g) => g.toFixed(1)).join(', ')}; lost ones: ${serials.filter((s) => shown[s] === undefined).map((s) => gaps[s]?.toFixed(1)).join(', ')}`);
+    log(
+      `largest key gaps in a burst: ${sortedGaps
+        .slice(-6)
+        .map((g) => g.toFixed(1))
+        .join(', ')}; lost ones: ${serials
+        .filter((s) => shown[s] === undefined)
+        .map((s) => gaps[s]?.toFixed(1))
+        .join(', ')}`,
+    );
   }
   const round = (x: number) => Math.round(x * 10) / 10;
-  log(`rate ${rate}/s: sent ${serials.length} scans in ${sentIn} ms (${round((serials.length * 1000) / sentIn)}/s achieved, ${behind} behind schedule), max ${round(latencies.at(-1) ?? NaN)} ms`);
-  process.stdout.write(`${JSON.stringify({ bench: 'scan-ui', rate, scans: serials.length, p50_ms: round(percentile(latencies, 50)), p95_ms: round(percentile(latencies, 95)), lost })}\n`);
+  log(
+    `rate ${rate}/s: sent ${serials.length} scans in ${sentIn} ms (${round((serials.length * 1000) / sentIn)}/s achieved, ${behind} behind schedule), max ${round(latencies.at(-1) ?? NaN)} ms`,
+  );
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'scan-ui', rate, scans: serials.length, p50_ms: round(percentile(latencies, 50)), p95_ms: round(percentile(latencies, 95)), lost })}\n`,
+  );
 
   await page.keyboard.press('F8');
   await page.locator('[data-testid="close-dialog"]').waitFor();
@@ -210,7 +322,14 @@ async function main(): Promise<void> {
   const server = await startStationServer({ dataDir, demo: false });
   const browser = await chromium.launch({
     executablePath: browserPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -80,9 +80,18 @@ function measure(size: number): void {
       intake.putJob(actor, {
         name: j.name,
         properties: {
-          jobType: 'Import', state: 'Shipping',
+          jobType: 'Import',
+          state: 'Shipping',
           deliveryPackage: { carrierName: j.carrier, trackingNumber: j.tracking },
-          returnAddress: { recipientName: 'Chen Yi-Ting', streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.', city: 'Taipei', postalCode: '110', countryOrRegion: 'TW', phone: '+886 2 2720 1234', email: 'it-ops@example.com.tw' },
+          returnAddress: {
+            recipientName: 'Chen Yi-Ting',
+            streetAddress1: 'No. 7, Sec. 5, Xinyi Rd.',
+            city: 'Taipei',
+            postalCode: '110',
+            countryOrRegion: 'TW',
+            phone: '+886 2 2720 1234',
+            email: 'it-ops@example.com.tw',
+          },
           driveList: j.drives,
         },
       });
@@ -102,15 +111,36 @@ function measure(size: number): void {
       intake.closePackage(actor);
     });
     times.sort((a, b) => a - b);
-    rounds.push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1]!, n: times.length, floorP50: floor.p50, floorP99: floor.p99 });
-    log(`${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms; bare commit just before: p50 ${floor.p50.toFixed(3)} ms, p99 ${floor.p99.toFixed(3)} ms`);
+    rounds.push({
+      p50: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      max: times[times.length - 1]!,
+      n: times.length,
+      floorP50: floor.p50,
+      floorP99: floor.p99,
+    });
+    log(
+      `${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms; bare commit just before: p50 ${floor.p50.toFixed(3)} ms, p99 ${floor.p99.toFixed(3)} ms`,
+    );
   }
   store.close();
   for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
   rounds.sort((a, b) => a.p99 - b.p99);
   const mid = rounds[Math.floor(rounds.length / 2)]!;
-  console.log(JSON.stringify({ bench: 'scan', drives: size, p50_ms: round3(mid.p50), p99_ms: round3(mid.p99), max_ms: round3(mid.max), scans: mid.n, rounds: rounds.length,
-    bare_commit_p50_ms: round3(mid.floorP50), bare_commit_p99_ms: round3(mid.floorP99), p50_over_bare: round3(mid.p50 / mid.floorP50) }));
+  console.log(
+    JSON.stringify({
+      bench: 'scan',
+      drives: size,
+      p50_ms: round3(mid.p50),
+      p99_ms: round3(mid.p99),
+      max_ms: round3(mid.max),
+      scans: mid.n,
+      rounds: rounds.length,
+      bare_commit_p50_ms: round3(mid.floorP50),
+      bare_commit_p99_ms: round3(mid.floorP99),
+      p50_over_bare: round3(mid.p50 / mid.floorP50),
+    }),
+  );
 }
 
 mkdirSync(join(cacheDir(), 'work'), { recursive: true });

@@ -28,10 +28,14 @@ describe('bad input changes nothing', () => {
 
     test('destroying a drive the dock does not know is refused', () => {
       const d = openBox();
-      refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['WD-NOPE'], method: 'shred', witness: 'Ben Chen' }), 'DRIVE_UNKNOWN');
+      refusedUnchanged(
+        d.store,
+        () => d.intake.recordDestruction(amy, { driveIds: ['WD-NOPE'], method: 'shred', witness: 'Ben Chen' }),
+        'DRIVE_UNKNOWN',
+      );
     });
 
-    test('starting the copy of a drive that is not the job\'s is refused', () => {
+    test("starting the copy of a drive that is not the job's is refused", () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
       receiveBox(d, 'TRK1', ['WD-A1']);
@@ -67,7 +71,7 @@ describe('bad input changes nothing', () => {
       assert.equal(d.intake.scanDrive(amy, { serial: `WD-${'B'.repeat(61)}` }).serial.length, 64);
     });
 
-    test('stray whitespace around a scan (the scanner\'s suffix) is dropped', () => {
+    test("stray whitespace around a scan (the scanner's suffix) is dropped", () => {
       const d = openBox();
       assert.equal(d.intake.scanDrive(amy, { serial: '  WD-A2\r\n' }).outcome, 'received');
     });
@@ -92,7 +96,12 @@ describe('bad input changes nothing', () => {
   test('a scan with no open package is refused', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
-    refusedUnchanged(d.store, () => d.intake.scanDrive(amy, { serial: 'WD-A1' }), 'NO_OPEN_PACKAGE', /scan the package's tracking number first/);
+    refusedUnchanged(
+      d.store,
+      () => d.intake.scanDrive(amy, { serial: 'WD-A1' }),
+      'NO_OPEN_PACKAGE',
+      /scan the package's tracking number first/,
+    );
   });
 
   test('a scan into a package that was never received is refused', () => {
@@ -172,7 +181,11 @@ describe('bad input changes nothing', () => {
     test('an import whose second job cannot be written writes none of them', () => {
       const d = openBox();
       // JOB-3 lists WD-A1, which is at the dock for JOB-1
-      refusedUnchanged(d.store, () => d.intake.importJobs(amy, [importJob('JOB-2', ['WD-B1']), importJob('JOB-3', ['WD-A1'])]), 'DRIVE_IN_ANOTHER_JOB');
+      refusedUnchanged(
+        d.store,
+        () => d.intake.importJobs(amy, [importJob('JOB-2', ['WD-B1']), importJob('JOB-3', ['WD-A1'])]),
+        'DRIVE_IN_ANOTHER_JOB',
+      );
     });
   });
 
@@ -180,12 +193,22 @@ describe('bad input changes nothing', () => {
     test('a job whose return address lacks fields does not go Shipping, and the message names them', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { extra: { returnAddress: { recipientName: 'Lin Chih-Hao', city: 'Hsinchu' } } }));
-      refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED', /missing: streetAddress1, postalCode, countryOrRegion, phone, email/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }),
+        'GUARD_FAILED',
+        /missing: streetAddress1, postalCode, countryOrRegion, phone, email/,
+      );
     });
 
     test('a Put straight to Shipping with an incomplete return address creates nothing', () => {
       const d = dock();
-      refusedUnchanged(d.store, () => d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { state: 'Shipping', extra: { returnAddress: { recipientName: 'Lin' } } })), 'GUARD_FAILED');
+      refusedUnchanged(
+        d.store,
+        () =>
+          d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { state: 'Shipping', extra: { returnAddress: { recipientName: 'Lin' } } })),
+        'GUARD_FAILED',
+      );
     });
 
     test('drives do not ship back to an incomplete return address', () => {
@@ -195,14 +218,24 @@ describe('bad input changes nothing', () => {
       d.intake.startCopy(bay, { jobName: 'JOB-1' });
       d.intake.updateJob(amy, 'JOB-1', { returnAddress: { email: ' ', postalCode: '' } });
       d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed' });
-      refusedUnchanged(d.store, () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }), 'ADDRESS_INCOMPLETE', /postalCode, email/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }),
+        'ADDRESS_INCOMPLETE',
+        /postalCode, email/,
+      );
     });
   });
 
   describe('other refusals of the service', () => {
     test('a copy status the bays do not report is refused', () => {
       const d = openBox();
-      refusedUnchanged(d.store, () => d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Done' }), 'BAD_INPUT', /Unknown copy status/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Done' }),
+        'BAD_INPUT',
+        /Unknown copy status/,
+      );
     });
 
     test('a percent complete over 100 is refused', () => {
@@ -212,7 +245,11 @@ describe('bad input changes nothing', () => {
 
     test('a log URI that is not http(s) or file is refused', () => {
       const d = openBox();
-      refusedUnchanged(d.store, () => d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed', errorLogUri: 'javascript:alert(1)' }), 'BAD_INPUT');
+      refusedUnchanged(
+        d.store,
+        () => d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed', errorLogUri: 'javascript:alert(1)' }),
+        'BAD_INPUT',
+      );
     });
 
     test('a reason over 500 characters is refused', () => {

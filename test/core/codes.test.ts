@@ -32,7 +32,7 @@ test('the common part of a shared box (X for X-1, X-2) is one expected package o
   assert.ok(box.kind === 'package' && box.status === 'expected' && box.sharedBox);
   assert.deepEqual(box.kind === 'package' && box.jobs.map((j) => j.name), ['JOB-1', 'JOB-2']);
   const one = at(d, 'BOX7-2');
-  assert.ok(one.kind === 'package' && one.status === 'expected' && one.sharedBox, 'one job\'s suffixed tracking is of the shared box too');
+  assert.ok(one.kind === 'package' && one.status === 'expected' && one.sharedBox, "one job's suffixed tracking is of the shared box too");
   assert.deepEqual(one.kind === 'package' && one.jobs.map((j) => j.name), ['JOB-2']);
 });
 
@@ -56,16 +56,20 @@ test('a package received and closed before is a known package, with its state', 
   assert.ok(id.kind === 'package' && id.status === 'received' && id.packageState === 'closed');
 });
 
-test('a job\'s name (its label\'s barcode) is a job, as printed or in capitals', () => {
+test("a job's name (its label's barcode) is a job, as printed or in capitals", () => {
   const d = dock();
   d.intake.putJob(amy, importJob('mayo-genomes-7', ['WD-A1']));
   assert.deepEqual(at(d, 'mayo-genomes-7'), {
-    kind: 'job', code: 'MAYO-GENOMES-7', jobName: 'mayo-genomes-7', state: 'Creating', deleted: false,
+    kind: 'job',
+    code: 'MAYO-GENOMES-7',
+    jobName: 'mayo-genomes-7',
+    state: 'Creating',
+    deleted: false,
   });
   assert.equal(at(d, 'MAYO-GENOMES-7').kind, 'job');
 });
 
-test('a drive on a job\'s list is a drive, with its job and its state', () => {
+test("a drive on a job's list is a drive, with its job and its state", () => {
   const d = dock();
   shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
   const id = at(d, 'wd-a1');
@@ -96,7 +100,7 @@ test('a scan no code could be is refused by name, as receiving it would be', () 
   assert.throws(() => at(d, '   '), { code: 'SCAN_EMPTY' });
 });
 
-test('a job\'s name scanned into an open box is refused, not recorded as an extra drive, and nothing changes', () => {
+test("a job's name scanned into an open box is refused, not recorded as an extra drive, and nothing changes", () => {
   const d = dock();
   shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
   d.intake.putJob(amy, importJob('other-job', ['WD-B1']));
@@ -113,20 +117,32 @@ test('a tracking number scanned into an open box is refused, and nothing changes
   refusedUnchanged(d.store, () => d.intake.scanDrive(amy, { serial: 'TRK2' }), 'CODE_IS_TRACKING');
 });
 
-test('a scan\'s outcome names its parameters: the drive, its job and state, the box, and why it is held', () => {
+test("a scan's outcome names its parameters: the drive, its job and state, the box, and why it is held", () => {
   const d = dock();
   shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
   d.intake.putJob(amy, importJob('JOB-C', ['WD-C1']));
   d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
   const ok = d.intake.scanDrive(amy, { serial: 'WD-A1' });
   assert.deepEqual(ok.params, {
-    serial: 'WD-A1', job: 'JOB-1', jobState: 'Shipping', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: null, extra: false,
+    serial: 'WD-A1',
+    job: 'JOB-1',
+    jobState: 'Shipping',
+    tracking: 'TRK1',
+    packageJobs: ['JOB-1'],
+    hold: null,
+    extra: false,
     otherPackage: false,
   });
   const held = d.intake.scanDrive(amy, { serial: 'WD-C1' });
   assert.equal(held.outcome, 'held');
   assert.deepEqual(held.params, {
-    serial: 'WD-C1', job: 'JOB-C', jobState: 'Creating', tracking: 'TRK1', packageJobs: ['JOB-1'], hold: 'jobCreating', extra: false,
+    serial: 'WD-C1',
+    job: 'JOB-C',
+    jobState: 'Creating',
+    tracking: 'TRK1',
+    packageJobs: ['JOB-1'],
+    hold: 'jobCreating',
+    extra: false,
     otherPackage: true,
   });
   const extra = d.intake.scanDrive(amy, { serial: 'WD-X9' });

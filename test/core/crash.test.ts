@@ -20,7 +20,10 @@ const KILLS = 50;
  * later, so the kill lands inside the burst however slowly a busy machine runs the child; returns what it reported.
  */
 function runAndKill(
-  file: string, tag: string, afterScans: number, delayMs: number,
+  file: string,
+  tag: string,
+  afterScans: number,
+  delayMs: number,
 ): Promise<{ reported: string[]; ready: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, file, tag], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,7 +38,9 @@ function runAndKill(
         timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
     const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -46,7 +51,11 @@ function runAndKill(
         return;
       }
       // only whole lines count: a line cut by the kill was never reported
-      const reported = out.split('\n').slice(0, -1).filter((l) => l.startsWith('SCANNED ')).map((l) => l.slice(8));
+      const reported = out
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.startsWith('SCANNED '))
+        .map((l) => l.slice(8));
       resolve({ reported, ready, stderr });
     });
   });
@@ -68,9 +77,15 @@ test('a station killed in the middle of a scan burst loses no committed scan and
       all.push(...reported);
       const store = new Store(file);
       try {
-        assert.equal((readStore(store.path).prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok', `after kill ${i + 1}`);
+        assert.equal(
+          (readStore(store.path).prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check,
+          'ok',
+          `after kill ${i + 1}`,
+        );
         const lost = all.filter((serial) => {
-          const d = readStore(store.path).prepare('SELECT state FROM drives WHERE drive_id = ? AND package_tracking IS NOT NULL').get(serial) as { state: string } | undefined;
+          const d = readStore(store.path)
+            .prepare('SELECT state FROM drives WHERE drive_id = ? AND package_tracking IS NOT NULL')
+            .get(serial) as { state: string } | undefined;
           const c = readStore(store.path).prepare("SELECT 1 FROM custody WHERE drive_id = ? AND action = 'drive.scanned'").get(serial);
           return !(d && d.state === 'Received' && c);
         });

@@ -21,22 +21,44 @@ function spreadsheetCells(text: string, sep: string): string[][] {
     if (atStart && c === '"') {
       i++;
       while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        if (text[i] === '"') { i++; break; }
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        if (text[i] === '"') {
+          i++;
+          break;
+        }
         cell += text[i++];
       }
       atStart = false;
       continue;
     }
-    if (c === sep) { row.push(cell); cell = ''; atStart = true; i++; continue; }
+    if (c === sep) {
+      row.push(cell);
+      cell = '';
+      atStart = true;
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
-      row.push(cell); rows.push(row); row = []; cell = ''; atStart = true;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      atStart = true;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    cell += c; atStart = false; i++;
+    cell += c;
+    atStart = false;
+    i++;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -67,7 +89,10 @@ describe('the custody CSV never starts a formula in a spreadsheet', () => {
     const csv = d.intake.custodyCsv('JOB-1');
     assertNoFormula(csv);
     const semicolon = spreadsheetCells(csv, ';').flat();
-    assert.ok(semicolon.some((c) => c.startsWith("'=cmd|")), 'the would-be formula is shown as text');
+    assert.ok(
+      semicolon.some((c) => c.startsWith("'=cmd|")),
+      'the would-be formula is shown as text',
+    );
     const rows = spreadsheetCells(csv, ',');
     const header = rows[0]!;
     const cancel = rows.find((r) => r[header.indexOf('action')] === 'job.cancelRequested')!;
@@ -75,8 +100,20 @@ describe('the custody CSV never starts a formula in a spreadsheet', () => {
   });
 
   const reasons = [
-    '=1+1', '+SUM(1;2)', '-2+3', '@SUM(A1)', '＝1+1', 'ok,=HYPERLINK("http://x")', 'ok;-1', 'ok; =1', 'ok;"=1"',
-    'first line\n=1+1', 'first line\r\n@x', 'tab\t=1', 'he said "fine", then left', 'plain words',
+    '=1+1',
+    '+SUM(1;2)',
+    '-2+3',
+    '@SUM(A1)',
+    '＝1+1',
+    'ok,=HYPERLINK("http://x")',
+    'ok;-1',
+    'ok; =1',
+    'ok;"=1"',
+    'first line\n=1+1',
+    'first line\r\n@x',
+    'tab\t=1',
+    'he said "fine", then left',
+    'plain words',
   ];
   for (const reason of reasons) {
     test(`a reason ${JSON.stringify(reason)} starts no formula, split on commas, semicolons or tabs`, () => {
@@ -104,16 +141,25 @@ describe('any text in a cell', () => {
   );
 
   test('split on commas, semicolons or tabs, with or without quotes, no cell starts a formula', () => {
-    fc.assert(fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
-      assertNoFormula(csvDocument(rows));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        assertNoFormula(csvDocument(rows));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('a reader splitting on commas gets back every field as guarded, one row per row', () => {
-    fc.assert(fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
-      const parsed = spreadsheetCells(csvDocument(rows), ',');
-      assert.deepEqual(parsed, rows.map((r) => r.map(guardCell)));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const parsed = spreadsheetCells(csvDocument(rows), ',');
+        assert.deepEqual(
+          parsed,
+          rows.map((r) => r.map(guardCell)),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('text with nothing a spreadsheet runs is left exactly as it was', () => {

@@ -20,11 +20,30 @@ const KEYS = [0, 1, 2, 3].map(bitLockerKeyFor);
 /** The service's field names: `Job` and its properties, `DriveStatus` (less the key, which never leaves). */
 const JOB_FIELDS = new Set(['name', 'type', 'properties', 'dock']);
 const PROPERTY_FIELDS = new Set([
-  'jobType', 'state', 'cancelRequested', 'percentComplete', 'deliveryPackage', 'returnAddress', 'returnShipping', 'returnPackage',
-  'diagnosticsPath', 'logLevel', 'incompleteBlobListUri', 'driveList', 'provisioningState',
+  'jobType',
+  'state',
+  'cancelRequested',
+  'percentComplete',
+  'deliveryPackage',
+  'returnAddress',
+  'returnShipping',
+  'returnPackage',
+  'diagnosticsPath',
+  'logLevel',
+  'incompleteBlobListUri',
+  'driveList',
+  'provisioningState',
 ]);
 const DRIVE_STATUS_FIELDS = new Set([
-  'driveId', 'state', 'copyStatus', 'percentComplete', 'bytesSucceeded', 'errorLogUri', 'verboseLogUri', 'manifestUri', 'manifestFile',
+  'driveId',
+  'state',
+  'copyStatus',
+  'percentComplete',
+  'bytesSucceeded',
+  'errorLogUri',
+  'verboseLogUri',
+  'manifestUri',
+  'manifestFile',
   'manifestHash',
 ]);
 
@@ -39,15 +58,25 @@ describe('jobs in', () => {
     shippingJob(d, 'fabrikam-1', ['FB1-A']);
     d.intake.putJob(amy, importJob('fabrikam-2', ['FB2-A'], { state: 'Creating' }));
     const before = dumpStore(d.store);
-    const plan = d.intake.previewImport(amy, [file('jobs.json', { value: [
-      importJob('fabrikam-1', ['FB1-A']),
-      importJob('fabrikam-2', ['FB2-A'], { state: 'Shipping' }),
-      importJob('fabrikam-3', ['FB3-A', 'FB3-B']),
-      importJob('fabrikam-4', ['FB4-A'], { extra: { state: 'Completed' } }),
-    ] })]);
-    assert.deepEqual(plan.jobs.map((j) => [j.name, j.outcome, j.state]), [
-      ['fabrikam-1', 'unchanged', 'Shipping'], ['fabrikam-2', 'updated', 'Shipping'], ['fabrikam-3', 'new', 'Creating'], ['fabrikam-4', 'refused', null],
+    const plan = d.intake.previewImport(amy, [
+      file('jobs.json', {
+        value: [
+          importJob('fabrikam-1', ['FB1-A']),
+          importJob('fabrikam-2', ['FB2-A'], { state: 'Shipping' }),
+          importJob('fabrikam-3', ['FB3-A', 'FB3-B']),
+          importJob('fabrikam-4', ['FB4-A'], { extra: { state: 'Completed' } }),
+        ],
+      }),
     ]);
+    assert.deepEqual(
+      plan.jobs.map((j) => [j.name, j.outcome, j.state]),
+      [
+        ['fabrikam-1', 'unchanged', 'Shipping'],
+        ['fabrikam-2', 'updated', 'Shipping'],
+        ['fabrikam-3', 'new', 'Creating'],
+        ['fabrikam-4', 'refused', null],
+      ],
+    );
     assert.deepEqual(plan.jobs[1]!.changes, ['state']);
     assert.deepEqual(plan.jobs[3]!.reason, { code: 'IMPORT_JOB_TOO_LATE', params: { name: 'fabrikam-4', state: 'Completed' } });
     assert.deepEqual(plan.counts, { new: 1, updated: 1, unchanged: 1, refused: 1, restored: 0 });
@@ -72,11 +101,19 @@ describe('jobs in', () => {
     ]);
     const why = Object.fromEntries(plan.jobs.map((j) => [`${j.file}/${j.name}`, j.reason?.code ?? j.outcome]));
     assert.deepEqual(why, {
-      'a.json/bad-export': 'IMPORT_EXPORT_LISTS_DRIVES', 'a.json/bad-drive-state': 'IMPORT_DRIVE_TOO_LATE', 'a.json/bad-twice': 'IMPORT_DRIVE_TWICE',
-      'a.json/bad-shape': 'IMPORT_INVALID', 'a.json/taken-drive': 'DRIVE_IN_ANOTHER_JOB', 'a.json/good-1': 'new', 'b.json/good-1': 'IMPORT_JOB_TWICE',
+      'a.json/bad-export': 'IMPORT_EXPORT_LISTS_DRIVES',
+      'a.json/bad-drive-state': 'IMPORT_DRIVE_TOO_LATE',
+      'a.json/bad-twice': 'IMPORT_DRIVE_TWICE',
+      'a.json/bad-shape': 'IMPORT_INVALID',
+      'a.json/taken-drive': 'DRIVE_IN_ANOTHER_JOB',
+      'a.json/good-1': 'new',
+      'b.json/good-1': 'IMPORT_JOB_TWICE',
     });
     assert.equal(plan.jobs.find((j) => j.name === 'bad-drive-state')!.reason!.params.driveId, 'X2');
-    assert.deepEqual(plan.files.map((f) => f.reason?.code ?? 'ok'), ['ok', 'ok', 'IMPORT_NOT_JSON', 'IMPORT_EMPTY']);
+    assert.deepEqual(
+      plan.files.map((f) => f.reason?.code ?? 'ok'),
+      ['ok', 'ok', 'IMPORT_NOT_JSON', 'IMPORT_EMPTY'],
+    );
     const done = confirmAsPreviewed(d, [file('a.json', [importJob('taken-drive', ['TAKEN-1']), importJob('good-1', ['G1'])])]);
     assert.deepEqual(done.counts, { new: 1, updated: 0, unchanged: 0, refused: 1, restored: 0 });
     assert.equal(d.intake.jobView('good-1').properties.state, 'Creating');
@@ -85,14 +122,21 @@ describe('jobs in', () => {
   test('keys in the file are stored for the copy and never appear in a preview, a refusal or a results file', () => {
     const d = dock();
     const longKey = `${KEYS[3]}-${'9'.repeat(120)}`;
-    const files = [file('keys.json', { value: [
-      importJob('keyed-1', ['K1-A', 'K1-B'], { state: 'Shipping' }),
-      importJob('keyed-2', ['K2-A'], { extra: { driveList: [{ driveId: 'K2-A', bitLockerKey: longKey }] } }),
-      importJob('keyed-3', ['K3-A'], { extra: { driveList: [{ driveId: 'K3-A', bitLockerKey: KEYS[2], state: 'Transferring' }] } }),
-    ] })];
+    const files = [
+      file('keys.json', {
+        value: [
+          importJob('keyed-1', ['K1-A', 'K1-B'], { state: 'Shipping' }),
+          importJob('keyed-2', ['K2-A'], { extra: { driveList: [{ driveId: 'K2-A', bitLockerKey: longKey }] } }),
+          importJob('keyed-3', ['K3-A'], { extra: { driveList: [{ driveId: 'K3-A', bitLockerKey: KEYS[2], state: 'Transferring' }] } }),
+        ],
+      }),
+    ];
     const plan = d.intake.previewImport(amy, files);
     assert.equal(plan.jobs[0]!.keys, 2);
-    assert.deepEqual(plan.jobs.map((j) => j.reason?.code ?? j.outcome), ['new', 'IMPORT_INVALID', 'IMPORT_DRIVE_TOO_LATE']);
+    assert.deepEqual(
+      plan.jobs.map((j) => j.reason?.code ?? j.outcome),
+      ['new', 'IMPORT_INVALID', 'IMPORT_DRIVE_TOO_LATE'],
+    );
     const done = d.intake.confirmImport(amy, files, { basedOnSeq: plan.basedOnSeq, jobs: plan.jobs });
     const exported = d.intake.exportResults(amy, { sinceLast: true });
     const custody = JSON.stringify(readStore(d.file).prepare('SELECT * FROM custody').all());
@@ -100,8 +144,13 @@ describe('jobs in', () => {
       for (const k of [...KEYS, longKey]) assert.ok(!text.includes(k.slice(0, 27)), 'a key is never shown');
       assert.doesNotMatch(text, /bitLockerKey"\s*:/);
     }
-    const stored = readStore(d.file).prepare("SELECT drive_id, bitlocker_key FROM drives WHERE job_name = 'keyed-1' ORDER BY drive_id").all();
-    assert.deepEqual(stored.map((r) => r.bitlocker_key), [KEYS[0], KEYS[1]]);
+    const stored = readStore(d.file)
+      .prepare("SELECT drive_id, bitlocker_key FROM drives WHERE job_name = 'keyed-1' ORDER BY drive_id")
+      .all();
+    assert.deepEqual(
+      stored.map((r) => r.bitlocker_key),
+      [KEYS[0], KEYS[1]],
+    );
   });
 
   test('confirming on a store that moved on since the preview writes nothing and asks for a new preview', () => {
@@ -110,46 +159,72 @@ describe('jobs in', () => {
     const plan = d.intake.previewImport(amy, files);
     shippingJob(d, 'tailspin-2', ['TS2-A']);
     const before = dumpStore(d.store);
-    assert.throws(() => d.intake.confirmImport(amy, files, { basedOnSeq: plan.basedOnSeq, jobs: plan.jobs }),
-      (e: unknown) => e instanceof IntakeError && e.code === 'IMPORT_STALE');
+    assert.throws(
+      () => d.intake.confirmImport(amy, files, { basedOnSeq: plan.basedOnSeq, jobs: plan.jobs }),
+      (e: unknown) => e instanceof IntakeError && e.code === 'IMPORT_STALE',
+    );
     assert.deepEqual(dumpStore(d.store), before);
-    assert.throws(() => d.intake.confirmImport(amy, files, { basedOnSeq: d.store.lastSeq(), jobs: [{ name: 'tailspin-1', outcome: 'updated' }] }),
-      (e: unknown) => e instanceof IntakeError && e.code === 'IMPORT_STALE', 'not what the preview showed');
+    assert.throws(
+      () => d.intake.confirmImport(amy, files, { basedOnSeq: d.store.lastSeq(), jobs: [{ name: 'tailspin-1', outcome: 'updated' }] }),
+      (e: unknown) => e instanceof IntakeError && e.code === 'IMPORT_STALE',
+      'not what the preview showed',
+    );
     assert.deepEqual(dumpStore(d.store), before);
   });
 
   test('an update from the service changes only what differs, and says which fields', () => {
     const d = dock();
     d.intake.putJob(amy, importJob('alpine-1', ['AL1-A'], { state: 'Creating' }));
-    const moved = importJob('alpine-1', ['AL1-A', 'AL1-B'], { extra: { returnAddress: { ...ADDRESS, phone: '+886 2 0000 0000' }, cancelRequested: true } });
+    const moved = importJob('alpine-1', ['AL1-A', 'AL1-B'], {
+      extra: { returnAddress: { ...ADDRESS, phone: '+886 2 0000 0000' }, cancelRequested: true },
+    });
     const done = confirmAsPreviewed(d, [file('u.json', moved)]);
     assert.deepEqual(done.jobs[0]!.changes.sort(), ['cancelRequested', 'driveList', 'returnAddress']);
     const v = d.intake.jobView('alpine-1');
     assert.equal(v.properties.returnAddress?.phone, '+886 2 0000 0000');
     assert.equal(v.properties.cancelRequested, true);
-    assert.deepEqual(v.properties.driveList.map((x) => x.driveId), ['AL1-A', 'AL1-B']);
+    assert.deepEqual(
+      v.properties.driveList.map((x) => x.driveId),
+      ['AL1-A', 'AL1-B'],
+    );
     assert.equal(confirmAsPreviewed(d, [file('u.json', moved)]).jobs[0]!.outcome, 'unchanged');
   });
 });
 
 describe('results out', () => {
-  test('the results file is the service\'s list answer with its field names, and never a key', () => {
+  test("the results file is the service's list answer with its field names, and never a key", () => {
     const d = dock();
     shippingJob(d, 'contoso-1', ['CT1-A', 'CT1-B']);
     receiveBox(d, 'TRK-CONTOSO-1', ['CT1-A', 'CT1-X']);
     d.intake.startCopy(amy, { jobName: 'contoso-1' });
-    d.intake.recordCopyResult(amy, { driveId: 'CT1-A', copyStatus: 'Completed', percentComplete: 100, bytesSucceeded: 5_000_000, verboseLogUri: 'https://logs.example/v/ct1a' });
+    d.intake.recordCopyResult(amy, {
+      driveId: 'CT1-A',
+      copyStatus: 'Completed',
+      percentComplete: 100,
+      bytesSucceeded: 5_000_000,
+      verboseLogUri: 'https://logs.example/v/ct1a',
+    });
     const r = d.intake.exportResults(amy, { jobs: ['contoso-1'] });
     const doc = JSON.parse(r.json) as { dockIntakeExport: Record<string, unknown>; value: Record<string, unknown>[] };
     assert.deepEqual(Object.keys(doc.dockIntakeExport).sort(), ['exportedAt', 'format', 'sinceSeq', 'station', 'throughSeq']);
-    const job = doc.value[0]! as { name: string; type: string; properties: Record<string, unknown> & { driveList: Record<string, unknown>[] } };
+    const job = doc.value[0]! as {
+      name: string;
+      type: string;
+      properties: Record<string, unknown> & { driveList: Record<string, unknown>[] };
+    };
     for (const k of Object.keys(job)) assert.ok(JOB_FIELDS.has(k), `job field ${k}`);
     for (const k of Object.keys(job.properties)) assert.ok(PROPERTY_FIELDS.has(k), `property ${k}`);
-    for (const drive of job.properties.driveList) for (const k of Object.keys(drive)) assert.ok(DRIVE_STATUS_FIELDS.has(k), `drive field ${k}`);
+    for (const drive of job.properties.driveList)
+      for (const k of Object.keys(drive)) assert.ok(DRIVE_STATUS_FIELDS.has(k), `drive field ${k}`);
     assert.equal(job.type, 'Microsoft.ImportExport/jobs');
     assert.equal(job.properties.state, 'Packaging', 'every drive processed');
-    assert.deepEqual(job.properties.driveList.map((x) => [x.driveId, x.state, x.copyStatus ?? null, x.bytesSucceeded]),
-      [['CT1-A', 'Completed', 'Completed', 5_000_000], ['CT1-B', 'NeverReceived', null, 0]]);
+    assert.deepEqual(
+      job.properties.driveList.map((x) => [x.driveId, x.state, x.copyStatus ?? null, x.bytesSucceeded]),
+      [
+        ['CT1-A', 'Completed', 'Completed', 5_000_000],
+        ['CT1-B', 'NeverReceived', null, 0],
+      ],
+    );
     assert.equal(job.properties.driveList[0]!.verboseLogUri, 'https://logs.example/v/ct1a');
     assert.doesNotMatch(r.json, /bitLockerKey"\s*:|111111-222222/);
   });
@@ -165,10 +240,13 @@ describe('results out', () => {
     const next = d.intake.exportResults(amy, { sinceLast: true });
     assert.deepEqual(next.jobs, ['wwi-2']);
     assert.ok(next.sinceSeq! > 0);
-    assert.throws(() => d.intake.exportResults(amy, { jobs: ['nobody'] }), (e: unknown) => e instanceof IntakeError && e.code === 'JOB_UNKNOWN');
+    assert.throws(
+      () => d.intake.exportResults(amy, { jobs: ['nobody'] }),
+      (e: unknown) => e instanceof IntakeError && e.code === 'JOB_UNKNOWN',
+    );
   });
 
-  test('a station\'s results file imported into a fresh station reproduces every job and drive; again, it changes nothing', () => {
+  test("a station's results file imported into a fresh station reproduces every job and drive; again, it changes nothing", () => {
     const a = dock();
     seedDemo(a.intake, { jobs: 24 });
     const out = a.intake.exportResults(amy, { sinceLast: true });
@@ -220,7 +298,10 @@ describe('backup and the daily report', () => {
     assert.deepEqual(inspectStoreFile(r.path).integrity, 'ok');
     const before = dumpStore(d.store);
     await assert.rejects(d.intake.backup(d.file), (e: unknown) => e instanceof IntakeError && e.code === 'BACKUP_TARGET_INVALID');
-    await assert.rejects(d.intake.backup(join(d.dir, 'no-such-folder', 'x.sqlite')), (e: unknown) => e instanceof IntakeError && e.code === 'BACKUP_TARGET_INVALID');
+    await assert.rejects(
+      d.intake.backup(join(d.dir, 'no-such-folder', 'x.sqlite')),
+      (e: unknown) => e instanceof IntakeError && e.code === 'BACKUP_TARGET_INVALID',
+    );
     assert.deepEqual(dumpStore(d.store), before);
     assert.ok(!existsSync(join(d.dir, 'no-such-folder')));
   });
@@ -252,10 +333,17 @@ describe('backup and the daily report', () => {
     assert.equal(row('Ben Chen').exceptionsClosed, 1);
     assert.equal(row(null).boxes, 2);
     assert.equal(row(null).drives.received, 3);
-    assert.equal(report.hours[0]!.counts.reduce((x, y) => x + y, 0), 4, 'received and extra drives, by hour');
+    assert.equal(
+      report.hours[0]!.counts.reduce((x, y) => x + y, 0),
+      4,
+      'received and extra drives, by hour',
+    );
     const csv = reportCsv(report).split('\r\n');
     assert.match(csv[0]!, /^day,operator,boxes received,drives received,/);
     assert.ok(csv.some((l) => l.startsWith(`${day},all,2,3,1,`)));
-    assert.throws(() => d.intake.dockReport('2026-11-05', '2026-11-01'), (e: unknown) => e instanceof IntakeError && e.code === 'BAD_INPUT');
+    assert.throws(
+      () => d.intake.dockReport('2026-11-05', '2026-11-01'),
+      (e: unknown) => e instanceof IntakeError && e.code === 'BAD_INPUT',
+    );
   });
 });

@@ -9,7 +9,19 @@ import { join } from 'node:path';
 import { Store } from '../../electron/core/store/index.ts';
 import { readStore, writeStore } from '../store-file.ts';
 import {
-  ADDRESS, amy, bay, ben, custodyActions, dock, dumpStore, importJob, jobState, receiveBox, refusedUnchanged, shippingJob, type Dock,
+  ADDRESS,
+  amy,
+  bay,
+  ben,
+  custodyActions,
+  dock,
+  dumpStore,
+  importJob,
+  jobState,
+  receiveBox,
+  refusedUnchanged,
+  shippingJob,
+  type Dock,
 } from './helpers.ts';
 
 const sweeper = { operator: 'deadline sweep', station: 'dock-1' };
@@ -26,7 +38,7 @@ function heldStray(d: Dock, serial = 'STRAY-1', tracking = '1Z999AA10123456784')
 }
 
 describe('a deadline that has passed stays listed, overdue, until it is done', () => {
-  test('a held drive\'s 2-week return deadline is listed overdue on day 15, not dropped', () => {
+  test("a held drive's 2-week return deadline is listed overdue on day 15, not dropped", () => {
     const d = dock();
     const held = heldStray(d);
     d.clock.advanceDays(15);
@@ -36,7 +48,7 @@ describe('a deadline that has passed stays listed, overdue, until it is done', (
     assert.equal(ret.overdue, true);
   });
 
-  test('a held drive\'s Exceptions row keeps its return date, overdue, until the 90-day destruction date comes', () => {
+  test("a held drive's Exceptions row keeps its return date, overdue, until the 90-day destruction date comes", () => {
     const d = dock();
     const held = heldStray(d);
     d.clock.advanceDays(15);
@@ -45,8 +57,10 @@ describe('a deadline that has passed stays listed, overdue, until it is done', (
     assert.match(row.next, /Return the drive/);
     d.clock.advanceDays(76);
     row = d.intake.exceptions().find((e) => e.driveId === 'STRAY-1')!;
-    assert.deepEqual([row.kind, row.dueAt, row.overdue, row.action],
-      ['destructionDue', iso(held + DEADLINES.heldDestructionDue), true, 'recordDestruction']);
+    assert.deepEqual(
+      [row.kind, row.dueAt, row.overdue, row.action],
+      ['destructionDue', iso(held + DEADLINES.heldDestructionDue), true, 'recordDestruction'],
+    );
   });
 
   test('a held drive returned to the sender has no deadline left', () => {
@@ -113,7 +127,10 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
     d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed' });
     d.intake.recordCopyResult(bay, { driveId: 'WD-A2', copyStatus: 'Completed' });
     assert.equal(d.intake.shipBack(amy, shipment).properties.state, 'Completed');
-    assert.deepEqual(custodyActions(d.store, { jobName: 'JOB-1' }).filter((a) => a.startsWith('job.contact')), ['job.contactReached']);
+    assert.deepEqual(
+      custodyActions(d.store, { jobName: 'JOB-1' }).filter((a) => a.startsWith('job.contact')),
+      ['job.contactReached'],
+    );
   });
 
   test('an address reported wrong, though complete, lists the deadline and holds the shipment until it changes', () => {
@@ -164,7 +181,7 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
 });
 
 describe('the sweep: keys wiped, deleted jobs purged', () => {
-  test('the BitLocker keys of a job deleted after 2 weeks in Creating are wiped, its held drive\'s too', () => {
+  test("the BitLocker keys of a job deleted after 2 weeks in Creating are wiped, its held drive's too", () => {
     const d = dock();
     d.intake.putJob(amy, importJob('JOB-1', ['WD-A1', 'WD-A2'], { tracking: 'TRK1' }));
     receiveBox(d, 'TRK1', ['WD-A1']);
@@ -199,8 +216,9 @@ describe('the sweep: keys wiped, deleted jobs purged', () => {
     shippingJob(d, 'JOB-S', ['WD-S1'], 'TRK-S');
     d.clock.advanceDays(20);
     d.intake.sweep(sweeper);
-    const due = readStore(d.file).prepare('SELECT count(*) AS n FROM jobs WHERE sweep_at <= ?')
-      .get(d.clock.now().toISOString()) as { n: number };
+    const due = readStore(d.file).prepare('SELECT count(*) AS n FROM jobs WHERE sweep_at <= ?').get(d.clock.now().toISOString()) as {
+      n: number;
+    };
     assert.equal(due.n, 0);
     const before = dumpStore(d.store);
     const second = d.intake.sweep(sweeper);
@@ -209,7 +227,7 @@ describe('the sweep: keys wiped, deleted jobs purged', () => {
   });
 });
 
-describe('the station\'s clock', () => {
+describe("the station's clock", () => {
   test('a clock set back behind the last record refuses to record, and says to set the clock', () => {
     const d = dock();
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
@@ -254,8 +272,10 @@ describe('the station\'s clock', () => {
     refusedUnchanged(d.store, () => d.intake.confirmClock(ben, { date: '2026-11-02' }), 'CLOCK_DATE_MISMATCH', /Set the computer's clock/);
     const status = d.intake.confirmClock(ben, { date: localDate(d.clock.now()) });
     assert.equal(status.state, 'ok');
-    const rec = readStore(d.file).prepare("SELECT operator, detail FROM custody WHERE action = 'clock.confirmed'")
-      .get() as { operator: string; detail: string };
+    const rec = readStore(d.file).prepare("SELECT operator, detail FROM custody WHERE action = 'clock.confirmed'").get() as {
+      operator: string;
+      detail: string;
+    };
     assert.equal(rec.operator, 'Ben Chen', 'custody names who confirmed the date');
     assert.deepEqual(d.intake.sweep(sweeper).deletedJobs, ['JOB-C']);
   });
@@ -343,14 +363,29 @@ describe('the Exceptions list, a page at a time', () => {
 
 /** What migration 6 adds, taken out again to make a store as an earlier release wrote it. */
 const KEPT_BY_6 = [
-  'jobs_sweep', 'jobs_deadline', 'jobs_deadline_kind', 'jobs_faulted', 'drives_held_here', 'drives_extra_here', 'drives_never_received',
-  'drives_faulted', 'drives_other_box', 'packages_held',
+  'jobs_sweep',
+  'jobs_deadline',
+  'jobs_deadline_kind',
+  'jobs_faulted',
+  'drives_held_here',
+  'drives_extra_here',
+  'drives_never_received',
+  'drives_faulted',
+  'drives_other_box',
+  'packages_held',
 ];
 /** Indexes of migrations after 6: a store of version 5 has none of them. */
 const LATER_INDEXES = ['custody_subject'];
 const JOB_COLUMNS_OF_6 = [
-  'deadline_kind', 'deadline_at', 'sweep_at', 'address_wanting_since', 'address_wrong_at', 'address_wrong_reason', 'address_wrong_was',
-  'contact_outcome', 'contacted_at',
+  'deadline_kind',
+  'deadline_at',
+  'sweep_at',
+  'address_wanting_since',
+  'address_wrong_at',
+  'address_wrong_reason',
+  'address_wrong_was',
+  'contact_outcome',
+  'contacted_at',
 ];
 
 describe('a store written before jobs carried their deadlines', () => {

@@ -16,10 +16,13 @@ describe('drive states', () => {
   test('Specified: the drives of a new import job start Specified', () => {
     const d = dock();
     const v = d.intake.putJob(amy, importJob('JOB-1', ['WD-A1', 'WD-A2']));
-    assert.deepEqual(v.properties.driveList.map((x) => x.state), ['Specified', 'Specified']);
+    assert.deepEqual(
+      v.properties.driveList.map((x) => x.state),
+      ['Specified', 'Specified'],
+    );
   });
 
-  test('Received: a drive taken from the carrier\'s package and scanned is Received', () => {
+  test("Received: a drive taken from the carrier's package and scanned is Received", () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
@@ -31,7 +34,7 @@ describe('drive states', () => {
   });
 
   describe('NeverReceived', () => {
-    test('a drive missing from its job\'s package when the package is closed is NeverReceived', () => {
+    test("a drive missing from its job's package when the package is closed is NeverReceived", () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2'], 'TRK1');
       receiveBox(d, 'TRK1', ['WD-A1']);
@@ -62,16 +65,28 @@ describe('drive states', () => {
 
   test('CompletedMoreInfo: a drive whose copy finished with errors, warnings or information is CompletedMoreInfo', () => {
     const d = copying();
-    assert.equal(d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'CompletedWithWarnings', percentComplete: 100 }).state, 'CompletedMoreInfo');
-    assert.equal(d.intake.recordCopyResult(bay, { driveId: 'WD-A2', copyStatus: 'CompletedWithErrors', percentComplete: 100 }).state, 'CompletedMoreInfo');
-    assert.equal(d.intake.recordCopyResult(bay, { driveId: 'WD-A3', copyStatus: 'BitLockerKeyInvalid', percentComplete: 0 }).state, 'CompletedMoreInfo');
+    assert.equal(
+      d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'CompletedWithWarnings', percentComplete: 100 }).state,
+      'CompletedMoreInfo',
+    );
+    assert.equal(
+      d.intake.recordCopyResult(bay, { driveId: 'WD-A2', copyStatus: 'CompletedWithErrors', percentComplete: 100 }).state,
+      'CompletedMoreInfo',
+    );
+    assert.equal(
+      d.intake.recordCopyResult(bay, { driveId: 'WD-A3', copyStatus: 'BitLockerKeyInvalid', percentComplete: 0 }).state,
+      'CompletedMoreInfo',
+    );
   });
 
   test('ShippedBack: a drive that left the datacenter for the return address is ShippedBack', () => {
     const d = copying();
     for (const s of ['WD-A1', 'WD-A2', 'WD-A3']) d.intake.recordCopyResult(bay, { driveId: s, copyStatus: 'Completed' });
     const v = d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' });
-    assert.deepEqual(v.properties.driveList.map((x) => x.state), ['ShippedBack', 'ShippedBack', 'ShippedBack']);
+    assert.deepEqual(
+      v.properties.driveList.map((x) => x.state),
+      ['ShippedBack', 'ShippedBack', 'ShippedBack'],
+    );
   });
 
   test('Faulted: a drive that cannot finish is Faulted with a reason and, resolved, goes back to the state it left', () => {

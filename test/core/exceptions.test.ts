@@ -62,7 +62,11 @@ describe('exceptions the dock must handle', () => {
       const row = d.intake.exceptions().find((e) => e.driveId === 'ZA1B2C3D');
       assert.equal(row?.kind, 'destructionDue');
       assert.equal(row?.action, 'recordDestruction');
-      const { certificate } = d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'NIST 800-88 purge and shred', witness: 'Ben Chen' });
+      const { certificate } = d.intake.recordDestruction(amy, {
+        driveIds: ['ZA1B2C3D'],
+        method: 'NIST 800-88 purge and shred',
+        witness: 'Ben Chen',
+      });
       assert.equal(certificate.witness, 'Ben Chen');
       const c = d.intake.custodyOf({ driveId: 'ZA1B2C3D' })[0]!;
       assert.equal(c.action, 'drive.destroyed');
@@ -106,7 +110,15 @@ describe('exceptions the dock must handle', () => {
 
   test('Completed or Closed: drives lost or damaged on the way back stay traceable by the return carrier and tracking number', () => {
     const d = dock();
-    d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', []).properties, jobType: 'Export', state: 'Shipping', deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK1' } } });
+    d.intake.putJob(amy, {
+      name: 'EXP-1',
+      properties: {
+        ...importJob('EXP-1', []).properties,
+        jobType: 'Export',
+        state: 'Shipping',
+        deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK1' },
+      },
+    });
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
     assert.equal(d.intake.scanDrive(amy, { serial: 'WD-E1' }).outcome, 'exportAdded');
     d.intake.closePackage(amy);
@@ -115,11 +127,22 @@ describe('exceptions the dock must handle', () => {
     const v = d.intake.shipBack(amy, { jobName: 'EXP-1', carrierName: 'UPS', trackingNumber: '1Z999AA10123456784' });
     assert.equal(v.properties.state, 'Completed');
     assert.deepEqual(
-      { carrier: v.properties.returnPackage?.carrierName, tracking: v.properties.returnPackage?.trackingNumber, count: v.properties.returnPackage?.driveCount },
+      {
+        carrier: v.properties.returnPackage?.carrierName,
+        tracking: v.properties.returnPackage?.trackingNumber,
+        count: v.properties.returnPackage?.driveCount,
+      },
       { carrier: 'UPS', tracking: '1Z999AA10123456784', count: 1 },
     );
-    assert.ok(d.intake.searchJobs({ query: '1Z999AA10123456784' }).items.some((j) => j.name === 'EXP-1'), 'the job is found by its return tracking number');
-    assert.deepEqual(d.intake.jobPossibilities('EXP-1').filter((p) => p.allowed), [], 'the dock does not move a Completed job');
+    assert.ok(
+      d.intake.searchJobs({ query: '1Z999AA10123456784' }).items.some((j) => j.name === 'EXP-1'),
+      'the job is found by its return tracking number',
+    );
+    assert.deepEqual(
+      d.intake.jobPossibilities('EXP-1').filter((p) => p.allowed),
+      [],
+      'the dock does not move a Completed job',
+    );
   });
 
   describe('Transferring or Packaging: the return address is wrong or missing', () => {
@@ -133,9 +156,14 @@ describe('exceptions the dock must handle', () => {
       return d;
     }
 
-    test('the drives do not ship and staff are told to contact the job\'s contact', () => {
+    test("the drives do not ship and staff are told to contact the job's contact", () => {
       const d = packagingWithoutPhone();
-      refusedUnchanged(d.store, () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' }), 'ADDRESS_INCOMPLETE', /phone/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' }),
+        'ADDRESS_INCOMPLETE',
+        /phone/,
+      );
       const row = d.intake.exceptions().find((e) => e.kind === 'addressMissing');
       assert.equal(row?.jobName, 'JOB-1');
       assert.match(row.next, /missing: phone/);
@@ -144,13 +172,18 @@ describe('exceptions the dock must handle', () => {
     test('when the contact cannot be reached the drives may be securely destroyed', () => {
       const d = packagingWithoutPhone();
       d.intake.recordContact(amy, { name: 'JOB-1', reached: false, note: 'no answer by phone or email' });
-      const { certificate } = d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'degauss and shred', witness: 'Ben Chen', reason: 'contact unreachable for 90 days' });
+      const { certificate } = d.intake.recordDestruction(amy, {
+        driveIds: ['WD-A1'],
+        method: 'degauss and shred',
+        witness: 'Ben Chen',
+        reason: 'contact unreachable for 90 days',
+      });
       assert.deepEqual(certificate.jobNames, ['JOB-1']);
       assert.ok(d.intake.jobView('JOB-1').properties.driveList[0]!.destroyedAt);
     });
   });
 
-  describe('Creating, Shipping or Transferring: the package holds a drive not in the job\'s drive list', () => {
+  describe("Creating, Shipping or Transferring: the package holds a drive not in the job's drive list", () => {
     test('in the box of a job still Creating, the unlisted drive is held with the rest of the box', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { tracking: 'TRK1' }));
@@ -212,11 +245,25 @@ describe('exceptions the dock must handle', () => {
     const extra = d.intake.scanDrive(amy, { serial: 'WD-X9' });
     assert.deepEqual([extra.outcome, extra.drive.held], ['held', true]);
     d.intake.closePackage(amy);
-    const rows = d.intake.exceptions().filter((e) => e.kind === 'held').map((e) => [e.driveId, e.action]);
-    assert.deepEqual(rows, [['WD-A1', null], ['WD-X9', null]], 'staff contact the customer; there is nothing to release to');
+    const rows = d.intake
+      .exceptions()
+      .filter((e) => e.kind === 'held')
+      .map((e) => [e.driveId, e.action]);
+    assert.deepEqual(
+      rows,
+      [
+        ['WD-A1', null],
+        ['WD-X9', null],
+      ],
+      'staff contact the customer; there is nothing to release to',
+    );
     d.clock.advance(DEADLINES.finishedPurged + 60_000);
     assert.deepEqual(d.intake.sweep(amy).purgedJobs, ['JOB-1']);
-    assert.equal(d.intake.exceptions().filter((e) => e.kind === 'destructionDue').length, 2, 'the job record goes, its drives at the dock stay on the list');
+    assert.equal(
+      d.intake.exceptions().filter((e) => e.kind === 'destructionDue').length,
+      2,
+      'the job record goes, its drives at the dock stay on the list',
+    );
   });
 
   test('a drive marked NeverReceived that arrives in a later shipment moves to Received', () => {
@@ -230,7 +277,7 @@ describe('exceptions the dock must handle', () => {
     assert.equal(driveState(d.store, 'WD-A2'), 'Received');
   });
 
-  test('a drive of no job in another job\'s package is an extra drive of that package\'s job, returned when it completes', () => {
+  test("a drive of no job in another job's package is an extra drive of that package's job, returned when it completes", () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });

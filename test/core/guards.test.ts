@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { RETURN_ADDRESS_REQUIRED } from '../../electron/core/model.ts';
 import {
-  DRIVE_TRANSITIONS, JOB_TRANSITIONS, checkDrive, checkJob, drivePossibilities, jobPossibilities, reasonMessage, type Reason,
+  DRIVE_TRANSITIONS,
+  JOB_TRANSITIONS,
+  checkDrive,
+  checkJob,
+  drivePossibilities,
+  jobPossibilities,
+  reasonMessage,
+  type Reason,
 } from '../../electron/core/rules.ts';
 import { ADDRESS, amy, bay, dock, driveState, importJob, jobState, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
 
@@ -24,7 +31,12 @@ describe('guards', () => {
       const body = importJob('JOB-1', ['WD-A1']);
       delete body.properties.deliveryPackage;
       d.intake.putJob(amy, body);
-      refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED', /delivery package carrier and tracking number/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }),
+        'GUARD_FAILED',
+        /delivery package carrier and tracking number/,
+      );
     });
 
     for (const field of RETURN_ADDRESS_REQUIRED) {
@@ -35,7 +47,12 @@ describe('guards', () => {
         delete address[field];
         body.properties.returnAddress = address;
         d.intake.putJob(amy, body);
-        refusedUnchanged(d.store, () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }), 'GUARD_FAILED', new RegExp(`complete return address \\(missing: ${field}\\)`));
+        refusedUnchanged(
+          d.store,
+          () => d.intake.updateJob(amy, 'JOB-1', { state: 'Shipping' }),
+          'GUARD_FAILED',
+          new RegExp(`complete return address \\(missing: ${field}\\)`),
+        );
       });
     }
 
@@ -73,15 +90,23 @@ describe('guards', () => {
     });
   });
 
-  describe('an export job\'s drives start Received', () => {
+  describe("an export job's drives start Received", () => {
     test('an export job lists no drives when it is created: they are known when they arrive', () => {
       const d = dock();
-      refusedUnchanged(d.store, () => d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', ['WD-E1']).properties, jobType: 'Export' } }), 'BAD_INPUT', /not known until they arrive/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', ['WD-E1']).properties, jobType: 'Export' } }),
+        'BAD_INPUT',
+        /not known until they arrive/,
+      );
     });
 
-    test('a blank drive scanned into an export job\'s box is Received for it', () => {
+    test("a blank drive scanned into an export job's box is Received for it", () => {
       const d = dock();
-      d.intake.putJob(amy, { name: 'EXP-1', properties: { ...importJob('EXP-1', [], { state: 'Shipping', tracking: 'TRK1' }).properties, jobType: 'Export' } });
+      d.intake.putJob(amy, {
+        name: 'EXP-1',
+        properties: { ...importJob('EXP-1', [], { state: 'Shipping', tracking: 'TRK1' }).properties, jobType: 'Export' },
+      });
       d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
       const r = d.intake.scanDrive(amy, { serial: 'WD-E1' });
       assert.deepEqual([r.outcome, r.drive.state, r.drive.role], ['exportAdded', 'Received', 'listed']);
@@ -92,7 +117,10 @@ describe('guards', () => {
     for (const state of ['Creating', 'Shipping', 'Received', 'Transferring'] as const) {
       test(`a cancel is accepted while the job is ${state}`, () => {
         const d = dock();
-        d.intake.putJob(amy, importJob('JOB-1', ['WD-A1', 'WD-A2'], { tracking: 'TRK1', ...(state === 'Creating' ? {} : { state: 'Shipping' }) }));
+        d.intake.putJob(
+          amy,
+          importJob('JOB-1', ['WD-A1', 'WD-A2'], { tracking: 'TRK1', ...(state === 'Creating' ? {} : { state: 'Shipping' }) }),
+        );
         if (state === 'Received' || state === 'Transferring') receiveBox(d, 'TRK1', ['WD-A1', 'WD-A2']);
         if (state === 'Transferring') d.intake.startCopy(bay, { jobName: 'JOB-1', driveIds: ['WD-A1'] });
         assert.equal(jobState(d.store, 'JOB-1'), state);
@@ -119,7 +147,7 @@ describe('guards', () => {
       assert.equal(driveState(d.store, 'WD-A1'), 'Received', 'its drive was received, not copied');
     });
 
-    test('a cancelled job\'s copy cannot be started', () => {
+    test("a cancelled job's copy cannot be started", () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2'], 'TRK1');
       receiveBox(d, 'TRK1', ['WD-A1', 'WD-A2']);
@@ -162,7 +190,10 @@ describe('guards', () => {
       d.intake.faultJob(amy, 'JOB-1', 'enclosure cracked');
       const job = d.store.job('JOB-1')!;
       const v = checkJob('Received', 'resolve', { job, drives: d.store.drivesOfJob('JOB-1') });
-      assert.deepEqual(v, { ok: false, reason: { code: 'NOT_FAULTED_FROM', params: { job: 'JOB-1', faultedFrom: 'Transferring', to: 'Received' } } });
+      assert.deepEqual(v, {
+        ok: false,
+        reason: { code: 'NOT_FAULTED_FROM', params: { job: 'JOB-1', faultedFrom: 'Transferring', to: 'Received' } },
+      });
       assert.deepEqual(checkJob('Transferring', 'resolve', { job, drives: [] }), { ok: true });
     });
 
@@ -189,14 +220,20 @@ describe('guards', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1']));
       const v = checkJob('Received', 'packageReceived', { job: d.store.job('JOB-1')!, drives: [] });
-      assert.deepEqual(v, { ok: false, reason: { code: 'NO_SUCH_EDGE', params: { subject: 'job', from: 'Creating', to: 'Received', trigger: 'packageReceived' } } });
+      assert.deepEqual(v, {
+        ok: false,
+        reason: { code: 'NO_SUCH_EDGE', params: { subject: 'job', from: 'Creating', to: 'Received', trigger: 'packageReceived' } },
+      });
     });
 
     test('an edge whose guard fails is refused naming the rule and why it does not hold', () => {
       const d = transferring(['WD-A1']);
       d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'DiskNotFound' });
       const v = checkJob('Completed', 'shippedBack', { job: d.store.job('JOB-1')!, drives: d.store.drivesOfJob('JOB-1') });
-      assert.deepEqual(v, { ok: false, reason: { code: 'JOB_HAD_ERRORS', params: { job: 'JOB-1', cancelled: 0, neverReceived: [], copyErrors: ['WD-A1'], notCopied: [] } } });
+      assert.deepEqual(v, {
+        ok: false,
+        reason: { code: 'JOB_HAD_ERRORS', params: { job: 'JOB-1', cancelled: 0, neverReceived: [], copyErrors: ['WD-A1'], notCopied: [] } },
+      });
       assert.equal(reasonMessage((v as { reason: Reason }).reason), 'Job JOB-1 had errors (copy errors: WD-A1), so it ends Closed');
     });
 
@@ -206,7 +243,10 @@ describe('guards', () => {
       d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
       d.intake.scanDrive(amy, { serial: 'WD-A1' });
       const p = d.intake.drivePossibilities('WD-A1');
-      assert.deepEqual(p.filter((x) => x.to).map((x) => x.to), DRIVE_TRANSITIONS.filter((t) => t.from === 'Received').map((t) => t.to));
+      assert.deepEqual(
+        p.filter((x) => x.to).map((x) => x.to),
+        DRIVE_TRANSITIONS.filter((t) => t.from === 'Received').map((t) => t.to),
+      );
       const copy = p.find((x) => x.trigger === 'copyStarted')!;
       assert.deepEqual([copy.allowed, copy.reason?.code, copy.reason?.params.state], [false, 'JOB_STATE', 'Shipping']);
       const fault = p.find((x) => x.trigger === 'fault')!;
@@ -219,26 +259,53 @@ describe('guards', () => {
       delete body.properties.deliveryPackage;
       d.intake.putJob(amy, body);
       const p = d.intake.jobPossibilities('JOB-1');
-      assert.deepEqual(p.filter((x) => x.to).map((x) => x.to), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').map((t) => t.to));
+      assert.deepEqual(
+        p.filter((x) => x.to).map((x) => x.to),
+        JOB_TRANSITIONS.filter((t) => t.from === 'Creating').map((t) => t.to),
+      );
       assert.deepEqual(p[0], {
-        action: 'ship', to: 'Shipping', trigger: 'customerShipped', rule: 'Shipping needs the delivery package and a complete return address',
-        allowed: false, reason: { code: 'DELIVERY_PACKAGE_MISSING', params: { job: 'JOB-1' }, message: 'Shipping needs the delivery package carrier and tracking number' },
+        action: 'ship',
+        to: 'Shipping',
+        trigger: 'customerShipped',
+        rule: 'Shipping needs the delivery package and a complete return address',
+        allowed: false,
+        reason: {
+          code: 'DELIVERY_PACKAGE_MISSING',
+          params: { job: 'JOB-1' },
+          message: 'Shipping needs the delivery package carrier and tracking number',
+        },
       });
     });
 
     test('the service refuses a forbidden move with TRANSITION_FORBIDDEN and the rule in its message', () => {
       const d = transferring(['WD-A1']);
-      refusedUnchanged(d.store, () => d.intake.resolveJob(amy, 'JOB-1', 'nothing to resolve'), 'TRANSITION_FORBIDDEN', /is Transferring, not Faulted/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.resolveJob(amy, 'JOB-1', 'nothing to resolve'),
+        'TRANSITION_FORBIDDEN',
+        /is Transferring, not Faulted/,
+      );
       d.intake.faultDrive(amy, 'WD-A1', 'read errors');
-      refusedUnchanged(d.store, () => d.intake.faultDrive(amy, 'WD-A1', 'again'), 'TRANSITION_FORBIDDEN', /Drive WD-A1: Faulted, not Received, Transferring, Completed or CompletedMoreInfo/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.faultDrive(amy, 'WD-A1', 'again'),
+        'TRANSITION_FORBIDDEN',
+        /Drive WD-A1: Faulted, not Received, Transferring, Completed or CompletedMoreInfo/,
+      );
     });
 
     test('jobPossibilities and drivePossibilities answer from the same tables the service enforces', () => {
       const d = dock();
       d.intake.putJob(amy, importJob('JOB-1', ['WD-A1']));
       const edges = (p: { to: string | null }[]) => p.filter((x) => x.to !== null).length;
-      assert.equal(edges(jobPossibilities({ job: d.store.job('JOB-1')!, drives: [] })), JOB_TRANSITIONS.filter((t) => t.from === 'Creating').length);
-      assert.equal(edges(drivePossibilities({ drive: d.store.activeDrive('WD-A1')!, job: null })), DRIVE_TRANSITIONS.filter((t) => t.from === 'Specified').length);
+      assert.equal(
+        edges(jobPossibilities({ job: d.store.job('JOB-1')!, drives: [] })),
+        JOB_TRANSITIONS.filter((t) => t.from === 'Creating').length,
+      );
+      assert.equal(
+        edges(drivePossibilities({ drive: d.store.activeDrive('WD-A1')!, job: null })),
+        DRIVE_TRANSITIONS.filter((t) => t.from === 'Specified').length,
+      );
     });
   });
 });

@@ -14,7 +14,7 @@ function heldBoxOfCreatingJob() {
   return d;
 }
 
-test('held drives of a job still Creating go back to the job\'s return address and leave the dock', () => {
+test("held drives of a job still Creating go back to the job's return address and leave the dock", () => {
   const d = heldBoxOfCreatingJob();
   d.clock.advanceDays(15);
   const r = d.intake.returnHeldDrives(ben, { driveIds: ['HD-E1', 'HD-E2'], carrierName: 'FedEx', trackingNumber: 'RET-HELD-1' });
@@ -31,23 +31,52 @@ test('a held drive of no job goes back only to an address staff give, complete',
   d.intake.receivePackage(amy, { trackingNumber: 'TRK-NOBODY' });
   d.intake.scanDrive(amy, { serial: 'STRAY-1' });
   d.intake.closePackage(amy, {});
-  refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1' }), 'ADDRESS_INCOMPLETE', /recipientName/);
-  refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1', address: { ...ADDRESS, phone: '' } }), 'ADDRESS_INCOMPLETE', /phone/);
+  refusedUnchanged(
+    d.store,
+    () => d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1' }),
+    'ADDRESS_INCOMPLETE',
+    /recipientName/,
+  );
+  refusedUnchanged(
+    d.store,
+    () =>
+      d.intake.returnHeldDrives(amy, {
+        driveIds: ['STRAY-1'],
+        carrierName: 'UPS',
+        trackingNumber: 'RET-S1',
+        address: { ...ADDRESS, phone: '' },
+      }),
+    'ADDRESS_INCOMPLETE',
+    /phone/,
+  );
   d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1', address: ADDRESS });
   assert.equal(driveState(d.store, 'STRAY-1'), 'ShippedBack');
   const rec = d.intake.custodyOf({ driveId: 'STRAY-1' })[0]!;
-  assert.equal((rec.detail?.address as { city?: string }).city, ADDRESS.city, 'custody keeps where it went, so its label can be printed again');
+  assert.equal(
+    (rec.detail?.address as { city?: string }).city,
+    ADDRESS.city,
+    'custody keeps where it went, so its label can be printed again',
+  );
 });
 
 test('a drive that is not held is not returned this way, and nothing changes', () => {
   const d = dock();
   shippingJob(d, 'ready', ['RD-1']);
   receiveBox(d, 'TRK-READY', ['RD-1']);
-  refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['RD-1'], carrierName: 'UPS', trackingNumber: 'RET-R1' }), 'DRIVE_NOT_HELD');
+  refusedUnchanged(
+    d.store,
+    () => d.intake.returnHeldDrives(amy, { driveIds: ['RD-1'], carrierName: 'UPS', trackingNumber: 'RET-R1' }),
+    'DRIVE_NOT_HELD',
+  );
 });
 
 test('a return tracking number of held drives is used once', () => {
   const d = heldBoxOfCreatingJob();
   d.intake.returnHeldDrives(amy, { driveIds: ['HD-E1'], carrierName: 'FedEx', trackingNumber: 'RET-ONCE' });
-  refusedUnchanged(d.store, () => d.intake.returnHeldDrives(amy, { driveIds: ['HD-E2'], carrierName: 'FedEx', trackingNumber: 'RET-ONCE' }), 'BAD_INPUT', /already used/);
+  refusedUnchanged(
+    d.store,
+    () => d.intake.returnHeldDrives(amy, { driveIds: ['HD-E2'], carrierName: 'FedEx', trackingNumber: 'RET-ONCE' }),
+    'BAD_INPUT',
+    /already used/,
+  );
 });

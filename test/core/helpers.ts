@@ -59,9 +59,17 @@ export interface JobBody {
 }
 
 /** A Put body: an import job with its drives, delivery package and a complete return address. */
-export function importJob(name: string, drives: string[], opts: {
-  state?: 'Creating' | 'Shipping'; tracking?: string; carrier?: string; keys?: boolean; extra?: Record<string, unknown>;
-} = {}): JobBody {
+export function importJob(
+  name: string,
+  drives: string[],
+  opts: {
+    state?: 'Creating' | 'Shipping';
+    tracking?: string;
+    carrier?: string;
+    keys?: boolean;
+    extra?: Record<string, unknown>;
+  } = {},
+): JobBody {
   return {
     name,
     properties: {
@@ -97,7 +105,9 @@ export function receiveBox(d: Dock, tracking: string, scanned: string[], who: Ac
 
 /** Every table of the store, every row, in a stable order: two dumps are equal when the stores are. */
 export function dumpStore(store: Store): Record<string, unknown[]> {
-  const tables = readStore(store.path).prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = readStore(store.path).prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+  }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     const rows = readStore(store.path).prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
@@ -116,7 +126,10 @@ export function refusedUnchanged(store: Store, fn: () => unknown, code: string, 
   } catch (e) {
     caught = e;
   }
-  assert.ok(caught instanceof IntakeError, `expected an IntakeError ${code}, got ${caught === undefined ? 'no error' : caught instanceof Error ? `${caught.name}: ${caught.message}` : JSON.stringify(caught)}`);
+  assert.ok(
+    caught instanceof IntakeError,
+    `expected an IntakeError ${code}, got ${caught === undefined ? 'no error' : caught instanceof Error ? `${caught.name}: ${caught.message}` : JSON.stringify(caught)}`,
+  );
   assert.equal(caught.code, code, `expected ${code}, got ${caught.code}: ${caught.message}`);
   assert.ok(caught.message.length > 10, 'the message says what was wrong');
   if (message) assert.match(caught.message, message);
@@ -126,7 +139,9 @@ export function refusedUnchanged(store: Store, fn: () => unknown, code: string, 
 
 /** The state of a drive at the dock now (its active record, or the last record of that serial). */
 export function driveState(store: Store, serial: string): string | undefined {
-  const r = readStore(store.path).prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1').get(serial) as { state: string } | undefined;
+  const r = readStore(store.path)
+    .prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1')
+    .get(serial) as { state: string } | undefined;
   return r?.state;
 }
 
@@ -137,7 +152,9 @@ export function jobState(store: Store, name: string): string | undefined {
 
 export function custodyActions(store: Store, where: { jobName?: string; driveId?: string }): string[] {
   const [col, v] = where.jobName ? ['job_name', where.jobName] : ['drive_id', where.driveId!];
-  return (readStore(store.path).prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map((r) => r.action);
+  return (readStore(store.path).prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map(
+    (r) => r.action,
+  );
 }
 
 export const DAYS = (n: number) => n * 86_400_000;
@@ -151,21 +168,37 @@ export function checkCustody(store: Store): void {
     const before = r.state_before as string | null;
     const after = r.state_after as string | null;
     if (r.subject === 'job' && before && after && before !== after) {
-      assert.ok(isJobEdge(before as JobState, after as JobState), `job ${r.job_name}: ${before} -> ${after} (${r.action}) is not in the table`);
+      assert.ok(
+        isJobEdge(before as JobState, after as JobState),
+        `job ${r.job_name}: ${before} -> ${after} (${r.action}) is not in the table`,
+      );
     }
     if (r.subject === 'drive' && before && after && before !== after) {
-      assert.ok(isDriveEdge(before as DriveState, after as DriveState), `drive ${r.drive_id}: ${before} -> ${after} (${r.action}) is not in the table`);
+      assert.ok(
+        isDriveEdge(before as DriveState, after as DriveState),
+        `drive ${r.drive_id}: ${before} -> ${after} (${r.action}) is not in the table`,
+      );
     }
     // the chain holds: each record starts from the state the previous record of that job or drive left
     if (r.subject === 'job' && r.job_name) {
       const name = String(r.job_name);
-      if (before !== null && lastJob.has(name)) assert.equal(before, lastJob.get(name), `job ${name}: record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastJob.get(name)}`);
+      if (before !== null && lastJob.has(name))
+        assert.equal(
+          before,
+          lastJob.get(name),
+          `job ${name}: record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastJob.get(name)}`,
+        );
       lastJob.set(name, after);
     }
     if (r.subject === 'drive' && r.detail) {
       const row = (JSON.parse(String(r.detail)) as { row?: number }).row;
       if (typeof row === 'number') {
-        if (before !== null && lastDrive.has(row)) assert.equal(before, lastDrive.get(row), `drive ${r.drive_id} (row ${row}): record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastDrive.get(row)}`);
+        if (before !== null && lastDrive.has(row))
+          assert.equal(
+            before,
+            lastDrive.get(row),
+            `drive ${r.drive_id} (row ${row}): record ${r.seq} (${r.action}) starts from ${before}, the last record left ${lastDrive.get(row)}`,
+          );
         lastDrive.set(row, after);
       }
     }
@@ -176,7 +209,11 @@ export function checkCustody(store: Store): void {
   for (const [name, state] of lastJob) {
     if (state === null) assert.equal(store.job(name), null, `job ${name} was purged`);
   }
-  for (const d of readStore(store.path).prepare('SELECT id, drive_id, state FROM drives').all() as { id: number; drive_id: string; state: string }[]) {
+  for (const d of readStore(store.path).prepare('SELECT id, drive_id, state FROM drives').all() as {
+    id: number;
+    drive_id: string;
+    state: string;
+  }[]) {
     assert.equal(lastDrive.get(d.id), d.state, `replayed custody of drive ${d.drive_id} (row ${d.id})`);
   }
   for (const [row, state] of lastDrive) {

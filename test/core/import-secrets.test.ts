@@ -9,7 +9,9 @@ const KEYS = ['403617-590482-118734-276951-664203-937518-025846-781359', '851204
 /** The service's Get Job answer for one job whose two drives carry the keys above, as text. */
 function getJobText(): string {
   const body = importJob('JOB-K', ['WD-K1', 'WD-K2'], { state: 'Shipping', tracking: 'TRK-K' });
-  (body.properties.driveList as { bitLockerKey: string }[]).forEach((d, i) => { d.bitLockerKey = KEYS[i]!; });
+  (body.properties.driveList as { bitLockerKey: string }[]).forEach((d, i) => {
+    d.bitLockerKey = KEYS[i]!;
+  });
   return JSON.stringify({ value: [body] });
 }
 

@@ -102,7 +102,11 @@ describe('job states', () => {
   test('Closed: drives shipped back from a job with errors end it Closed', () => {
     const d = transferring('JOB-1');
     d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed' });
-    d.intake.recordCopyResult(bay, { driveId: 'WD-A2', copyStatus: 'ManifestCorrupted', errorLogUri: 'https://acct.blob.core.windows.net/waimportexport/WD-A2_error.xml' });
+    d.intake.recordCopyResult(bay, {
+      driveId: 'WD-A2',
+      copyStatus: 'ManifestCorrupted',
+      errorLogUri: 'https://acct.blob.core.windows.net/waimportexport/WD-A2_error.xml',
+    });
     const v = d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'FedEx', trackingNumber: '794612345678' });
     assert.equal(v.properties.state, 'Closed');
   });
@@ -117,7 +121,10 @@ describe('job states', () => {
     d.clock.advance(2 * MINUTE);
     assert.deepEqual(d.intake.sweep(amy).purgedJobs, ['JOB-1']);
     assert.equal(jobState(d.store, 'JOB-1'), undefined);
-    assert.ok(d.intake.custodyOf({ jobName: 'JOB-1' }).some((c) => c.action === 'job.purged'), 'its custody stays');
+    assert.ok(
+      d.intake.custodyOf({ jobName: 'JOB-1' }).some((c) => c.action === 'job.purged'),
+      'its custody stays',
+    );
   });
 
   test('Faulted: a job that cannot finish is Faulted with a reason and, resolved, goes back to the state it left', () => {

@@ -8,13 +8,17 @@ import { readStore } from '../store-file.ts';
 
 /** Ten drives, each with a key no other drive shares any group of. */
 const serialsOf = (job: string) => Array.from({ length: 10 }, (_, i) => `${job}-D${i}`);
-const keyOf = (job: string, i: number) => Array.from({ length: 8 }, (_, g) =>
-  String((job.charCodeAt(0) * 7919 + i * 104_729 + g * 1_299_709) % 1_000_000).padStart(6, '0')).join('-');
+const keyOf = (job: string, i: number) =>
+  Array.from({ length: 8 }, (_, g) => String((job.charCodeAt(0) * 7919 + i * 104_729 + g * 1_299_709) % 1_000_000).padStart(6, '0')).join(
+    '-',
+  );
 const keysOf = (job: string) => serialsOf(job).map((_, i) => keyOf(job, i));
 
 function putWithKeys(d: Dock, job: string, state: 'Creating' | 'Shipping'): void {
   const body = importJob(job, serialsOf(job), { state, tracking: `TRK-${job}` });
-  (body.properties.driveList as { bitLockerKey: string }[]).forEach((drive, i) => { drive.bitLockerKey = keyOf(job, i); });
+  (body.properties.driveList as { bitLockerKey: string }[]).forEach((drive, i) => {
+    drive.bitLockerKey = keyOf(job, i);
+  });
   d.intake.putJob(amy, body);
 }
 
@@ -46,7 +50,9 @@ function shippedAndLive(): Dock {
 describe('a BitLocker key wiped at ship back is gone from the disk', () => {
   test('while the station runs, no key of the shipped drives is in the WAL or the store file', () => {
     const d = shippedAndLive();
-    const withKey = readStore(d.file).prepare("SELECT count(*) AS n FROM drives WHERE job_name = 'S' AND bitlocker_key IS NOT NULL").get() as { n: number };
+    const withKey = readStore(d.file)
+      .prepare("SELECT count(*) AS n FROM drives WHERE job_name = 'S' AND bitlocker_key IS NOT NULL")
+      .get() as { n: number };
     assert.equal(Number(withKey.n), 0);
     assert.deepEqual(keysIn(`${d.file}-wal`, keysOf('S')), [], 'the WAL');
     assert.deepEqual(keysIn(d.file, keysOf('S')), [], 'the store file');
@@ -59,7 +65,7 @@ describe('a BitLocker key wiped at ship back is gone from the disk', () => {
     d.store.close();
     assert.deepEqual(keysIn(d.file, keysOf('S')), [], 'the store file');
     assert.deepEqual(keysIn(`${d.file}-wal`, keysOf('S')), [], 'the WAL');
-    assert.equal(keysIn(d.file, keysOf('L')).length, 10, 'the live job\'s keys are kept');
+    assert.equal(keysIn(d.file, keysOf('L')).length, 10, "the live job's keys are kept");
   });
 
   test('work after the wipe never brings a wiped key back into the WAL', () => {

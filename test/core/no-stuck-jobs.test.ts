@@ -2,7 +2,19 @@
 // record goes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ADDRESS, amy, bay, custodyActions, dock, driveState, importJob, jobState, receiveBox, refusedUnchanged, shippingJob } from './helpers.ts';
+import {
+  ADDRESS,
+  amy,
+  bay,
+  custodyActions,
+  dock,
+  driveState,
+  importJob,
+  jobState,
+  receiveBox,
+  refusedUnchanged,
+  shippingJob,
+} from './helpers.ts';
 
 test('a job cancelled while copying goes to Packaging once the running copies end, skipping the rest', () => {
   const d = dock();
@@ -56,7 +68,12 @@ test('destroying the last drive being copied lets its job move to Packaging', ()
   d.intake.recordContact(amy, { name: 'J', reached: false }); // the customer cannot be reached
   d.intake.recordCopyResult(bay, { driveId: 'A1', copyStatus: 'Completed' });
   d.intake.faultDrive(amy, 'A2', 'drive head crash');
-  d.intake.recordDestruction(amy, { driveIds: ['A2'], method: 'shredder', witness: 'Ben Chen', reason: 'no return address, customer unreachable' });
+  d.intake.recordDestruction(amy, {
+    driveIds: ['A2'],
+    method: 'shredder',
+    witness: 'Ben Chen',
+    reason: 'no return address, customer unreachable',
+  });
   assert.equal(jobState(d.store, 'J'), 'Packaging');
 });
 
@@ -110,7 +127,10 @@ test('a drive of a job closed for no reply that reaches the dock later is held, 
   const b1 = d.store.activeDrive('B1');
   assert.ok(b1, 'B1 is still on record');
   assert.equal(b1.role, 'orphan');
-  assert.ok(d.intake.exceptions().some((e) => e.driveId === 'B1'), 'and still on the exceptions list');
+  assert.ok(
+    d.intake.exceptions().some((e) => e.driveId === 'B1'),
+    'and still on the exceptions list',
+  );
 });
 
 test('a held drive of a job deleted after 2 weeks in Creating becomes a held drive of no job, not of the next job of that name', () => {
@@ -123,7 +143,10 @@ test('a held drive of a job deleted after 2 weeks in Creating becomes a held dri
   d.intake.sweep(amy);
   d.intake.putJob(amy, importJob('J', ['C1'], { tracking: 'TRK-J2' }));
   const v = d.intake.jobView('J');
-  assert.deepEqual(v.properties.driveList.map((x) => x.driveId), ['C1']);
+  assert.deepEqual(
+    v.properties.driveList.map((x) => x.driveId),
+    ['C1'],
+  );
   assert.equal(d.store.activeDrive('A1')?.jobName, null);
 });
 
@@ -142,7 +165,7 @@ test('a held drive that came after its job gave up on it goes back to the sender
   assert.equal(driveState(d.store, 'A2'), 'ShippedBack');
 });
 
-test('the custody CSV carries each record\'s details, such as the destruction method and witness', () => {
+test("the custody CSV carries each record's details, such as the destruction method and witness", () => {
   const d = dock();
   d.intake.putJob(amy, importJob('J', ['A1'], { tracking: 'TRK-J' }));
   d.intake.receivePackage(amy, { trackingNumber: 'TRK-J' });
@@ -155,7 +178,7 @@ test('the custody CSV carries each record\'s details, such as the destruction me
   assert.match(csv, /Ben Chen/);
 });
 
-test('the job\'s custody shows its box received and closed', () => {
+test("the job's custody shows its box received and closed", () => {
   const d = dock();
   shippingJob(d, 'J', ['A1']);
   receiveBox(d, 'TRK-J', ['A1']);

@@ -3,8 +3,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEADLINES } from '../../electron/core/clock.ts';
 import {
-  ADDRESS, DAYS, amy, bay, ben, bitLockerKeyFor, custodyActions, dock, driveState, dumpStore, importJob, jobState,
-  receiveBox, refusedUnchanged, shippingJob,
+  ADDRESS,
+  DAYS,
+  amy,
+  bay,
+  ben,
+  bitLockerKeyFor,
+  custodyActions,
+  dock,
+  driveState,
+  dumpStore,
+  importJob,
+  jobState,
+  receiveBox,
+  refusedUnchanged,
+  shippingJob,
 } from './helpers.ts';
 import { readStore } from '../store-file.ts';
 
@@ -13,7 +26,10 @@ describe('jobs: Put and Update', () => {
     const d = dock();
     d.intake.putJob(amy, importJob('JOB-1', ['WD-A1', 'WD-A2']));
     const c = d.intake.custodyOf({ jobName: 'JOB-1' }).reverse();
-    assert.deepEqual(c.map((r) => r.action), ['job.created', 'drive.listed', 'drive.listed']);
+    assert.deepEqual(
+      c.map((r) => r.action),
+      ['job.created', 'drive.listed', 'drive.listed'],
+    );
     assert.deepEqual([c[0]!.operator, c[0]!.station, c[0]!.stateAfter], ['Amy Lin', 'dock-1', 'Creating']);
     assert.match(c[0]!.at, /^2026-11-02T\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/, 'the time carries its zone');
   });
@@ -43,7 +59,7 @@ describe('jobs: Put and Update', () => {
   });
 });
 
-describe('jobs: import of the service\'s Get Job JSON', () => {
+describe("jobs: import of the service's Get Job JSON", () => {
   const getJob = (name: string, drives: string[], state = 'Shipping') => ({
     id: `/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ImportExport/jobs/${name}`,
     name,
@@ -63,7 +79,7 @@ describe('jobs: import of the service\'s Get Job JSON', () => {
     assert.deepEqual(d.intake.importJobs(amy, [getJob('JOB-1', ['WD-A1']), getJob('JOB-2', ['WD-B1'])]).created, ['JOB-1', 'JOB-2']);
   });
 
-  test('the service\'s list answer { value: [...] } is imported, as text too', () => {
+  test("the service's list answer { value: [...] } is imported, as text too", () => {
     const d = dock();
     const text = JSON.stringify({ value: [getJob('JOB-1', ['WD-A1']), getJob('JOB-2', ['WD-B1'], 'Creating')] });
     assert.deepEqual(d.intake.importJobs(amy, text).created, ['JOB-1', 'JOB-2']);
@@ -94,18 +110,27 @@ describe('packages and scans', () => {
     shippingJob(d, 'JOB-2', ['WD-B1'], 'SF1234567890123-2');
     shippingJob(d, 'JOB-3', ['WD-C1'], 'SF9999999999999-1');
     const p = d.intake.receivePackage(amy, { trackingNumber: 'SF1234567890123' });
-    assert.deepEqual(p.jobs.map((j) => j.name), ['JOB-1', 'JOB-2']);
+    assert.deepEqual(
+      p.jobs.map((j) => j.name),
+      ['JOB-1', 'JOB-2'],
+    );
     d.intake.scanDrive(amy, { serial: 'WD-A1' });
     d.intake.scanDrive(amy, { serial: 'WD-B1' });
     d.intake.closePackage(amy);
-    assert.deepEqual([jobState(d.store, 'JOB-1'), jobState(d.store, 'JOB-2'), jobState(d.store, 'JOB-3')], ['Received', 'Received', 'Shipping']);
+    assert.deepEqual(
+      [jobState(d.store, 'JOB-1'), jobState(d.store, 'JOB-2'), jobState(d.store, 'JOB-3')],
+      ['Received', 'Received', 'Shipping'],
+    );
   });
 
   test('a suffixed tracking number received on its own opens for that one job', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'SF1234567890123-1');
     shippingJob(d, 'JOB-2', ['WD-B1'], 'SF1234567890123-2');
-    assert.deepEqual(d.intake.receivePackage(amy, { trackingNumber: 'SF1234567890123-2' }).jobs.map((j) => j.name), ['JOB-2']);
+    assert.deepEqual(
+      d.intake.receivePackage(amy, { trackingNumber: 'SF1234567890123-2' }).jobs.map((j) => j.name),
+      ['JOB-2'],
+    );
   });
 
   test('an unlisted drive in a shared box needs the job name on its label', () => {
@@ -125,7 +150,10 @@ describe('packages and scans', () => {
     const r = d.intake.scanDrive(amy, { serial: 'wd-a1' });
     assert.deepEqual([r.outcome, r.tone, r.serial, r.drive.state], ['received', 'accepted', 'WD-A1', 'Received']);
     assert.deepEqual([r.package.jobs[0]!.receivedCount, r.package.jobs[0]!.expectedCount], [1, 2]);
-    assert.deepEqual(r.package.scanned.map((s) => s.driveId), ['WD-A1']);
+    assert.deepEqual(
+      r.package.scanned.map((s) => s.driveId),
+      ['WD-A1'],
+    );
   });
 
   test('a drive scanned twice is a notice and changes nothing', () => {
@@ -133,7 +161,12 @@ describe('packages and scans', () => {
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
     d.intake.scanDrive(amy, { serial: 'WD-A1' });
-    refusedUnchanged(d.store, () => d.intake.scanDrive(amy, { serial: 'WD-A1' }), 'DRIVE_ALREADY_SCANNED', /already scanned into this package/);
+    refusedUnchanged(
+      d.store,
+      () => d.intake.scanDrive(amy, { serial: 'WD-A1' }),
+      'DRIVE_ALREADY_SCANNED',
+      /already scanned into this package/,
+    );
   });
 
   test('a NeverReceived drive scanned in a later package is Received and says it arrived late', () => {
@@ -162,7 +195,10 @@ describe('packages and scans', () => {
     shippingJob(d, 'JOB-2', ['WD-B1'], 'TRK2');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
     const r = d.intake.scanDrive(amy, { serial: 'WD-B1' });
-    assert.deepEqual([r.outcome, r.tone, r.jobName, r.drive.state, r.drive.packageTrackingNumber], ['otherJob', 'warning', 'JOB-2', 'Received', 'TRK1']);
+    assert.deepEqual(
+      [r.outcome, r.tone, r.jobName, r.drive.state, r.drive.packageTrackingNumber],
+      ['otherJob', 'warning', 'JOB-2', 'Received', 'TRK1'],
+    );
     const c = d.intake.custodyOf({ driveId: 'WD-B1' })[0]!;
     assert.deepEqual([c.action, c.jobName, c.trackingNumber, c.detail?.package], ['drive.receivedInOtherPackage', 'JOB-2', 'TRK1', 'TRK1']);
     assert.ok(d.intake.exceptions().some((e) => e.kind === 'otherJobPackage' && e.driveId === 'WD-B1'));
@@ -188,7 +224,10 @@ describe('packages and scans', () => {
     shippingJob(d, 'JOB-1', ['WD-A1', 'WD-A2', 'WD-A3'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
     d.intake.scanDrive(amy, { serial: 'WD-A2' });
-    assert.deepEqual(d.intake.previewClose(amy).neverReceived.map((x) => x.driveId), ['WD-A1', 'WD-A3']);
+    assert.deepEqual(
+      d.intake.previewClose(amy).neverReceived.map((x) => x.driveId),
+      ['WD-A1', 'WD-A3'],
+    );
     const r = d.intake.closePackage(amy);
     assert.deepEqual(r.neverReceived, ['WD-A1', 'WD-A3']);
     assert.equal(r.package.state, 'closed');
@@ -206,10 +245,13 @@ describe('held packages', () => {
     d.intake.closePackage(amy);
     const t0 = d.clock.now().getTime();
     const held = d.intake.upcomingDeadlines().filter((x) => x.driveId === 'WD-A1');
-    assert.deepEqual(held.map((x) => [x.kind, x.dueAt]), [
-      ['heldReturn', new Date(t0 + DEADLINES.heldReturnDue).toISOString()],
-      ['heldDestruction', new Date(t0 + DEADLINES.heldDestructionDue).toISOString()],
-    ]);
+    assert.deepEqual(
+      held.map((x) => [x.kind, x.dueAt]),
+      [
+        ['heldReturn', new Date(t0 + DEADLINES.heldReturnDue).toISOString()],
+        ['heldDestruction', new Date(t0 + DEADLINES.heldDestructionDue).toISOString()],
+      ],
+    );
   });
 
   test('a held package whose job is still Creating cannot be released', () => {
@@ -241,17 +283,27 @@ describe('copy', () => {
     const d = received();
     d.intake.startCopy(bay, { jobName: 'JOB-1' });
     const v = d.intake.recordCopyResult(bay, {
-      driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', percentComplete: 100, bytesSucceeded: 3_999_000_000_000,
+      driveId: 'WD-A1',
+      copyStatus: 'CompletedWithErrors',
+      percentComplete: 100,
+      bytesSucceeded: 3_999_000_000_000,
       errorLogUri: 'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_error.xml',
       verboseLogUri: 'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_verbose.xml',
     });
     assert.deepEqual(
       [v.state, v.copyStatus, v.percentComplete, v.bytesSucceeded, v.errorLogUri, v.verboseLogUri],
-      ['CompletedMoreInfo', 'CompletedWithErrors', 100, 3_999_000_000_000, 'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_error.xml', 'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_verbose.xml'],
+      [
+        'CompletedMoreInfo',
+        'CompletedWithErrors',
+        100,
+        3_999_000_000_000,
+        'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_error.xml',
+        'https://fgenomics.blob.core.windows.net/waimportexport/WD-A1_verbose.xml',
+      ],
     );
   });
 
-  test('a job\'s percent complete is derived from its drives', () => {
+  test("a job's percent complete is derived from its drives", () => {
     const d = received();
     d.intake.startCopy(bay, { jobName: 'JOB-1' });
     assert.equal(d.intake.jobView('JOB-1').properties.percentComplete, 0);
@@ -296,13 +348,21 @@ describe('ship back', () => {
     d.intake.startCopy(bay, { jobName: 'JOB-1' });
     d.intake.recordCopyResult(bay, { driveId: 'WD-A1', copyStatus: 'Completed' });
     const v = d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' });
-    assert.deepEqual(v.properties.returnPackage, { carrierName: 'DHL', trackingNumber: '1234567890', driveCount: 2, shipDate: '2026-11-02' });
+    assert.deepEqual(v.properties.returnPackage, {
+      carrierName: 'DHL',
+      trackingNumber: '1234567890',
+      driveCount: 2,
+      shipDate: '2026-11-02',
+    });
     assert.deepEqual([driveState(d.store, 'WD-A1'), driveState(d.store, 'WD-X9')], ['ShippedBack', 'ShippedBack']);
   });
 
   test('a job whose drives all copied cleanly (warnings allowed) ends Completed', () => {
     const d = packaging({ 'WD-A1': 'Completed', 'WD-A2': 'CompletedWithWarnings' });
-    assert.equal(d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }).properties.state, 'Completed');
+    assert.equal(
+      d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }).properties.state,
+      'Completed',
+    );
   });
 
   test('a job with a copy error ends Closed, naming the error', () => {
@@ -325,7 +385,11 @@ describe('ship back', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     receiveBox(d, 'TRK1', ['WD-A1']);
-    refusedUnchanged(d.store, () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }), 'SHIP_NOT_READY');
+    refusedUnchanged(
+      d.store,
+      () => d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' }),
+      'SHIP_NOT_READY',
+    );
   });
 });
 
@@ -338,21 +402,40 @@ describe('secure destruction', () => {
 
   test('destruction needs a witness other than the operator', () => {
     const d = heldOrphan();
-    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }),
-      'WITNESS_IS_OPERATOR', /witness/);
+    refusedUnchanged(
+      d.store,
+      () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: 'Amy Lin' }),
+      'WITNESS_IS_OPERATOR',
+      /witness/,
+    );
   });
 
   test('a drive that is neither held nor of an unreachable job is not destroyed', () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     receiveBox(d, 'TRK1', ['WD-A1']);
-    refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'shred', witness: 'Ben Chen' }), 'DRIVE_NOT_HELD');
+    refusedUnchanged(
+      d.store,
+      () => d.intake.recordDestruction(amy, { driveIds: ['WD-A1'], method: 'shred', witness: 'Ben Chen' }),
+      'DRIVE_NOT_HELD',
+    );
   });
 
   test('destruction leaves a certificate and the drive leaves the dock', () => {
     const d = heldOrphan();
     const { certificate } = d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'NIST 800-88 purge', witness: 'Ben Chen' });
-    assert.deepEqual({ ...certificate, at: undefined }, { driveIds: ['ZA1B2C3D'], jobNames: [null], method: 'NIST 800-88 purge', operator: 'Amy Lin', witness: 'Ben Chen', station: 'dock-1', at: undefined });
+    assert.deepEqual(
+      { ...certificate, at: undefined },
+      {
+        driveIds: ['ZA1B2C3D'],
+        jobNames: [null],
+        method: 'NIST 800-88 purge',
+        operator: 'Amy Lin',
+        witness: 'Ben Chen',
+        station: 'dock-1',
+        at: undefined,
+      },
+    );
     assert.equal(d.store.activeDrive('ZA1B2C3D'), null);
     assert.equal(d.intake.exceptions().filter((e) => e.driveId === 'ZA1B2C3D').length, 0);
   });
@@ -386,7 +469,7 @@ describe('cancel, fault and undo', () => {
     assert.equal(d.intake.openPackage('dock-1')?.scanned.length, 0);
   });
 
-  test('undo of an extra drive\'s scan removes the drive from the package', () => {
+  test("undo of an extra drive's scan removes the drive from the package", () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
@@ -412,7 +495,7 @@ describe('cancel, fault and undo', () => {
     refusedUnchanged(d.store, () => d.intake.undoLastScan(amy), 'UNDO_SUPERSEDED');
   });
 
-  test('undo is per station: another station\'s scan is not undone here', () => {
+  test("undo is per station: another station's scan is not undone here", () => {
     const d = dock();
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
@@ -431,14 +514,31 @@ describe('the job view', () => {
     return d;
   }
 
-  test('the job view uses the service\'s REST field names', () => {
+  test("the job view uses the service's REST field names", () => {
     const d = fullJourney();
     const v = d.intake.jobView('JOB-1');
     assert.equal(v.name, 'JOB-1');
     assert.equal(v.type, 'Microsoft.ImportExport/jobs');
-    assert.deepEqual(Object.keys(v.properties).sort(), ['cancelRequested', 'deliveryPackage', 'driveList', 'jobType', 'logLevel', 'percentComplete', 'provisioningState', 'returnAddress', 'returnShipping', 'state']);
+    assert.deepEqual(Object.keys(v.properties).sort(), [
+      'cancelRequested',
+      'deliveryPackage',
+      'driveList',
+      'jobType',
+      'logLevel',
+      'percentComplete',
+      'provisioningState',
+      'returnAddress',
+      'returnShipping',
+      'state',
+    ]);
     assert.equal(v.properties.state, 'Transferring');
-    assert.deepEqual(v.properties.driveList.map((x) => [x.driveId, x.state]), [['WD-A1', 'Completed'], ['WD-A2', 'Transferring']]);
+    assert.deepEqual(
+      v.properties.driveList.map((x) => [x.driveId, x.state]),
+      [
+        ['WD-A1', 'Completed'],
+        ['WD-A2', 'Transferring'],
+      ],
+    );
     assert.equal(v.properties.driveList[0]!.copyStatus, 'Completed');
     assert.equal(v.properties.driveList[0]!.manifestFile, '\\DriveManifest.xml');
     assert.deepEqual(v.properties.deliveryPackage, { carrierName: 'DHL', trackingNumber: 'TRK1' });
@@ -450,9 +550,16 @@ describe('the job view', () => {
     d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
     const scan = d.intake.scanDrive(amy, { serial: 'WD-A1' });
     const seen = JSON.stringify([
-      scan, d.intake.jobView('JOB-1'), d.intake.openPackage('dock-1'), d.intake.custodyOf({ jobName: 'JOB-1' }),
-      d.intake.custodyCsv('JOB-1'), d.intake.searchJobs({ query: 'JOB' }), d.intake.exceptions(), d.intake.drivePossibilities('WD-A1'),
-      d.intake.upcomingDeadlines(), d.intake.importJobs(amy, { ...importJob('JOB-2', ['WD-B1']), properties: { ...importJob('JOB-2', ['WD-B1']).properties } }),
+      scan,
+      d.intake.jobView('JOB-1'),
+      d.intake.openPackage('dock-1'),
+      d.intake.custodyOf({ jobName: 'JOB-1' }),
+      d.intake.custodyCsv('JOB-1'),
+      d.intake.searchJobs({ query: 'JOB' }),
+      d.intake.exceptions(),
+      d.intake.drivePossibilities('WD-A1'),
+      d.intake.upcomingDeadlines(),
+      d.intake.importJobs(amy, { ...importJob('JOB-2', ['WD-B1']), properties: { ...importJob('JOB-2', ['WD-B1']).properties } }),
     ]);
     const key = bitLockerKeyFor(0);
     assert.ok(readStore(d.store.path).prepare('SELECT 1 FROM drives WHERE bitlocker_key = ?').get(key), 'the key is stored');
@@ -496,7 +603,13 @@ describe('deadlines', () => {
     d.intake.notifyCustomer(amy, 'NOTIFIED-1');
     d.clock.advance(DAYS(31));
     const first = d.intake.sweep(amy);
-    assert.deepEqual(first, { deletedJobs: ['CREATING-1'], neverReceived: ['WD-N1', 'WD-S1'], closedJobs: ['NOTIFIED-1'], purgedJobs: [], heldBack: null });
+    assert.deepEqual(first, {
+      deletedJobs: ['CREATING-1'],
+      neverReceived: ['WD-N1', 'WD-S1'],
+      closedJobs: ['NOTIFIED-1'],
+      purgedJobs: [],
+      heldBack: null,
+    });
     const before = dumpStore(d.store);
     assert.deepEqual(d.intake.sweep(amy), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null });
     assert.deepEqual(dumpStore(d.store), before);
@@ -517,7 +630,10 @@ describe('copy results put right', () => {
   test('a drive recorded Completed by mistake is corrected to CompletedMoreInfo as a new record, the first kept', () => {
     const d = completed({ 'WD-A1': 'Completed', 'WD-A2': 'Completed' });
     const v = d.intake.correctCopyResult(amy, {
-      driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', errorLogUri: `https://bay.example/${'x'.repeat(2000)}`, reason: 'bay 3 report read wrong',
+      driveId: 'WD-A1',
+      copyStatus: 'CompletedWithErrors',
+      errorLogUri: `https://bay.example/${'x'.repeat(2000)}`,
+      reason: 'bay 3 report read wrong',
     });
     assert.deepEqual([v.state, v.copyStatus], ['CompletedMoreInfo', 'CompletedWithErrors']);
     assert.equal(v.errorLogUri?.length, 'https://bay.example/'.length + 2000);
@@ -527,19 +643,31 @@ describe('copy results put right', () => {
 
   test('a drive recorded with errors is corrected back to Completed', () => {
     const d = completed({ 'WD-A1': 'CompletedWithWarnings' });
-    assert.equal(d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'warning was for another drive' }).state, 'Completed');
+    assert.equal(
+      d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'warning was for another drive' }).state,
+      'Completed',
+    );
   });
 
   test('only the logs corrected: the state stays and the correction is recorded', () => {
     const d = completed({ 'WD-A1': 'Completed' });
-    const v = d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', verboseLogUri: 'file:///bay3/WD-A1.log', reason: 'log path typed wrong' });
+    const v = d.intake.correctCopyResult(amy, {
+      driveId: 'WD-A1',
+      copyStatus: 'Completed',
+      verboseLogUri: 'file:///bay3/WD-A1.log',
+      reason: 'log path typed wrong',
+    });
     assert.deepEqual([v.state, v.verboseLogUri], ['Completed', 'file:///bay3/WD-A1.log']);
     assert.equal(custodyActions(d.store, { driveId: 'WD-A1' }).at(-1), 'drive.copyCorrected');
   });
 
   test('a correction without a reason is refused and changes nothing', () => {
     const d = completed({ 'WD-A1': 'Completed' });
-    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: '' }), 'BAD_INPUT');
+    refusedUnchanged(
+      d.store,
+      () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: '' }),
+      'BAD_INPUT',
+    );
   });
 
   test('a drive still being copied is not corrected: its result is recorded instead', () => {
@@ -547,14 +675,21 @@ describe('copy results put right', () => {
     shippingJob(d, 'JOB-1', ['WD-A1'], 'TRK1');
     receiveBox(d, 'TRK1', ['WD-A1']);
     d.intake.startCopy(bay, { jobName: 'JOB-1' });
-    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'r' }), 'COPY_NOT_ALLOWED');
+    refusedUnchanged(
+      d.store,
+      () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'Completed', reason: 'r' }),
+      'COPY_NOT_ALLOWED',
+    );
   });
 
   test('a drive already shipped back is not corrected', () => {
     const d = completed({ 'WD-A1': 'Completed' });
     d.intake.shipBack(amy, { jobName: 'JOB-1', carrierName: 'DHL', trackingNumber: '1234567890' });
-    refusedUnchanged(d.store, () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: 'late' }),
-      'DRIVE_UNKNOWN');
+    refusedUnchanged(
+      d.store,
+      () => d.intake.correctCopyResult(amy, { driveId: 'WD-A1', copyStatus: 'CompletedWithErrors', reason: 'late' }),
+      'DRIVE_UNKNOWN',
+    );
   });
 
   test('a copy result is not corrected while its job is Faulted: the rule book names the rule', () => {
@@ -568,10 +703,16 @@ describe('copy results put right', () => {
   test('a recorded drive is offered its correction exactly while its job has not left', () => {
     const d = completed({ 'WD-A1': 'Completed' });
     const offered = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
-    assert.deepEqual(offered.map((p) => [p.to, p.trigger, p.allowed]), [['CompletedMoreInfo', 'copyCorrected', true]]);
+    assert.deepEqual(
+      offered.map((p) => [p.to, p.trigger, p.allowed]),
+      [['CompletedMoreInfo', 'copyCorrected', true]],
+    );
     d.intake.faultJob(amy, 'JOB-1', 'customer disputes the order');
     const refused = d.intake.drivePossibilities('WD-A1').filter((p) => p.action === 'correctCopy');
-    assert.deepEqual(refused.map((p) => [p.allowed, p.reason?.code]), [[false, 'COPY_NOT_CORRECTABLE']]);
+    assert.deepEqual(
+      refused.map((p) => [p.allowed, p.reason?.code]),
+      [[false, 'COPY_NOT_CORRECTABLE']],
+    );
   });
 
   test('an unknown copy status is refused and changes nothing', () => {

@@ -322,8 +322,8 @@ class Step implements fc.Command<Model, Real> {
       assert.equal(
         refusal,
         null,
-        `${what}: possibilities said it may, the operation refused ${refusal?.code} (${String(refusal?.detail?.rule)}): `
-          + String(refusal?.message),
+        `${what}: possibilities said it may, the operation refused ${refusal?.code} (${String(refusal?.detail?.rule)}): ` +
+          String(refusal?.message),
       );
     } else {
       assert.ok(refusal, `${what}: possibilities said it may not (${asked.codes.join(', ')}), the operation succeeded`);

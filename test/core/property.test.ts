@@ -33,7 +33,15 @@ const job = fc.constantFrom(...jobNames);
 const serial = fc.constantFrom(...SERIALS);
 const station = fc.oneof({ weight: 4, arbitrary: fc.constant(STATIONS[0]!) }, { weight: 1, arbitrary: fc.constant(STATIONS[1]!) });
 const op = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('put' as const), job, shipping: fc.integer({ min: 0, max: 9 }).map((n) => n < 7), noEmail: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('put' as const),
+      job,
+      shipping: fc.integer({ min: 0, max: 9 }).map((n) => n < 7),
+      noEmail: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('ship' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), job }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('receive' as const), station, tracking: fc.constantFrom(...TRACKINGS) }) },
@@ -42,7 +50,15 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('release' as const), station, tracking: fc.constantFrom(...TRACKINGS) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('undo' as const), station }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('startCopy' as const), job }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('copyResult' as const), serial, status: fc.option(fc.constantFrom(...COPY_STATUSES), { nil: undefined }), pct: fc.integer({ min: 0, max: 100 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('copyResult' as const),
+      serial,
+      status: fc.option(fc.constantFrom(...COPY_STATUSES), { nil: undefined }),
+      pct: fc.integer({ min: 0, max: 100 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('shipBack' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('faultJob' as const), job }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('resolveJob' as const), job }) },
@@ -57,7 +73,14 @@ const op = fc.oneof(
   { weight: 8, arbitrary: fc.record({ op: fc.constant('scanExpected' as const), station, k: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('receiveDue' as const), station, k: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('copyAny' as const), k: fc.nat(20) }) },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('finishCopy' as const), k: fc.nat(20), status: fc.constantFrom(...COPY_STATUSES, 'Completed', 'Completed') }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('finishCopy' as const),
+      k: fc.nat(20),
+      status: fc.constantFrom(...COPY_STATUSES, 'Completed', 'Completed'),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('shipAny' as const), k: fc.nat(20) }) },
   { weight: 30, arbitrary: fc.record({ op: fc.constant('progress' as const), k: fc.nat(50) }) },
 );
@@ -85,15 +108,34 @@ function concrete(store: Store, o: Op): Op {
   switch (o.op) {
     case 'scanExpected': {
       const open = store.openPackageOf(o.station);
-      const waiting = open ? open.jobNames.flatMap((n) => store.drivesOfJob(n).filter((d) => d.state === 'Specified' || d.state === 'NeverReceived').map((d) => d.driveId)) : [];
+      const waiting = open
+        ? open.jobNames.flatMap((n) =>
+            store
+              .drivesOfJob(n)
+              .filter((d) => d.state === 'Specified' || d.state === 'NeverReceived')
+              .map((d) => d.driveId),
+          )
+        : [];
       return { op: 'scan', station: o.station, serial: pick([...waiting, 'E1', 'X1'], o.k)!, label: undefined };
     }
     case 'receiveDue': {
-      const due = names("SELECT delivery_tracking AS v FROM jobs WHERE state IN ('Creating','Shipping') AND delivery_tracking IS NOT NULL AND delivery_tracking NOT IN (SELECT tracking_number FROM packages) ORDER BY name");
+      const due = names(
+        "SELECT delivery_tracking AS v FROM jobs WHERE state IN ('Creating','Shipping') AND delivery_tracking IS NOT NULL AND delivery_tracking NOT IN (SELECT tracking_number FROM packages) ORDER BY name",
+      );
       return { op: 'receive', station: o.station, tracking: pick([...due, 'S9'], o.k)! };
     }
-    case 'copyAny': return { op: 'startCopy', job: (pick(names("SELECT name AS v FROM jobs WHERE state IN ('Received','Transferring') ORDER BY name"), o.k) ?? 'J1') as JobName };
-    case 'finishCopy': return { op: 'copyResult', serial: pick(names("SELECT drive_id AS v FROM drives WHERE state = 'Transferring' ORDER BY id"), o.k) ?? 'D1', status: o.status, pct: 0 };
+    case 'copyAny':
+      return {
+        op: 'startCopy',
+        job: (pick(names("SELECT name AS v FROM jobs WHERE state IN ('Received','Transferring') ORDER BY name"), o.k) ?? 'J1') as JobName,
+      };
+    case 'finishCopy':
+      return {
+        op: 'copyResult',
+        serial: pick(names("SELECT drive_id AS v FROM drives WHERE state = 'Transferring' ORDER BY id"), o.k) ?? 'D1',
+        status: o.status,
+        pct: 0,
+      };
     case 'progress': {
       // the next natural step of one job's life
       const jobs = names('SELECT name AS v FROM jobs WHERE deleted_at IS NULL ORDER BY name');
@@ -102,57 +144,97 @@ function concrete(store: Store, o: Op): Op {
       const j = store.job(name)!;
       const open = store.openPackageOf('dock-1');
       switch (j.state) {
-        case 'Creating': return { op: 'ship', job: name as JobName };
+        case 'Creating':
+          return { op: 'ship', job: name as JobName };
         case 'Shipping': {
           if (open && !open.jobNames.includes(name)) return { op: 'close', station: 'dock-1' };
           if (!open) return { op: 'receive', station: 'dock-1', tracking: j.deliveryPackage!.trackingNumber };
           const waiting = store.drivesOfJob(name).filter((d) => d.state === 'Specified' && !d.heldSince);
           if (j.jobType === 'Export' && o.k % 3 === 0) return { op: 'scan', station: 'dock-1', serial: 'E1', label: name as JobName };
-          return waiting.length ? { op: 'scan', station: 'dock-1', serial: waiting[0]!.driveId, label: undefined } : { op: 'close', station: 'dock-1' };
+          return waiting.length
+            ? { op: 'scan', station: 'dock-1', serial: waiting[0]!.driveId, label: undefined }
+            : { op: 'close', station: 'dock-1' };
         }
-        case 'Received': return { op: 'startCopy', job: name as JobName };
+        case 'Received':
+          return { op: 'startCopy', job: name as JobName };
         case 'Transferring': {
           const copying = store.drivesOfJob(name).filter((d) => d.state === 'Transferring');
           if (!copying.length) return { op: 'startCopy', job: name as JobName };
-          return { op: 'copyResult', serial: copying[0]!.driveId, status: o.k % 5 === 0 ? 'DiskNotFound' : o.k % 7 === 0 ? undefined : 'Completed', pct: o.k };
+          return {
+            op: 'copyResult',
+            serial: copying[0]!.driveId,
+            status: o.k % 5 === 0 ? 'DiskNotFound' : o.k % 7 === 0 ? undefined : 'Completed',
+            pct: o.k,
+          };
         }
-        case 'Packaging': return { op: 'shipBack', job: name as JobName };
-        case 'Faulted': return { op: 'resolveJob', job: name as JobName };
-        default: return { op: 'wait', days: 1 };
+        case 'Packaging':
+          return { op: 'shipBack', job: name as JobName };
+        case 'Faulted':
+          return { op: 'resolveJob', job: name as JobName };
+        default:
+          return { op: 'wait', days: 1 };
       }
     }
-    case 'shipAny': return { op: 'shipBack', job: (pick(names("SELECT name AS v FROM jobs WHERE state = 'Packaging' ORDER BY name"), o.k) ?? 'J1') as JobName };
-    default: return o;
+    case 'shipAny':
+      return {
+        op: 'shipBack',
+        job: (pick(names("SELECT name AS v FROM jobs WHERE state = 'Packaging' ORDER BY name"), o.k) ?? 'J1') as JobName,
+      };
+    default:
+      return o;
   }
 }
 
 function apply(intake: Intake, clock: ManualClock, o: Op): unknown {
   const a = who('station' in o ? o.station : 'dock-1');
   switch (o.op) {
-    case 'put': return intake.putJob(a, body(o.job, o.shipping, o.noEmail));
-    case 'ship': return intake.updateJob(a, o.job, { state: 'Shipping' });
-    case 'cancel': return intake.cancelJob(a, o.job, 'customer request');
-    case 'receive': return intake.receivePackage(a, { trackingNumber: o.tracking });
-    case 'scan': return intake.scanDrive(a, { serial: o.serial, ...(o.label ? { jobName: o.label } : {}) });
-    case 'close': return intake.closePackage(a);
-    case 'release': return intake.releaseHold(a, { trackingNumber: o.tracking });
-    case 'undo': return intake.undoLastScan(a);
-    case 'startCopy': return intake.startCopy(a, { jobName: o.job });
-    case 'copyResult': return intake.recordCopyResult(a, o.status ? { driveId: o.serial, copyStatus: o.status } : { driveId: o.serial, percentComplete: o.pct });
-    case 'shipBack': return intake.shipBack(a, { jobName: o.job, carrierName: 'FedEx', trackingNumber: `R-${o.job}` });
-    case 'faultJob': return intake.faultJob(a, o.job, 'cannot finish');
-    case 'resolveJob': return intake.resolveJob(a, o.job, 'resolved');
-    case 'faultDrive': return intake.faultDrive(a, o.serial, 'read errors');
-    case 'resolveDrive': return intake.resolveDrive(a, o.serial, 'reseated');
-    case 'notify': return intake.notifyCustomer(a, o.job);
-    case 'extend': return intake.extendWait(a, o.job, 7);
-    case 'blankPhone': return intake.updateJob(a, o.job, { returnAddress: { phone: '' } });
-    case 'destroy': return intake.recordDestruction(a, { driveIds: [o.serial], method: 'shred', witness: 'Chloe Hsu' });
+    case 'put':
+      return intake.putJob(a, body(o.job, o.shipping, o.noEmail));
+    case 'ship':
+      return intake.updateJob(a, o.job, { state: 'Shipping' });
+    case 'cancel':
+      return intake.cancelJob(a, o.job, 'customer request');
+    case 'receive':
+      return intake.receivePackage(a, { trackingNumber: o.tracking });
+    case 'scan':
+      return intake.scanDrive(a, { serial: o.serial, ...(o.label ? { jobName: o.label } : {}) });
+    case 'close':
+      return intake.closePackage(a);
+    case 'release':
+      return intake.releaseHold(a, { trackingNumber: o.tracking });
+    case 'undo':
+      return intake.undoLastScan(a);
+    case 'startCopy':
+      return intake.startCopy(a, { jobName: o.job });
+    case 'copyResult':
+      return intake.recordCopyResult(
+        a,
+        o.status ? { driveId: o.serial, copyStatus: o.status } : { driveId: o.serial, percentComplete: o.pct },
+      );
+    case 'shipBack':
+      return intake.shipBack(a, { jobName: o.job, carrierName: 'FedEx', trackingNumber: `R-${o.job}` });
+    case 'faultJob':
+      return intake.faultJob(a, o.job, 'cannot finish');
+    case 'resolveJob':
+      return intake.resolveJob(a, o.job, 'resolved');
+    case 'faultDrive':
+      return intake.faultDrive(a, o.serial, 'read errors');
+    case 'resolveDrive':
+      return intake.resolveDrive(a, o.serial, 'reseated');
+    case 'notify':
+      return intake.notifyCustomer(a, o.job);
+    case 'extend':
+      return intake.extendWait(a, o.job, 7);
+    case 'blankPhone':
+      return intake.updateJob(a, o.job, { returnAddress: { phone: '' } });
+    case 'destroy':
+      return intake.recordDestruction(a, { driveIds: [o.serial], method: 'shred', witness: 'Chloe Hsu' });
     case 'wait': {
       clock.advance(o.days * DAY);
       return intake.sweep(a);
     }
-    default: throw new Error(`${o.op} is an intent, made concrete before it is applied`);
+    default:
+      throw new Error(`${o.op} is an intent, made concrete before it is applied`);
   }
 }
 
@@ -161,39 +243,80 @@ const jobRow = (store: Store, name: string) => store.job(name);
 /** When the model says an operation must be accepted: a refusal then is a bug, not a rule. */
 function mustSucceed(store: Store, o: Op): boolean {
   switch (o.op) {
-    case 'close': return store.openPackageOf(o.station) !== null;
+    case 'close':
+      return store.openPackageOf(o.station) !== null;
     case 'scan': {
       const open = store.openPackageOf(o.station);
       const d = store.activeDrive(o.serial);
       const j = d?.jobName ? store.job(d.jobName) : null;
-      return !!(open && d && j && d.state === 'Specified' && !d.heldSince && !d.packageTracking && j.state === 'Shipping' && open.jobNames.includes(j.name));
+      return !!(
+        open &&
+        d &&
+        j &&
+        d.state === 'Specified' &&
+        !d.heldSince &&
+        !d.packageTracking &&
+        j.state === 'Shipping' &&
+        open.jobNames.includes(j.name)
+      );
     }
     case 'startCopy': {
       const j = store.job(o.job);
-      return !!(j && !j.deletedAt && !j.cancelRequested && (j.state === 'Received' || j.state === 'Transferring')
-        && store.drivesOfJob(o.job).some((d) => d.role === 'listed' && d.state === 'Received' && !d.heldSince));
+      return !!(
+        j &&
+        !j.deletedAt &&
+        !j.cancelRequested &&
+        (j.state === 'Received' || j.state === 'Transferring') &&
+        store.drivesOfJob(o.job).some((d) => d.role === 'listed' && d.state === 'Received' && !d.heldSince)
+      );
     }
-    case 'copyResult': return !!o.status && store.activeDrive(o.serial)?.state === 'Transferring';
+    case 'copyResult':
+      return !!o.status && store.activeDrive(o.serial)?.state === 'Transferring';
     case 'shipBack': {
       const j = store.job(o.job);
       if (!j || j.deletedAt || j.state !== 'Packaging') return false;
       const address = j.returnAddress ?? {};
-      if (['recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email'].some((f) => !((address as Record<string, string | undefined>)[f] ?? '').trim())) return false;
-      const going = store.drivesOfJob(o.job).filter((d) => !d.heldSince && !d.destroyedAt && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state));
+      if (
+        ['recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email'].some(
+          (f) => !((address as Record<string, string | undefined>)[f] ?? '').trim(),
+        )
+      )
+        return false;
+      const going = store
+        .drivesOfJob(o.job)
+        .filter(
+          (d) =>
+            !d.heldSince && !d.destroyedAt && ['Received', 'Completed', 'CompletedMoreInfo', 'Transferring', 'Faulted'].includes(d.state),
+        );
       return going.length > 0 && !going.some((d) => d.state === 'Transferring' || d.state === 'Faulted');
     }
-    case 'faultJob': { const j = store.job(o.job); return !!j && !j.deletedAt && CANCELLABLE.concat(['Packaging']).includes(j.state); }
-    case 'wait': return true;
-    default: return false;
+    case 'faultJob': {
+      const j = store.job(o.job);
+      return !!j && !j.deletedAt && CANCELLABLE.concat(['Packaging']).includes(j.state);
+    }
+    case 'wait':
+      return true;
+    default:
+      return false;
   }
 }
 
 /** What each operation promises when it succeeds, checked against the store before and after. */
-function checkPromise(store: Store, model: Model, o: Op, before: { jobs: Map<string, ReturnType<typeof jobRow>>; pkgJobs: string[] }, result: unknown): void {
+function checkPromise(
+  store: Store,
+  model: Model,
+  o: Op,
+  before: { jobs: Map<string, ReturnType<typeof jobRow>>; pkgJobs: string[] },
+  result: unknown,
+): void {
   const now = (n: string) => jobRow(store, n);
   switch (o.op) {
-    case 'put': assert.equal(now(o.job)?.state, o.shipping ? 'Shipping' : 'Creating'); break;
-    case 'ship': assert.equal(now(o.job)?.state, 'Shipping'); break;
+    case 'put':
+      assert.equal(now(o.job)?.state, o.shipping ? 'Shipping' : 'Creating');
+      break;
+    case 'ship':
+      assert.equal(now(o.job)?.state, 'Shipping');
+      break;
     case 'cancel': {
       assert.ok(CANCELLABLE.includes(before.jobs.get(o.job)!.state), 'a cancel is accepted only before Packaging');
       assert.equal(now(o.job)?.cancelRequested, true);
@@ -210,7 +333,10 @@ function checkPromise(store: Store, model: Model, o: Op, before: { jobs: Map<str
       }
       break;
     }
-    case 'startCopy': assert.equal(now(o.job)?.state, 'Transferring'); assert.equal(before.jobs.get(o.job)?.cancelRequested, false); break;
+    case 'startCopy':
+      assert.equal(now(o.job)?.state, 'Transferring');
+      assert.equal(before.jobs.get(o.job)?.cancelRequested, false);
+      break;
     case 'copyResult': {
       const d = store.activeDrive(o.serial)!;
       if (o.status) assert.equal(d.state, o.status === 'Completed' ? 'Completed' : 'CompletedMoreInfo');
@@ -221,13 +347,28 @@ function checkPromise(store: Store, model: Model, o: Op, before: { jobs: Map<str
       const was = before.jobs.get(o.job)!;
       assert.equal(was.state, 'Packaging');
       const drives = store.allDrivesOfJob(o.job).filter((d) => d.role === 'listed');
-      const wrong = was.cancelRequested || drives.some((d) => d.state === 'NeverReceived' || (d.copyStatus !== 'Completed' && d.copyStatus !== 'CompletedWithWarnings' && d.state !== 'Specified'));
+      const wrong =
+        was.cancelRequested ||
+        drives.some(
+          (d) =>
+            d.state === 'NeverReceived' ||
+            (d.copyStatus !== 'Completed' && d.copyStatus !== 'CompletedWithWarnings' && d.state !== 'Specified'),
+        );
       assert.equal(now(o.job)?.state, wrong ? 'Closed' : 'Completed');
-      for (const d of store.drivesOfJob(o.job)) assert.ok(!['Received', 'Completed', 'CompletedMoreInfo'].includes(d.state) || d.heldSince || d.destroyedAt, `${d.driveId} went back with the job`);
+      for (const d of store.drivesOfJob(o.job))
+        assert.ok(
+          !['Received', 'Completed', 'CompletedMoreInfo'].includes(d.state) || d.heldSince || d.destroyedAt,
+          `${d.driveId} went back with the job`,
+        );
       break;
     }
-    case 'faultJob': model.faultedJobFrom.set(o.job, before.jobs.get(o.job)!.state); assert.equal(now(o.job)?.state, 'Faulted'); break;
-    case 'resolveJob': assert.equal(now(o.job)?.state, model.faultedJobFrom.get(o.job)); break;
+    case 'faultJob':
+      model.faultedJobFrom.set(o.job, before.jobs.get(o.job)!.state);
+      assert.equal(now(o.job)?.state, 'Faulted');
+      break;
+    case 'resolveJob':
+      assert.equal(now(o.job)?.state, model.faultedJobFrom.get(o.job));
+      break;
     case 'faultDrive': {
       const d = store.activeDrive(o.serial)!;
       model.faultedDriveFrom.set(`${d.id}`, d.faultedFrom!);
@@ -248,7 +389,7 @@ function checkPromise(store: Store, model: Model, o: Op, before: { jobs: Map<str
   }
 }
 
-test('random operation sequences never take a forbidden transition, and replaying custody gives the store\'s states', () => {
+test("random operation sequences never take a forbidden transition, and replaying custody gives the store's states", () => {
   const dir = mkdtempSync(join(tmpdir(), 'dock-property-'));
   let run = 0;
   const stats = new Map<string, number>();
@@ -286,13 +427,19 @@ test('random operation sequences never take a forbidden transition, and replayin
             stats.set(o.op, (stats.get(o.op) ?? 0) + 1);
             if (o.op === 'wait') {
               const again = dumpStore(store);
-              assert.deepEqual(intake.sweep(who('dock-1')), { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null }, 'a second sweep finds nothing due');
+              assert.deepEqual(
+                intake.sweep(who('dock-1')),
+                { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null },
+                'a second sweep finds nothing due',
+              );
               assert.deepEqual(dumpStore(store), again, 'a second sweep changes nothing');
             }
           }
           checkCustody(store);
-          for (const j of readStore(store.path).prepare('SELECT state FROM jobs').all() as { state: string }[]) reached.add(`job ${j.state}`);
-          for (const d of readStore(store.path).prepare('SELECT state FROM drives').all() as { state: string }[]) reached.add(`drive ${d.state}`);
+          for (const j of readStore(store.path).prepare('SELECT state FROM jobs').all() as { state: string }[])
+            reached.add(`job ${j.state}`);
+          for (const d of readStore(store.path).prepare('SELECT state FROM drives').all() as { state: string }[])
+            reached.add(`drive ${d.state}`);
         } finally {
           store.close();
           for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });

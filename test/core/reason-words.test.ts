@@ -25,7 +25,7 @@ test('a count of one reads singular in English and a count of two plural; Chines
   assert.equal(plural('en', 0, { one: '# drive', other: '# drives' }), '0 drives');
 });
 
-test('the English kept in the record for the CSV is the station\'s own sentence', () => {
+test("the English kept in the record for the CSV is the station's own sentence", () => {
   assert.equal(because('notInPackage', { tracking: 'TRK1' }).text, 'not in package TRK1');
   assert.equal(because('jobEnded', { state: 'Completed' }).text, 'job already Completed');
 });

@@ -61,56 +61,88 @@ describe('a scan holding letters beyond ASCII is refused, never recorded as thei
 
 describe('whatever is scanned, the stored code is what was scanned', () => {
   // every sort of text: any code point, the letters whose capitals are ASCII, and ASCII a serial uses
-  const tricky = fc.constantFrom('ß', 'ı', 'ſ', 'ﬁ', 'ﬀ', 'ﬂ', 'ǅ', 'İ', 'ŉ', 'a', 'z', 'A', '0', '9', '-', '.', '_', '/',
-    ' ', '\t', '\r', '\n');
+  const tricky = fc.constantFrom(
+    'ß',
+    'ı',
+    'ſ',
+    'ﬁ',
+    'ﬀ',
+    'ﬂ',
+    'ǅ',
+    'İ',
+    'ŉ',
+    'a',
+    'z',
+    'A',
+    '0',
+    '9',
+    '-',
+    '.',
+    '_',
+    '/',
+    ' ',
+    '\t',
+    '\r',
+    '\n',
+  );
   const scanned = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 80 }),
     fc.string({ unit: tricky, minLength: 1, maxLength: 80 }),
     fc.string({ unit: fc.constantFrom('A', 'b', '7', '-', 'ß', 'ſ'), minLength: 30, maxLength: 70 }),
-    fc.tuple(fc.constantFrom('', ' ', '\r\n', '\t'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,70}$/))
+    fc
+      .tuple(fc.constantFrom('', ' ', '\r\n', '\t'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,70}$/))
       .map(([pad, code]) => `${pad}${code}${pad}`),
   );
 
-  test('either the scan is refused and the store is unchanged, or the stored serial is printable ASCII of at most 64 equal to '
-    + 'the scan upper-cased', () => {
-    const d = openBox();
-    let accepted = 0;
-    fc.assert(fc.property(scanned, (raw) => {
-      const before = dumpStore(d.store);
-      let result;
-      try {
-        result = d.intake.scanDrive(amy, { serial: raw });
-      } catch (e) {
-        assert.ok(e instanceof IntakeError, `refused with a code, not ${String(e)}`);
-        assert.deepEqual(dumpStore(d.store), before, `refusing ${JSON.stringify(raw)} (${e.code}) changed nothing`);
-        return;
+  test(
+    'either the scan is refused and the store is unchanged, or the stored serial is printable ASCII of at most 64 equal to ' +
+      'the scan upper-cased',
+    () => {
+      const d = openBox();
+      let accepted = 0;
+      fc.assert(
+        fc.property(scanned, (raw) => {
+          const before = dumpStore(d.store);
+          let result;
+          try {
+            result = d.intake.scanDrive(amy, { serial: raw });
+          } catch (e) {
+            assert.ok(e instanceof IntakeError, `refused with a code, not ${String(e)}`);
+            assert.deepEqual(dumpStore(d.store), before, `refusing ${JSON.stringify(raw)} (${e.code}) changed nothing`);
+            return;
+          }
+          assert.equal(result.serial, expected(raw));
+          assert.match(result.serial, PRINTABLE_ASCII);
+          assert.ok(result.serial.length <= MAX_SCAN_LENGTH);
+          assert.ok(serials(d).includes(expected(raw)), `drive ${expected(raw)} is on record`);
+          accepted++;
+        }),
+        { numRuns: 300 },
+      );
+      assert.ok(accepted > 10, `some scans were accepted (${accepted})`);
+      for (const s of serials(d)) {
+        assert.match(s, PRINTABLE_ASCII);
+        assert.ok(s.length <= MAX_SCAN_LENGTH, `${s} is at most ${MAX_SCAN_LENGTH} long`);
       }
-      assert.equal(result.serial, expected(raw));
-      assert.match(result.serial, PRINTABLE_ASCII);
-      assert.ok(result.serial.length <= MAX_SCAN_LENGTH);
-      assert.ok(serials(d).includes(expected(raw)), `drive ${expected(raw)} is on record`);
-      accepted++;
-    }), { numRuns: 300 });
-    assert.ok(accepted > 10, `some scans were accepted (${accepted})`);
-    for (const s of serials(d)) {
-      assert.match(s, PRINTABLE_ASCII);
-      assert.ok(s.length <= MAX_SCAN_LENGTH, `${s} is at most ${MAX_SCAN_LENGTH} long`);
-    }
-  });
+    },
+  );
 
   test('normalizeCode alone: refused, or printable ASCII of at most 64 equal to the input upper-cased', () => {
     const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 100 }), fc.string({ unit: 'grapheme', maxLength: 100 }));
-    fc.assert(fc.property(anyText, (raw) => {
-      let code: string;
-      try {
-        code = normalizeCode(raw);
-      } catch (e) {
-        assert.ok(e instanceof IntakeError);
-        return;
-      }
-      assert.match(code, PRINTABLE_ASCII);
-      assert.ok(code.length <= MAX_SCAN_LENGTH);
-      assert.equal(code, expected(raw));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (raw) => {
+        let code: string;
+        try {
+          code = normalizeCode(raw);
+        } catch (e) {
+          assert.ok(e instanceof IntakeError);
+          return;
+        }
+        assert.match(code, PRINTABLE_ASCII);
+        assert.ok(code.length <= MAX_SCAN_LENGTH);
+        assert.equal(code, expected(raw));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

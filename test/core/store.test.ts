@@ -15,7 +15,11 @@ describe('the store', () => {
   test('the store is a WAL database that syncs every commit to disk (synchronous=FULL)', () => {
     const d = dock();
     assert.deepEqual(d.store.settings(), { journalMode: 'wal', synchronous: 2 });
-    assert.equal((readStore(d.file).prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal', 'the file itself is WAL');
+    assert.equal(
+      (readStore(d.file).prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode,
+      'wal',
+      'the file itself is WAL',
+    );
   });
 
   test('migrations are numbered: the store records how many it applied in user_version', () => {
@@ -26,14 +30,17 @@ describe('the store', () => {
 
   test('a store written by any earlier release is migrated to the same schema as a new store, its records kept', () => {
     const fresh = dock();
-    const schema = (db: DatabaseSync) => (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all());
+    const schema = (db: DatabaseSync) =>
+      db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
     const want = schema(readStore(fresh.file));
     for (let applied = 1; applied < MIGRATIONS.length; applied++) {
       const file = join(fresh.dir, `v${applied}.sqlite`);
       const old = new DatabaseSync(file);
       for (const m of MIGRATIONS.slice(0, applied)) old.exec(m);
       old.exec(`PRAGMA user_version = ${applied}`);
-      old.exec("INSERT INTO jobs (name, job_type, state, created_at, updated_at) VALUES ('OLD-1', 'Import', 'Creating', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      old.exec(
+        "INSERT INTO jobs (name, job_type, state, created_at, updated_at) VALUES ('OLD-1', 'Import', 'Creating', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+      );
       old.close();
       const store = new Store(file);
       try {
@@ -134,16 +141,25 @@ describe('the store', () => {
     d.intake.scanDrive(amy, { serial: 'WD-X1', jobName: 'JOB-1' });
     d.intake.scanDrive(amy, { serial: 'WD-C1' });
     d.intake.undoLastScan(amy);
-    try { d.intake.scanDrive(amy, { serial: 'WD-A1' }); } catch { /* a notice */ }
+    try {
+      d.intake.scanDrive(amy, { serial: 'WD-A1' });
+    } catch {
+      /* a notice */
+    }
     d.intake.closePackage(amy);
     receiveBox(d, 'NOJOB-1', ['ZA1B2C3D']);
     assert.ok(statements.size > 10);
     const fullScans: string[] = [];
     for (const text of statements) {
       const params = (text.match(/\?/g) ?? []).map(() => 'X');
-      const plan = (readStore(d.file).prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      const plan = (
+        readStore(d.file)
+          .prepare(`EXPLAIN QUERY PLAN ${text}`)
+          .all(...params) as { detail: string }[]
+      ).map((r) => r.detail);
       for (const step of plan) {
-        if (/^SCAN (jobs|drives|packages|package_jobs|custody)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step)) fullScans.push(`${step}  <=  ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+        if (/^SCAN (jobs|drives|packages|package_jobs|custody)\b/.test(step) && !/USING (COVERING )?INDEX/.test(step))
+          fullScans.push(`${step}  <=  ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
       }
     }
     assert.deepEqual(fullScans, []);

@@ -13,7 +13,16 @@ function heldOrphan() {
 }
 
 const SAME_AS_AMY = [
-  'Amy Lin', 'amy lin', 'AMY LIN', 'Amy  Lin', ' Amy Lin ', 'Amy\tLin', 'Amy\u00a0Lin', 'Amy Lin\u200b', 'Ａｍｙ Ｌｉｎ', 'aMy   lIN',
+  'Amy Lin',
+  'amy lin',
+  'AMY LIN',
+  'Amy  Lin',
+  ' Amy Lin ',
+  'Amy\tLin',
+  'Amy\u00a0Lin',
+  'Amy Lin\u200b',
+  'Ａｍｙ Ｌｉｎ',
+  'aMy   lIN',
 ];
 
 describe('names are compared as people read them', () => {
@@ -32,7 +41,7 @@ describe('names are compared as people read them', () => {
     for (const name of SAME_AS_AMY) assert.equal(witnessRefusal('Amy Lin', name)?.code, 'WITNESS_IS_OPERATOR', name);
   });
 
-  test('a witness must be one of the station\'s operators when it has any, in any case or spacing', () => {
+  test("a witness must be one of the station's operators when it has any, in any case or spacing", () => {
     const operators = ['Amy Lin', 'Ben Chen'];
     assert.equal(witnessRefusal('Amy Lin', 'Chloe Hsu', operators)?.code, 'WITNESS_UNKNOWN');
     assert.equal(witnessRefusal('Amy Lin', 'ben  CHEN', operators), null);
@@ -48,8 +57,12 @@ describe('the operator cannot witness their own destruction', () => {
   for (const name of SAME_AS_AMY) {
     test(`destroying with ${JSON.stringify(name)} as the witness of Amy Lin is refused and changes nothing`, () => {
       const d = heldOrphan();
-      refusedUnchanged(d.store, () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: name }),
-        'WITNESS_IS_OPERATOR', /someone other than the operator/);
+      refusedUnchanged(
+        d.store,
+        () => d.intake.recordDestruction(amy, { driveIds: ['ZA1B2C3D'], method: 'shred', witness: name }),
+        'WITNESS_IS_OPERATOR',
+        /someone other than the operator/,
+      );
     });
   }
 

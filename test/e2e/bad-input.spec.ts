@@ -84,7 +84,10 @@ test('a package scanned twice while open is refused, and changes nothing', async
   await shot(page, 'bad-package-twice-open');
 });
 
-test('a package scanned again after it was closed is refused, naming when it was received, and changes nothing', async ({ page, station }) => {
+test('a package scanned again after it was closed is refused, naming when it was received, and changes nothing', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-107', tracking: 'TRK-107', drives: ['WD-107'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-107');
@@ -123,7 +126,10 @@ test('an unknown command barcode is refused and changes nothing', async ({ page,
   expect(dumpStore(station)).toEqual(before);
 });
 
-test('a scanner\'s double read of an unknown code with no box open opens no package: refused, with an explicit choice', async ({ page, station }) => {
+test("a scanner's double read of an unknown code with no box open opens no package: refused, with an explicit choice", async ({
+  page,
+  station,
+}) => {
   await signIn(page, station);
   const before = dumpStore(station);
   await scan(page, 'TRK-STRAY-9');
@@ -143,7 +149,11 @@ test('a scanner\'s double read of an unknown code with no box open opens no pack
   await shot(page, 'bad-unknown-double-read');
 });
 
-test('a scan while a question without a text field is on screen is refused out loud, and changes nothing', async ({ page, station, clock }) => {
+test('a scan while a question without a text field is on screen is refused out loud, and changes nothing', async ({
+  page,
+  station,
+  clock,
+}) => {
   await station.api.call('packages.receive', { operator: 'Amy Lin', trackingNumber: 'TRK-NOJOB-401' });
   await station.api.call('drives.scan', { operator: 'Amy Lin', serial: 'SN-401' });
   await station.api.call('packages.close', { operator: 'Amy Lin' });

@@ -34,7 +34,7 @@ test('a badge scanned while a box is open hands the station over, keeps the box 
   expect(await station.api.call('custody.list', { driveId: 'OP-0002' })).toEqual([]);
 });
 
-test('a job\'s label scanned while a box is open is refused out loud, and nothing changes', async ({ page, station }) => {
+test("a job's label scanned while a box is open is refused out loud, and nothing changes", async ({ page, station }) => {
   await putJob(station, { name: 'contoso-701', tracking: 'TRK-701', drives: ['WD-701'] });
   await putJob(station, { name: 'fabrikam-702', state: 'Creating', tracking: 'TRK-702', drives: ['WD-702'] });
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -58,7 +58,7 @@ test('a job\'s label scanned while a box is open is refused out loud, and nothin
   await shot(page, 'zh-TW-receive-job-label-mid-box');
 });
 
-test('a job\'s label scanned with no box open is refused as a package, and opens nothing', async ({ page, station }) => {
+test("a job's label scanned with no box open is refused as a package, and opens nothing", async ({ page, station }) => {
   await putJob(station, { name: 'contoso-801', tracking: 'TRK-801', drives: ['WD-801'] });
   await signIn(page, station);
   const before = dumpStore(station);
@@ -130,7 +130,7 @@ test('scanning a burst of codes that are not drives into a box records none of t
   await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
 });
 
-test('on a screen that takes no scans, a serial opens its job\'s page; a code nothing knows, the search', async ({ page, station }) => {
+test("on a screen that takes no scans, a serial opens its job's page; a code nothing knows, the search", async ({ page, station }) => {
   await putJob(station, { name: 'contoso-961', tracking: 'TRK-961', drives: ['WD-961'] });
   await signIn(page, station);
   await page.keyboard.press('Alt+6');

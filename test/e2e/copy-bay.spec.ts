@@ -40,8 +40,11 @@ test('several drives are marked Completed at once with the keyboard alone', asyn
   await page.getByTestId('mark-completed').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('copy-done')).toContainText(`${DRIVES[0]}, ${DRIVES[2]}`);
-  expect([await stateOf(station, DRIVES[0]!), await stateOf(station, DRIVES[1]!), await stateOf(station, DRIVES[2]!)])
-    .toEqual(['Completed', 'Transferring', 'Completed']);
+  expect([await stateOf(station, DRIVES[0]!), await stateOf(station, DRIVES[1]!), await stateOf(station, DRIVES[2]!)]).toEqual([
+    'Completed',
+    'Transferring',
+    'Completed',
+  ]);
   // the recorded drives stay on the screen, under their own heading
   await expect(page.locator(`.recorded[data-serial="${DRIVES[0]}"]`)).toBeVisible();
   await shot(page, 'copy-bulk-en-1366');
@@ -112,11 +115,19 @@ test('a log address scanned with no field chosen says where to put it, and chang
 });
 
 for (const lang of ['en', 'zh-TW'] as const) {
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     test(`the Copy screen with drives being copied and recorded, ${lang} at ${w}x${h}`, async ({ page, station }) => {
       await page.setViewportSize({ width: w, height: h });
       await copying(station);
-      await station.api.call('copy.record', { operator: OPERATOR, driveId: DRIVES[2]!, copyStatus: 'CompletedWithErrors', errorLogUri: LONG_URI });
+      await station.api.call('copy.record', {
+        operator: OPERATOR,
+        driveId: DRIVES[2]!,
+        copyStatus: 'CompletedWithErrors',
+        errorLogUri: LONG_URI,
+      });
       await signIn(page, station);
       await page.keyboard.press('Alt+4');
       await expect(page.locator('form.record-form')).toHaveCount(2);

@@ -21,15 +21,28 @@ const KEY_B = '094831-512201-660715-179278-505560-347644-100650-292248';
 /** Three jobs as the service's list answer gives them: two the dock takes in, one already past the dock. */
 function serviceList(): string {
   const job = (name: string, state: string, drives: { driveId: string; bitLockerKey?: string }[], tracking: string) => ({
-    name, type: 'Microsoft.ImportExport/jobs',
+    name,
+    type: 'Microsoft.ImportExport/jobs',
     properties: {
-      jobType: 'Import', state, deliveryPackage: { carrierName: 'DHL', trackingNumber: tracking }, returnAddress: ADDRESS,
-      returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' }, driveList: drives,
+      jobType: 'Import',
+      state,
+      deliveryPackage: { carrierName: 'DHL', trackingNumber: tracking },
+      returnAddress: ADDRESS,
+      returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+      driveList: drives,
     },
   });
   return JSON.stringify({
     value: [
-      job('northwind-501', 'Shipping', [{ driveId: 'NW501-A', bitLockerKey: KEY_A }, { driveId: 'NW501-B', bitLockerKey: KEY_B }], 'DHL501'),
+      job(
+        'northwind-501',
+        'Shipping',
+        [
+          { driveId: 'NW501-A', bitLockerKey: KEY_A },
+          { driveId: 'NW501-B', bitLockerKey: KEY_B },
+        ],
+        'DHL501',
+      ),
       job('northwind-502', 'Creating', [{ driveId: 'NW502-A' }], 'DHL502'),
       job('northwind-503', 'Transferring', [{ driveId: 'NW503-A', bitLockerKey: KEY_A }], 'DHL503'),
     ],
@@ -49,7 +62,9 @@ test('an import chosen by file is previewed with its refused job and writes noth
   await shot(page, 'dataio-jobs-actions-en');
   const before = dumpStore(station);
   await page.getByTestId('open-import').click();
-  await page.getByTestId('import-files').setInputFiles({ name: 'service-jobs.json', mimeType: 'application/json', buffer: Buffer.from(serviceList()) });
+  await page
+    .getByTestId('import-files')
+    .setInputFiles({ name: 'service-jobs.json', mimeType: 'application/json', buffer: Buffer.from(serviceList()) });
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('import-summary')).toHaveText('2 new · 0 updated · 0 unchanged · 0 restored · 1 refused');
@@ -67,9 +82,14 @@ test('an import chosen by file is previewed with its refused job and writes noth
   const after = dumpStore(station);
   expect(after).not.toEqual(before);
   const db = readStore(station.station.store.path);
-  expect((db.prepare('SELECT name, state FROM jobs ORDER BY name').all() as { name: string; state: string }[]).map((r) => `${r.name}:${r.state}`))
-    .toEqual(['northwind-501:Shipping', 'northwind-502:Creating']);
-  expect(db.prepare("SELECT count(*) AS n FROM drives WHERE job_name = 'northwind-501' AND bitlocker_key IS NOT NULL").get()).toEqual({ n: 2 });
+  expect(
+    (db.prepare('SELECT name, state FROM jobs ORDER BY name').all() as { name: string; state: string }[]).map(
+      (r) => `${r.name}:${r.state}`,
+    ),
+  ).toEqual(['northwind-501:Shipping', 'northwind-502:Creating']);
+  expect(db.prepare("SELECT count(*) AS n FROM drives WHERE job_name = 'northwind-501' AND bitlocker_key IS NOT NULL").get()).toEqual({
+    n: 2,
+  });
   expect(db.prepare("SELECT count(*) AS n FROM custody WHERE action = 'job.imported' AND operator = ?").get(OPERATOR)).toEqual({ n: 2 });
   expect(await page.content()).not.toContain(KEY_A.slice(0, 20));
 
@@ -77,7 +97,9 @@ test('an import chosen by file is previewed with its refused job and writes noth
   await page.getByTestId('import-close').click();
   await page.keyboard.press('Alt+L');
   await page.getByTestId('open-import').click();
-  await page.getByTestId('import-files').setInputFiles({ name: 'service-jobs.json', mimeType: 'application/json', buffer: Buffer.from(serviceList()) });
+  await page
+    .getByTestId('import-files')
+    .setInputFiles({ name: 'service-jobs.json', mimeType: 'application/json', buffer: Buffer.from(serviceList()) });
   await expect(page.getByTestId('import-summary')).toHaveText('新增 0 · 更新 0 · 不變 2 · 還原 0 · 拒絕 1');
   await expect(page.locator('td[data-code="IMPORT_JOB_TOO_LATE"]')).toContainText('此工作在服務端為「傳輸中」');
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
@@ -99,14 +121,18 @@ test('an import chosen by file is previewed with its refused job and writes noth
   await shot(page, 'dataio-job-page-en');
 });
 
-test('files dropped on the Jobs screen are previewed, and a preview the station has moved past is shown again', async ({ page, station }) => {
+test('files dropped on the Jobs screen are previewed, and a preview the station has moved past is shown again', async ({
+  page,
+  station,
+}) => {
   await openJobs(page, station);
   const text = serviceList();
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
     const screen = document.querySelector('[data-testid="jobs-screen"]')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) screen.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      screen.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
   }, text);
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await expect(page.getByTestId('import-preview').locator('tr[data-job="northwind-501"]')).toHaveAttribute('data-outcome', 'new');
@@ -125,18 +151,32 @@ test('files dropped on the Jobs screen are previewed, and a preview the station 
 
 /** The states a station keeps of a job: the job's, and every drive's with its copy results. */
 function statesOf(v: JobView): unknown {
-  const drive = (d: JobView['properties']['driveList'][number]) => [d.driveId, d.state, d.copyStatus ?? null, d.percentComplete, d.bytesSucceeded,
-    d.errorLogUri ?? null, d.verboseLogUri ?? null, d.held, d.role];
+  const drive = (d: JobView['properties']['driveList'][number]) => [
+    d.driveId,
+    d.state,
+    d.copyStatus ?? null,
+    d.percentComplete,
+    d.bytesSucceeded,
+    d.errorLogUri ?? null,
+    d.verboseLogUri ?? null,
+    d.held,
+    d.role,
+  ];
   return {
-    name: v.name, state: v.properties.state, cancelRequested: v.properties.cancelRequested, percent: v.properties.percentComplete,
-    returnPackage: v.properties.returnPackage ?? null, drives: v.properties.driveList.map(drive), extras: v.dock.extraDrives.map(drive),
+    name: v.name,
+    state: v.properties.state,
+    cancelRequested: v.properties.cancelRequested,
+    percent: v.properties.percentComplete,
+    returnPackage: v.properties.returnPackage ?? null,
+    drives: v.properties.driveList.map(drive),
+    extras: v.dock.extraDrives.map(drive),
     faultReason: v.dock.faultReason,
   };
 }
 
 harness.describe('a station with the demo dock', () => {
   harness.use({ stationOptions: { demo: { jobs: 24 } }, viewport: { width: 1366, height: 768 } });
-  harness('a results file imported into a fresh station reproduces every job\'s and drive\'s state', async ({ page, station }) => {
+  harness("a results file imported into a fresh station reproduces every job's and drive's state", async ({ page, station }) => {
     await openJobs(page, station);
     await page.getByTestId('open-export').click();
     await page.getByTestId('export-since-last').check();
@@ -157,7 +197,9 @@ harness.describe('a station with the demo dock', () => {
       await signIn(other, { url: fresh.url } as StationFixture);
       await other.keyboard.press('Alt+3');
       await other.getByTestId('open-import').click();
-      await other.getByTestId('import-files').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+      await other
+        .getByTestId('import-files')
+        .setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
       await expect(other.getByTestId('import-summary')).toContainText(`${names.length} restored`);
       await shot(other, 'dataio-restore-preview-en');
       await other.getByTestId('import-confirm').click();
@@ -177,10 +219,17 @@ harness.describe('a station with the demo dock', () => {
   });
 });
 
-test('a backup taken during a burst of 20 scans a second opens, passes its integrity check and holds every scan acknowledged before it', async ({ page, station }) => {
+test('a backup taken during a burst of 20 scans a second opens, passes its integrity check and holds every scan acknowledged before it', async ({
+  page,
+  station,
+}) => {
   test.setTimeout(60_000);
   for (let j = 1; j <= 20; j++) {
-    await putJob(station, { name: `burst-${j}`, tracking: `BURSTBOX-${j}`, drives: Array.from({ length: 10 }, (_, d) => `BURST${j}D${d}`) });
+    await putJob(station, {
+      name: `burst-${j}`,
+      tracking: `BURSTBOX-${j}`,
+      drives: Array.from({ length: 10 }, (_, d) => `BURST${j}D${d}`),
+    });
   }
   await openJobs(page, station);
   const http = createHttpClient({ baseUrl: station.origin, token: station.token });
@@ -194,7 +243,11 @@ test('a backup taken during a burst of 20 scans a second opens, passes its integ
       const due = started + i * 50; // 20 a second, as a scanner at the dock sends them
       if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
       const s = serials[i]!;
-      sends.push(http.call('drives.scan', { operator: OPERATOR, serial: s }).then(() => { acknowledged.push(s); }));
+      sends.push(
+        http.call('drives.scan', { operator: OPERATOR, serial: s }).then(() => {
+          acknowledged.push(s);
+        }),
+      );
     }
     await Promise.all(sends);
   })();
@@ -214,8 +267,13 @@ test('a backup taken during a burst of 20 scans a second opens, passes its integ
     const copy = new DatabaseSync(target, { readOnly: true });
     try {
       expect(copy.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
-      const received = new Set((copy.prepare("SELECT drive_id FROM drives WHERE state = 'Received'").all() as { drive_id: string }[]).map((r) => r.drive_id));
-      expect(before.filter((s) => !received.has(s)), 'scans acknowledged before the backup started').toEqual([]);
+      const received = new Set(
+        (copy.prepare("SELECT drive_id FROM drives WHERE state = 'Received'").all() as { drive_id: string }[]).map((r) => r.drive_id),
+      );
+      expect(
+        before.filter((s) => !received.has(s)),
+        'scans acknowledged before the backup started',
+      ).toEqual([]);
       expect(received.size).toBeLessThanOrEqual(200);
     } finally {
       copy.close();

@@ -28,7 +28,10 @@ async function openDestroy(page: Page, station: StationFixture, lang: 'en' | 'zh
   await expect(page.getByTestId('destroy-scan')).toBeFocused();
 }
 
-test('held drives and the witness badge are scanned, and the certificate is offered the moment it is recorded', async ({ page, station }) => {
+test('held drives and the witness badge are scanned, and the certificate is offered the moment it is recorded', async ({
+  page,
+  station,
+}) => {
   await heldBox(station);
   await openDestroy(page, station);
   for (const s of ORPHANS) {
@@ -57,7 +60,7 @@ test('held drives and the witness badge are scanned, and the certificate is offe
   await shot(page, 'destroy-certificate-en-1280');
 });
 
-test('the operator\'s own badge is not a witness, and nothing is recorded', async ({ page, station }) => {
+test("the operator's own badge is not a witness, and nothing is recorded", async ({ page, station }) => {
   await heldBox(station);
   await openDestroy(page, station);
   await scan(page, ORPHANS[0]!);
@@ -84,7 +87,10 @@ test('an unknown badge and a drive that is not held are refused, and nothing is 
 });
 
 for (const lang of ['en', 'zh-TW'] as const) {
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     test(`the destruction dialog, ${lang} at ${w}x${h}`, async ({ page, station }) => {
       await page.setViewportSize({ width: w, height: h });
       await heldBox(station);

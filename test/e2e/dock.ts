@@ -19,8 +19,13 @@ export const test = harness.extend<{ clock: ManualClock }>({
 export { expect };
 
 export const ADDRESS = {
-  recipientName: 'Lin Mei-Hua', streetAddress1: 'No. 100, Zhongzheng Rd.', city: 'Taipei', postalCode: '100',
-  countryOrRegion: 'TW', phone: '+886 2 2311 0000', email: 'mei@example.com.tw',
+  recipientName: 'Lin Mei-Hua',
+  streetAddress1: 'No. 100, Zhongzheng Rd.',
+  city: 'Taipei',
+  postalCode: '100',
+  countryOrRegion: 'TW',
+  phone: '+886 2 2311 0000',
+  email: 'mei@example.com.tw',
 };
 
 export interface JobSpec {
@@ -58,7 +63,10 @@ export function dumpStore(station: StationFixture): Record<string, string[]> {
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 const cdpOf = (page: Page): Promise<CDPSession> => {
   let s = sessions.get(page);
-  if (!s) { s = page.context().newCDPSession(page); sessions.set(page, s); }
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
   return s;
 };
 
@@ -68,7 +76,11 @@ const cdpOf = (page: Page): Promise<CDPSession> => {
  * depend on how fast a loaded test machine passes Playwright's keys along (measured: 150–250 ms between
  * keys at load 9 on 2 cores, which no scanner does). GS is sent as Ctrl+], as wedges send it.
  */
-export async function scan(page: Page, code: string, opts: { msPerChar?: number; end?: 'Enter' | 'Tab'; gsAs?: 'ctrl]' | 'character' } = {}): Promise<void> {
+export async function scan(
+  page: Page,
+  code: string,
+  opts: { msPerChar?: number; end?: 'Enter' | 'Tab'; gsAs?: 'ctrl]' | 'character' } = {},
+): Promise<void> {
   const msPerChar = opts.msPerChar ?? 5;
   const cdp = await cdpOf(page);
   const base = Date.now() / 1000 - (code.length * msPerChar) / 1000; // typed over the last ms; Enter is now
@@ -82,21 +94,63 @@ export async function scan(page: Page, code: string, opts: { msPerChar?: number;
       return;
     }
     if (ch === '\u001d') {
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ']', code: 'BracketRight', modifiers: 2, windowsVirtualKeyCode: 221, timestamp: at(i) }));
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', {
+          type: 'rawKeyDown',
+          key: ']',
+          code: 'BracketRight',
+          modifiers: 2,
+          windowsVirtualKeyCode: 221,
+          timestamp: at(i),
+        }),
+      );
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyUp',
+          key: ']',
+          code: 'BracketRight',
+          modifiers: 2,
+          windowsVirtualKeyCode: 221,
+          timestamp: at(i),
+        }),
+      );
       return;
     }
     const k = keyOf(ch);
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code: k.code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: k.vk, timestamp: at(i) }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: ch,
+        code: k.code,
+        text: ch,
+        unmodifiedText: ch,
+        windowsVirtualKeyCode: k.vk,
+        timestamp: at(i),
+      }),
+    );
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: at(i) }));
   });
   const end = at(code.length);
   if (opts.end === 'Tab') {
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, timestamp: end }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, timestamp: end }),
+    );
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, timestamp: end }));
   } else {
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', unmodifiedText: '\r', windowsVirtualKeyCode: 13, timestamp: end }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: end }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: 'Enter',
+        code: 'Enter',
+        text: '\r',
+        unmodifiedText: '\r',
+        windowsVirtualKeyCode: 13,
+        timestamp: end,
+      }),
+    );
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: end }),
+    );
   }
   await Promise.all(sends);
 }
@@ -105,7 +159,13 @@ function keyOf(ch: string): { code: string; vk: number } {
   const up = ch.toUpperCase();
   if (/[A-Z]/.test(up)) return { code: `Key${up}`, vk: up.charCodeAt(0) };
   if (/[0-9]/.test(ch)) return { code: `Digit${ch}`, vk: ch.charCodeAt(0) };
-  const named: Record<string, [string, number]> = { '-': ['Minus', 189], '.': ['Period', 190], '/': ['Slash', 191], ':': ['Semicolon', 186], '_': ['Minus', 189] };
+  const named: Record<string, [string, number]> = {
+    '-': ['Minus', 189],
+    '.': ['Period', 190],
+    '/': ['Slash', 191],
+    ':': ['Semicolon', 186],
+    _: ['Minus', 189],
+  };
   const n = named[ch];
   return n ? { code: n[0], vk: n[1] } : { code: '', vk: 0 };
 }
@@ -118,7 +178,9 @@ export async function scanAndWait(page: Page, code: string, opts: Parameters<typ
     await expect(page.getByTestId('scan-feedback')).not.toHaveAttribute('data-feedback-id', String(before));
   } catch (e) {
     // say what the scanner listener made of the keys, so a timing problem shows as one
-    const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
+    const trace = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)),
+    );
     throw new Error(`no answer to the scan of ${code}; the wedge saw: ${trace}\n${String(e)}`, { cause: e });
   }
   await expect(page.getByTestId('pending')).toHaveAttribute('data-pending', '0');
@@ -133,7 +195,9 @@ export async function signIn(page: Page, station: StationFixture): Promise<void>
   try {
     await expect(page.getByTestId('receive-screen')).toBeVisible();
   } catch (e) {
-    const trace = await page.evaluate(() => JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)));
+    const trace = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __dockWedge?: { trace: unknown[] } }).__dockWedge?.trace.slice(-3)),
+    );
     throw new Error(`the badge scan did not sign in; the wedge saw: ${trace}\n${String(e)}`, { cause: e });
   }
   await expect(page.getByTestId('operator')).toContainText(OPERATOR);

@@ -20,7 +20,11 @@ async function receiveThroughApi(station: StationFixture, tracking: string, seri
   await station.api.call('packages.close', { operator: OPERATOR });
 }
 
-test('a package 2 weeks late: notify the customer from the row, then it waits 30 days for a reply, and with none the job is Closed', async ({ page, station, clock }) => {
+test('a package 2 weeks late: notify the customer from the row, then it waits 30 days for a reply, and with none the job is Closed', async ({
+  page,
+  station,
+  clock,
+}) => {
   await putJob(station, { name: 'late-301', tracking: 'TRK-301', drives: ['WD-301'] });
   clock.advanceDays(15);
   await signIn(page, station);
@@ -57,7 +61,10 @@ test('the wait for a late package is extended from the row, and the row goes unt
   expect(job.dock.waitUntil?.slice(0, 10)).toBe('2026-11-27');
 });
 
-test('a job being copied without a complete return address: the row names what is missing, and the address entered there clears it', async ({ page, station }) => {
+test('a job being copied without a complete return address: the row names what is missing, and the address entered there clears it', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'addr-303', tracking: 'TRK-303', drives: ['WD-303'] });
   await receiveThroughApi(station, 'TRK-303', ['WD-303']);
   await station.api.call('copy.start', { operator: OPERATOR, jobName: 'addr-303' });
@@ -79,7 +86,11 @@ test('a job being copied without a complete return address: the row names what i
   expect(job.properties.returnAddress?.phone).toBe('+886 2 2311 9999');
 });
 
-test('a wanting return address: the contact is recorded unreachable from the row, then its drives are destroyed and the job ends', async ({ page, station, clock }) => {
+test('a wanting return address: the contact is recorded unreachable from the row, then its drives are destroyed and the job ends', async ({
+  page,
+  station,
+  clock,
+}) => {
   await putJob(station, { name: 'addr-330', tracking: 'TRK-330', drives: ['WD-330'] });
   await receiveThroughApi(station, 'TRK-330', ['WD-330']);
   await station.api.call('copy.start', { operator: OPERATOR, jobName: 'addr-330' });
@@ -106,7 +117,11 @@ test('a wanting return address: the contact is recorded unreachable from the row
   expect(job.properties.driveList[0]?.destroyedAt).toBeTruthy();
 });
 
-test('a clock jumped a year ahead: Exceptions says so, a scan is refused, and the date typed by a person lets the dock go on', async ({ page, station, clock }) => {
+test('a clock jumped a year ahead: Exceptions says so, a scan is refused, and the date typed by a person lets the dock go on', async ({
+  page,
+  station,
+  clock,
+}) => {
   await putJob(station, { name: 'clock-340', tracking: 'TRK-340', drives: ['WD-340'] });
   await signIn(page, station);
   clock.setClockTo('2027-11-03T09:00:00Z');
@@ -115,7 +130,9 @@ test('a clock jumped a year ahead: Exceptions says so, a scan is refused, and th
   await expect(banner).toHaveAttribute('data-clock', 'jumped');
   await shot(page, 'exceptions-clock-jumped');
   const before = dumpStore(station);
-  await expect(station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-340' })).rejects.toMatchObject({ code: 'CLOCK_JUMPED' });
+  await expect(station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-340' })).rejects.toMatchObject({
+    code: 'CLOCK_JUMPED',
+  });
   expect(dumpStore(station)).toEqual(before);
   await page.locator('#f-clock-date').fill('2026-11-02');
   await page.getByTestId('clock-confirm').click();
@@ -127,7 +144,10 @@ test('a clock jumped a year ahead: Exceptions says so, a scan is refused, and th
   expect(r.heldBack).toBeNull();
 });
 
-test('held drives of a job still Creating: once the job is Shipping, the row releases the hold and the drives are received', async ({ page, station }) => {
+test('held drives of a job still Creating: once the job is Shipping, the row releases the hold and the drives are received', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'held-304', state: 'Creating', tracking: 'TRK-304', drives: ['WD-304A', 'WD-304B'] });
   await receiveThroughApi(station, 'TRK-304', ['WD-304A', 'WD-304B']);
   await signIn(page, station);
@@ -148,7 +168,11 @@ test('held drives of a job still Creating: once the job is Shipping, the row rel
   await expect(page.getByTestId('package')).toHaveAttribute('data-tracking', 'TRK-304');
 });
 
-test('a held drive of no job past 90 days is due for destruction: recorded from the row with a witness other than the operator', async ({ page, station, clock }) => {
+test('a held drive of no job past 90 days is due for destruction: recorded from the row with a witness other than the operator', async ({
+  page,
+  station,
+  clock,
+}) => {
   await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-305' });
   await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-305' });
   await station.api.call('packages.close', { operator: OPERATOR });
@@ -237,7 +261,11 @@ test('a faulted drive is resolved from its row with a reason, and the confirmati
   expect((await station.api.call('jobs.get', { name: 'fault-310' })).properties.driveList[0]!.state).toBe('Received');
 });
 
-test('a held box whose only drive is destroyed is held no more: no row is left for it, and its custody says the hold ended', async ({ page, station, clock }) => {
+test('a held box whose only drive is destroyed is held no more: no row is left for it, and its custody says the hold ended', async ({
+  page,
+  station,
+  clock,
+}) => {
   await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-EMPTY-311' });
   await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-311' });
   await station.api.call('packages.close', { operator: OPERATOR });
@@ -253,7 +281,11 @@ test('a held box whose only drive is destroyed is held no more: no row is left f
   expect(records.map((r) => r.action)).toContain('package.holdEnded');
 });
 
-test('a held drive of no job is returned from Packaging; once destruction is due the row also records it', async ({ page, station, clock }) => {
+test('a held drive of no job is returned from Packaging; once destruction is due the row also records it', async ({
+  page,
+  station,
+  clock,
+}) => {
   await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-312' });
   await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-312' });
   await station.api.call('packages.close', { operator: OPERATOR });
@@ -269,7 +301,7 @@ test('a held drive of no job is returned from Packaging; once destruction is due
   await expect(due.getByRole('button', { name: 'Return (Packaging) SN-312' })).toBeVisible();
 });
 
-test('rows come in the station\'s order, most urgent first, not grouped by kind', async ({ page, station, clock }) => {
+test("rows come in the station's order, most urgent first, not grouped by kind", async ({ page, station, clock }) => {
   await putJob(station, { name: 'order-313', tracking: 'TRK-313', drives: ['WD-313'] });
   await putJob(station, { name: 'order-314', tracking: 'TRK-314', drives: ['WD-314A', 'WD-314B'] });
   await receiveThroughApi(station, 'TRK-314', ['WD-314A', 'SN-EXTRA-314']);
@@ -279,9 +311,18 @@ test('rows come in the station\'s order, most urgent first, not grouped by kind'
   clock.advanceDays(15);
   await signIn(page, station);
   await openExceptions(page);
-  const expected = (await station.api.call('exceptions.list', { limit: 50 })).rows.map((r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`);
+  const expected = (await station.api.call('exceptions.list', { limit: 50 })).rows.map(
+    (r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`,
+  );
   await expect(page.locator('tr[data-kind]')).toHaveCount(expected.length);
-  const shown = await page.locator('tr[data-kind]').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-kind')}:${tr.getAttribute('data-serial') || tr.getAttribute('data-job') || tr.getAttribute('data-tracking')}`));
+  const shown = await page
+    .locator('tr[data-kind]')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) =>
+          `${tr.getAttribute('data-kind')}:${tr.getAttribute('data-serial') || tr.getAttribute('data-job') || tr.getAttribute('data-tracking')}`,
+      ),
+    );
   expect(shown).toEqual(expected);
   expect(shown[0]).toMatch(/^(held|packageOverdue):/); // dated rows before the undated extra drive
 });
@@ -297,7 +338,11 @@ async function crowded(station: StationFixture, clock: { advanceDays(n: number):
   clock.advanceDays(15);
 }
 
-test('at 1366×768 the list fits without sideways scrolling and every button of a three-button row is on screen', async ({ page, station, clock }) => {
+test('at 1366×768 the list fits without sideways scrolling and every button of a three-button row is on screen', async ({
+  page,
+  station,
+  clock,
+}) => {
   await crowded(station, clock);
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, station);
@@ -309,7 +354,7 @@ test('at 1366×768 the list fits without sideways scrolling and every button of 
   const cancel = await r.getByRole('button', { name: 'Cancel job hanriver-imp-00006' }).boundingBox();
   expect(cancel!.x + cancel!.width).toBeLessThanOrEqual(1366);
   // the next step is wider than the kind: it reads in a few lines, not five to seven
-  const kindW = (await page.locator('.exc-col-kind').evaluate((c) => (c as HTMLElement).offsetWidth));
+  const kindW = await page.locator('.exc-col-kind').evaluate((c) => (c as HTMLElement).offsetWidth);
   const next = await r.locator('.exc-next').evaluate((td) => {
     const range = document.createRange();
     range.selectNodeContents(td);
@@ -321,7 +366,11 @@ test('at 1366×768 the list fits without sideways scrolling and every button of 
   await shot(page, 'exceptions-1366');
 });
 
-test('after an action far down the list, the confirmation shows where the person is and names the job', async ({ page, station, clock }) => {
+test('after an action far down the list, the confirmation shows where the person is and names the job', async ({
+  page,
+  station,
+  clock,
+}) => {
   await crowded(station, clock);
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, station);

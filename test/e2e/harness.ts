@@ -15,7 +15,13 @@ import { browserPath } from '../../electron/find-browser.ts';
 import { closeSharedPdfRenderer, sharedPdfRenderer } from '../../electron/labels/pdf.ts';
 
 export const CHROMIUM_PATH = browserPath();
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export interface StationFixture {
   /** The page to open: the station's address with this run's token in the fragment. */
@@ -33,19 +39,25 @@ export interface StationFixture {
 export type StationOptions = Pick<StationServerOptions, 'clock' | 'demo' | 'rendererDir' | 'blank'>;
 
 export const test = base.extend<{ station: StationFixture; stationOptions: StationOptions }, { browser: Browser; labelPrinter: void }>({
-  browser: [async ({}, use) => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    await use(browser);
-    await browser.close();
-  }, { scope: 'worker' }],
+  browser: [
+    async ({}, use) => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
   // every station of this worker prints labels with the process's one PDF renderer; it is started with the
   // worker, so a test waiting for "Label is out" waits for a label to print, not for Chromium to start (which
   // takes seconds on a busy machine, more than a screen's answer may take)
-  labelPrinter: [async ({}, use) => {
-    await sharedPdfRenderer().warm();
-    await use();
-    await closeSharedPdfRenderer();
-  }, { scope: 'worker', auto: true }],
+  labelPrinter: [
+    async ({}, use) => {
+      await sharedPdfRenderer().warm();
+      await use();
+      await closeSharedPdfRenderer();
+    },
+    { scope: 'worker', auto: true },
+  ],
   stationOptions: [{}, { option: true }],
   station: async ({ stationOptions }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dock-intake-e2e-'));

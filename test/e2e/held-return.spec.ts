@@ -25,8 +25,14 @@ const test = harness.extend<{ clock: ManualClock }>({
 });
 
 const address = {
-  recipientName: 'Chen Ya-ting', streetAddress1: '88 Harbour Road', streetAddress2: 'Unit 12', city: 'Keelung',
-  postalCode: '202', countryOrRegion: 'TW', phone: '+886 2 2422 0000', email: 'chen@example.tw',
+  recipientName: 'Chen Ya-ting',
+  streetAddress1: '88 Harbour Road',
+  streetAddress2: 'Unit 12',
+  city: 'Keelung',
+  postalCode: '202',
+  countryOrRegion: 'TW',
+  phone: '+886 2 2422 0000',
+  email: 'chen@example.tw',
 };
 
 /** A box that came with no job on record: its drives are held at the dock. */
@@ -43,8 +49,11 @@ async function heldBoxOfCreatingJob(api: StationFixture['api']) {
     job: {
       name: EARLY_JOB,
       properties: {
-        jobType: 'Import', state: 'Creating', deliveryPackage: { carrierName: 'DHL', trackingNumber: 'IN-EARLY-HR' },
-        returnAddress: { ...address, recipientName: 'Wang Da-wei' }, returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+        jobType: 'Import',
+        state: 'Creating',
+        deliveryPackage: { carrierName: 'DHL', trackingNumber: 'IN-EARLY-HR' },
+        returnAddress: { ...address, recipientName: 'Wang Da-wei' },
+        returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
         driveList: [{ driveId: EARLY_DRIVE }],
       },
     },
@@ -59,12 +68,17 @@ function dumpStore(station: StationFixture): Record<string, string[]> {
 
 /** The drive's last row in the store: its state, and whether it is still at the dock. */
 function driveRow(station: StationFixture, serial: string): { state: string; active: number } {
-  return readStore(station.station.store.path).prepare('SELECT state, active FROM drives WHERE drive_id = ? ORDER BY id DESC LIMIT 1').get(serial) as { state: string; active: number };
+  return readStore(station.station.store.path)
+    .prepare('SELECT state, active FROM drives WHERE drive_id = ? ORDER BY id DESC LIMIT 1')
+    .get(serial) as { state: string; active: number };
 }
 
 async function openPackaging(page: Page, station: StationFixture) {
   await page.goto(station.url);
-  await page.getByRole('button', { name: new RegExp(op) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(op) })
+    .first()
+    .click();
   await page.getByTestId('nav-packaging').click();
   await expect(page.getByTestId('packaging-screen')).toBeVisible();
 }
@@ -78,7 +92,11 @@ async function typeAddress(page: Page, a: Record<string, string>) {
   for (const [field, value] of Object.entries(a)) await page.locator(`#pk-addr-${field}`).fill(value);
 }
 
-test('held drives of no job go back to a typed address: scanned into the box, label printed and decoded, then shipped', async ({ page, station, clock }, testInfo) => {
+test('held drives of no job go back to a typed address: scanned into the box, label printed and decoded, then shipped', async ({
+  page,
+  station,
+  clock,
+}, testInfo) => {
   await heldBoxOfNoJob(station.api, 'IN-NOJOB-HR', STRAY);
   await heldBoxOfCreatingJob(station.api);
   clock.advanceDays(15);
@@ -135,7 +153,16 @@ test('held drives of no job go back to a typed address: scanned into the box, la
   await download.saveAs(file);
   expect(decodeBarcodes(file)).toEqual([`CODE-128:${RETURN_TRACKING}`]);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  for (const s of ['Held drives — no job on record', 'Chen Ya-ting', '88 Harbour Road', 'Keelung 202', 'UPS-ACC-77', '2 held drives', ...STRAY]) expect(text).toContain(s);
+  for (const s of [
+    'Held drives — no job on record',
+    'Chen Ya-ting',
+    '88 Harbour Road',
+    'Keelung 202',
+    'UPS-ACC-77',
+    '2 held drives',
+    ...STRAY,
+  ])
+    expect(text).toContain(s);
 
   // a box that no longer matches its label cannot be shipped; put back as labelled, it can
   await page.getByTestId('held-box-drives').locator(`li[data-serial="${STRAY[1]}"] button`).click();
@@ -154,7 +181,12 @@ test('held drives of no job go back to a typed address: scanned into the box, la
   await expect(due.locator(`li[data-serial="${EARLY_DRIVE}"]`)).toBeVisible();
   expect(driveRow(station, EARLY_DRIVE)).toEqual({ state: 'Specified', active: 1 });
   const custody = await station.api.call('custody.list', { driveId: STRAY[0]!, limit: 10 });
-  expect(custody[0]).toMatchObject({ action: 'drive.heldReturned', trackingNumber: RETURN_TRACKING, operator: op, stateAfter: 'ShippedBack' });
+  expect(custody[0]).toMatchObject({
+    action: 'drive.heldReturned',
+    trackingNumber: RETURN_TRACKING,
+    operator: op,
+    stateAfter: 'ShippedBack',
+  });
   // the next box starts afresh: nothing of this sender is left in the fields
   await expect(page.getByTestId('held-count')).toHaveText('Empty');
   await expect(page.locator('#pk-held-carrier')).toHaveValue('');
@@ -162,7 +194,11 @@ test('held drives of no job go back to a typed address: scanned into the box, la
   await shot(page, 'held-return-shipped.png');
 });
 
-test('a typed return address with a field missing gets no label: the fields are named on screen and nothing changes', async ({ page, station, clock }) => {
+test('a typed return address with a field missing gets no label: the fields are named on screen and nothing changes', async ({
+  page,
+  station,
+  clock,
+}) => {
   await heldBoxOfNoJob(station.api, 'IN-NOJOB-HR2', [STRAY[0]!]);
   clock.advanceDays(15);
   await openPackaging(page, station);
@@ -176,7 +212,9 @@ test('a typed return address with a field missing gets no label: the fields are 
 
   const before = dumpStore(station);
   await page.getByTestId('held-label-pdf').click();
-  await expect(page.getByTestId('address-missing')).toHaveText('The return address is missing: postal code, phone. No label until it is complete.');
+  await expect(page.getByTestId('address-missing')).toHaveText(
+    'The return address is missing: postal code, phone. No label until it is complete.',
+  );
   await expect(page.getByTestId('pack-note')).toHaveAttribute('data-tone', 'rejected');
   await expect(page.locator('#pk-addr-postalCode')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#pk-addr-phone')).toHaveAttribute('aria-invalid', 'true');
@@ -210,7 +248,11 @@ test('a held drive whose return is not due yet stays off the list, and scanning 
   await expect(page.getByTestId('held-count')).toHaveText('Empty');
 });
 
-test('a held drive of a job still Creating goes back to the job\'s own address and carrier, with the job name on the label', async ({ page, station, clock }, testInfo) => {
+test("a held drive of a job still Creating goes back to the job's own address and carrier, with the job name on the label", async ({
+  page,
+  station,
+  clock,
+}, testInfo) => {
   await heldBoxOfCreatingJob(station.api);
   clock.advanceDays(15);
   await openPackaging(page, station);

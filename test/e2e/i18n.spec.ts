@@ -6,15 +6,17 @@ import type { Page } from '@playwright/test';
 /** Visible English words left in a region, with codes and names taken out. */
 async function englishIn(page: Page, selector: string, allowed: RegExp): Promise<string[]> {
   // the core's English reason may stay as a secondary line marked lang="en"; everything else must be Chinese
-  const texts = await page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const c = el.cloneNode(true) as HTMLElement;
-    c.querySelectorAll('[lang="en"]').forEach((x) => x.remove());
-    return c.textContent ?? '';
-  }));
+  const texts = await page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const c = el.cloneNode(true) as HTMLElement;
+      c.querySelectorAll('[lang="en"]').forEach((x) => x.remove());
+      return c.textContent ?? '';
+    }),
+  );
   return texts.map((t) => t.replace(allowed, '')).filter((t) => /[A-Za-z]{3,}/.test(t));
 }
 
-test('the language switches at any time, and the last scan\'s answer reads in the new language', async ({ page, station }) => {
+test("the language switches at any time, and the last scan's answer reads in the new language", async ({ page, station }) => {
   await putJob(station, { name: 'contoso-501', tracking: 'TRK-501', drives: ['WD-501A', 'WD-501B', 'WD-501C'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-501');
@@ -60,10 +62,17 @@ test('the chosen language survives a reload, and no English is left on the Chine
   await scanAndWait(page, 'TRK-503');
   // every button, label and heading: no English words (codes, names and key names aside)
   const texts = await page.locator('button, label, h1, h2, h3, h4, [data-testid="prompt"], .banner-title').allInnerTexts();
-  const english = texts.map((t) => t.replace(/F\d+|TRK-503|WD-503|contoso-503|Amy Lin|English|DHL|dock-1|Datacenter Receiving Dock/g, '')).filter((t) => /[A-Za-z]{3,}/.test(t));
+  const english = texts
+    .map((t) => t.replace(/F\d+|TRK-503|WD-503|contoso-503|Amy Lin|English|DHL|dock-1|Datacenter Receiving Dock/g, ''))
+    .filter((t) => /[A-Za-z]{3,}/.test(t));
   expect(english).toEqual([]);
   await shot(page, 'zh-TW-receive-package');
-  for (const [key, name] of [['2', 'exceptions'], ['3', 'jobs'], ['4', 'copy'], ['6', 'commands']] as const) {
+  for (const [key, name] of [
+    ['2', 'exceptions'],
+    ['3', 'jobs'],
+    ['4', 'copy'],
+    ['6', 'commands'],
+  ] as const) {
     await page.keyboard.press(`Alt+${key}`);
     await page.waitForTimeout(300);
     await shot(page, `zh-TW-${name}`);
@@ -94,7 +103,13 @@ test('in Chinese the job page reads without English: what can happen next, box s
   await expect(custody.locator('tr[data-action="package.closed"]')).toContainText('開啟 → 已關閉');
   await expect(custody.locator('tr[data-action="drive.copyProgress"]')).toContainText('狀態未變');
   await expect(custody).not.toContainText('∅');
-  expect(await englishIn(page, '[data-testid="custody"] td:nth-child(4), [data-testid="custody"] td:nth-child(6), h1, h2, button', /contoso-504|CSV|Amy Lin|English|TRK-504/g)).toEqual([]);
+  expect(
+    await englishIn(
+      page,
+      '[data-testid="custody"] td:nth-child(4), [data-testid="custody"] td:nth-child(6), h1, h2, button',
+      /contoso-504|CSV|Amy Lin|English|TRK-504/g,
+    ),
+  ).toEqual([]);
   await shot(page, 'zh-TW-job-page-1366');
   await page.getByTestId('custody').scrollIntoViewIfNeeded();
   await shot(page, 'zh-TW-job-page-custody-1366');
@@ -103,7 +118,10 @@ test('in Chinese the job page reads without English: what can happen next, box s
 test('in Chinese the Copy screen names the copy statuses, and Start copy is offered for a received job', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-505', tracking: 'TRK-505', drives: ['WD-505'] });
   await putJob(station, { name: 'contoso-506', tracking: 'TRK-506', drives: ['WD-506'] });
-  for (const [trk, sn] of [['TRK-505', 'WD-505'], ['TRK-506', 'WD-506']]) {
+  for (const [trk, sn] of [
+    ['TRK-505', 'WD-505'],
+    ['TRK-506', 'WD-506'],
+  ]) {
     await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: trk! });
     await station.api.call('drives.scan', { operator: OPERATOR, serial: sn! });
     await station.api.call('packages.close', { operator: OPERATOR });

@@ -54,16 +54,31 @@ test('a drive serial scanned on the Jobs screen finds its job', async ({ page, s
   await expect(page.locator('#job-search')).toHaveValue('WD-402F');
 });
 
-test('the job page shows the job, its drives and custody, and the custody CSV downloads without any BitLocker key', async ({ page, station }) => {
+test('the job page shows the job, its drives and custody, and the custody CSV downloads without any BitLocker key', async ({
+  page,
+  station,
+}) => {
   await station.api.call('jobs.put', {
     operator: OPERATOR,
     job: {
       name: 'contoso-403',
       properties: {
-        jobType: 'Import', state: 'Shipping',
+        jobType: 'Import',
+        state: 'Shipping',
         deliveryPackage: { carrierName: 'FedEx', trackingNumber: 'TRK-403' },
-        returnAddress: { recipientName: 'Lin', streetAddress1: '1 Rd', city: 'Taipei', postalCode: '100', countryOrRegion: 'TW', phone: '1', email: 'a@b.tw' },
-        driveList: [{ driveId: 'WD-403A', bitLockerKey: '111111-222222-333333-444444-555555-666666-777777-888888' }, { driveId: 'WD-403B' }],
+        returnAddress: {
+          recipientName: 'Lin',
+          streetAddress1: '1 Rd',
+          city: 'Taipei',
+          postalCode: '100',
+          countryOrRegion: 'TW',
+          phone: '1',
+          email: 'a@b.tw',
+        },
+        driveList: [
+          { driveId: 'WD-403A', bitLockerKey: '111111-222222-333333-444444-555555-666666-777777-888888' },
+          { driveId: 'WD-403B' },
+        ],
       },
     },
   });
@@ -85,8 +100,9 @@ test('the job page shows the job, its drives and custody, and the custody CSV do
   expect(file.suggestedFilename()).toBe('custody-contoso-403.csv');
   const csv = readFileSync(await file.path(), 'utf8');
   expect(csv).toBe((await station.api.call('custody.csv', { jobName: 'contoso-403' })).csv);
-  expect(csv.split('\r\n')[0]).toBe('"seq","at","operator","station","action","jobName","driveId","trackingNumber","stateBefore","stateAfter",'
-    + '"reason","detail"');
+  expect(csv.split('\r\n')[0]).toBe(
+    '"seq","at","operator","station","action","jobName","driveId","trackingNumber","stateBefore","stateAfter",' + '"reason","detail"',
+  );
   expect(csv).toContain('drive.scanned');
   expect(csv).not.toContain('111111');
 });
@@ -116,17 +132,26 @@ test('copy: started for a received job, results recorded per drive, and the job 
   await expect(page.locator('form.record-form')).toHaveCount(0);
   const job = await station.api.call('jobs.get', { name: 'copy-404' });
   expect(job.properties.state).toBe('Packaging');
-  expect(job.properties.driveList.map((d) => [d.driveId, d.state, d.copyStatus])).toEqual([['WD-404A', 'Completed', 'Completed'], ['WD-404B', 'CompletedMoreInfo', 'CompletedWithErrors']]);
+  expect(job.properties.driveList.map((d) => [d.driveId, d.state, d.copyStatus])).toEqual([
+    ['WD-404A', 'Completed', 'Completed'],
+    ['WD-404B', 'CompletedMoreInfo', 'CompletedWithErrors'],
+  ]);
   // the job page shows the copy status and the logs
   await page.keyboard.press('Alt+3');
   await page.locator('tr[data-job="copy-404"]').getByRole('button', { name: 'copy-404' }).click();
   await expect(page.locator('.drive-table tr[data-serial="WD-404B"]')).toContainText('CompletedWithErrors');
-  await expect(page.locator('.drive-table tr[data-serial="WD-404B"] a')).toHaveAttribute('href', 'https://logs.example.com/WD-404B/error.log');
+  await expect(page.locator('.drive-table tr[data-serial="WD-404B"] a')).toHaveAttribute(
+    'href',
+    'https://logs.example.com/WD-404B/error.log',
+  );
   await expect(page.getByTestId('job-percent')).toContainText(`${job.properties.percentComplete}%`);
   await shot(page, 'job-page-after-copy');
 });
 
-test('a copy result with a log that is not a URI is refused by the station, and the drive stays being copied', async ({ page, station }) => {
+test('a copy result with a log that is not a URI is refused by the station, and the drive stays being copied', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'copy-405', tracking: 'TRK-405', drives: ['WD-405'] });
   await receiveThroughApi(station, 'TRK-405', ['WD-405']);
   await station.api.call('copy.start', { operator: OPERATOR, jobName: 'copy-405' });
@@ -135,14 +160,16 @@ test('a copy result with a log that is not a URI is refused by the station, and 
   await page.locator('button[data-job="copy-405"]').click();
   const f = page.locator('form.record-form[data-serial="WD-405"]');
   await f.getByLabel('Final status').selectOption('Completed');
-  await f.getByLabel('Error log URI').evaluate((el: HTMLInputElement) => { el.type = 'text'; });
+  await f.getByLabel('Error log URI').evaluate((el: HTMLInputElement) => {
+    el.type = 'text';
+  });
   await f.getByLabel('Error log URI').fill('javascript:alert(1)');
   await f.getByRole('button', { name: 'Record result' }).click();
   await expect(page.locator('.form-error')).toContainText('errorLogUri must be an http(s) or file URI');
   expect((await station.api.call('jobs.get', { name: 'copy-405' })).properties.driveList[0]!.state).toBe('Transferring');
 });
 
-test('a drive serial scanned on the Copy screen selects that drive\'s job and drive, and stays on Copy', async ({ page, station }) => {
+test("a drive serial scanned on the Copy screen selects that drive's job and drive, and stays on Copy", async ({ page, station }) => {
   await putJob(station, { name: 'copy-406', tracking: 'TRK-406', drives: ['WD-406'] });
   await putJob(station, { name: 'copy-407', tracking: 'TRK-407', drives: ['WD-407A', 'WD-407B'] });
   await receiveThroughApi(station, 'TRK-406', ['WD-406']);
@@ -162,7 +189,10 @@ test('a drive serial scanned on the Copy screen selects that drive\'s job and dr
   await expect(page.locator('button[data-job="copy-407"]')).toHaveAttribute('aria-current', 'true');
 });
 
-test('the chosen job stays chosen when a recorded result re-sorts the list and when the person comes back to Copy', async ({ page, station }) => {
+test('the chosen job stays chosen when a recorded result re-sorts the list and when the person comes back to Copy', async ({
+  page,
+  station,
+}) => {
   for (const n of ['408', '409', '410']) {
     await putJob(station, { name: `copy-${n}`, tracking: `TRK-${n}`, drives: [`WD-${n}A`, `WD-${n}B`] });
     await receiveThroughApi(station, `TRK-${n}`, [`WD-${n}A`, `WD-${n}B`]);
@@ -188,7 +218,10 @@ test('the chosen job stays chosen when a recorded result re-sorts the list and w
   await expect(page.locator('form.record-form[data-serial="WD-410B"]')).toBeVisible();
 });
 
-test('one job found reads "1 job"; custody times show their UTC offset; an update without a state change says so', async ({ page, station }) => {
+test('one job found reads "1 job"; custody times show their UTC offset; an update without a state change says so', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'single-411', tracking: 'TRK-411', drives: ['WD-411'] });
   await receiveThroughApi(station, 'TRK-411', ['WD-411']);
   await station.api.call('copy.start', { operator: OPERATOR, jobName: 'single-411' });

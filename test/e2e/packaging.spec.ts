@@ -22,17 +22,31 @@ const C_DRIVES = ['S4PACKC1'];
 const RETURN_TRACKING = '1Z999AA10123456784';
 const op = 'Amy Lin';
 
-async function toPackaging(api: StationFixture['api'], name: string, drives: string[], inbound: string, extra?: string, address?: Record<string, string>) {
+async function toPackaging(
+  api: StationFixture['api'],
+  name: string,
+  drives: string[],
+  inbound: string,
+  extra?: string,
+  address?: Record<string, string>,
+) {
   await api.call('jobs.put', {
     operator: op,
     job: {
       name,
       properties: {
-        jobType: 'Import', state: 'Shipping',
+        jobType: 'Import',
+        state: 'Shipping',
         deliveryPackage: { carrierName: 'DHL', trackingNumber: inbound },
         returnAddress: address ?? {
-          recipientName: '王小明', streetAddress1: '中正路 100 號 5 樓', city: '臺北市', stateOrProvince: '中正區', postalCode: '100',
-          countryOrRegion: 'TW', phone: '+886 2 2345 6789', email: 'wang@example.com.tw',
+          recipientName: '王小明',
+          streetAddress1: '中正路 100 號 5 樓',
+          city: '臺北市',
+          stateOrProvince: '中正區',
+          postalCode: '100',
+          countryOrRegion: 'TW',
+          phone: '+886 2 2345 6789',
+          email: 'wang@example.com.tw',
         },
         returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
         driveList: drives.map((driveId) => ({ driveId, bitLockerKey: '111111-222222-333333-444444-555555-666666-777777-888888' })),
@@ -49,12 +63,18 @@ async function toPackaging(api: StationFixture['api'], name: string, drives: str
 
 async function openPackaging(page: Page, station: StationFixture) {
   await page.goto(station.url);
-  await page.getByRole('button', { name: new RegExp(op) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(op) })
+    .first()
+    .click();
   await page.getByTestId('nav-packaging').click();
   await expect(page.getByTestId('packaging-screen')).toBeVisible();
 }
 
-test('a return shipment: every drive scanned into the box, a drive of another job refused, the label printed, then shipped', async ({ page, station }, testInfo) => {
+test('a return shipment: every drive scanned into the box, a drive of another job refused, the label printed, then shipped', async ({
+  page,
+  station,
+}, testInfo) => {
   await toPackaging(station.api, A, A_DRIVES, 'IN-PACK-A', A_EXTRA);
   await toPackaging(station.api, B, B_DRIVES, 'IN-PACK-B');
   await openPackaging(page, station);
@@ -104,7 +124,14 @@ test('a return shipment: every drive scanned into the box, a drive of another jo
 
   // the label the screen produced, as the station renders it for this box: what a carrier scans
   await expect(page.getByTestId('label-download')).toHaveAttribute('download', `return-label-${A}-${RETURN_TRACKING}.pdf`);
-  const label = await station.api.call('labels.render', { kind: 'return', jobName: A, returnTrackingNumber: RETURN_TRACKING, carrierName: 'DHL', carrierAccountNumber: '960112233', driveIds: [...A_DRIVES, A_EXTRA] });
+  const label = await station.api.call('labels.render', {
+    kind: 'return',
+    jobName: A,
+    returnTrackingNumber: RETURN_TRACKING,
+    carrierName: 'DHL',
+    carrierAccountNumber: '960112233',
+    driveIds: [...A_DRIVES, A_EXTRA],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'pack-label-'));
   const file = join(dir, label.filename);
   writeFileSync(file, Buffer.from(label.base64, 'base64'));
@@ -130,13 +157,20 @@ test('a return shipment: every drive scanned into the box, a drive of another jo
   const after = await station.api.call('jobs.get', { name: A });
   expect(after.properties.state).toBe('Completed');
   expect(after.properties.returnPackage).toMatchObject({ carrierName: 'DHL', trackingNumber: RETURN_TRACKING, driveCount: 3 });
-  expect([...after.properties.driveList, ...after.dock.extraDrives].map((d) => d.state)).toEqual(['ShippedBack', 'ShippedBack', 'ShippedBack']);
+  expect([...after.properties.driveList, ...after.dock.extraDrives].map((d) => d.state)).toEqual([
+    'ShippedBack',
+    'ShippedBack',
+    'ShippedBack',
+  ]);
   await expect(page.locator(`button[data-job="${A}"]`)).toHaveCount(0);
   await expect(page.locator(`button[data-job="${B}"]`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('packaging-shipped.png'), fullPage: true });
 });
 
-test('a job whose return address is missing a field gets no label: the field is named and nothing changes', async ({ page, station }, testInfo) => {
+test('a job whose return address is missing a field gets no label: the field is named and nothing changes', async ({
+  page,
+  station,
+}, testInfo) => {
   await toPackaging(station.api, C, C_DRIVES, 'IN-PACK-C');
   await station.api.call('jobs.update', { operator: op, name: C, patch: { returnAddress: { postalCode: '' } } });
   const before = await station.api.call('custody.list', { jobName: C, limit: 1000 });

@@ -3,7 +3,10 @@
 // receiving flow, each leaving a screenshot in test-results/screens to be looked at.
 import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, dumpStore, OPERATOR } from './dock.ts';
 
-test('a package scanned shows its job and expected drives, and each drive scanned turns Received with "n of m received"', async ({ page, station }) => {
+test('a package scanned shows its job and expected drives, and each drive scanned turns Received with "n of m received"', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-001', tracking: '1Z999AA10123456784', drives: ['WD-A1', 'WD-A2', 'WD-A3', 'WD-A4', 'WD-A5'] });
   await signIn(page, station);
   await scanAndWait(page, '1Z999AA10123456784');
@@ -28,7 +31,10 @@ test('a package scanned shows its job and expected drives, and each drive scanne
   expect(new Set(scans.map((c) => c.operator))).toEqual(new Set([OPERATOR]));
 });
 
-test('a drive not on the job\'s list is an extra drive: it looks and sounds like one and is listed with the job', async ({ page, station }) => {
+test("a drive not on the job's list is an extra drive: it looks and sounds like one and is listed with the job", async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-002', tracking: 'TRK-EXTRA', drives: ['WD-B1'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-EXTRA');
@@ -86,7 +92,9 @@ test('the same drive scanned twice within a second counts once, with a notice', 
   await expect(page.getByTestId('count-contoso-005')).toHaveText('1 of 2 received');
   const custody = await station.api.call('custody.list', { driveId: 'WD-E1' });
   expect(custody.filter((c) => c.action === 'drive.scanned')).toHaveLength(1);
-  expect(custody.filter((c) => c.action.startsWith('drive.') && c.action !== 'drive.listed' && c.action !== 'drive.scanned')).toHaveLength(0);
+  expect(custody.filter((c) => c.action.startsWith('drive.') && c.action !== 'drive.listed' && c.action !== 'drive.scanned')).toHaveLength(
+    0,
+  );
   await shot(page, 'receive-double-read');
 });
 
@@ -108,7 +116,10 @@ test('drives arriving for a job still Creating are held, with their deadlines sh
   await shot(page, 'receive-held-creating');
 });
 
-test('drives arriving for no job on record are held, after the person chooses to receive the unknown package (F6)', async ({ page, station }) => {
+test('drives arriving for no job on record are held, after the person chooses to receive the unknown package (F6)', async ({
+  page,
+  station,
+}) => {
   await signIn(page, station);
   const before = dumpStore(station);
   await scanAndWait(page, 'TRK-NOBODY');
@@ -131,7 +142,11 @@ test('drives arriving for no job on record are held, after the person chooses to
   await shot(page, 'receive-held-no-job');
 });
 
-test('drives marked NeverReceived when their package was 2 weeks late turn Received when it arrives after all', async ({ page, station, clock }) => {
+test('drives marked NeverReceived when their package was 2 weeks late turn Received when it arrives after all', async ({
+  page,
+  station,
+  clock,
+}) => {
   await putJob(station, { name: 'contoso-007', tracking: 'TRK-LATE', drives: ['WD-H1', 'WD-H2'] });
   clock.advanceDays(15);
   await station.api.call('deadlines.sweep', { operator: OPERATOR });
@@ -190,7 +205,12 @@ test('closing a package lists the drives that will become NeverReceived before a
   await expect(page.getByTestId('closed-summary')).toContainText('1 received, 2 NeverReceived');
   const job = await station.api.call('jobs.get', { name: 'contoso-008' });
   expect(job.properties.state).toBe('Received');
-  expect(job.properties.driveList.filter((d) => d.state === 'NeverReceived').map((d) => d.driveId).sort()).toEqual(['WD-I2', 'WD-I3']);
+  expect(
+    job.properties.driveList
+      .filter((d) => d.state === 'NeverReceived')
+      .map((d) => d.driveId)
+      .sort(),
+  ).toEqual(['WD-I2', 'WD-I3']);
   await shot(page, 'receive-closed');
 });
 
@@ -209,7 +229,7 @@ test('undo takes back the last scan, as a new custody record', async ({ page, st
   await shot(page, 'receive-undo');
 });
 
-test('a shared box shows every job, and a drive on no list asks which job\'s label it carries', async ({ page, station }) => {
+test("a shared box shows every job, and a drive on no list asks which job's label it carries", async ({ page, station }) => {
   await putJob(station, { name: 'tailspin-010a', tracking: 'BOX10-1', drives: ['WD-K1'] });
   await putJob(station, { name: 'tailspin-010b', tracking: 'BOX10-2', drives: ['WD-K2'] });
   await signIn(page, station);
@@ -226,7 +246,10 @@ test('a shared box shows every job, and a drive on no list asks which job\'s lab
 
 // ---- what the user test found ------------------------------------------------------------------------
 
-test('undo right after a box was opened by mistake puts the box back: no package on screen, "scan a package" again', async ({ page, station }) => {
+test('undo right after a box was opened by mistake puts the box back: no package on screen, "scan a package" again', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-301', tracking: 'TRK-301', drives: ['WD-301'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-301');
@@ -249,12 +272,19 @@ test('undo right after a box was opened by mistake puts the box back: no package
 /** A shared box of n drives: jobs of 10 drives each (an import job lists at most 10), tracking `${tracking}-k`. */
 async function longJob(station: Parameters<typeof putJob>[0], name: string, tracking: string, n: number): Promise<string[]> {
   const drives = Array.from({ length: n }, (_, i) => `WD-WCC4N88${String(i).padStart(2, '0')}/070`);
-  for (let k = 0; k * 10 < n; k++) await putJob(station, { name: `${name}-${k + 1}`, tracking: `${tracking}-${k + 1}`, drives: drives.slice(k * 10, k * 10 + 10) });
+  for (let k = 0; k * 10 < n; k++)
+    await putJob(station, { name: `${name}-${k + 1}`, tracking: `${tracking}-${k + 1}`, drives: drives.slice(k * 10, k * 10 + 10) });
   return drives;
 }
 
-for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
-  test(`at ${size.width}×${size.height} the header and the result banner stay in view while the drive list scrolls to the drive scanned`, async ({ page, station }) => {
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`at ${size.width}×${size.height} the header and the result banner stay in view while the drive list scrolls to the drive scanned`, async ({
+    page,
+    station,
+  }) => {
     await page.setViewportSize(size);
     const drives = await longJob(station, 'contoso-302', 'TRK-302', 40);
     await signIn(page, station);
@@ -309,7 +339,10 @@ test('closing a held box says what is true: nothing becomes NeverReceived, n of 
   await expect(dialog).toContainText('Scan NEXT PACKAGE again');
 });
 
-test('a close that made drives NeverReceived looks and sounds like a warning, and lists them until the next box', async ({ page, station }) => {
+test('a close that made drives NeverReceived looks and sounds like a warning, and lists them until the next box', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-304', tracking: 'TRK-304', drives: ['WD-304A', 'WD-304B'] });
   await putJob(station, { name: 'contoso-305', tracking: 'TRK-305', drives: ['WD-305A'] });
   await signIn(page, station);
@@ -350,7 +383,8 @@ test('signing out with a box open is refused, and the box stays open under its o
 
 test('the recent list keeps 30 scans and more, and tells "scanned twice" from "already received"', async ({ page, station }) => {
   const drives = Array.from({ length: 32 }, (_, i) => `WD-R${i}`);
-  for (let k = 0; k < 4; k++) await putJob(station, { name: `contoso-307-${k + 1}`, tracking: `TRK-307-${k + 1}`, drives: drives.slice(k * 8, k * 8 + 8) });
+  for (let k = 0; k < 4; k++)
+    await putJob(station, { name: `contoso-307-${k + 1}`, tracking: `TRK-307-${k + 1}`, drives: drives.slice(k * 8, k * 8 + 8) });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-307');
   for (const d of drives) await scanAndWait(page, d);
@@ -360,6 +394,8 @@ test('the recent list keeps 30 scans and more, and tells "scanned twice" from "a
   await page.waitForTimeout(1100);
   await scanAndWait(page, 'WD-R31');
   await expect(page.locator('[data-testid="recent"] li').first()).toHaveAttribute('data-kind', 'alreadyReceived');
-  const looks = await page.locator('[data-testid="recent"] li').evaluateAll((els) => els.slice(0, 2).map((el) => getComputedStyle(el).backgroundColor + getComputedStyle(el).borderLeftStyle));
+  const looks = await page
+    .locator('[data-testid="recent"] li')
+    .evaluateAll((els) => els.slice(0, 2).map((el) => getComputedStyle(el).backgroundColor + getComputedStyle(el).borderLeftStyle));
   expect(looks[0]).not.toBe(looks[1]);
 });

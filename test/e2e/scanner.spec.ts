@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow, dumpStore, SCREENS_DIR, OPERATOR } from './dock.ts';
 import { decodeBarcodes } from '../decode-barcodes.ts';
 
-const activeId = (page: import('@playwright/test').Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || document.activeElement?.tagName);
+const activeId = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || document.activeElement?.tagName);
 
 test('a scan needs no click, and its Enter does not press the button that has focus', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-201', tracking: 'TRK-201', drives: ['WD-201A', 'WD-201B'] });
@@ -18,7 +19,10 @@ test('a scan needs no click, and its Enter does not press the button that has fo
   await expect(page.getByTestId('close-package')).toBeFocused();
 });
 
-test('a scan while a person is typing in the damaged-label field does not submit that field, and the field keeps what was typed', async ({ page, station }) => {
+test('a scan while a person is typing in the damaged-label field does not submit that field, and the field keeps what was typed', async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-202', tracking: 'TRK-202', drives: ['WD-202A', 'WD-202B'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-202');
@@ -39,7 +43,7 @@ test('a scan while a person is typing in the damaged-label field does not submit
   await expect(page.locator('#manual-code')).toHaveValue('');
 });
 
-test('a scan into a dialog\'s field fills the field and never submits the dialog\'s form', async ({ page, station, clock }) => {
+test("a scan into a dialog's field fills the field and never submits the dialog's form", async ({ page, station, clock }) => {
   await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-NOJOB-212' });
   await station.api.call('drives.scan', { operator: OPERATOR, serial: 'SN-212' });
   await station.api.call('packages.close', { operator: OPERATOR });
@@ -113,8 +117,12 @@ test('no scan is lost at 20 scans a second: every drive Received, in the order s
   }
   for (const s of serials) await expect(driveRow(page, s)).toHaveAttribute('data-state', 'Received', { timeout: 15_000 });
   await expect(page.getByTestId('count-total')).toHaveText('20 of 20 received');
-  const custody = [...await station.api.call('custody.list', { jobName: 'fast-a', limit: 100 }), ...await station.api.call('custody.list', { jobName: 'fast-b', limit: 100 })]
-    .filter((c) => c.action === 'drive.scanned').sort((a, b) => a.seq - b.seq);
+  const custody = [
+    ...(await station.api.call('custody.list', { jobName: 'fast-a', limit: 100 })),
+    ...(await station.api.call('custody.list', { jobName: 'fast-b', limit: 100 })),
+  ]
+    .filter((c) => c.action === 'drive.scanned')
+    .sort((a, b) => a.seq - b.seq);
   expect(custody.map((c) => c.driveId)).toEqual(serials);
   await shot(page, 'scanner-20-per-second');
 });
@@ -170,7 +178,11 @@ test('command barcodes drive the whole flow: close (asked, then confirmed), undo
   await expect(page.getByTestId('signin-screen')).toBeVisible();
   // every change of the flow was recorded with the operator who scanned
   const custody = await station.api.call('custody.list', { jobName: 'contoso-208' });
-  expect(custody.filter((c) => c.action !== 'job.created' && c.action !== 'drive.listed' && c.action !== 'job.customerShipped').every((c) => c.operator === OPERATOR)).toBe(true);
+  expect(
+    custody
+      .filter((c) => c.action !== 'job.created' && c.action !== 'drive.listed' && c.action !== 'job.customerShipped')
+      .every((c) => c.operator === OPERATOR),
+  ).toBe(true);
 });
 
 test('the command sheet prints barcodes that decode to the commands', async ({ page, station }) => {
@@ -193,7 +205,13 @@ test('the whole flow works by keyboard alone', async ({ page, station }) => {
   await page.goto(station.url);
   await expect(page.getByTestId('signin-screen')).toBeVisible();
   // sign in by picking a name with Tab and Enter
-  for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent?.includes('Amy Lin'))); i++) await page.keyboard.press('Tab');
+  for (
+    let i = 0;
+    i < 12 &&
+    !(await page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent?.includes('Amy Lin')));
+    i++
+  )
+    await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('operator')).toContainText('Amy Lin');
   await scanAndWait(page, 'TRK-210');
@@ -210,7 +228,8 @@ test('the whole flow works by keyboard alone', async ({ page, station }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('tr[data-job="contoso-210"]')).toBeVisible();
   // Tab on to the job's own button (past the search button and the rows' choose boxes)
-  const onJob = () => page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent === 'contoso-210');
+  const onJob = () =>
+    page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent === 'contoso-210');
   for (let i = 0; i < 10 && !(await onJob()); i++) await page.keyboard.press('Tab');
   expect(await onJob()).toBe(true);
   await page.keyboard.press('Enter');
@@ -224,10 +243,19 @@ test('every control on every screen has an accessible name', async ({ page, stat
   await putJob(station, { name: 'contoso-211', tracking: 'TRK-211', drives: ['WD-211'] });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-211');
-  for (const [key, testid] of [['1', 'receive-screen'], ['2', 'exceptions-screen'], ['3', 'jobs-screen'], ['4', 'copy-screen'], ['5', 'packaging-screen'], ['6', 'command-sheet']] as const) {
+  for (const [key, testid] of [
+    ['1', 'receive-screen'],
+    ['2', 'exceptions-screen'],
+    ['3', 'jobs-screen'],
+    ['4', 'copy-screen'],
+    ['5', 'packaging-screen'],
+    ['6', 'command-sheet'],
+  ] as const) {
     await page.keyboard.press(`Alt+${key}`);
     await expect(page.getByTestId(testid)).toBeVisible();
-    const controls = page.locator('button:visible, input:visible, select:visible, a[href]:visible, [role="progressbar"]:visible, [role="img"]:visible');
+    const controls = page.locator(
+      'button:visible, input:visible, select:visible, a[href]:visible, [role="progressbar"]:visible, [role="img"]:visible',
+    );
     const n = await controls.count();
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);

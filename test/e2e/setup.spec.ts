@@ -41,7 +41,10 @@ function withTempDir<T>(fn: (dir: string) => T): T {
 test.describe('a real station', () => {
   test.use({ stationOptions: async ({ clock }, use) => use({ blank: true, clock }) });
 
-  test('starts blank, is set up from the first-run screen, and its first box goes back with the dock\'s own address', async ({ page, station }) => {
+  test("starts blank, is set up from the first-run screen, and its first box goes back with the dock's own address", async ({
+    page,
+    station,
+  }) => {
     await page.goto(station.url);
     await expect(page.getByTestId('first-run')).toBeVisible();
     await expect(page.locator('#fr-dockName')).toBeFocused();
@@ -85,9 +88,13 @@ test.describe('a real station', () => {
     await station.api.call('jobs.put', {
       operator: 'Lee Wang',
       job: {
-        name: 'harbour-first', properties: {
-          jobType: 'Import', state: 'Shipping', deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
-          returnAddress: ADDRESS, returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+        name: 'harbour-first',
+        properties: {
+          jobType: 'Import',
+          state: 'Shipping',
+          deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
+          returnAddress: ADDRESS,
+          returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
           driveList: [{ driveId: 'WD-KL-001' }, { driveId: 'WD-KL-002' }],
         },
       },
@@ -99,7 +106,11 @@ test.describe('a real station', () => {
     await shot(page, 'setup-first-box-received');
 
     // its return label: the dock's own address as the sender, barcodes that decode
-    const label = await station.api.call('labels.render', { kind: 'return', jobName: 'harbour-first', returnTrackingNumber: '1Z999AA10123456784' });
+    const label = await station.api.call('labels.render', {
+      kind: 'return',
+      jobName: 'harbour-first',
+      returnTrackingNumber: '1Z999AA10123456784',
+    });
     withTempDir((dir) => {
       const file = join(dir, label.filename);
       writeFileSync(file, Buffer.from(label.base64, 'base64'));
@@ -126,7 +137,7 @@ test.describe('a real station', () => {
   });
 });
 
-test.describe('the demo dock\'s people', () => {
+test.describe("the demo dock's people", () => {
   test.use({ stationOptions: async ({ clock }, use) => use({ demo: false, clock }) });
 
   /** Signs in the demo supervisor: badge, then PIN (a wrong one first, refused). */
@@ -144,7 +155,10 @@ test.describe('the demo dock\'s people', () => {
     await expect(page.getByTestId('operator')).toContainText('Dana Wu');
   }
 
-  test('Settings open only with a supervisor\'s PIN: a wrong one is refused and changes nothing; a change is recorded under the supervisor', async ({ page, station }) => {
+  test("Settings open only with a supervisor's PIN: a wrong one is refused and changes nothing; a change is recorded under the supervisor", async ({
+    page,
+    station,
+  }) => {
     await signInSupervisor(page, station);
     await page.keyboard.press('Alt+7');
     await expect(page.getByTestId('settings-locked')).toBeVisible();
@@ -156,13 +170,17 @@ test.describe('the demo dock\'s people', () => {
     await expect(page.getByTestId('settings-error')).toContainText('PIN is not right');
     await expect(page.getByTestId('settings-form')).toHaveCount(0);
     // the station itself refuses a change signed with a wrong PIN, whatever a page sends
-    const sent = await page.evaluate(async ({ origin, token }) => {
-      const res = await fetch(`${origin}/api/call/settings.update`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-intake-token': token },
-        body: JSON.stringify({ operator: 'Dana Wu', pin: '9999', patch: { dockName: 'Hijacked Dock' } }),
-      });
-      return { status: res.status, body: await res.json() as { code?: string } };
-    }, { origin: station.origin, token: station.token });
+    const sent = await page.evaluate(
+      async ({ origin, token }) => {
+        const res = await fetch(`${origin}/api/call/settings.update`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-intake-token': token },
+          body: JSON.stringify({ operator: 'Dana Wu', pin: '9999', patch: { dockName: 'Hijacked Dock' } }),
+        });
+        return { status: res.status, body: (await res.json()) as { code?: string } };
+      },
+      { origin: station.origin, token: station.token },
+    );
     expect(sent.status).toBe(403);
     expect(sent.body.code).toBe('PIN_WRONG');
     expect(snapshot(station), 'a wrong PIN changed nothing: settings and custody as they were').toEqual(before);
@@ -178,7 +196,12 @@ test.describe('the demo dock\'s people', () => {
     await expect(page.getByTestId('settings-note')).toContainText('Saved. 1 changes recorded under Dana Wu.');
     await expect(page.getByTestId('settings-history')).toContainText('Datacenter Receiving Dock → North Gate Dock');
     const [rec] = station.station.intake.stationCustody();
-    expect(rec).toMatchObject({ subject: 'station', action: 'settings.dockName', operator: 'Dana Wu', detail: { before: 'Datacenter Receiving Dock', after: 'North Gate Dock' } });
+    expect(rec).toMatchObject({
+      subject: 'station',
+      action: 'settings.dockName',
+      operator: 'Dana Wu',
+      detail: { before: 'Datacenter Receiving Dock', after: 'North Gate Dock' },
+    });
     expect(station.station.settings.get().dockName).toBe('North Gate Dock');
     expect(readFileSync(settingsPath(station.dataDir), 'utf8')).not.toContain(DEMO_SUPERVISOR_PIN);
   });
@@ -197,7 +220,7 @@ test.describe('the demo dock\'s people', () => {
     expect(snapshot(station)).toEqual(before);
   });
 
-  test('the badge sheet\'s barcodes decode to the operators\' badges', async ({ page, station }) => {
+  test("the badge sheet's barcodes decode to the operators' badges", async ({ page, station }) => {
     await signInSupervisor(page, station);
     await page.keyboard.press('Alt+7');
     await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
@@ -226,7 +249,10 @@ test.describe('the demo dock\'s people', () => {
 
 // ---- screenshots of every screen added or changed, in both languages, at both station screen sizes
 
-for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
   for (const lang of ['en', 'zh-TW'] as const) {
     const tag = `${size.width}-${lang}`;
     test.describe(`screens at ${size.width} px in ${lang}`, () => {
@@ -260,7 +286,10 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]
           await page.keyboard.press('Enter');
           await expect(page.getByTestId('settings-form')).toBeVisible();
           await shot(page, `setup-settings-${tag}`);
-          await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'screens', `setup-settings-full-${tag}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(import.meta.dirname, '..', '..', 'test-results', 'screens', `setup-settings-full-${tag}.png`),
+            fullPage: true,
+          });
         });
       });
     });

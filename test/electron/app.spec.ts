@@ -64,10 +64,12 @@ test('the app opens one window of the station, isolated, sandboxed and without N
     const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
     expect(csp).toContain("script-src 'self'");
     // it cannot navigate away or open windows
-    await page.evaluate(() => {
-      window.open('https://example.com/', '_blank');
-      location.href = 'https://example.com/';
-    }).catch(() => undefined);
+    await page
+      .evaluate(() => {
+        window.open('https://example.com/', '_blank');
+        location.href = 'https://example.com/';
+      })
+      .catch(() => undefined);
     await page.waitForTimeout(500);
     expect(page.url()).toMatch(/^app:\/\/station\//);
     expect(app.windows().length).toBe(1);

@@ -7,15 +7,32 @@ import { join } from 'node:path';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher.ts';
 import type { Settings, SettingsPatch, SettingsStore } from '../../electron/api/settings-schema.ts';
 import { closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
-import { JOB, RETURN_TRACKING, actor, decodeBarcodes, openFixture, packagingJob, pdfinfo, settings as base, type Fixture } from './fixtures.ts';
+import {
+  JOB,
+  RETURN_TRACKING,
+  actor,
+  decodeBarcodes,
+  openFixture,
+  packagingJob,
+  pdfinfo,
+  settings as base,
+  type Fixture,
+} from './fixtures.ts';
 import { dumpTables } from '../store-file.ts';
 
 class MemorySettings implements SettingsStore {
   private s: Settings;
   readonly problem = null;
-  constructor(s: Settings) { this.s = structuredClone(s); }
-  get(): Settings { return structuredClone(this.s); }
-  update(patch: SettingsPatch): Settings { this.s = { ...this.s, ...patch }; return this.get(); }
+  constructor(s: Settings) {
+    this.s = structuredClone(s);
+  }
+  get(): Settings {
+    return structuredClone(this.s);
+  }
+  update(patch: SettingsPatch): Settings {
+    this.s = { ...this.s, ...patch };
+    return this.get();
+  }
 }
 
 let f: Fixture;
@@ -94,7 +111,10 @@ describe('labels through the contract', () => {
 
   test('labels.sendZpl sends to the ZPL printer saved in settings', async () => {
     const received: Buffer[] = [];
-    const server = createServer((s) => { s.on('data', (d) => received.push(d)); s.on('end', () => s.end()); });
+    const server = createServer((s) => {
+      s.on('data', (d) => received.push(d));
+      s.on('end', () => s.end());
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as AddressInfo).port;
     try {

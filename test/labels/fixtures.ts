@@ -34,7 +34,15 @@ export const chineseAddress = {
 export const settings: Settings = {
   ...structuredClone(DEFAULT_SETTINGS),
   dockName: 'Taoyuan Receiving Dock',
-  dockAddress: { name: 'Import/Export Receiving Dock', streetAddress1: '1 Datacenter Way', streetAddress2: 'Dock B', city: 'Taoyuan', postalCode: '330', countryOrRegion: 'TW', phone: '+886 3 000 0000' },
+  dockAddress: {
+    name: 'Import/Export Receiving Dock',
+    streetAddress1: '1 Datacenter Way',
+    streetAddress2: 'Dock B',
+    city: 'Taoyuan',
+    postalCode: '330',
+    countryOrRegion: 'TW',
+    phone: '+886 3 000 0000',
+  },
 };
 
 export interface Fixture {
@@ -49,7 +57,8 @@ export function job(name: string, serials: readonly string[], tracking: string, 
   return {
     name,
     properties: {
-      jobType: 'Import', state: 'Shipping',
+      jobType: 'Import',
+      state: 'Shipping',
       deliveryPackage: { carrierName: 'DHL', trackingNumber: tracking },
       returnAddress: address,
       returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
@@ -59,7 +68,13 @@ export function job(name: string, serials: readonly string[], tracking: string, 
 }
 
 /** A job through receive, copy and into Packaging, with one extra drive in its box. */
-export function packagingJob(intake: Intake, name: string, serials: readonly string[], tracking: string, address?: Record<string, string>): void {
+export function packagingJob(
+  intake: Intake,
+  name: string,
+  serials: readonly string[],
+  tracking: string,
+  address?: Record<string, string>,
+): void {
   intake.putJob(actor, job(name, serials, tracking, address));
   intake.receivePackage(actor, { trackingNumber: tracking });
   for (const s of serials) intake.scanDrive(actor, { serial: s });
@@ -89,16 +104,35 @@ export function openFixture(): Fixture {
   intake.scanDrive(actor, { serial: 'ORPHAN-002' });
   intake.closePackage(actor, {});
   // a job still Creating when its box came: its drives are held, and after 90 days destroyed together
-  intake.putJob(actor, { ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9'), properties: { ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9').properties, state: 'Creating' } });
+  intake.putJob(actor, {
+    ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9'),
+    properties: { ...job(HELD_JOB, HELD_SERIALS, 'HOLD-PKG-9').properties, state: 'Creating' },
+  });
   intake.receivePackage(actor, { trackingNumber: 'HOLD-PKG-9' });
   for (const s of HELD_SERIALS) intake.scanDrive(actor, { serial: s });
   intake.closePackage(actor, {});
   clock.advance(91 * DAY);
-  intake.recordDestruction(actor, { driveIds: ['ORPHAN-002'], method: 'Degauss and shred (NIST 800-88 Purge)', witness: 'Ben Chen', reason: 'customer unreachable for 90 days' });
-  intake.recordDestruction(actor, { driveIds: [...HELD_SERIALS], method: 'Shredded to 2 mm particles', witness: 'Ben Chen', reason: 'no contact within 90 days' });
+  intake.recordDestruction(actor, {
+    driveIds: ['ORPHAN-002'],
+    method: 'Degauss and shred (NIST 800-88 Purge)',
+    witness: 'Ben Chen',
+    reason: 'customer unreachable for 90 days',
+  });
+  intake.recordDestruction(actor, {
+    driveIds: [...HELD_SERIALS],
+    method: 'Shredded to 2 mm particles',
+    witness: 'Ben Chen',
+    reason: 'no contact within 90 days',
+  });
   return {
-    dir, store, intake, clock,
-    close() { store.close(); rmSync(dir, { recursive: true, force: true }); },
+    dir,
+    store,
+    intake,
+    clock,
+    close() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -109,7 +143,12 @@ export function decodeBarcodes(file: string, dpi?: number): string[] {
 
 export function pdfinfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pdftotext(file: string): string {

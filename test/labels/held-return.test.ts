@@ -11,7 +11,19 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { NO_JOB_LINE, renderLabel, type LabelRequest } from '../../electron/core/labels/index.ts';
 import { PdfRenderer, closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { sendZpl } from '../../electron/labels/zpl-send.ts';
-import { KEY, SERIALS, actor, chineseAddress, decodeBarcodes, job, openFixture, pdfinfo, pdftotext, settings, type Fixture } from './fixtures.ts';
+import {
+  KEY,
+  SERIALS,
+  actor,
+  chineseAddress,
+  decodeBarcodes,
+  job,
+  openFixture,
+  pdfinfo,
+  pdftotext,
+  settings,
+  type Fixture,
+} from './fixtures.ts';
 import { dumpTables, readStore } from '../store-file.ts';
 
 /** Held since the fixture's package of no job: a drive of no job on record. */
@@ -20,16 +32,29 @@ const ORPHAN = 'ORPHAN-001';
 const EARLY_JOB = 'JOB-EARLY-0101';
 const EARLY_DRIVES = ['EARLY-DRV-1', 'EARLY-DRV-2'] as const;
 const typedAddress = {
-  recipientName: 'Chen Ya-ting', streetAddress1: '88 Harbour Road', streetAddress2: 'Unit 12', city: 'Keelung', postalCode: '202',
-  countryOrRegion: 'TW', phone: '+886 2 2422 0000', email: 'chen@example.tw',
+  recipientName: 'Chen Ya-ting',
+  streetAddress1: '88 Harbour Road',
+  streetAddress2: 'Unit 12',
+  city: 'Keelung',
+  postalCode: '202',
+  countryOrRegion: 'TW',
+  phone: '+886 2 2422 0000',
+  email: 'chen@example.tw',
 };
 
 class MemorySettings implements SettingsStore {
   private s: Settings;
   readonly problem = null;
-  constructor(s: Settings) { this.s = structuredClone(s); }
-  get(): Settings { return structuredClone(this.s); }
-  update(patch: SettingsPatch): Settings { this.s = { ...this.s, ...patch }; return this.get(); }
+  constructor(s: Settings) {
+    this.s = structuredClone(s);
+  }
+  get(): Settings {
+    return structuredClone(this.s);
+  }
+  update(patch: SettingsPatch): Settings {
+    this.s = { ...this.s, ...patch };
+    return this.get();
+  }
 }
 
 let f: Fixture;
@@ -38,7 +63,10 @@ const pdf = new PdfRenderer();
 
 before(async () => {
   f = openFixture();
-  f.intake.putJob(actor, { ...job(EARLY_JOB, EARLY_DRIVES, 'EARLY-PKG-1'), properties: { ...job(EARLY_JOB, EARLY_DRIVES, 'EARLY-PKG-1').properties, state: 'Creating' } });
+  f.intake.putJob(actor, {
+    ...job(EARLY_JOB, EARLY_DRIVES, 'EARLY-PKG-1'),
+    properties: { ...job(EARLY_JOB, EARLY_DRIVES, 'EARLY-PKG-1').properties, state: 'Creating' },
+  });
   f.intake.receivePackage(actor, { trackingNumber: 'EARLY-PKG-1' });
   for (const s of EARLY_DRIVES) f.intake.scanDrive(actor, { serial: s });
   f.intake.closePackage(actor, {});
@@ -67,7 +95,11 @@ function dump(): Record<string, unknown[]> {
 function refused(req: LabelRequest, code: string, message?: RegExp): IntakeError {
   const before = dump();
   let caught: unknown;
-  try { renderLabel(f.intake, settings, req, 'html'); } catch (e) { caught = e; }
+  try {
+    renderLabel(f.intake, settings, req, 'html');
+  } catch (e) {
+    caught = e;
+  }
   assert.ok(caught instanceof IntakeError, `refused with an IntakeError, got ${String(caught)}`);
   assert.equal(caught.code, code, caught.message);
   if (message) assert.match(caught.message, message);
@@ -75,42 +107,80 @@ function refused(req: LabelRequest, code: string, message?: RegExp): IntakeError
   return caught;
 }
 
-const orphanLabel: LabelRequest = { kind: 'held-return', driveIds: [ORPHAN], address: typedAddress, carrierName: 'UPS', carrierAccountNumber: 'UPS-ACC-77', returnTrackingNumber: '1Z999AA10000000777' };
+const orphanLabel: LabelRequest = {
+  kind: 'held-return',
+  driveIds: [ORPHAN],
+  address: typedAddress,
+  carrierName: 'UPS',
+  carrierAccountNumber: 'UPS-ACC-77',
+  returnTrackingNumber: '1Z999AA10000000777',
+};
 
 describe('return label of held drives', () => {
   test('held drives of no job go to the typed address: the tracking number decodes exactly and the label says there is no job', async () => {
     const { file } = await renderPdf(orphanLabel, 'held-orphan');
-    assert.deepEqual(decodeBarcodes(file), ['CODE-128:1Z999AA10000000777'], 'the tracking number is the only barcode: there is no job to print');
-    assert.match(pdfinfo(file)['Page size']!, /^288 x 432 pts/, 'the same 4 x 6 in label as a job\'s return');
+    assert.deepEqual(
+      decodeBarcodes(file),
+      ['CODE-128:1Z999AA10000000777'],
+      'the tracking number is the only barcode: there is no job to print',
+    );
+    assert.match(pdfinfo(file)['Page size']!, /^288 x 432 pts/, "the same 4 x 6 in label as a job's return");
     const text = pdftotext(file);
-    for (const s of [NO_JOB_LINE, 'Import/Export Receiving Dock', '1 Datacenter Way', 'Chen Ya-ting', '88 Harbour Road', 'Unit 12', 'Keelung 202', 'UPS', 'UPS-ACC-77', '1 held drive', ORPHAN, '1Z999AA10000000777']) {
+    for (const s of [
+      NO_JOB_LINE,
+      'Import/Export Receiving Dock',
+      '1 Datacenter Way',
+      'Chen Ya-ting',
+      '88 Harbour Road',
+      'Unit 12',
+      'Keelung 202',
+      'UPS',
+      'UPS-ACC-77',
+      '1 held drive',
+      ORPHAN,
+      '1Z999AA10000000777',
+    ]) {
       assert.ok(text.includes(s), `"${s}" is on the label`);
     }
     assert.match(text, /\d{4}-\d{2}-\d{2}/, 'the date');
   });
 
-  test('held drives of a job go to the job\'s own return address, with the job name as a barcode that decodes exactly', async () => {
-    const { file } = await renderPdf({ kind: 'held-return', driveIds: [...EARLY_DRIVES], returnTrackingNumber: 'rt-early-0001' }, 'held-job');
+  test("held drives of a job go to the job's own return address, with the job name as a barcode that decodes exactly", async () => {
+    const { file } = await renderPdf(
+      { kind: 'held-return', driveIds: [...EARLY_DRIVES], returnTrackingNumber: 'rt-early-0001' },
+      'held-job',
+    );
     const codes = decodeBarcodes(file);
-    assert.ok(codes.includes('CODE-128:RT-EARLY-0001'), `a scanned lower-case tracking number prints as the code itself; decoded: ${codes.join(', ')}`);
+    assert.ok(
+      codes.includes('CODE-128:RT-EARLY-0001'),
+      `a scanned lower-case tracking number prints as the code itself; decoded: ${codes.join(', ')}`,
+    );
     assert.ok(codes.includes(`CODE-128:${EARLY_JOB}`), `decoded: ${codes.join(', ')}`);
     assert.equal(codes.length, 2);
     const text = pdftotext(file);
-    for (const s of ['王小明', '中正路 100 號 5 樓', 'DHL', '960112233', '2 held drives', ...EARLY_DRIVES, EARLY_JOB]) assert.ok(text.includes(s), `"${s}" is on the label`);
+    for (const s of ['王小明', '中正路 100 號 5 樓', 'DHL', '960112233', '2 held drives', ...EARLY_DRIVES, EARLY_JOB])
+      assert.ok(text.includes(s), `"${s}" is on the label`);
     assert.ok(!text.includes(NO_JOB_LINE));
   });
 
   test('a typed address with a field missing is refused, naming the field, and nothing changes', () => {
-    const e = refused({ ...orphanLabel, address: { ...typedAddress, postalCode: ' ', phone: '' } }, 'ADDRESS_INCOMPLETE', /postalCode, phone/);
+    const e = refused(
+      { ...orphanLabel, address: { ...typedAddress, postalCode: ' ', phone: '' } },
+      'ADDRESS_INCOMPLETE',
+      /postalCode, phone/,
+    );
     assert.deepEqual(e.detail, { fields: ['postalCode', 'phone'] });
   });
 
   test('held drives of no job with no address typed get no label: every required field is named', () => {
-    const e = refused({ kind: 'held-return', driveIds: [ORPHAN], carrierName: 'UPS', returnTrackingNumber: 'RT-NOADDR-1' }, 'ADDRESS_INCOMPLETE');
+    const e = refused(
+      { kind: 'held-return', driveIds: [ORPHAN], carrierName: 'UPS', returnTrackingNumber: 'RT-NOADDR-1' },
+      'ADDRESS_INCOMPLETE',
+    );
     assert.deepEqual(e.detail, { fields: ['recipientName', 'streetAddress1', 'city', 'postalCode', 'countryOrRegion', 'phone', 'email'] });
   });
 
-  test('a drive that is not held gets no held-drive return label: it goes back on its job\'s own label', () => {
+  test("a drive that is not held gets no held-drive return label: it goes back on its job's own label", () => {
     refused({ ...orphanLabel, driveIds: [SERIALS[0]] }, 'DRIVE_NOT_HELD', new RegExp(SERIALS[0]));
   });
 
@@ -126,8 +196,16 @@ describe('return label of held drives', () => {
     const zpl = renderLabel(f.intake, settings, orphanLabel, 'zpl').zpl!;
     const parts: Buffer[] = [];
     let got!: (b: Buffer) => void;
-    const received = new Promise<Buffer>((r) => { got = r; });
-    const server = createServer((sock) => { sock.on('data', (d) => parts.push(d)); sock.on('end', () => { got(Buffer.concat(parts)); sock.end(); }); });
+    const received = new Promise<Buffer>((r) => {
+      got = r;
+    });
+    const server = createServer((sock) => {
+      sock.on('data', (d) => parts.push(d));
+      sock.on('end', () => {
+        got(Buffer.concat(parts));
+        sock.end();
+      });
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       await sendZpl({ host: '127.0.0.1', port: (server.address() as AddressInfo).port }, zpl);
@@ -135,19 +213,27 @@ describe('return label of held drives', () => {
       assert.equal(arrived, zpl);
       assert.match(arrived, /\^PW812\n\^LL1218\n/);
       assert.match(arrived, /\^BCN,\d+,N,N,N,A\^FH_\^FD1Z999AA10000000777\^FS/);
-      for (const s of ['Chen Ya-ting', '88 Harbour Road', 'Keelung 202', 'Held drives - no job on record', '1 HELD DRIVE', ORPHAN]) assert.ok(arrived.includes(s), `"${s}" is in the ZPL`);
+      for (const s of ['Chen Ya-ting', '88 Harbour Road', 'Keelung 202', 'Held drives - no job on record', '1 HELD DRIVE', ORPHAN])
+        assert.ok(arrived.includes(s), `"${s}" is in the ZPL`);
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
   });
 
   test('no BitLocker key is on a held-drive return label: not in the HTML, the PDF, or the ZPL', async () => {
-    const stored = (readStore(f.store.path).prepare('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ? AND drive_id IN (?, ?)').get(KEY, ...EARLY_DRIVES) as { n: number } | undefined);
+    const stored = readStore(f.store.path)
+      .prepare('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ? AND drive_id IN (?, ?)')
+      .get(KEY, ...EARLY_DRIVES) as { n: number } | undefined;
     assert.equal(Number(stored?.n), 2, 'these held drives do hold the known key in the store');
     const req: LabelRequest = { kind: 'held-return', driveIds: [...EARLY_DRIVES], returnTrackingNumber: 'RT-EARLY-KEY' };
     const { file, html } = await renderPdf(req, 'held-key');
     const digits = KEY.replace(/-/g, '');
-    for (const [what, text] of [['HTML', html], ['PDF text', pdftotext(file)], ['PDF bytes', readFileSync(file, 'latin1')], ['ZPL', renderLabel(f.intake, settings, req, 'zpl').zpl!]] as const) {
+    for (const [what, text] of [
+      ['HTML', html],
+      ['PDF text', pdftotext(file)],
+      ['PDF bytes', readFileSync(file, 'latin1')],
+      ['ZPL', renderLabel(f.intake, settings, req, 'zpl').zpl!],
+    ] as const) {
       assert.ok(!text.includes(KEY) && !text.replace(/[^0-9]/g, '').includes(digits), `${what} holds the key`);
       assert.ok(!/bitlocker/i.test(text), `${what} mentions BitLocker`);
     }
@@ -177,7 +263,12 @@ describe('held-drive return label through the contract', () => {
   });
 
   test('once the held drives are returned, their label prints again from the tracking number, and the number is not used for other drives', () => {
-    const early = f.intake.returnHeldDrives(actor, { driveIds: [...EARLY_DRIVES], carrierName: 'FedEx', carrierAccountNumber: 'FX-1', trackingNumber: 'RT-EARLY-SHIPPED' });
+    const early = f.intake.returnHeldDrives(actor, {
+      driveIds: [...EARLY_DRIVES],
+      carrierName: 'FedEx',
+      carrierAccountNumber: 'FX-1',
+      trackingNumber: 'RT-EARLY-SHIPPED',
+    });
     const again = renderLabel(f.intake, settings, { kind: 'held-return', returnTrackingNumber: 'RT-EARLY-SHIPPED' }, 'html');
     assert.equal(again.data.kind, 'held-return');
     if (again.data.kind !== 'held-return') return;

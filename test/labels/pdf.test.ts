@@ -7,8 +7,22 @@ import { join } from 'node:path';
 import { renderLabel, type LabelRequest } from '../../electron/core/labels/index.ts';
 import { PdfRenderer } from '../../electron/labels/pdf.ts';
 import {
-  EXTRA, HELD_JOB, HELD_SERIALS, JOB, KEY, RETURN_TRACKING, SERIALS, actor, decodeBarcodes, openFixture, packagingJob,
-  pdffonts, pdfinfo, pdftotext, settings, type Fixture,
+  EXTRA,
+  HELD_JOB,
+  HELD_SERIALS,
+  JOB,
+  KEY,
+  RETURN_TRACKING,
+  SERIALS,
+  actor,
+  decodeBarcodes,
+  openFixture,
+  packagingJob,
+  pdffonts,
+  pdfinfo,
+  pdftotext,
+  settings,
+  type Fixture,
 } from './fixtures.ts';
 import { readStore } from '../store-file.ts';
 
@@ -52,7 +66,20 @@ describe('return label', () => {
   test('the return label names sender, recipient, carrier and account, the drive count and every drive serial, and the date', async () => {
     const { file } = await renderPdf(returnLabel, 'return-text');
     const text = pdftotext(file);
-    for (const s of ['Import/Export Receiving Dock', '1 Datacenter Way', '王小明', '中正路 100 號 5 樓', '臺北市', 'DHL', '960112233', '4 drives', ...SERIALS, EXTRA, RETURN_TRACKING, JOB]) {
+    for (const s of [
+      'Import/Export Receiving Dock',
+      '1 Datacenter Way',
+      '王小明',
+      '中正路 100 號 5 樓',
+      '臺北市',
+      'DHL',
+      '960112233',
+      '4 drives',
+      ...SERIALS,
+      EXTRA,
+      RETURN_TRACKING,
+      JOB,
+    ]) {
       assert.ok(text.includes(s), `"${s}" is on the label`);
     }
     assert.match(text, /\d{4}-\d{2}-\d{2}/);
@@ -115,7 +142,14 @@ describe('destruction certificate', () => {
     const { file } = await renderPdf({ kind: 'destruction', jobName: HELD_JOB }, 'cert-text');
     assert.match(pdfinfo(file)['Page size']!, /^595\.9\d? x 841\.9\d? pts/);
     const text = pdftotext(file);
-    for (const s of ['Certificate of Secure Destruction', 'Shredded to 2 mm particles', actor.operator, 'Ben Chen', '2027-02-23', ...HELD_SERIALS]) {
+    for (const s of [
+      'Certificate of Secure Destruction',
+      'Shredded to 2 mm particles',
+      actor.operator,
+      'Ben Chen',
+      '2027-02-23',
+      ...HELD_SERIALS,
+    ]) {
       assert.ok(text.includes(s), `"${s}" is on the certificate`);
     }
     assert.ok(!text.includes('ORPHAN-002'), 'a destruction recorded separately is not on this certificate');
@@ -124,7 +158,8 @@ describe('destruction certificate', () => {
 
 describe('BitLocker keys', () => {
   test('no label ever carries a BitLocker key: not in the HTML, not in the PDF text, not in the ZPL', async () => {
-    const stored = (readStore(f.store.path).prepare('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ?').get(KEY) as { n: number } | undefined);
+    const stored = readStore(f.store.path).prepare('SELECT count(*) AS n FROM drives WHERE bitlocker_key = ?').get(KEY) as
+      { n: number } | undefined;
     assert.ok(Number(stored?.n) >= SERIALS.length, 'the drives on these labels do hold the known key in the store');
     const digits = KEY.replace(/-/g, '');
     const check = (what: string, text: string) => {
@@ -133,7 +168,9 @@ describe('BitLocker keys', () => {
       assert.ok(!/bitlocker/i.test(text), `${what} mentions BitLocker`);
     };
     const cases: [string, LabelRequest][] = [
-      ['return', returnLabel], ['drive-tag', { kind: 'drive-tag', driveId: SERIALS[1] }], ['destruction', { kind: 'destruction', jobName: HELD_JOB }],
+      ['return', returnLabel],
+      ['drive-tag', { kind: 'drive-tag', driveId: SERIALS[1] }],
+      ['destruction', { kind: 'destruction', jobName: HELD_JOB }],
     ];
     for (const [name, req] of cases) {
       const { file, html } = await renderPdf(req, `key-${name}`);

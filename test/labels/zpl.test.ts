@@ -9,19 +9,28 @@ import { PrinterError } from '../../electron/core/labels/errors.ts';
 import { JOB, RETURN_TRACKING, SERIALS, openFixture, packagingJob, settings, type Fixture } from './fixtures.ts';
 
 let f: Fixture;
-before(() => { f = openFixture(); });
+before(() => {
+  f = openFixture();
+});
 after(() => f.close());
 
 /** A printer on 127.0.0.1: collects what each connection sends until the sender closes. */
-function listen(onConnection?: (sock: import('node:net').Socket) => void): Promise<{ server: Server; port: number; received: Promise<Buffer> }> {
+function listen(
+  onConnection?: (sock: import('node:net').Socket) => void,
+): Promise<{ server: Server; port: number; received: Promise<Buffer> }> {
   return new Promise((resolve) => {
     let deliver: (b: Buffer) => void;
-    const received = new Promise<Buffer>((r) => { deliver = r; });
+    const received = new Promise<Buffer>((r) => {
+      deliver = r;
+    });
     const server = createServer((sock) => {
       if (onConnection) return onConnection(sock);
       const parts: Buffer[] = [];
       sock.on('data', (d) => parts.push(d));
-      sock.on('end', () => { deliver(Buffer.concat(parts)); sock.end(); });
+      sock.on('end', () => {
+        deliver(Buffer.concat(parts));
+        sock.end();
+      });
     });
     server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, received }));
   });
@@ -31,7 +40,12 @@ const close = (s: Server) => new Promise<void>((r) => s.close(() => r()));
 
 /** The data of every `^FD...^FS` field, with `^FH_` escapes decoded as the printer decodes them. */
 function fields(zpl: string): string[] {
-  return [...zpl.matchAll(/\^FD(.*?)\^FS/g)].map((m) => Buffer.from(m[1]!.replace(/_([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+  return [...zpl.matchAll(/\^FD(.*?)\^FS/g)].map((m) =>
+    Buffer.from(
+      m[1]!.replace(/_([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8'),
+  );
 }
 
 describe('ZPL to a network printer', () => {
@@ -52,7 +66,18 @@ describe('ZPL to a network printer', () => {
       assert.ok(bc, 'there is a Code 128 field');
       assert.equal(bc[1], RETURN_TRACKING, 'the first Code 128 field carries the tracking number');
       const text = fields(got);
-      for (const s of ['王小明 Wang Hsiao-ming', '中正路 100 號 5 樓', '臺北市 中正區 100', 'TW', 'Import/Export Receiving Dock', '1 Datacenter Way, Dock B', 'DHL', '960112233', JOB, ...SERIALS]) {
+      for (const s of [
+        '王小明 Wang Hsiao-ming',
+        '中正路 100 號 5 樓',
+        '臺北市 中正區 100',
+        'TW',
+        'Import/Export Receiving Dock',
+        '1 Datacenter Way, Dock B',
+        'DHL',
+        '960112233',
+        JOB,
+        ...SERIALS,
+      ]) {
         assert.ok(text.includes(s), `"${s}" is a field of the label`);
       }
       assert.ok(/^[\x20-\x7e\n]*$/.test(got), 'the stream is plain ASCII: Chinese travels as escaped UTF-8 bytes');
@@ -70,8 +95,13 @@ describe('ZPL to a network printer', () => {
 
   test('customer text holding ^ and ~ cannot end the label or send a printer command', () => {
     packagingJob(f.intake, 'JOB-CARET-1', ['CARET-D1'], 'CARET-IN-1', {
-      recipientName: 'Evil ^XZ^XA^FDinjected~JA', streetAddress1: '1 Main St ~DGR:X.GRF', city: 'Taipei_City', postalCode: '100',
-      countryOrRegion: 'TW', phone: '^PQ99', email: 'a~b@example.com',
+      recipientName: 'Evil ^XZ^XA^FDinjected~JA',
+      streetAddress1: '1 Main St ~DGR:X.GRF',
+      city: 'Taipei_City',
+      postalCode: '100',
+      countryOrRegion: 'TW',
+      phone: '^PQ99',
+      email: 'a~b@example.com',
     });
     const zpl = renderLabel(f.intake, settings, { kind: 'return', jobName: 'JOB-CARET-1', returnTrackingNumber: 'RT-CARET-1' }, 'zpl').zpl!;
     assert.equal(zpl.match(/\^XA/g)!.length, 1, 'one label start');
@@ -105,7 +135,10 @@ describe('printer failures', () => {
   test('a printer that stops taking data gives PRINTER_TIMEOUT', async () => {
     // a printer out of labels: it accepts the connection and never reads, so the send cannot finish
     const held: import('node:net').Socket[] = [];
-    const { server, port } = await listen((sock) => { sock.pause(); held.push(sock); });
+    const { server, port } = await listen((sock) => {
+      sock.pause();
+      held.push(sock);
+    });
     try {
       const big = '^XA' + '^FX'.padEnd(64 * 1024 * 1024, 'x') + '^XZ';
       await assert.rejects(sendZpl({ host: '127.0.0.1', port, timeoutMs: 400 }, big), (e: unknown) => {

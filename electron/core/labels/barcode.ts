@@ -27,7 +27,9 @@ function draw(bcid: 'code128' | 'qrcode', text: string): { inner: string; w: num
   const hit = cache.get(key);
   if (hit) return hit;
   // QR: error correction level M, a fair trade of size and damage tolerance for a label (eclevel is passed to BWIPP as is)
-  const svg = bwipjs.toSVG(bcid === 'qrcode' ? ({ bcid, text, scale: 1, eclevel: 'M' } as bwipjs.RenderOptions) : { bcid, text, scale: 1, height: 10 });
+  const svg = bwipjs.toSVG(
+    bcid === 'qrcode' ? ({ bcid, text, scale: 1, eclevel: 'M' } as bwipjs.RenderOptions) : { bcid, text, scale: 1, height: 10 },
+  );
   const m = /^<svg viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"[^>]*>([\s\S]*)<\/svg>\s*$/.exec(svg);
   if (!m) throw new Error('bwip-js returned an SVG of an unexpected shape');
   const out = { inner: m[3]!, w: Number(m[1]), h: Number(m[2]) };
@@ -65,9 +67,10 @@ export function code128(text: string, o: Code128Options): BarcodeSvg | null {
   if (!dots) return null;
   const moduleIn = dots / PRINTER_DPI;
   const widthIn = (d.w + 2 * QUIET_MODULES) * moduleIn;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="barcode" role="img" aria-label="Code 128 ${attr(text)}"`
-    + ` width="${inch(widthIn)}" height="${inch(o.heightIn)}" viewBox="${-QUIET_MODULES} 0 ${d.w + 2 * QUIET_MODULES} ${d.h}" preserveAspectRatio="none"`
-    + ` shape-rendering="crispEdges"><rect x="${-QUIET_MODULES}" y="0" width="${d.w + 2 * QUIET_MODULES}" height="${d.h}" fill="#fff"/>${d.inner}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" class="barcode" role="img" aria-label="Code 128 ${attr(text)}"` +
+    ` width="${inch(widthIn)}" height="${inch(o.heightIn)}" viewBox="${-QUIET_MODULES} 0 ${d.w + 2 * QUIET_MODULES} ${d.h}" preserveAspectRatio="none"` +
+    ` shape-rendering="crispEdges"><rect x="${-QUIET_MODULES}" y="0" width="${d.w + 2 * QUIET_MODULES}" height="${d.h}" fill="#fff"/>${d.inner}</svg>`;
   return { svg, symbology: 'code128', widthIn, heightIn: o.heightIn, dotsPerModule: dots, modules: d.w };
 }
 
@@ -80,9 +83,10 @@ export function qrcode(text: string, maxSizeIn: number, minDots = 2): BarcodeSvg
   if (dots < minDots) return null;
   const sizeIn = ((modules + 8) * dots) / PRINTER_DPI;
   const q = 8; // 4 modules of 2 units
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="barcode" role="img" aria-label="QR ${attr(text)}"`
-    + ` width="${inch(sizeIn)}" height="${inch(sizeIn)}" viewBox="${-q} ${-q} ${d.w + 2 * q} ${d.h + 2 * q}" shape-rendering="crispEdges">`
-    + `<rect x="${-q}" y="${-q}" width="${d.w + 2 * q}" height="${d.h + 2 * q}" fill="#fff"/>${d.inner}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" class="barcode" role="img" aria-label="QR ${attr(text)}"` +
+    ` width="${inch(sizeIn)}" height="${inch(sizeIn)}" viewBox="${-q} ${-q} ${d.w + 2 * q} ${d.h + 2 * q}" shape-rendering="crispEdges">` +
+    `<rect x="${-q}" y="${-q}" width="${d.w + 2 * q}" height="${d.h + 2 * q}" fill="#fff"/>${d.inner}</svg>`;
   return { svg, symbology: 'qrcode', widthIn: sizeIn, heightIn: sizeIn, dotsPerModule: dots, modules };
 }
 

@@ -29,12 +29,16 @@ td.serial { font-weight: 700; font-size: 11pt; }
 
 export function destructionCertificateHtml(d: DestructionCertificateData, fonts?: LabelFonts): string {
   const job = d.jobName ? linearOrQr(d.jobName, { maxWidthIn: 3, heightIn: 0.45, maxDots: 3, minDots: 2, qrMaxIn: 1 }) : null;
-  const rows = d.driveIds.map((s, i) => {
-    const b = code128(s, { maxWidthIn: 2.6, heightIn: 0.32, maxDots: 2, minDots: 1 });
-    return `<tr><td class="n">${i + 1}</td><td class="serial">${html(s)}</td><td>${b ? b.svg : ''}</td></tr>`;
-  }).join('');
+  const rows = d.driveIds
+    .map((s, i) => {
+      const b = code128(s, { maxWidthIn: 2.6, heightIn: 0.32, maxDots: 2, minDots: 1 });
+      return `<tr><td class="n">${i + 1}</td><td class="serial">${html(s)}</td><td>${b ? b.svg : ''}</td></tr>`;
+    })
+    .join('');
   const body = `<main class="cert" aria-label="Certificate of secure destruction">
-<div class="head"><div class="dock"><div class="name">${html(d.sender.name || d.dockName)}</div>${addressLines(d.sender).map((l) => `<div>${html(l)}</div>`).join('')}</div>
+<div class="head"><div class="dock"><div class="name">${html(d.sender.name || d.dockName)}</div>${addressLines(d.sender)
+    .map((l) => `<div>${html(l)}</div>`)
+    .join('')}</div>
 ${job ? `<div>${job.svg}</div>` : ''}</div>
 <h1>Certificate of Secure Destruction</h1>
 <div class="sub">The drives listed below were securely destroyed at this dock. This record is kept in the station's custody log.</div>
@@ -52,5 +56,12 @@ ${d.reason ? `<dt>Reason</dt><dd>${html(d.reason)}</dd>` : ''}
 <div class="sign"><div>Signature of the operator, ${html(d.operator)}</div><div>Signature of the witness, ${html(d.witness)}</div></div>
 <div class="foot">${html(d.dockName)} · ${html(d.station)} · ${html(d.at.slice(0, 10))}</div>
 </main>`;
-  return labelDocument({ title: `Certificate of secure destruction · ${d.jobName ?? d.driveIds.join(', ')}`, size: PAGE_SIZES.destruction, css: CSS, body, flow: true, ...(fonts ? { fonts } : {}) });
+  return labelDocument({
+    title: `Certificate of secure destruction · ${d.jobName ?? d.driveIds.join(', ')}`,
+    size: PAGE_SIZES.destruction,
+    css: CSS,
+    body,
+    flow: true,
+    ...(fonts ? { fonts } : {}),
+  });
 }

@@ -43,15 +43,22 @@ const COLUMNS: { head: string; value: (r: ReportRow) => number }[] = [
 ];
 
 export function dockReportHtml(r: DockReport, o: { dockName: string; station: string; generatedAt: string; fonts?: LabelFonts }): string {
-  const sections = r.hours.map(({ day, counts }) => {
-    const rows = r.rows.filter((x) => x.day === day);
-    const body = rows.map((x) => `<tr${x.operator === null ? ' class="total"' : ''}><td>${html(x.operator ?? 'All operators')}</td>`
-      + `${COLUMNS.map((c) => `<td>${c.value(x)}</td>`).join('')}</tr>`).join('');
-    const total = counts.reduce((a, b) => a + b, 0);
-    return `<section data-day="${html(day)}"><h2>${html(day)}</h2>
+  const sections = r.hours
+    .map(({ day, counts }) => {
+      const rows = r.rows.filter((x) => x.day === day);
+      const body = rows
+        .map(
+          (x) =>
+            `<tr${x.operator === null ? ' class="total"' : ''}><td>${html(x.operator ?? 'All operators')}</td>` +
+            `${COLUMNS.map((c) => `<td>${c.value(x)}</td>`).join('')}</tr>`,
+        )
+        .join('');
+      const total = counts.reduce((a, b) => a + b, 0);
+      return `<section data-day="${html(day)}"><h2>${html(day)}</h2>
 <table><thead><tr><th>Operator</th>${COLUMNS.map((c) => `<th>${html(c.head)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>
 <div class="chart-title">Drives received per hour (${total})</div>${hourChartSvg(counts, `Drives received per hour on ${day}`)}</section>`;
-  }).join('');
+    })
+    .join('');
   const title = r.from === r.to ? `Daily dock report · ${r.from}` : `Dock report · ${r.from} to ${r.to}`;
   const body = `<main class="report"><h1>${html(title)}</h1>
 <div class="sub">${html(o.dockName)} · station ${html(o.station)} · from the custody log, local time of each record</div>

@@ -40,15 +40,44 @@ ${p.css}
 }
 
 /** Address lines as a carrier reads them: name, street, street 2, city / state / postal code, country. */
-export function addressLines(a: { name: string; streetAddress1: string; streetAddress2?: string; city: string; stateOrProvince?: string; postalCode: string; countryOrRegion: string }): string[] {
-  const cityLine = [a.city, a.stateOrProvince, a.postalCode].map((s) => (s ?? '').trim()).filter(Boolean).join(' ');
+export function addressLines(a: {
+  name: string;
+  streetAddress1: string;
+  streetAddress2?: string;
+  city: string;
+  stateOrProvince?: string;
+  postalCode: string;
+  countryOrRegion: string;
+}): string[] {
+  const cityLine = [a.city, a.stateOrProvince, a.postalCode]
+    .map((s) => (s ?? '').trim())
+    .filter(Boolean)
+    .join(' ');
   return [a.streetAddress1, a.streetAddress2 ?? '', cityLine, a.countryOrRegion].map((s) => s.trim()).filter(Boolean);
 }
 
 /** A sender in two lines: street (with street 2), then city, state, postal code and country. */
-export function senderLines(a: { streetAddress1: string; streetAddress2?: string; city: string; stateOrProvince?: string; postalCode: string; countryOrRegion: string }): string[] {
-  const street = [a.streetAddress1, a.streetAddress2].map((x) => x?.trim()).filter(Boolean).join(', ');
-  const city = [[a.city, a.stateOrProvince, a.postalCode].map((x) => x?.trim()).filter(Boolean).join(' '), a.countryOrRegion.trim()].filter(Boolean).join(', ');
+export function senderLines(a: {
+  streetAddress1: string;
+  streetAddress2?: string;
+  city: string;
+  stateOrProvince?: string;
+  postalCode: string;
+  countryOrRegion: string;
+}): string[] {
+  const street = [a.streetAddress1, a.streetAddress2]
+    .map((x) => x?.trim())
+    .filter(Boolean)
+    .join(', ');
+  const city = [
+    [a.city, a.stateOrProvince, a.postalCode]
+      .map((x) => x?.trim())
+      .filter(Boolean)
+      .join(' '),
+    a.countryOrRegion.trim(),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [street, city].filter(Boolean);
 }
 

@@ -5,7 +5,9 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
 /** Text for HTML content and attribute values. Control characters are dropped. */
 export function html(text: unknown): string {
   // eslint-disable-next-line no-control-regex
-  return String(text ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => HTML[c]!);
+  return String(text ?? '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
 const utf8 = new TextEncoder();

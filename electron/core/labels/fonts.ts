@@ -8,8 +8,17 @@ import { fileURLToPath } from 'node:url';
 /** The family name used in label CSS; distinct from any system font, so only the bundled files are used. */
 export const LABEL_FONT_FAMILY = 'Dock Label Sans';
 
-interface Face { file: string; weight: number; ranges: [number, number][] }
-interface Manifest { source: string; license: string; family: string; faces: Face[] }
+interface Face {
+  file: string;
+  weight: number;
+  ranges: [number, number][];
+}
+interface Manifest {
+  source: string;
+  license: string;
+  family: string;
+  faces: Face[];
+}
 
 /** assets/ beside the source tree; the Electron build and tests may point elsewhere (DOCK_ASSETS_DIR). */
 export function defaultAssetsDir(): string {
@@ -35,7 +44,9 @@ export class LabelFonts {
       try {
         this.manifest = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
       } catch (e) {
-        throw new Error(`The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`);
+        throw new Error(
+          `The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`,
+        );
       }
     }
     return this.manifest;
@@ -56,16 +67,22 @@ export class LabelFonts {
 
   /** `@font-face` rules, with the needed files inlined as data URLs. */
   css(text: string): string {
-    return this.facesFor(text).map((f) => {
-      let b64 = this.data.get(f.file);
-      if (b64 === undefined) {
-        b64 = readFileSync(join(this.dir, f.file)).toString('base64');
-        this.data.set(f.file, b64);
-      }
-      const ranges = f.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${LABEL_FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:block;`
-        + `src:url(data:font/woff2;base64,${b64}) format('woff2');unicode-range:${ranges}}`;
-    }).join('\n');
+    return this.facesFor(text)
+      .map((f) => {
+        let b64 = this.data.get(f.file);
+        if (b64 === undefined) {
+          b64 = readFileSync(join(this.dir, f.file)).toString('base64');
+          this.data.set(f.file, b64);
+        }
+        const ranges = f.ranges
+          .map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`))
+          .join(',');
+        return (
+          `@font-face{font-family:'${LABEL_FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${b64}) format('woff2');unicode-range:${ranges}}`
+        );
+      })
+      .join('\n');
   }
 }
 

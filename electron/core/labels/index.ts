@@ -21,32 +21,46 @@ export { returnLabelZpl, driveTagZpl, DEFAULT_ZPL_UNICODE_FONT } from './zpl.ts'
 export function labelHtml(d: LabelData, fonts?: LabelFonts): string {
   switch (d.kind) {
     case 'return':
-    case 'held-return': return returnLabelHtml(d, fonts);
-    case 'drive-tag': return driveTagHtml(d, fonts);
-    case 'destruction': return destructionCertificateHtml(d, fonts);
+    case 'held-return':
+      return returnLabelHtml(d, fonts);
+    case 'drive-tag':
+      return driveTagHtml(d, fonts);
+    case 'destruction':
+      return destructionCertificateHtml(d, fonts);
   }
 }
 
 export function labelZpl(d: LabelData, o?: ZplOptions): string {
   switch (d.kind) {
     case 'return':
-    case 'held-return': return returnLabelZpl(d, o);
-    case 'drive-tag': return driveTagZpl(d, o);
-    case 'destruction': return fail('BAD_INPUT', 'A destruction certificate is a document, not a thermal label: print it as PDF.');
+    case 'held-return':
+      return returnLabelZpl(d, o);
+    case 'drive-tag':
+      return driveTagZpl(d, o);
+    case 'destruction':
+      return fail('BAD_INPUT', 'A destruction certificate is a document, not a thermal label: print it as PDF.');
   }
 }
 
 /** A file name that says what the label is, safe on every file system. */
 export function labelFilename(d: LabelData, format: LabelFormat): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
-  const base = d.kind === 'return' ? `return-label-${d.jobName}-${d.trackingNumber}`
-    : d.kind === 'held-return' ? `held-return-label-${d.jobName ?? 'no-job'}-${d.trackingNumber}`
-    : d.kind === 'drive-tag' ? `drive-tag-${d.driveId}`
-    : `destruction-certificate-${d.jobName ?? d.driveIds[0] ?? 'drives'}-${d.at.slice(0, 10)}`;
+  const base =
+    d.kind === 'return'
+      ? `return-label-${d.jobName}-${d.trackingNumber}`
+      : d.kind === 'held-return'
+        ? `held-return-label-${d.jobName ?? 'no-job'}-${d.trackingNumber}`
+        : d.kind === 'drive-tag'
+          ? `drive-tag-${d.driveId}`
+          : `destruction-certificate-${d.jobName ?? d.driveIds[0] ?? 'drives'}-${d.at.slice(0, 10)}`;
   return `${safe(base)}.${format}`;
 }
 
-export const MIME_TYPES: Record<LabelFormat, string> = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', zpl: 'application/vnd.zebra-zpl' };
+export const MIME_TYPES: Record<LabelFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  zpl: 'application/vnd.zebra-zpl',
+};
 
 export interface LabelDocument {
   data: LabelData;
@@ -59,7 +73,13 @@ export interface LabelDocument {
 }
 
 /** Reads the records and draws the label; the caller turns `html` into PDF when `format` is pdf. */
-export function renderLabel(intake: Intake, settings: LabelSettings, req: LabelRequest, format: LabelFormat, o: ZplOptions & { fonts?: LabelFonts } = {}): LabelDocument {
+export function renderLabel(
+  intake: Intake,
+  settings: LabelSettings,
+  req: LabelRequest,
+  format: LabelFormat,
+  o: ZplOptions & { fonts?: LabelFonts } = {},
+): LabelDocument {
   const data = labelData(intake, settings, req);
   const filename = labelFilename(data, format);
   const size = PAGE_SIZES[data.kind];

@@ -52,7 +52,7 @@ export function returnLabelHtml(d: ReturnLabelData | HeldReturnLabelData, fonts?
   if (!tracking) fail('BAD_INPUT', `The tracking number ${d.trackingNumber} is too long for a Code 128 barcode on a 4-inch label.`);
   // the job across the label in Code 128 when it fits at a printable module, else a QR code beside its name
   const jobLinear = d.jobName === null ? null : code128(d.jobName, { maxWidthIn: 3.72, heightIn: 0.42, maxDots: 3, minDots: 2 });
-  const jobCode = d.jobName === null ? null : jobLinear ?? linearOrQr(d.jobName, { maxWidthIn: 0, heightIn: 0, qrMaxIn: 0.66 });
+  const jobCode = d.jobName === null ? null : (jobLinear ?? linearOrQr(d.jobName, { maxWidthIn: 0, heightIn: 0, qrMaxIn: 0.66 }));
   const line = (s: string, cls = 'line') => `<div class="${cls}">${html(s)}</div>`;
   const sender = d.sender;
   const senderContact = [sender.phone, `Station ${d.stationId}`].filter(Boolean).join(' · ');
@@ -65,17 +65,21 @@ export function returnLabelHtml(d: ReturnLabelData | HeldReturnLabelData, fonts?
   const jobPt = fitPt([d.jobName ?? ''], jobLinear ? 3.72 - 0.4 : 2.9, 11, 7, true);
   const held = d.kind === 'held-return';
   const count = `${d.driveIds.length} ${held ? 'held ' : ''}${d.driveIds.length === 1 ? 'drive' : 'drives'}`;
-  const jobBox = d.jobName === null
-    ? `<section class="box job"><div class="tag">Job</div><div class="nojob">${html(NO_JOB_LINE)}</div></section>`
-    : `<section class="box job${jobLinear ? '' : ' qr'}"><div class="head"><span class="tag">Job</span><span class="name line" style="font-size:${jobPt}pt">${html(d.jobName)}</span></div>
+  const jobBox =
+    d.jobName === null
+      ? `<section class="box job"><div class="tag">Job</div><div class="nojob">${html(NO_JOB_LINE)}</div></section>`
+      : `<section class="box job${jobLinear ? '' : ' qr'}"><div class="head"><span class="tag">Job</span><span class="name line" style="font-size:${jobPt}pt">${html(d.jobName)}</span></div>
 ${jobLinear ? `<div class="code">${jobLinear.svg}</div>` : jobCode!.svg}</section>`;
   // serials in as many columns as the count needs, at a size that shows each serial whole
   const cols = d.driveIds.length <= 6 ? 2 : d.driveIds.length <= 12 ? 3 : 4;
   const serialPt = fitPt(d.driveIds, 3.72 / cols - 0.12, 8, 5.5);
-  const listed = d.driveIds.length > MAX_LISTED ? [...d.driveIds.slice(0, MAX_LISTED - 1), `+${d.driveIds.length - MAX_LISTED + 1} more`] : d.driveIds;
+  const listed =
+    d.driveIds.length > MAX_LISTED ? [...d.driveIds.slice(0, MAX_LISTED - 1), `+${d.driveIds.length - MAX_LISTED + 1} more`] : d.driveIds;
   const body = `<main class="label" aria-label="Return label">
 <section class="box from"><div class="tag">From</div><div>
-${line(sender.name, 'line name')}${senderLines(sender).map((l) => line(l)).join('')}${line(senderContact)}</div></section>
+${line(sender.name, 'line name')}${senderLines(sender)
+    .map((l) => line(l))
+    .join('')}${line(senderContact)}</div></section>
 <section class="box to"><div class="tag">Ship to</div><div class="lines">
 <div class="line name" style="font-size:${namePt}pt">${html(d.recipient.name)}</div>
 <div style="font-size:${linesPt}pt">${toLines.map((l) => line(l)).join('')}${line(d.recipient.countryOrRegion, 'line country')}</div>
@@ -90,6 +94,8 @@ ${jobBox}
 <section class="box drives"><div class="count">${count}</div>
 <ul style="columns:${cols};font-size:${serialPt}pt">${listed.map((s) => `<li>${html(s)}</li>`).join('')}</ul></section>
 </main>`;
-  const title = held ? `Return label of held drives ${d.trackingNumber} · ${d.jobName ?? 'no job'}` : `Return label ${d.trackingNumber} · ${d.jobName}`;
+  const title = held
+    ? `Return label of held drives ${d.trackingNumber} · ${d.jobName ?? 'no job'}`
+    : `Return label ${d.trackingNumber} · ${d.jobName}`;
   return labelDocument({ title, size: PAGE_SIZES[d.kind], css: CSS, body, ...(fonts ? { fonts } : {}) });
 }

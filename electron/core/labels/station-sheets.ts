@@ -35,16 +35,25 @@ const SHEET_CSS = `
 export function badgeSheetHtml(entries: readonly BadgeEntry[], dockName: string, fonts?: LabelFonts): string {
   const pages: string[] = [];
   for (let i = 0; i < entries.length; i += PER_PAGE) {
-    const cards = entries.slice(i, i + PER_PAGE).map((e) => {
-      const code = linearOrQr(e.badge, { maxWidthIn: 3.0, heightIn: 0.5, maxDots: 3, minDots: 2, qrMaxIn: 0.9 });
-      return `<section class="badge" aria-label="Badge of ${html(e.name)}"><div class="dock">${html(dockName)}</div>`
-        + `<div class="name">${html(e.name)}</div>${e.supervisor ? '<div class="role">SUPERVISOR</div>' : ''}`
-        + `<div class="code">${code.svg}<div class="human">${html(e.badge)}</div></div></section>`;
-    }).join('');
+    const cards = entries
+      .slice(i, i + PER_PAGE)
+      .map((e) => {
+        const code = linearOrQr(e.badge, { maxWidthIn: 3.0, heightIn: 0.5, maxDots: 3, minDots: 2, qrMaxIn: 0.9 });
+        return (
+          `<section class="badge" aria-label="Badge of ${html(e.name)}"><div class="dock">${html(dockName)}</div>` +
+          `<div class="name">${html(e.name)}</div>${e.supervisor ? '<div class="role">SUPERVISOR</div>' : ''}` +
+          `<div class="code">${code.svg}<div class="human">${html(e.badge)}</div></div></section>`
+        );
+      })
+      .join('');
     pages.push(`<div class="page">${cards}</div>`);
   }
   return labelDocument({
-    title: `Operator badges — ${dockName}`, size: BADGE_SHEET_SIZE, css: SHEET_CSS, body: pages.join(''), flow: true,
+    title: `Operator badges — ${dockName}`,
+    size: BADGE_SHEET_SIZE,
+    css: SHEET_CSS,
+    body: pages.join(''),
+    flow: true,
     ...(fonts ? { fonts } : {}),
   });
 }
@@ -59,8 +68,12 @@ export const TEST_LABEL_SIZES: Record<'4x6' | '4x4' | '2x1', PageSize> = {
 export interface TestLabelData {
   dockName: string;
   sender: {
-    streetAddress1: string; streetAddress2?: string | undefined; city: string; stateOrProvince?: string | undefined;
-    postalCode: string; countryOrRegion: string;
+    streetAddress1: string;
+    streetAddress2?: string | undefined;
+    city: string;
+    stateOrProvince?: string | undefined;
+    postalCode: string;
+    countryOrRegion: string;
   };
   stationId: string;
   /** When it was printed, as the station's local time. */
@@ -75,7 +88,11 @@ export function testLabelHtml(d: TestLabelData, fonts?: LabelFonts): string {
   const size = TEST_LABEL_SIZES[d.size];
   const small = d.size === '2x1';
   const bar = linearOrQr(testLabelCode(d.stationId), {
-    maxWidthIn: size.widthIn - 0.2, heightIn: small ? 0.35 : 0.7, maxDots: 3, minDots: 1, qrMaxIn: 0.5,
+    maxWidthIn: size.widthIn - 0.2,
+    heightIn: small ? 0.35 : 0.7,
+    maxDots: 3,
+    minDots: 1,
+    qrMaxIn: 0.5,
   });
   const css = `.t { width: ${size.widthIn}in; height: ${size.heightIn}in; padding: ${small ? '0.04in 0.06in' : '0.2in'};
     display: flex; flex-direction: column; gap: ${small ? '0' : '0.08in'}; }
@@ -83,8 +100,10 @@ export function testLabelHtml(d: TestLabelData, fonts?: LabelFonts): string {
 .l { font-size: ${small ? 6 : 11}pt; }
 .c { display: flex; justify-content: center; margin-top: auto; }`;
   const lines = small ? [] : [d.dockName, ...senderLines(d.sender), `Station ${d.stationId}`, d.at];
-  const body = `<main class="t" aria-label="Test label"><div class="h">TEST LABEL ${small ? html(d.stationId) : ''}</div>`
-    + lines.map((l) => `<div class="l">${html(l)}</div>`).join('') + `<div class="c">${bar.svg}</div></main>`;
+  const body =
+    `<main class="t" aria-label="Test label"><div class="h">TEST LABEL ${small ? html(d.stationId) : ''}</div>` +
+    lines.map((l) => `<div class="l">${html(l)}</div>`).join('') +
+    `<div class="c">${bar.svg}</div></main>`;
   return labelDocument({ title: `Test label ${d.stationId}`, size, css, body, ...(fonts ? { fonts } : {}) });
 }
 

@@ -42,7 +42,14 @@ export class ZplWriter {
   private readonly out: string[] = [];
   constructor(size: PageSize, unicodeFont: string) {
     // ^CI28: field data is UTF-8; ^PW/^LL: the label size in dots; ^LH0,0: origin at the corner
-    this.out.push('^XA', '^CI28', `^PW${dots(size.widthIn)}`, `^LL${dots(size.heightIn)}`, '^LH0,0', `^CWU,${unicodeFont.replace(/[\^~,\s]/g, '')}`);
+    this.out.push(
+      '^XA',
+      '^CI28',
+      `^PW${dots(size.widthIn)}`,
+      `^LL${dots(size.heightIn)}`,
+      '^LH0,0',
+      `^CWU,${unicodeFont.replace(/[\^~,\s]/g, '')}`,
+    );
   }
   /** One line of text at (x, y), `h` dots high, cut short so it stays within `maxWidth` dots. */
   text(x: number, y: number, h: number, value: string, maxWidth: number): this {
@@ -52,7 +59,9 @@ export class ZplWriter {
   }
   /** One line centred in `width` dots from x (a one-line field block); for codes, which hold no backslash. */
   centred(x: number, y: number, h: number, code: string, width: number): this {
-    this.out.push(`^FO${x},${y}^A0N,${h},${Math.round(h * 0.9)}^FB${width},1,0,C,0^FH_^FD${zplField(fit(code.replace(/\\/g, '/'), h, width))}^FS`);
+    this.out.push(
+      `^FO${x},${y}^A0N,${h},${Math.round(h * 0.9)}^FB${width},1,0,C,0^FH_^FD${zplField(fit(code.replace(/\\/g, '/'), h, width))}^FS`,
+    );
     return this;
   }
   rule(x: number, y: number, w: number, t = 4): this {
@@ -94,21 +103,36 @@ export function returnLabelZpl(d: ReturnLabelData | HeldReturnLabelData, o: ZplO
   const col = L + 100; // text column after the FROM / TO tags
   let y = 24;
   z.text(L, y, 20, 'FROM', 96);
-  z.text(col, y, 24, d.sender.name, W - 100); y += 28;
-  for (const line of senderLines(d.sender)) { z.text(col, y, 22, line, W - 100); y += 25; }
+  z.text(col, y, 24, d.sender.name, W - 100);
+  y += 28;
+  for (const line of senderLines(d.sender)) {
+    z.text(col, y, 22, line, W - 100);
+    y += 25;
+  }
   z.text(col, y, 22, [d.sender.phone, `Station ${d.stationId}`].filter(Boolean).join('  '), W - 100);
-  y = 190; z.rule(L, y, W);
+  y = 190;
+  z.rule(L, y, W);
   y += 16;
   z.text(L, y, 20, 'SHIP TO', 96);
-  z.text(col, y, 40, d.recipient.name, W - 100); y += 46;
-  for (const line of addressLines(d.recipient)) { z.text(col, y, 34, line, W - 100); y += 38; }
+  z.text(col, y, 40, d.recipient.name, W - 100);
+  y += 46;
+  for (const line of addressLines(d.recipient)) {
+    z.text(col, y, 34, line, W - 100);
+    y += 38;
+  }
   z.text(col, y + 4, 24, [d.recipient.phone, d.recipient.email].filter(Boolean).join('  '), W - 100);
-  y = 520; z.rule(L, y, W);
+  y = 520;
+  z.rule(L, y, W);
   y += 12;
-  z.text(L, y, 20, 'CARRIER', 240).text(L + 260, y, 20, 'ACCOUNT', 280).text(L + 560, y, 20, 'SHIP DATE', 196);
+  z.text(L, y, 20, 'CARRIER', 240)
+    .text(L + 260, y, 20, 'ACCOUNT', 280)
+    .text(L + 560, y, 20, 'SHIP DATE', 196);
   y += 26;
-  z.text(L, y, 34, d.carrierName, 240).text(L + 260, y, 34, d.carrierAccountNumber ?? '-', 280).text(L + 560, y, 30, d.date, 196);
-  y = 620; z.rule(L, y, W);
+  z.text(L, y, 34, d.carrierName, 240)
+    .text(L + 260, y, 34, d.carrierAccountNumber ?? '-', 280)
+    .text(L + 560, y, 30, d.date, 196);
+  y = 620;
+  z.rule(L, y, W);
   y += 12;
   z.text(L, y, 20, 'RETURN TRACKING', 400);
   y += 30;
@@ -118,7 +142,8 @@ export function returnLabelZpl(d: ReturnLabelData | HeldReturnLabelData, o: ZplO
   z.code128(L + Math.floor((W - modules * m) / 2), y, m, 190, d.trackingNumber);
   y += 200;
   z.centred(L, y, 40, d.trackingNumber, W);
-  y = 930; z.rule(L, y, W);
+  y = 930;
+  z.rule(L, y, W);
   y += 12;
   z.text(L, y, 20, 'JOB', 300);
   if (d.jobName === null) {
@@ -128,7 +153,8 @@ export function returnLabelZpl(d: ReturnLabelData | HeldReturnLabelData, o: ZplO
     z.text(L, y + 24, 30, d.jobName, qr ? W - 170 : W);
     jobCode(z, d.jobName, L, W, y + 62, 78, L + W - 150, y);
   }
-  y = 1090; z.rule(L, y, W);
+  y = 1090;
+  z.rule(L, y, W);
   y += 12;
   z.text(L, y, 26, `${d.driveIds.length} ${d.kind === 'held-return' ? 'HELD ' : ''}${d.driveIds.length === 1 ? 'DRIVE' : 'DRIVES'}`, W);
   y += 32;
@@ -158,6 +184,8 @@ export function driveTagZpl(d: DriveTagData, o: ZplOptions = {}): string {
   const qr = d.jobName !== null && fitDots(code128Modules(d.jobName), W / PRINTER_DPI, 2, 3) === 0;
   z.text(L, 214, 26, d.jobName ?? 'No job on record', qr ? W - 130 : W);
   if (d.jobName) jobCode(z, d.jobName, L, W, 248, 70, L + W - 120, 214);
-  z.text(L, 366, 20, `State ${d.state}`, 220).text(L + 230, 366, 20, d.date, 170).text(L + 410, 366, 20, d.stationId, W - 410);
+  z.text(L, 366, 20, `State ${d.state}`, 220)
+    .text(L + 230, 366, 20, d.date, 170)
+    .text(L + 410, 366, 20, d.stationId, W - 410);
   return z.end();
 }

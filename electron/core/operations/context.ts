@@ -4,8 +4,15 @@ import { type Clock, type ClockStatus, ClockWatch, isoWithZone, ms } from '../cl
 import { fail } from '../errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, JobRecord, JobState, PackageRecord } from '../model.ts';
 import {
-  reason, refusalError, requireDriveEdge, requireJobEdge,
-  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext,
+  reason,
+  refusalError,
+  requireDriveEdge,
+  requireJobEdge,
+  type DriveContext,
+  type DriveTrigger,
+  type JobContext,
+  type JobTrigger,
+  type PackageContext,
 } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { reasonDetail, reasonText, type StationReason } from '../reasons.ts';
@@ -23,7 +30,11 @@ export interface Change {
   seq: number;
 }
 
-interface Touched { jobs: Set<string>; packages: Set<string>; drives: Set<string> }
+interface Touched {
+  jobs: Set<string>;
+  packages: Set<string>;
+  drives: Set<string>;
+}
 
 export const MAX_REASON = 500;
 
@@ -60,7 +71,7 @@ export class Context {
 
   /** The transaction of the operation running now: writes happen only inside one. */
   get tx(): StoreTx {
-    if (!this.current) throw new Error('a write outside an operation\'s transaction');
+    if (!this.current) throw new Error("a write outside an operation's transaction");
     return this.current;
   }
 
@@ -99,7 +110,11 @@ export class Context {
         if (t.jobs.size || t.packages.size || t.drives.size) {
           const change: Change = { jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq: this.store.lastSeq() };
           for (const l of this.listeners) {
-            try { l(change); } catch { /* a listener never breaks a committed operation */ }
+            try {
+              l(change);
+            } catch {
+              /* a listener never breaks a committed operation */
+            }
           }
         }
       }
@@ -132,11 +147,16 @@ export class Context {
   }
 
   /** A custody record; a reason the station wrote keeps its code and parameters in the detail, for the screens. */
-  custody(actor: Actor, c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station' | 'reason'>> & {
-    action: string; subject: CustodyRecord['subject']; reason?: string | StationReason | null;
-  }): number {
+  custody(
+    actor: Actor,
+    c: Partial<Omit<CustodyRecord, 'seq' | 'at' | 'operator' | 'station' | 'reason'>> & {
+      action: string;
+      subject: CustodyRecord['subject'];
+      reason?: string | StationReason | null;
+    },
+  ): number {
     const coded = reasonDetail(c.reason);
-    const detail = coded ? { ...(c.detail ?? {}), ...coded } : c.detail ?? null;
+    const detail = coded ? { ...(c.detail ?? {}), ...coded } : (c.detail ?? null);
     return this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
@@ -182,49 +202,110 @@ export class Context {
   }
 
   moveJob(
-    actor: Actor, job: JobRecord, to: JobState, trigger: JobTrigger, reason: string | StationReason | null, extra: JobSets = {},
+    actor: Actor,
+    job: JobRecord,
+    to: JobState,
+    trigger: JobTrigger,
+    reason: string | StationReason | null,
+    extra: JobSets = {},
     tracking: string | null = null,
   ): JobRecord {
     requireJobEdge(to, trigger, this.jobContext(job));
     const now = this.nowUtc();
     this.tx.setJob(job.name, { state: to, updated_at: now, ...extra });
-    this.custody(actor, { action: `job.${trigger}`, subject: 'job', jobName: job.name, trackingNumber: tracking, reason, stateBefore: job.state, stateAfter: to });
+    this.custody(actor, {
+      action: `job.${trigger}`,
+      subject: 'job',
+      jobName: job.name,
+      trackingNumber: tracking,
+      reason,
+      stateBefore: job.state,
+      stateAfter: to,
+    });
     this.touch('jobs', job.name);
     return this.tx.job(job.name)!;
   }
 
-  moveDrive(actor: Actor, drive: DriveRecord, job: JobRecord | null, to: DriveState, trigger: DriveTrigger, opts: {
-    reason?: string | StationReason | null; copyStatus?: string; tracking?: string | null; action?: string;
-    detail?: Record<string, unknown>; sets?: DriveSets;
-  } = {}): DriveRecord {
+  moveDrive(
+    actor: Actor,
+    drive: DriveRecord,
+    job: JobRecord | null,
+    to: DriveState,
+    trigger: DriveTrigger,
+    opts: {
+      reason?: string | StationReason | null;
+      copyStatus?: string;
+      tracking?: string | null;
+      action?: string;
+      detail?: Record<string, unknown>;
+      sets?: DriveSets;
+    } = {},
+  ): DriveRecord {
     requireDriveEdge(to, trigger, { drive, job, ...(opts.copyStatus ? { copyStatus: opts.copyStatus } : {}) });
     this.tx.setDrive(drive.id, { state: to, ...(opts.sets ?? {}) });
     this.custody(actor, {
-      action: opts.action ?? `drive.${trigger}`, subject: 'drive', jobName: drive.jobName, driveId: drive.driveId,
-      trackingNumber: opts.tracking ?? drive.packageTracking, reason: opts.reason ?? null,
-      stateBefore: drive.state, stateAfter: to, detail: { row: drive.id, ...(opts.detail ?? {}) },
+      action: opts.action ?? `drive.${trigger}`,
+      subject: 'drive',
+      jobName: drive.jobName,
+      driveId: drive.driveId,
+      trackingNumber: opts.tracking ?? drive.packageTracking,
+      reason: opts.reason ?? null,
+      stateBefore: drive.state,
+      stateAfter: to,
+      detail: { row: drive.id, ...(opts.detail ?? {}) },
     });
     this.touch('drives', drive.driveId);
     this.touch('jobs', drive.jobName);
     return this.tx.driveById(drive.id)!;
   }
 
-  insertDrive(actor: Actor, d: {
-    driveId: string; jobName: string | null; role: DriveRecord['role']; state: DriveState; heldSince?: string | null;
-    holdReason?: string | StationReason | null; packageTracking?: string | null; receivedAt?: string | null; input?: DriveInput;
-  }, action: string, tracking: string | null = null): DriveRecord {
+  insertDrive(
+    actor: Actor,
+    d: {
+      driveId: string;
+      jobName: string | null;
+      role: DriveRecord['role'];
+      state: DriveState;
+      heldSince?: string | null;
+      holdReason?: string | StationReason | null;
+      packageTracking?: string | null;
+      receivedAt?: string | null;
+      input?: DriveInput;
+    },
+    action: string,
+    tracking: string | null = null,
+  ): DriveRecord {
     const existing = this.tx.activeDrive(d.driveId);
-    if (existing) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`, { driveId: d.driveId, jobName: existing.jobName });
+    if (existing)
+      fail(
+        'DRIVE_IN_ANOTHER_JOB',
+        `Drive ${d.driveId} is already at the dock for ${existing.jobName ? `job ${existing.jobName}` : 'no job'}.`,
+        { driveId: d.driveId, jobName: existing.jobName },
+      );
     const id = this.tx.insertDrive({
-      driveId: d.driveId, jobName: d.jobName, role: d.role, state: d.state, heldSince: d.heldSince ?? null,
+      driveId: d.driveId,
+      jobName: d.jobName,
+      role: d.role,
+      state: d.state,
+      heldSince: d.heldSince ?? null,
       holdReason: reasonText(d.holdReason),
-      packageTracking: d.packageTracking ?? null, receivedAt: d.receivedAt ?? null, bitLockerKey: d.input?.bitLockerKey ?? null,
-      manifestFile: d.input?.manifestFile ?? null, manifestHash: d.input?.manifestHash ?? null, manifestUri: d.input?.manifestUri ?? null,
+      packageTracking: d.packageTracking ?? null,
+      receivedAt: d.receivedAt ?? null,
+      bitLockerKey: d.input?.bitLockerKey ?? null,
+      manifestFile: d.input?.manifestFile ?? null,
+      manifestHash: d.input?.manifestHash ?? null,
+      manifestUri: d.input?.manifestUri ?? null,
     });
     this.custody(actor, {
-      action, subject: 'drive', jobName: d.jobName, driveId: d.driveId, trackingNumber: tracking,
-      reason: d.heldSince ? d.holdReason ?? null : null,
-      stateBefore: null, stateAfter: d.state, detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
+      action,
+      subject: 'drive',
+      jobName: d.jobName,
+      driveId: d.driveId,
+      trackingNumber: tracking,
+      reason: d.heldSince ? (d.holdReason ?? null) : null,
+      stateBefore: null,
+      stateAfter: d.state,
+      detail: { row: id, role: d.role, held: Boolean(d.heldSince) },
     });
     this.touch('drives', d.driveId);
     this.touch('jobs', d.jobName);

@@ -22,27 +22,40 @@ export function startCopy(c: Context, actor: Actor, input: { jobName: unknown; d
     const chosen = drivesToCopy(ctx.drives).filter((d) => !wanted || wanted.includes(d.driveId));
     let current = job;
     if (job.state === 'Received') current = c.moveJob(actor, job, 'Transferring', 'copyStarted', null);
-    for (const d of chosen) c.moveDrive(actor, d, current, 'Transferring', 'copyStarted', { sets: { copy_status: null, percent_complete: 0 } });
+    for (const d of chosen)
+      c.moveDrive(actor, d, current, 'Transferring', 'copyStarted', { sets: { copy_status: null, percent_complete: 0 } });
     return jobViewOf(c.read, job.name);
   });
 }
 
 /** A copy bay's report for one drive: progress, or the final status with its logs. */
-export function recordCopyResult(c: Context, actor: Actor, input: {
-  driveId: unknown; copyStatus?: unknown; percentComplete?: unknown; bytesSucceeded?: unknown; errorLogUri?: unknown; verboseLogUri?: unknown;
-}): DriveView {
+export function recordCopyResult(
+  c: Context,
+  actor: Actor,
+  input: {
+    driveId: unknown;
+    copyStatus?: unknown;
+    percentComplete?: unknown;
+    bytesSucceeded?: unknown;
+    errorLogUri?: unknown;
+    verboseLogUri?: unknown;
+  },
+): DriveView {
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (status !== undefined && (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status))) {
     fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const pct = input?.percentComplete ?? (status === 'Completed' ? 100 : undefined);
-  if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100)) fail('BAD_INPUT', 'percentComplete is a number from 0 to 100.');
+  if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100))
+    fail('BAD_INPUT', 'percentComplete is a number from 0 to 100.');
   const bytes = input?.bytesSucceeded;
-  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
+  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0))
+    fail('BAD_INPUT', 'bytesSucceeded is a whole number of bytes, 0 or more.');
   for (const k of ['errorLogUri', 'verboseLogUri'] as const) {
     const v = input?.[k];
-    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v))) fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
+    if (v !== undefined && (typeof v !== 'string' || v.length > 2048 || !/^(https?|file):\/\//.test(v)))
+      fail('BAD_INPUT', `${k} must be an http(s) or file URI.`);
   }
   return c.op(() => {
     const drive = c.liveDrive(input.driveId);
@@ -58,13 +71,24 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
       const cols = Object.keys(sets);
       if (!cols.length) fail('BAD_INPUT', 'The report holds nothing: give a copy status or progress.');
       c.tx.setDrive(drive.id, sets);
-      c.custody(actor, { action: 'drive.copyProgress', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id, ...sets } });
-      c.touch('drives', drive.driveId); c.touch('jobs', drive.jobName);
+      c.custody(actor, {
+        action: 'drive.copyProgress',
+        subject: 'drive',
+        jobName: drive.jobName,
+        driveId: drive.driveId,
+        stateBefore: drive.state,
+        stateAfter: drive.state,
+        detail: { row: drive.id, ...sets },
+      });
+      c.touch('drives', drive.driveId);
+      c.touch('jobs', drive.jobName);
       d = c.read.driveById(drive.id)!;
     } else {
       const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';
       d = c.moveDrive(actor, drive, job, to, to === 'Completed' ? 'copyCompleted' : 'copyCompletedMoreInfo', {
-        copyStatus: status as string, sets: { ...sets, copy_status: status as string }, detail: { copyStatus: status },
+        copyStatus: status as string,
+        sets: { ...sets, copy_status: status as string },
+        detail: { copyStatus: status },
       });
       if (job) maybePackaging(c, actor, c.read.job(job.name)!);
     }
@@ -77,14 +101,18 @@ export function recordCopyResult(c: Context, actor: Actor, input: {
  * already Completed or CompletedMoreInfo whose job has not left. The status may change between the two, or
  * only the logs and bytes; the reason says what was wrong.
  */
-export function correctCopyResult(c: Context, actor: Actor, input: {
-  driveId: unknown;
-  copyStatus: unknown;
-  bytesSucceeded?: unknown;
-  errorLogUri?: unknown;
-  verboseLogUri?: unknown;
-  reason: unknown;
-}): DriveView {
+export function correctCopyResult(
+  c: Context,
+  actor: Actor,
+  input: {
+    driveId: unknown;
+    copyStatus: unknown;
+    bytesSucceeded?: unknown;
+    errorLogUri?: unknown;
+    verboseLogUri?: unknown;
+    reason: unknown;
+  },
+): DriveView {
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status)) {
@@ -117,10 +145,17 @@ export function correctCopyResult(c: Context, actor: Actor, input: {
     }
     c.tx.setDrive(drive.id, sets);
     c.custody(actor, {
-      action: 'drive.copyCorrected', subject: 'drive', jobName: drive.jobName, driveId: drive.driveId, reason: why,
-      stateBefore: drive.state, stateAfter: drive.state, detail: { row: drive.id, ...detail },
+      action: 'drive.copyCorrected',
+      subject: 'drive',
+      jobName: drive.jobName,
+      driveId: drive.driveId,
+      reason: why,
+      stateBefore: drive.state,
+      stateAfter: drive.state,
+      detail: { row: drive.id, ...detail },
     });
-    c.touch('drives', drive.driveId); c.touch('jobs', drive.jobName);
+    c.touch('drives', drive.driveId);
+    c.touch('jobs', drive.jobName);
     return driveView(c.read.driveById(drive.id)!);
   });
 }

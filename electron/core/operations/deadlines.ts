@@ -3,9 +3,7 @@
 // what comes due next. Each job carries its deadline beside it, kept here whenever an operation touches the
 // job, so the sweep reads only the jobs that are due. The station's clock is watched: a clock behind the last
 // record refuses every operation, and a jump ahead holds everything back until a person confirms the date.
-import {
-  type ClockStatus, DEADLINES, isoWithZone, jobDeadline, localDate, ms,
-} from '../clock.ts';
+import { type ClockStatus, DEADLINES, isoWithZone, jobDeadline, localDate, ms } from '../clock.ts';
 import { fail } from '../errors.ts';
 import type { Actor, JobRecord } from '../model.ts';
 import { drivesAtDock, missingAddressFields } from '../rules.ts';
@@ -40,13 +38,20 @@ const when = (iso: string) => isoWithZone(new Date(iso)).slice(0, 16).replace('T
 /** The refusal for a clock that cannot be trusted now, saying what to do. */
 export function clockRefusal(s: Exclude<ClockStatus, { state: 'ok' }>): never {
   if (s.state === 'behind') {
-    fail('CLOCK_BEHIND', `This computer's clock says ${when(s.now)}, before the station's last record (${when(s.lastRecordAt)}). `
-      + 'Set the computer\'s clock to the right date and time; nothing is recorded until then.',
-    { now: s.now, lastRecordAt: s.lastRecordAt });
+    fail(
+      'CLOCK_BEHIND',
+      `This computer's clock says ${when(s.now)}, before the station's last record (${when(s.lastRecordAt)}). ` +
+        "Set the computer's clock to the right date and time; nothing is recorded until then.",
+      { now: s.now, lastRecordAt: s.lastRecordAt },
+    );
   }
-  fail('CLOCK_JUMPED', `This computer's clock jumped to ${when(s.now)}; the station expected about ${when(s.expected)}. `
-    + `If today is ${localDate(new Date(s.now))}, confirm the date on the Exceptions screen; otherwise set the computer's clock right. `
-    + 'Nothing is recorded until then.', { now: s.now, expected: s.expected });
+  fail(
+    'CLOCK_JUMPED',
+    `This computer's clock jumped to ${when(s.now)}; the station expected about ${when(s.expected)}. ` +
+      `If today is ${localDate(new Date(s.now))}, confirm the date on the Exceptions screen; otherwise set the computer's clock right. ` +
+      'Nothing is recorded until then.',
+    { now: s.now, expected: s.expected },
+  );
 }
 
 /**
@@ -64,18 +69,29 @@ export function keepDeadlines(c: Context, jobs: Iterable<string>, drives: Iterab
       c.tx.setAddressWrong(job.name, null, null, null);
       wrongAt = null;
     }
-    const wanting = !job.deletedAt && (job.state === 'Transferring' || job.state === 'Packaging')
-      && (wrongAt !== null || missingAddressFields(job.returnAddress).length > 0);
+    const wanting =
+      !job.deletedAt &&
+      (job.state === 'Transferring' || job.state === 'Packaging') &&
+      (wrongAt !== null || missingAddressFields(job.returnAddress).length > 0);
     const since = wanting ? (job.addressWantingSince ?? now) : null;
     const facts = job.state === 'Shipping' && !job.deletedAt ? c.tx.jobDeadlineFacts(job.name) : { atDock: false, stillExpected: false };
     const d = jobDeadline({ ...job, addressWantingSince: since }, facts);
     const next = {
-      kind: d.kind, dueAt: d.dueAt, sweepAt: d.sweepAt, addressWantingSince: since,
-      contactOutcome: wanting ? (job.contactOutcome ?? null) : null, contactedAt: wanting ? (job.contactedAt ?? null) : null,
+      kind: d.kind,
+      dueAt: d.dueAt,
+      sweepAt: d.sweepAt,
+      addressWantingSince: since,
+      contactOutcome: wanting ? (job.contactOutcome ?? null) : null,
+      contactedAt: wanting ? (job.contactedAt ?? null) : null,
     };
-    if (next.kind !== (job.deadlineKind ?? null) || next.dueAt !== (job.deadlineAt ?? null) || next.sweepAt !== (job.sweepAt ?? null)
-      || next.addressWantingSince !== (job.addressWantingSince ?? null) || next.contactOutcome !== (job.contactOutcome ?? null)
-      || next.contactedAt !== (job.contactedAt ?? null)) {
+    if (
+      next.kind !== (job.deadlineKind ?? null) ||
+      next.dueAt !== (job.deadlineAt ?? null) ||
+      next.sweepAt !== (job.sweepAt ?? null) ||
+      next.addressWantingSince !== (job.addressWantingSince ?? null) ||
+      next.contactOutcome !== (job.contactOutcome ?? null) ||
+      next.contactedAt !== (job.contactedAt ?? null)
+    ) {
       c.tx.setJobDeadline(job.name, next);
     }
   }
@@ -111,7 +127,12 @@ function deleteCreating(c: Context, actor: Actor, job: JobRecord, now: string, o
   c.tx.wipeKeysOfJob(job.name);
   detachFromJob(c, actor, job.name, because('jobDeletedCreating', { weeks: 2 }));
   c.custody(actor, {
-    action: 'job.deleted', subject: 'job', jobName: job.name, reason: because('creatingExpired', { weeks: 2 }), stateBefore: job.state, stateAfter: job.state,
+    action: 'job.deleted',
+    subject: 'job',
+    jobName: job.name,
+    reason: because('creatingExpired', { weeks: 2 }),
+    stateBefore: job.state,
+    stateAfter: job.state,
   });
   out.deletedJobs.push(job.name);
 }
@@ -127,8 +148,7 @@ function packageNeverCame(c: Context, actor: Actor, job: JobRecord, now: number,
     }
   }
   if (job.notifiedAt && Math.max(ms(job.notifiedAt) + DEADLINES.noticeClosed, wait) <= now) {
-    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', because('noReply', { days: 30 }),
-      { finished_at: new Date(now).toISOString() });
+    c.moveJob(actor, job, 'Closed', 'noReplyAfterNotice', because('noReply', { days: 30 }), { finished_at: new Date(now).toISOString() });
     // a drive of this job that did reach the dock (in another box) is not forgotten: it is held
     for (const d of drivesAtDock(c.tx.drivesOfJob(job.name))) holdDrive(c, actor, d, null, because('closedNoReply'));
     out.closedJobs.push(job.name);
@@ -151,7 +171,7 @@ const WHAT: Record<Deadline['kind'], string> = {
   noticeClose: 'job Closed: no reply 30 days after the customer was notified',
   heldReturn: 'held drive: try to return it',
   heldDestruction: 'held drive: securely destroy it if it cannot be returned',
-  addressDestruction: 'return address wrong or missing: drives securely destroyed if the job\'s contact cannot be reached',
+  addressDestruction: "return address wrong or missing: drives securely destroyed if the job's contact cannot be reached",
   purge: 'job record purged: 90 days after it ended',
 };
 
@@ -165,8 +185,13 @@ export function upcomingDeadlines(c: Context, limit = 50): Deadline[] {
   const out: Deadline[] = [];
   const add = (kind: Deadline['kind'], due: number, d: Partial<Deadline>, what = WHAT[kind]) => {
     out.push({
-      kind, dueAt: new Date(due).toISOString(), overdue: due <= now, jobName: d.jobName ?? null, driveId: d.driveId ?? null,
-      trackingNumber: d.trackingNumber ?? null, what,
+      kind,
+      dueAt: new Date(due).toISOString(),
+      overdue: due <= now,
+      jobName: d.jobName ?? null,
+      driveId: d.driveId ?? null,
+      trackingNumber: d.trackingNumber ?? null,
+      what,
     });
   };
   for (const r of c.read.jobDeadlinesFirst(lim)) {
@@ -188,23 +213,30 @@ export function upcomingDeadlines(c: Context, limit = 50): Deadline[] {
  */
 export function confirmClock(c: Context, actor: Actor, input: { date: unknown }): ClockStatus {
   c.checkActor(actor);
-  if (typeof input?.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) fail('BAD_INPUT', 'Type today\'s date as YYYY-MM-DD.');
+  if (typeof input?.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) fail('BAD_INPUT', "Type today's date as YYYY-MM-DD.");
   const typed = input.date;
-  c.op(() => {
-    const s = c.clockStatus();
-    if (s.state === 'behind') clockRefusal(s);
-    if (s.state === 'ok') fail('CLOCK_NOT_HELD', 'The station\'s clock needs no confirmation: deadlines are applied as usual.');
-    const shows = localDate(new Date(s.now));
-    if (typed !== shows) {
-      fail('CLOCK_DATE_MISMATCH',
-        `You typed ${typed}, but this computer's clock shows ${shows}. Set the computer's clock to today's date, then confirm again.`,
-        { typed, clock: shows });
-    }
-    c.custody(actor, {
-      action: 'clock.confirmed', subject: 'station', reason: `the date ${typed} was confirmed by a person`,
-      detail: { expected: s.expected, now: s.now },
-    });
-  }, { clock: 'confirming' });
+  c.op(
+    () => {
+      const s = c.clockStatus();
+      if (s.state === 'behind') clockRefusal(s);
+      if (s.state === 'ok') fail('CLOCK_NOT_HELD', "The station's clock needs no confirmation: deadlines are applied as usual.");
+      const shows = localDate(new Date(s.now));
+      if (typed !== shows) {
+        fail(
+          'CLOCK_DATE_MISMATCH',
+          `You typed ${typed}, but this computer's clock shows ${shows}. Set the computer's clock to today's date, then confirm again.`,
+          { typed, clock: shows },
+        );
+      }
+      c.custody(actor, {
+        action: 'clock.confirmed',
+        subject: 'station',
+        reason: `the date ${typed} was confirmed by a person`,
+        detail: { expected: s.expected, now: s.now },
+      });
+    },
+    { clock: 'confirming' },
+  );
   c.trustClock();
   return c.clockStatus();
 }
@@ -216,12 +248,19 @@ export function reportAddressWrong(c: Context, actor: Actor, name: unknown, reas
   return c.op(() => {
     const job = c.liveJob(name);
     if (job.state !== 'Transferring' && job.state !== 'Packaging') {
-      fail('TRANSITION_FORBIDDEN',
-        `Job ${job.name} is ${job.state}: a return address is reported wrong while the job is Transferring or Packaging.`);
+      fail(
+        'TRANSITION_FORBIDDEN',
+        `Job ${job.name} is ${job.state}: a return address is reported wrong while the job is Transferring or Packaging.`,
+      );
     }
     c.tx.setAddressWrong(job.name, c.nowUtc(), why, JSON.stringify(job.returnAddress ?? null));
     c.custody(actor, {
-      action: 'job.addressReportedWrong', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state,
+      action: 'job.addressReportedWrong',
+      subject: 'job',
+      jobName: job.name,
+      reason: why,
+      stateBefore: job.state,
+      stateAfter: job.state,
     });
     c.touch('jobs', job.name);
     return c.tx.job(job.name)!;
@@ -231,21 +270,24 @@ export function reportAddressWrong(c: Context, actor: Actor, name: unknown, reas
 /** Staff tried the job's contact about its wrong or missing return address: reached, or not reachable. */
 export function recordContact(c: Context, actor: Actor, input: { name: unknown; reached: unknown; note?: unknown }): JobRecord {
   c.checkActor(actor);
-  if (typeof input?.reached !== 'boolean') fail('BAD_INPUT', 'Say whether the job\'s contact was reached.');
+  if (typeof input?.reached !== 'boolean') fail('BAD_INPUT', "Say whether the job's contact was reached.");
   const note = c.reason(input.note, false);
   return c.op(() => {
     const job = c.liveJob(input.name);
     if (!job.addressWantingSince) {
-      fail('TRANSITION_FORBIDDEN', `Job ${job.name}'s return address is not wanting: there is no contact to record.`,
-        { jobName: job.name });
+      fail('TRANSITION_FORBIDDEN', `Job ${job.name}'s return address is not wanting: there is no contact to record.`, {
+        jobName: job.name,
+      });
     }
     const outcome = input.reached ? 'reached' : 'unreachable';
     c.tx.setContact(job.name, outcome, c.nowUtc());
     c.custody(actor, {
-      action: input.reached ? 'job.contactReached' : 'job.contactUnreachable', subject: 'job', jobName: job.name,
-      reason: note ?? (input.reached ? 'the job\'s contact was reached about the return address'
-        : 'the job\'s contact could not be reached'),
-      stateBefore: job.state, stateAfter: job.state,
+      action: input.reached ? 'job.contactReached' : 'job.contactUnreachable',
+      subject: 'job',
+      jobName: job.name,
+      reason: note ?? (input.reached ? "the job's contact was reached about the return address" : "the job's contact could not be reached"),
+      stateBefore: job.state,
+      stateAfter: job.state,
     });
     c.touch('jobs', job.name);
     return c.tx.job(job.name)!;

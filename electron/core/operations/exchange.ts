@@ -10,7 +10,14 @@ import type { Actor, JobRecord } from '../model.ts';
 import { trackingBase } from '../scan.ts';
 import { EXPORT_ACTION } from '../store/exchange.ts';
 import {
-  RESULTS_FORMAT, resultJob, resultJobIn, resultsMarker, sameRecords, type ResultJob, type ResultJobIn, type ResultsFile,
+  RESULTS_FORMAT,
+  resultJob,
+  resultJobIn,
+  resultsMarker,
+  sameRecords,
+  type ResultJob,
+  type ResultJobIn,
+  type ResultsFile,
 } from '../results-file.ts';
 import type { Context } from './context.ts';
 import { createJob, updateJob } from './jobs.ts';
@@ -23,7 +30,10 @@ export interface ImportFile {
 
 export type ImportOutcome = 'new' | 'updated' | 'unchanged' | 'refused' | 'restored';
 
-export interface RefusalReason { code: string; params: Record<string, string | number> }
+export interface RefusalReason {
+  code: string;
+  params: Record<string, string | number>;
+}
 
 export interface PreviewJob {
   name: string;
@@ -76,13 +86,20 @@ export function previewImport(c: Context, actor: Actor, files: ImportFile[]): Im
 }
 
 /** Writes what the preview showed, all of it in one transaction, or nothing (IMPORT_STALE) when the store moved on. */
-export function confirmImport(c: Context, actor: Actor, files: ImportFile[], expected: { basedOnSeq: number; jobs: { name: string; outcome: string }[] }): ImportPlan {
+export function confirmImport(
+  c: Context,
+  actor: Actor,
+  files: ImportFile[],
+  expected: { basedOnSeq: number; jobs: { name: string; outcome: string }[] },
+): ImportPlan {
   c.checkActor(actor);
   return c.op(() => {
     const seq = c.read.lastSeq();
     if (seq !== expected.basedOnSeq) {
-      fail('IMPORT_STALE', `The station recorded ${seq - expected.basedOnSeq} changes since the preview: preview the import again.`,
-        { basedOnSeq: expected.basedOnSeq, lastSeq: seq });
+      fail('IMPORT_STALE', `The station recorded ${seq - expected.basedOnSeq} changes since the preview: preview the import again.`, {
+        basedOnSeq: expected.basedOnSeq,
+        lastSeq: seq,
+      });
     }
     const plan = tryAll(c, actor, files, seq);
     const got = plan.jobs.map((j) => `${j.name}:${j.outcome}`).join('\n');
@@ -124,36 +141,66 @@ function tryAll(c: Context, actor: Actor, files: ImportFile[], basedOnSeq: numbe
   if (files.length > MAX_IMPORT_FILES) fail('IMPORT_TOO_LARGE', `At most ${MAX_IMPORT_FILES} files at once.`);
   const plan: ImportPlan = { basedOnSeq, files: [], jobs: [], counts: { new: 0, updated: 0, unchanged: 0, refused: 0, restored: 0 } };
   const seen = new Set<string>();
-  const add = (j: PreviewJob) => { plan.jobs.push(j); plan.counts[j.outcome]++; };
+  const add = (j: PreviewJob) => {
+    plan.jobs.push(j);
+    plan.counts[j.outcome]++;
+  };
   for (const f of files) {
     const name = String(f.name).slice(0, 200);
     if (Buffer.byteLength(f.text, 'utf8') > MAX_IMPORT_BYTES) {
-      plan.files.push({ name, jobs: 0, stationExport: null, reason: { code: 'IMPORT_TOO_LARGE', params: { file: name, max: MAX_IMPORT_BYTES } } });
+      plan.files.push({
+        name,
+        jobs: 0,
+        stationExport: null,
+        reason: { code: 'IMPORT_TOO_LARGE', params: { file: name, max: MAX_IMPORT_BYTES } },
+      });
       continue;
     }
     let data: unknown;
     try {
       data = JSON.parse(f.text);
     } catch (e) {
-      plan.files.push({ name, jobs: 0, stationExport: null, reason: { code: 'IMPORT_NOT_JSON', params: { file: name, problem: e instanceof Error ? e.message.slice(0, 200) : 'not JSON' } } });
+      plan.files.push({
+        name,
+        jobs: 0,
+        stationExport: null,
+        reason: { code: 'IMPORT_NOT_JSON', params: { file: name, problem: e instanceof Error ? e.message.slice(0, 200) : 'not JSON' } },
+      });
       continue;
     }
     const keys = keysIn(data);
-    const marker = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).dockIntakeExport : undefined;
+    const marker =
+      data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).dockIntakeExport : undefined;
     const station = marker === undefined ? null : resultsMarker.safeParse(marker);
     if (station && !station.success) {
-      plan.files.push({ name, jobs: 0, stationExport: null, reason: { code: 'IMPORT_INVALID', params: { file: name, problem: `dockIntakeExport: not a results file of format ${RESULTS_FORMAT}` } } });
+      plan.files.push({
+        name,
+        jobs: 0,
+        stationExport: null,
+        reason: {
+          code: 'IMPORT_INVALID',
+          params: { file: name, problem: `dockIntakeExport: not a results file of format ${RESULTS_FORMAT}` },
+        },
+      });
       continue;
     }
-    const list: unknown[] = Array.isArray(data) ? data
-      : data && typeof data === 'object' && Array.isArray((data as { value?: unknown }).value) ? (data as { value: unknown[] }).value : [data];
+    const list: unknown[] = Array.isArray(data)
+      ? data
+      : data && typeof data === 'object' && Array.isArray((data as { value?: unknown }).value)
+        ? (data as { value: unknown[] }).value
+        : [data];
     const from = station?.success ? { station: station.data.station, exportedAt: station.data.exportedAt } : null;
     if (list.length === 0) {
       plan.files.push({ name, jobs: 0, stationExport: from, reason: { code: 'IMPORT_EMPTY', params: { file: name } } });
       continue;
     }
     if (list.length > MAX_IMPORT_JOBS) {
-      plan.files.push({ name, jobs: list.length, stationExport: from, reason: { code: 'IMPORT_TOO_LARGE', params: { file: name, max: MAX_IMPORT_JOBS } } });
+      plan.files.push({
+        name,
+        jobs: list.length,
+        stationExport: from,
+        reason: { code: 'IMPORT_TOO_LARGE', params: { file: name, max: MAX_IMPORT_JOBS } },
+      });
       continue;
     }
     plan.files.push({ name, jobs: list.length, stationExport: from });
@@ -181,13 +228,22 @@ function tryServiceJob(c: Context, actor: Actor, item: unknown, file: string, ke
   if (!parsed.job) {
     const r = parsed.refusal;
     return {
-      name: nameOf(item), file, outcome: 'refused', state: null, drives: 0, keys: 0, changes: [],
+      name: nameOf(item),
+      file,
+      outcome: 'refused',
+      state: null,
+      drives: 0,
+      keys: 0,
+      changes: [],
       reason: reasonOf(r.code, r.params, keys),
     };
   }
   const j = parsed.job;
   const base = {
-    name: j.name, file, state: j.state ?? 'Creating', drives: j.driveList.length,
+    name: j.name,
+    file,
+    state: j.state ?? 'Creating',
+    drives: j.driveList.length,
     keys: j.driveList.filter((d) => d.bitLockerKey).length,
   };
   try {
@@ -205,7 +261,12 @@ function tryServiceJob(c: Context, actor: Actor, item: unknown, file: string, ke
     });
   } catch (e) {
     if (!(e instanceof IntakeError)) throw e;
-    return { ...base, outcome: 'refused', changes: [], reason: reasonOf(e.code, { name: j.name, message: e.message, ...(e.detail ?? {}) }, keys) };
+    return {
+      ...base,
+      outcome: 'refused',
+      changes: [],
+      reason: reasonOf(e.code, { name: j.name, message: e.message, ...(e.detail ?? {}) }, keys),
+    };
   }
 }
 
@@ -230,12 +291,29 @@ function differences(c: Context, existing: JobRecord, j: JobInput): Record<strin
 
 /** One job of a station's own results file: written with its recorded states, custody saying where it came from. */
 function tryRestore(
-  c: Context, actor: Actor, item: unknown, file: string, from: { station: string; exportedAt: string }, keys: ReadonlySet<string>,
+  c: Context,
+  actor: Actor,
+  item: unknown,
+  file: string,
+  from: { station: string; exportedAt: string },
+  keys: ReadonlySet<string>,
 ): PreviewJob {
   const r = resultJobIn.safeParse(item);
   if (!r.success) {
-    const first = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'job'}: ${i.message}`).join('; ');
-    return { name: nameOf(item), file, outcome: 'refused', state: null, drives: 0, keys: 0, changes: [], reason: reasonOf('IMPORT_INVALID', { problem: first }, keys) };
+    const first = r.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'job'}: ${i.message}`)
+      .join('; ');
+    return {
+      name: nameOf(item),
+      file,
+      outcome: 'refused',
+      state: null,
+      drives: 0,
+      keys: 0,
+      changes: [],
+      reason: reasonOf('IMPORT_INVALID', { problem: first }, keys),
+    };
   }
   const j = r.data;
   const base = { name: j.name, file, state: j.properties.state, drives: j.dock.drives.length, keys: 0, changes: [] as string[] };
@@ -245,7 +323,10 @@ function tryRestore(
       if (existing && !existing.deletedAt) {
         const here = resultJob(existing, c.read.allDrivesOfJob(existing.name));
         if (sameRecords(withoutMoment(here), withoutMoment(j))) return { ...base, outcome: 'unchanged' as const };
-        fail('RESTORE_CONFLICT', `Job ${j.name} is already at this station (${existing.state}) with other records.`, { name: j.name, state: existing.state });
+        fail('RESTORE_CONFLICT', `Job ${j.name} is already at this station (${existing.state}) with other records.`, {
+          name: j.name,
+          state: existing.state,
+        });
       }
       restoreJob(c, actor, j, from);
       return { ...base, outcome: 'restored' as const };
@@ -275,13 +356,28 @@ function restoreJob(c: Context, actor: Actor, j: ResultJobIn, from: { station: s
   const tracking = typeof p.deliveryPackage?.trackingNumber === 'string' ? p.deliveryPackage.trackingNumber : null;
   const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   c.tx.insertRestoredJob({
-    name: j.name, jobType: p.jobType, state: p.state, cancelRequested: p.cancelRequested, faultedFrom: d.faultedFrom ?? null,
-    faultReason: d.faultReason ?? null, deliveryPackage: json(p.deliveryPackage), deliveryTracking: tracking,
-    deliveryTrackingBase: tracking ? trackingBase(tracking) : null, returnAddress: json(p.returnAddress),
-    returnShipping: json(p.returnShipping), returnPackage: json(p.returnPackage), diagnosticsPath: p.diagnosticsPath ?? null,
-    logLevel: p.logLevel, incompleteBlobListUri: p.incompleteBlobListUri ?? null, createdAt: d.createdAt, updatedAt: d.updatedAt,
-    creatingSince: d.creatingSince ?? null, shippingSince: d.shippingSince ?? null, notifiedAt: d.notifiedAt ?? null,
-    waitUntil: d.waitUntil ?? null, finishedAt: d.finishedAt ?? null,
+    name: j.name,
+    jobType: p.jobType,
+    state: p.state,
+    cancelRequested: p.cancelRequested,
+    faultedFrom: d.faultedFrom ?? null,
+    faultReason: d.faultReason ?? null,
+    deliveryPackage: json(p.deliveryPackage),
+    deliveryTracking: tracking,
+    deliveryTrackingBase: tracking ? trackingBase(tracking) : null,
+    returnAddress: json(p.returnAddress),
+    returnShipping: json(p.returnShipping),
+    returnPackage: json(p.returnPackage),
+    diagnosticsPath: p.diagnosticsPath ?? null,
+    logLevel: p.logLevel,
+    incompleteBlobListUri: p.incompleteBlobListUri ?? null,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    creatingSince: d.creatingSince ?? null,
+    shippingSince: d.shippingSince ?? null,
+    notifiedAt: d.notifiedAt ?? null,
+    waitUntil: d.waitUntil ?? null,
+    finishedAt: d.finishedAt ?? null,
   });
   const detail = { fromStation: from.station, exportedAt: from.exportedAt };
   c.custody(actor, { action: 'job.restored', subject: 'job', jobName: j.name, stateBefore: null, stateAfter: p.state, detail });
@@ -289,23 +385,51 @@ function restoreJob(c: Context, actor: Actor, j: ResultJobIn, from: { station: s
   const status = new Map([...p.driveList, ...d.extraDrives].map((s) => [s.driveId, s]));
   for (const f of d.drives) {
     const s = status.get(f.driveId);
-    if (!s) fail('IMPORT_INVALID', `Drive ${f.driveId} of job ${j.name} has no status in the file.`, { problem: `drive ${f.driveId} has no status` });
+    if (!s)
+      fail('IMPORT_INVALID', `Drive ${f.driveId} of job ${j.name} has no status in the file.`, {
+        problem: `drive ${f.driveId} has no status`,
+      });
     const active = s.state !== 'ShippedBack' && !f.destroyedAt;
     if (active) {
       const other = c.read.activeDrive(f.driveId);
-      if (other) fail('DRIVE_IN_ANOTHER_JOB', `Drive ${f.driveId} is already at the dock for ${other.jobName ? `job ${other.jobName}` : 'no job'}.`, { driveId: f.driveId });
+      if (other)
+        fail(
+          'DRIVE_IN_ANOTHER_JOB',
+          `Drive ${f.driveId} is already at the dock for ${other.jobName ? `job ${other.jobName}` : 'no job'}.`,
+          { driveId: f.driveId },
+        );
     }
     const id = c.tx.insertRestoredDrive({
-      driveId: f.driveId, jobName: j.name, role: f.role, state: s.state, active, faultedFrom: f.faultedFrom ?? null,
-      faultReason: f.faultReason ?? null, copyStatus: s.copyStatus ?? null, percentComplete: s.percentComplete,
-      bytesSucceeded: s.bytesSucceeded, errorLogUri: s.errorLogUri ?? null, verboseLogUri: s.verboseLogUri ?? null,
-      manifestUri: s.manifestUri ?? null, manifestFile: s.manifestFile ?? null, manifestHash: s.manifestHash ?? null,
-      heldSince: f.heldSince ?? null, holdReason: f.holdReason ?? null, packageTracking: f.packageTrackingNumber ?? null,
-      receivedAt: f.receivedAt ?? null, destroyedAt: f.destroyedAt ?? null,
+      driveId: f.driveId,
+      jobName: j.name,
+      role: f.role,
+      state: s.state,
+      active,
+      faultedFrom: f.faultedFrom ?? null,
+      faultReason: f.faultReason ?? null,
+      copyStatus: s.copyStatus ?? null,
+      percentComplete: s.percentComplete,
+      bytesSucceeded: s.bytesSucceeded,
+      errorLogUri: s.errorLogUri ?? null,
+      verboseLogUri: s.verboseLogUri ?? null,
+      manifestUri: s.manifestUri ?? null,
+      manifestFile: s.manifestFile ?? null,
+      manifestHash: s.manifestHash ?? null,
+      heldSince: f.heldSince ?? null,
+      holdReason: f.holdReason ?? null,
+      packageTracking: f.packageTrackingNumber ?? null,
+      receivedAt: f.receivedAt ?? null,
+      destroyedAt: f.destroyedAt ?? null,
     });
     c.custody(actor, {
-      action: 'drive.restored', subject: 'drive', jobName: j.name, driveId: f.driveId, trackingNumber: f.packageTrackingNumber ?? null,
-      stateBefore: null, stateAfter: s.state, detail: { row: id, role: f.role, ...detail },
+      action: 'drive.restored',
+      subject: 'drive',
+      jobName: j.name,
+      driveId: f.driveId,
+      trackingNumber: f.packageTrackingNumber ?? null,
+      stateBefore: null,
+      stateAfter: s.state,
+      detail: { row: id, role: f.role, ...detail },
     });
     c.touch('drives', f.driveId);
   }
@@ -347,7 +471,12 @@ export function exportResults(c: Context, actor: Actor, choice: ExportChoice, st
       const wanted = [...new Set(choice.jobs.map((n) => String(n).trim()).filter(Boolean))];
       if (!wanted.length) fail('BAD_INPUT', 'Choose at least one job to export.');
       if (wanted.length > MAX_EXPORT_JOBS) fail('BAD_INPUT', `At most ${MAX_EXPORT_JOBS} jobs in one results file.`);
-      const found = new Set(c.read.jobsNamed(wanted).filter((j) => !j.deletedAt).map((j) => j.name));
+      const found = new Set(
+        c.read
+          .jobsNamed(wanted)
+          .filter((j) => !j.deletedAt)
+          .map((j) => j.name),
+      );
       const missing = wanted.find((n) => !found.has(n));
       if (missing) fail('JOB_UNKNOWN', `There is no job named "${missing}".`, { name: missing });
       names = wanted.sort();
@@ -359,12 +488,14 @@ export function exportResults(c: Context, actor: Actor, choice: ExportChoice, st
     const sinceLast = 'sinceLast' in choice && !more;
     for (const j of value) {
       c.custody(actor, {
-        action: EXPORT_ACTION, subject: 'job', jobName: j.name, stateBefore: j.properties.state, stateAfter: j.properties.state,
+        action: EXPORT_ACTION,
+        subject: 'job',
+        jobName: j.name,
+        stateBefore: j.properties.state,
+        stateAfter: j.properties.state,
         detail: { sinceLast, throughSeq, file: filename },
       });
     }
     return { filename, json: `${JSON.stringify(file, null, 2)}\n`, jobs: value.map((j) => j.name), throughSeq, sinceSeq, more };
   });
 }
-
-

@@ -38,15 +38,28 @@ export function createJob(c: Context, actor: Actor, input: JobInput, action: str
   const wanted: JobState = input.state ?? 'Creating';
   const tracking = input.deliveryPackage?.trackingNumber ?? null;
   c.tx.insertJob({
-    name: input.name, jobType: input.jobType, cancelRequested: Boolean(input.cancelRequested),
-    deliveryPackage: input.deliveryPackage ? JSON.stringify(input.deliveryPackage) : null, deliveryTracking: tracking,
+    name: input.name,
+    jobType: input.jobType,
+    cancelRequested: Boolean(input.cancelRequested),
+    deliveryPackage: input.deliveryPackage ? JSON.stringify(input.deliveryPackage) : null,
+    deliveryTracking: tracking,
     deliveryTrackingBase: tracking ? trackingBase(tracking) : null,
     returnAddress: input.returnAddress ? JSON.stringify(input.returnAddress) : null,
     returnShipping: input.returnShipping ? JSON.stringify(input.returnShipping) : null,
     returnPackage: input.returnPackage ? JSON.stringify(input.returnPackage) : null,
-    diagnosticsPath: input.diagnosticsPath ?? null, logLevel: input.logLevel ?? 'Error', incompleteBlobListUri: input.incompleteBlobListUri ?? null, now,
+    diagnosticsPath: input.diagnosticsPath ?? null,
+    logLevel: input.logLevel ?? 'Error',
+    incompleteBlobListUri: input.incompleteBlobListUri ?? null,
+    now,
   });
-  c.custody(actor, { action, subject: 'job', jobName: input.name, stateBefore: null, stateAfter: 'Creating', detail: { jobType: input.jobType } });
+  c.custody(actor, {
+    action,
+    subject: 'job',
+    jobName: input.name,
+    stateBefore: null,
+    stateAfter: 'Creating',
+    detail: { jobType: input.jobType },
+  });
   c.touch('jobs', input.name);
   for (const d of input.driveList) addListedDrive(c, actor, input.name, input.jobType, d);
   if (wanted === 'Shipping') {
@@ -59,7 +72,16 @@ export function addListedDrive(c: Context, actor: Actor, jobName: string, jobTyp
   if (orphan && orphan.role === 'orphan') {
     // a held drive of no job is claimed by the job that lists it; it stays held until released
     c.tx.claimOrphan(orphan.id, jobName, d.bitLockerKey ?? null);
-    c.custody(actor, { action: 'drive.claimedByJob', subject: 'drive', jobName, driveId: d.driveId, trackingNumber: orphan.packageTracking, stateBefore: orphan.state, stateAfter: orphan.state, detail: { row: orphan.id } });
+    c.custody(actor, {
+      action: 'drive.claimedByJob',
+      subject: 'drive',
+      jobName,
+      driveId: d.driveId,
+      trackingNumber: orphan.packageTracking,
+      stateBefore: orphan.state,
+      stateAfter: orphan.state,
+      detail: { row: orphan.id },
+    });
     c.touch('drives', d.driveId);
     return;
   }
@@ -85,13 +107,29 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
     }
     if (patch.returnAddress) {
       const merged = { ...(job.returnAddress ?? {}), ...patch.returnAddress };
-      sets.return_address = JSON.stringify(merged); changed.push('returnAddress');
+      sets.return_address = JSON.stringify(merged);
+      changed.push('returnAddress');
     }
-    if (patch.returnShipping) { sets.return_shipping = JSON.stringify(patch.returnShipping); changed.push('returnShipping'); }
-    if (patch.logLevel) { sets.log_level = patch.logLevel; changed.push('logLevel'); }
-    if (patch.diagnosticsPath) { sets.diagnostics_path = patch.diagnosticsPath; changed.push('diagnosticsPath'); }
+    if (patch.returnShipping) {
+      sets.return_shipping = JSON.stringify(patch.returnShipping);
+      changed.push('returnShipping');
+    }
+    if (patch.logLevel) {
+      sets.log_level = patch.logLevel;
+      changed.push('logLevel');
+    }
+    if (patch.diagnosticsPath) {
+      sets.diagnostics_path = patch.diagnosticsPath;
+      changed.push('diagnosticsPath');
+    }
     if (patch.driveList) {
-      requireAction('addDrives', c.jobContext(job, patch.driveList.map((d) => d.driveId)));
+      requireAction(
+        'addDrives',
+        c.jobContext(
+          job,
+          patch.driveList.map((d) => d.driveId),
+        ),
+      );
       const current = c.read.drivesOfJob(job.name).filter((d) => d.role === 'listed');
       const adding = patch.driveList.filter((d) => !current.some((c) => c.driveId === d.driveId));
       for (const d of adding) addListedDrive(c, actor, job.name, job.jobType, d);
@@ -103,7 +141,14 @@ export function updateJob(c: Context, actor: Actor, name: unknown, patchInput: u
       if (job.state === 'Creating') sets.creating_since = now;
       sets.updated_at = now;
       c.tx.setJob(job.name, sets);
-      c.custody(actor, { action: 'job.updated', subject: 'job', jobName: job.name, stateBefore: job.state, stateAfter: job.state, detail: { fields: changed } });
+      c.custody(actor, {
+        action: 'job.updated',
+        subject: 'job',
+        jobName: job.name,
+        stateBefore: job.state,
+        stateAfter: job.state,
+        detail: { fields: changed },
+      });
       c.touch('jobs', job.name);
     }
     if (patch.state) {
@@ -157,7 +202,14 @@ export function cancelJob(c: Context, actor: Actor, name: unknown, reason?: unkn
 export function cancelInside(c: Context, actor: Actor, job: JobRecord, why: string | StationReason): void {
   requireAction('cancel', c.jobContext(job));
   c.tx.setJob(job.name, { cancel_requested: 1, updated_at: c.nowUtc() });
-  c.custody(actor, { action: 'job.cancelRequested', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
+  c.custody(actor, {
+    action: 'job.cancelRequested',
+    subject: 'job',
+    jobName: job.name,
+    reason: why,
+    stateBefore: job.state,
+    stateAfter: job.state,
+  });
   c.touch('jobs', job.name);
   const after = c.read.job(job.name)!;
   if (after.state === 'Received') c.moveJob(actor, after, 'Packaging', 'copySkipped', why);
@@ -184,7 +236,8 @@ export function resolveJob(c: Context, actor: Actor, name: unknown, reason: unkn
     const back = c.moveJob(actor, job, job.faultedFrom!, 'resolve', why, { faulted_from: null, fault_reason: null });
     // what happened while it was faulted (copies ending, a cancel) applies now
     if (back.state === 'Transferring') maybePackaging(c, actor, back);
-    else if (back.state === 'Received' && back.cancelRequested) c.moveJob(actor, back, 'Packaging', 'copySkipped', because('cancelSkipsCopy'));
+    else if (back.state === 'Received' && back.cancelRequested)
+      c.moveJob(actor, back, 'Packaging', 'copySkipped', because('cancelSkipsCopy'));
     return jobViewOf(c.read, job.name);
   });
 }
@@ -196,7 +249,9 @@ export function faultDrive(c: Context, actor: Actor, serial: unknown, reason: un
     const drive = c.liveDrive(serial);
     const { job } = c.driveContext(drive);
     requireAction('faultDrive', { drive, job });
-    return driveView(c.moveDrive(actor, drive, job, 'Faulted', 'fault', { reason: why, sets: { faulted_from: drive.state, fault_reason: why } }));
+    return driveView(
+      c.moveDrive(actor, drive, job, 'Faulted', 'fault', { reason: why, sets: { faulted_from: drive.state, fault_reason: why } }),
+    );
   });
 }
 
@@ -208,7 +263,8 @@ export function resolveDrive(c: Context, actor: Actor, serial: unknown, reason: 
     const { job } = c.driveContext(drive);
     requireAction('resolveDrive', { drive, job });
     const d = c.moveDrive(actor, drive, job, drive.faultedFrom!, 'resolve', {
-      reason: why, sets: { faulted_from: null, fault_reason: null },
+      reason: why,
+      sets: { faulted_from: null, fault_reason: null },
     });
     if (job && job.state === 'Transferring') maybePackaging(c, actor, job);
     return driveView(d);
@@ -223,7 +279,14 @@ export function notifyCustomer(c: Context, actor: Actor, name: unknown, note?: u
     const job = c.liveJob(name);
     requireAction('notifyCustomer', c.jobContext(job));
     c.tx.setJob(job.name, { notified_at: c.nowUtc(), updated_at: c.nowUtc() });
-    c.custody(actor, { action: 'job.customerNotified', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state });
+    c.custody(actor, {
+      action: 'job.customerNotified',
+      subject: 'job',
+      jobName: job.name,
+      reason: why,
+      stateBefore: job.state,
+      stateAfter: job.state,
+    });
     c.touch('jobs', job.name);
     return jobViewOf(c.read, job.name);
   });
@@ -232,14 +295,23 @@ export function notifyCustomer(c: Context, actor: Actor, name: unknown, note?: u
 /** Staff agreed with the customer to wait longer for the package. */
 export function extendWait(c: Context, actor: Actor, name: unknown, days: unknown, reason?: unknown): JobView {
   c.checkActor(actor);
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 90) fail('BAD_INPUT', 'Extend the wait by 1 to 90 whole days.');
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 90)
+    fail('BAD_INPUT', 'Extend the wait by 1 to 90 whole days.');
   const why = c.reason(reason, false);
   return c.op(() => {
     const job = c.liveJob(name);
     requireAction('extendWait', c.jobContext(job));
     const until = new Date(c.clock.now().getTime() + days * 86_400_000).toISOString();
     c.tx.setJob(job.name, { wait_until: until, notified_at: null, updated_at: c.nowUtc() });
-    c.custody(actor, { action: 'job.waitExtended', subject: 'job', jobName: job.name, reason: why, stateBefore: job.state, stateAfter: job.state, detail: { until } });
+    c.custody(actor, {
+      action: 'job.waitExtended',
+      subject: 'job',
+      jobName: job.name,
+      reason: why,
+      stateBefore: job.state,
+      stateAfter: job.state,
+      detail: { until },
+    });
     c.touch('jobs', job.name);
     return jobViewOf(c.read, job.name);
   });

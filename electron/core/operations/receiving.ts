@@ -10,8 +10,7 @@ import type { Context } from './context.ts';
 import { holdDrive } from './holds.ts';
 import { because, type StationReason } from '../reasons.ts';
 
-export type ScanOutcome =
-  | 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
+export type ScanOutcome = 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
 
 /** How the station should sound and look for an outcome. */
 export type Tone = 'accepted' | 'warning' | 'notice';
@@ -58,24 +57,46 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
   return c.op(() => {
     const existing = c.read.package(tracking);
     if (existing) {
-      if (existing.state === 'open') fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is already open at ${existing.station}.`, { trackingNumber: tracking });
-      fail('PACKAGE_ALREADY_RECEIVED', `Package ${tracking} was already received on ${existing.openedAt.slice(0, 10)} by ${existing.openedBy} (${existing.state}).`, { trackingNumber: tracking });
+      if (existing.state === 'open')
+        fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is already open at ${existing.station}.`, { trackingNumber: tracking });
+      fail(
+        'PACKAGE_ALREADY_RECEIVED',
+        `Package ${tracking} was already received on ${existing.openedAt.slice(0, 10)} by ${existing.openedBy} (${existing.state}).`,
+        { trackingNumber: tracking },
+      );
     }
     const open = c.read.openPackageOf(actor.station);
-    if (open) fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, { trackingNumber: open.trackingNumber });
+    if (open)
+      fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, {
+        trackingNumber: open.trackingNumber,
+      });
     const jobs = c.read.jobsDeliveredIn(tracking);
     const now = c.nowUtc();
     // nothing in a box is processed unless one of its jobs takes drives now (past Creating, not ended)
     const held = !jobs.some(takesDrives);
     c.tx.insertPackage({
-      trackingNumber: tracking, carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null, station: actor.station,
-      openedBy: actor.operator, openedAt: now, heldSince: held ? now : null, jobNames: jobs.map((j) => j.name),
+      trackingNumber: tracking,
+      carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null,
+      station: actor.station,
+      openedBy: actor.operator,
+      openedAt: now,
+      heldSince: held ? now : null,
+      jobNames: jobs.map((j) => j.name),
     });
     c.custody(actor, {
-      action: held ? 'package.receivedHeld' : 'package.received', subject: 'package', trackingNumber: tracking,
-      jobName: jobs.length === 1 ? jobs[0]!.name : null, stateBefore: null, stateAfter: 'open',
-      reason: held ? (!jobs.length ? because('noJob') : jobs.some((j) => j.state === 'Creating')
-        ? because('packageJobCreating') : because('jobEnded', { state: jobs[0]!.state })) : null,
+      action: held ? 'package.receivedHeld' : 'package.received',
+      subject: 'package',
+      trackingNumber: tracking,
+      jobName: jobs.length === 1 ? jobs[0]!.name : null,
+      stateBefore: null,
+      stateAfter: 'open',
+      reason: held
+        ? !jobs.length
+          ? because('noJob')
+          : jobs.some((j) => j.state === 'Creating')
+            ? because('packageJobCreating')
+            : because('jobEnded', { state: jobs[0]!.state })
+        : null,
       detail: { jobs: jobs.map((j) => j.name) },
     });
     c.touch('packages', tracking);
@@ -93,7 +114,7 @@ export function packageForScan(c: Context, actor: Actor, tracking: unknown): Pac
     return p;
   }
   const open = c.read.openPackageOf(actor.station);
-  if (!open) fail('NO_OPEN_PACKAGE', 'No package is open: scan the package\'s tracking number first.');
+  if (!open) fail('NO_OPEN_PACKAGE', "No package is open: scan the package's tracking number first.");
   return open;
 }
 
@@ -109,11 +130,23 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
     const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string, hold: HoldCause | null = null): ScanResult => {
       const job = drive.jobName ? c.read.job(drive.jobName) : null;
       const params: ScanParams = {
-        serial, job: drive.jobName, jobState: job?.state ?? null, tracking: pkg.trackingNumber, packageJobs: pkg.jobNames, hold,
-        extra: drive.role !== 'listed', otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
+        serial,
+        job: drive.jobName,
+        jobState: job?.state ?? null,
+        tracking: pkg.trackingNumber,
+        packageJobs: pkg.jobNames,
+        hold,
+        extra: drive.role !== 'listed',
+        otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
       };
       return {
-        outcome, params, tone, serial, jobName: drive.jobName, drive: driveView(drive), message,
+        outcome,
+        params,
+        tone,
+        serial,
+        jobName: drive.jobName,
+        drive: driveView(drive),
+        message,
         package: packageViewOf(c.read, pkg.trackingNumber)!,
       };
     };
@@ -123,11 +156,18 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       const job = existing.jobName ? c.read.job(existing.jobName) : null;
       const inPackage = job ? pkg.jobNames.includes(job.name) : false;
       const whose = job ? `job ${job.name}` : 'no job';
-      if (existing.packageTracking && (existing.state !== 'Specified' && existing.state !== 'NeverReceived' || existing.heldSince)) {
-        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`, { driveId: serial, jobName: existing.jobName });
+      if (existing.packageTracking && ((existing.state !== 'Specified' && existing.state !== 'NeverReceived') || existing.heldSince)) {
+        fail(
+          'DRIVE_ALREADY_SCANNED',
+          `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`,
+          { driveId: serial, jobName: existing.jobName },
+        );
       }
       if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
-        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, { driveId: serial, jobName: existing.jobName });
+        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, {
+          driveId: serial,
+          jobName: existing.jobName,
+        });
       }
       // a drive of a job that already ended (a box that came after the job was Closed) is held like one of
       // no job: nothing processes it any more, and unheld it would vanish with the job's purge
@@ -140,13 +180,25 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       }
       const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
       const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
-        tracking: pkg.trackingNumber, action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
+        tracking: pkg.trackingNumber,
+        action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
         sets: { package_tracking: pkg.trackingNumber, received_at: now },
         detail: inPackage ? { package: pkg.trackingNumber } : { package: pkg.trackingNumber, packageJobs: pkg.jobNames },
       });
-      if (trigger === 'arrivedLater') return result('arrivedLater', 'accepted', d, `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`);
+      if (trigger === 'arrivedLater')
+        return result(
+          'arrivedLater',
+          'accepted',
+          d,
+          `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`,
+        );
       if (!inPackage) {
-        return result('otherJob', 'warning', d, `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`);
+        return result(
+          'otherJob',
+          'warning',
+          d,
+          `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`,
+        );
       }
       return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
     }
@@ -154,28 +206,52 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
     // a carrier's tracking number scanned while a box is open is the next box, not an extra drive
     const box = c.read.trackingNumberOwner(serial);
     if (box) {
-      fail('CODE_IS_TRACKING', `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`, { trackingNumber: serial, open: pkg.trackingNumber });
+      fail(
+        'CODE_IS_TRACKING',
+        `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`,
+        { trackingNumber: serial, open: pkg.trackingNumber },
+      );
     }
     // a job's name (its label carries it as a barcode) is not a drive either: recorded, it would be an extra drive
     const named = c.read.jobByCode(codeSpellings(input?.serial, serial));
     if (named) {
-      fail('CODE_IS_JOB', `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. `
-        + 'Nothing was recorded.', { jobName: named.name, code: serial });
+      fail(
+        'CODE_IS_JOB',
+        `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. ` +
+          'Nothing was recorded.',
+        { jobName: named.name, code: serial },
+      );
     }
     // a drive on no job's list: an extra drive of this package's job, or held when there is no job
     let owner: JobRecord | null = null;
     if (pkgJobs.length === 1) owner = pkgJobs[0]!;
     else if (pkgJobs.length > 1) {
       const named = typeof input?.jobName === 'string' ? input.jobName.trim() : '';
-      if (!named) fail('AMBIGUOUS_JOB', `Drive ${serial} is on no job's list and this box holds ${pkgJobs.length} jobs (${pkgJobs.map((j) => j.name).join(', ')}): choose the job written on the drive's label.`, { driveId: serial, jobs: pkgJobs.map((j) => j.name) });
+      if (!named)
+        fail(
+          'AMBIGUOUS_JOB',
+          `Drive ${serial} is on no job's list and this box holds ${pkgJobs.length} jobs (${pkgJobs.map((j) => j.name).join(', ')}): choose the job written on the drive's label.`,
+          { driveId: serial, jobs: pkgJobs.map((j) => j.name) },
+        );
       owner = pkgJobs.find((j) => j.name === named) ?? null;
       if (!owner) fail('JOB_NOT_IN_PACKAGE', `Job "${named}" is not in package ${pkg.trackingNumber}.`);
     }
     if (!owner) {
-      const d = c.insertDrive(actor, {
-        driveId: serial, jobName: null, role: 'orphan', state: 'Specified', heldSince: now, holdReason: holdReason('noJob'),
-        packageTracking: pkg.trackingNumber, receivedAt: now,
-      }, 'drive.heldNoJob', pkg.trackingNumber);
+      const d = c.insertDrive(
+        actor,
+        {
+          driveId: serial,
+          jobName: null,
+          role: 'orphan',
+          state: 'Specified',
+          heldSince: now,
+          holdReason: holdReason('noJob'),
+          packageTracking: pkg.trackingNumber,
+          receivedAt: now,
+        },
+        'drive.heldNoJob',
+        pkg.trackingNumber,
+      );
       return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`, 'noJob');
     }
     // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
@@ -183,29 +259,71 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
       const state = effectiveState(owner);
       if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
         const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
-        const d = c.insertDrive(actor, {
-          driveId: serial, jobName: owner.name, role: 'listed', state: 'Specified', heldSince: now, holdReason: why,
-          packageTracking: pkg.trackingNumber, receivedAt: now,
-        }, 'drive.held', pkg.trackingNumber);
+        const d = c.insertDrive(
+          actor,
+          {
+            driveId: serial,
+            jobName: owner.name,
+            role: 'listed',
+            state: 'Specified',
+            heldSince: now,
+            holdReason: why,
+            packageTracking: pkg.trackingNumber,
+            receivedAt: now,
+          },
+          'drive.held',
+          pkg.trackingNumber,
+        );
         return result('held', 'warning', d, `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`);
       }
-      const d = c.insertDrive(actor, {
-        driveId: serial, jobName: owner.name, role: 'listed', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now,
-      }, 'drive.exportReceived', pkg.trackingNumber);
+      const d = c.insertDrive(
+        actor,
+        {
+          driveId: serial,
+          jobName: owner.name,
+          role: 'listed',
+          state: 'Received',
+          packageTracking: pkg.trackingNumber,
+          receivedAt: now,
+        },
+        'drive.exportReceived',
+        pkg.trackingNumber,
+      );
       return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
     }
     if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
       const cause: HoldCause = owner.state === 'Creating' ? 'jobCreating' : 'jobEnded';
       const why = holdReason(cause, owner.state);
-      const d = c.insertDrive(actor, {
-        driveId: serial, jobName: owner.name, role: 'extra', state: 'Specified', heldSince: now, holdReason: why,
-        packageTracking: pkg.trackingNumber, receivedAt: now,
-      }, 'drive.heldExtra', pkg.trackingNumber);
+      const d = c.insertDrive(
+        actor,
+        {
+          driveId: serial,
+          jobName: owner.name,
+          role: 'extra',
+          state: 'Specified',
+          heldSince: now,
+          holdReason: why,
+          packageTracking: pkg.trackingNumber,
+          receivedAt: now,
+        },
+        'drive.heldExtra',
+        pkg.trackingNumber,
+      );
       const message = `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`;
       return result('held', 'warning', d, message, cause);
     }
-    const d = c.insertDrive(actor, { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now }, 'drive.extra', pkg.trackingNumber);
-    return result('extra', 'warning', d, `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`);
+    const d = c.insertDrive(
+      actor,
+      { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now },
+      'drive.extra',
+      pkg.trackingNumber,
+    );
+    return result(
+      'extra',
+      'warning',
+      d,
+      `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`,
+    );
   });
 }
 
@@ -221,7 +339,11 @@ export function codeSpellings(raw: unknown, normalized: string): string[] {
 }
 
 /** What closing the package would mark NeverReceived: the confirmation lists them. */
-export function previewClose(c: Context, actor: Actor, tracking?: unknown): { trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean } {
+export function previewClose(
+  c: Context,
+  actor: Actor,
+  tracking?: unknown,
+): { trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean } {
   const pkg = packageForScan(c, actor, tracking);
   const out: { jobName: string; driveId: string }[] = [];
   for (const name of pkg.jobNames) {
@@ -236,7 +358,11 @@ export function previewClose(c: Context, actor: Actor, tracking?: unknown): { tr
 }
 
 /** Closes the package: expected drives not scanned become NeverReceived and its jobs Received. */
-export function closePackage(c: Context, actor: Actor, input: { trackingNumber?: unknown } = {}): { package: PackageView; neverReceived: string[] } {
+export function closePackage(
+  c: Context,
+  actor: Actor,
+  input: { trackingNumber?: unknown } = {},
+): { package: PackageView; neverReceived: string[] } {
   c.checkActor(actor);
   return c.op(() => {
     const pkg = packageForScan(c, actor, input?.trackingNumber);
@@ -248,12 +374,16 @@ export function closePackage(c: Context, actor: Actor, input: { trackingNumber?:
       if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
       for (const d of c.read.drivesOfJob(name)) {
         if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
-          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', { tracking: pkg.trackingNumber, reason: because('notInPackage', { tracking: pkg.trackingNumber }) });
+          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', {
+            tracking: pkg.trackingNumber,
+            reason: because('notInPackage', { tracking: pkg.trackingNumber }),
+          });
           never.push(d.driveId);
         }
       }
       const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
-      if (received.cancelRequested) c.moveJob(actor, received, 'Packaging', 'copySkipped', because('cancelSkipsCopy'), {}, pkg.trackingNumber);
+      if (received.cancelRequested)
+        c.moveJob(actor, received, 'Packaging', 'copySkipped', because('cancelSkipsCopy'), {}, pkg.trackingNumber);
       else if (checkJob('Packaging', 'nothingToCopy', c.jobContext(received)).ok) {
         c.moveJob(actor, received, 'Packaging', 'nothingToCopy', because('nothingArrived'), {}, pkg.trackingNumber);
       }
@@ -263,7 +393,15 @@ export function closePackage(c: Context, actor: Actor, input: { trackingNumber?:
     c.tx.closePackageRecord(pkg.trackingNumber, state, now, held ? (pkg.heldSince ?? now) : null);
     // one record per job in the box, so every job's custody shows its box closing
     for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
-      c.custody(actor, { action: 'package.closed', subject: 'package', jobName, trackingNumber: pkg.trackingNumber, stateBefore: 'open', stateAfter: state, detail: { neverReceived: never } });
+      c.custody(actor, {
+        action: 'package.closed',
+        subject: 'package',
+        jobName,
+        trackingNumber: pkg.trackingNumber,
+        stateBefore: 'open',
+        stateAfter: state,
+        detail: { neverReceived: never },
+      });
     }
     c.touch('packages', pkg.trackingNumber);
     return { package: packageViewOf(c.read, pkg.trackingNumber)!, neverReceived: never };
@@ -276,15 +414,24 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
   return c.op(() => {
     const rec = c.read.lastScanAt(actor.station);
     if (!rec) fail('NOTHING_TO_UNDO', 'There is no scan to undo at this station.');
-    if (rec.action === 'scan.undone' || rec.action === 'package.receiveUndone') fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId ?? rec.trackingNumber}) was already undone.`);
+    if (rec.action === 'scan.undone' || rec.action === 'package.receiveUndone')
+      fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId ?? rec.trackingNumber}) was already undone.`);
     if (rec.action === 'package.received' || rec.action === 'package.receivedHeld') return undoReceipt(c, actor, rec);
     const row = Number(rec.detail?.row);
     const drive = c.read.driveById(row);
     const later = c.read.anyDriveRecordAfter(rec.driveId, rec.seq);
     if (!drive || later) fail('UNDO_SUPERSEDED', `Drive ${rec.driveId} has changed since it was scanned; it cannot be undone here.`);
     const pkg = rec.trackingNumber ? c.read.package(rec.trackingNumber) : null;
-    if (pkg && pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${pkg.trackingNumber} is already ${pkg.state}; the scan can no longer be undone.`);
-    const base = { action: 'scan.undone', subject: 'drive' as const, jobName: drive.jobName, driveId: drive.driveId, trackingNumber: rec.trackingNumber, reason: because('undo', { seq: rec.seq }) };
+    if (pkg && pkg.state !== 'open')
+      fail('UNDO_SUPERSEDED', `Package ${pkg.trackingNumber} is already ${pkg.state}; the scan can no longer be undone.`);
+    const base = {
+      action: 'scan.undone',
+      subject: 'drive' as const,
+      jobName: drive.jobName,
+      driveId: drive.driveId,
+      trackingNumber: rec.trackingNumber,
+      reason: because('undo', { seq: rec.seq }),
+    };
     if (rec.stateBefore === null) {
       // the scan created the drive (extra or of no job): the drive record goes, the custody stays
       c.tx.deleteDrive(drive.id);
@@ -296,8 +443,11 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
       const job = drive.jobName ? c.read.job(drive.jobName) : null;
       const prev = c.read.trackingBefore(drive.driveId, rec.seq);
       c.moveDrive(actor, drive, job, rec.stateBefore as DriveState, 'scanUndone', {
-        action: 'scan.undone', reason: base.reason, tracking: rec.trackingNumber,
-        sets: { package_tracking: rec.stateBefore === 'NeverReceived' ? prev : null, received_at: null }, detail: { undoes: rec.seq },
+        action: 'scan.undone',
+        reason: base.reason,
+        tracking: rec.trackingNumber,
+        sets: { package_tracking: rec.stateBefore === 'NeverReceived' ? prev : null, received_at: null },
+        detail: { undoes: rec.seq },
       });
     }
     c.touch('drives', drive.driveId);
@@ -311,13 +461,23 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
 export function undoReceipt(c: Context, actor: Actor, rec: CustodyRecord): { driveId: null; trackingNumber: string; message: string } {
   const t = rec.trackingNumber!;
   const pkg = c.read.package(t);
-  if (!pkg || pkg.state !== 'open') fail('UNDO_SUPERSEDED', `Package ${t} is already ${pkg?.state ?? 'gone'}; its receipt can no longer be undone.`);
+  if (!pkg || pkg.state !== 'open')
+    fail('UNDO_SUPERSEDED', `Package ${t} is already ${pkg?.state ?? 'gone'}; its receipt can no longer be undone.`);
   if (c.read.anyDriveInPackage(t) || c.read.anyPackageRecordAfter(t, rec.seq)) {
     fail('UNDO_SUPERSEDED', `Drives were scanned into package ${t}: undo those scans first, or close it.`);
   }
   c.tx.deletePackage(t);
   for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
-    c.custody(actor, { action: 'package.receiveUndone', subject: 'package', jobName, trackingNumber: t, reason: because('undo', { seq: rec.seq }), stateBefore: 'open', stateAfter: null, detail: { undoes: rec.seq } });
+    c.custody(actor, {
+      action: 'package.receiveUndone',
+      subject: 'package',
+      jobName,
+      trackingNumber: t,
+      reason: because('undo', { seq: rec.seq }),
+      stateBefore: 'open',
+      stateAfter: null,
+      detail: { undoes: rec.seq },
+    });
   }
   c.touch('packages', t);
   for (const j of pkg.jobNames) c.touch('jobs', j);

@@ -12,10 +12,15 @@ export function returnDrives(c: Context, name: string): DriveRecord[] {
   return drivesAtDock(c.read.drivesOfJob(name));
 }
 
-export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; driveIds?: unknown }): JobView {
+export function shipBack(
+  c: Context,
+  actor: Actor,
+  input: { jobName: unknown; carrierName: unknown; trackingNumber: unknown; carrierAccountNumber?: unknown; driveIds?: unknown },
+): JobView {
   c.checkActor(actor);
   const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
-  if (typeof input.carrierName !== 'string' || !input.carrierName.trim() || input.carrierName.length > 64) fail('BAD_INPUT', 'The return carrier is required.');
+  if (typeof input.carrierName !== 'string' || !input.carrierName.trim() || input.carrierName.length > 64)
+    fail('BAD_INPUT', 'The return carrier is required.');
   const carrierName = input.carrierName.trim();
   if (input.driveIds !== undefined && !Array.isArray(input.driveIds)) fail('BAD_INPUT', 'driveIds must be a list of serials.');
   const boxed = Array.isArray(input.driveIds) ? input.driveIds.map((s) => normalizeCode(s, 'drive serial')) : undefined;
@@ -25,16 +30,35 @@ export function shipBack(c: Context, actor: Actor, input: { jobName: unknown; ca
     const drives = returnDrives(c, job.name);
     const now = c.nowUtc();
     const returnPackage = { carrierName, trackingNumber: tracking, driveCount: drives.length, shipDate: now.slice(0, 10) };
-    const account = typeof input.carrierAccountNumber === 'string' ? input.carrierAccountNumber.trim().slice(0, 64) : job.returnShipping?.carrierAccountNumber;
+    const account =
+      typeof input.carrierAccountNumber === 'string'
+        ? input.carrierAccountNumber.trim().slice(0, 64)
+        : job.returnShipping?.carrierAccountNumber;
     for (const d of drives) {
-      c.moveDrive(actor, d, job, 'ShippedBack', 'shippedBack', { tracking, sets: { active: 0, bitlocker_key: null }, detail: { returnTracking: tracking } });
+      c.moveDrive(actor, d, job, 'ShippedBack', 'shippedBack', {
+        tracking,
+        sets: { active: 0, bitlocker_key: null },
+        detail: { returnTracking: tracking },
+      });
     }
     const after = c.read.job(job.name)!;
     const errors = jobErrors(after, c.read.allDrivesOfJob(job.name));
     c.tx.setJob(job.name, { return_package: JSON.stringify(returnPackage) });
-    c.moveJob(actor, after, errors.length ? 'Closed' : 'Completed', errors.length ? 'shippedBackWithErrors' : 'shippedBack',
-      errors.length ? errors.join('; ').slice(0, MAX_REASON) : null, { finished_at: now });
-    c.custody(actor, { action: 'job.returnPackage', subject: 'package', jobName: job.name, trackingNumber: tracking, detail: { ...returnPackage, carrierAccountNumber: account ?? null } });
+    c.moveJob(
+      actor,
+      after,
+      errors.length ? 'Closed' : 'Completed',
+      errors.length ? 'shippedBackWithErrors' : 'shippedBack',
+      errors.length ? errors.join('; ').slice(0, MAX_REASON) : null,
+      { finished_at: now },
+    );
+    c.custody(actor, {
+      action: 'job.returnPackage',
+      subject: 'package',
+      jobName: job.name,
+      trackingNumber: tracking,
+      detail: { ...returnPackage, carrierAccountNumber: account ?? null },
+    });
     return jobViewOf(c.read, job.name);
   });
 }

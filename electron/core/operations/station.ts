@@ -18,14 +18,23 @@ export interface StationChange {
  * check would find its own record ahead of them. Returns the records' sequence numbers.
  */
 export function recordStationChanges(
-  c: Context, actor: Actor, changes: readonly StationChange[], apply: () => void, before?: () => void,
+  c: Context,
+  actor: Actor,
+  changes: readonly StationChange[],
+  apply: () => void,
+  before?: () => void,
 ): number[] {
   c.checkActor(actor);
   return c.op(() => {
     before?.();
-    const seqs = changes.map((ch) => c.custody(actor, {
-      action: ch.action, subject: 'station', detail: ch.detail, reason: ch.reason ?? null,
-    }));
+    const seqs = changes.map((ch) =>
+      c.custody(actor, {
+        action: ch.action,
+        subject: 'station',
+        detail: ch.detail,
+        reason: ch.reason ?? null,
+      }),
+    );
     apply();
     return seqs;
   });

@@ -14,16 +14,28 @@ export type PackageStatus = 'openHere' | 'openElsewhere' | 'received' | 'expecte
 export type CodeIdentity =
   | { kind: 'command'; code: string; command: Command | null }
   | {
-    kind: 'package'; code: string; trackingNumber: string; status: PackageStatus; packageState: PackageState | null;
-    station: string | null; jobs: { name: string; state: JobState }[];
-    /** The code is the common part of a shared box's trackings (`X` for `X-1`, `X-2` …), or one of them. */
-    sharedBox: boolean;
-  }
+      kind: 'package';
+      code: string;
+      trackingNumber: string;
+      status: PackageStatus;
+      packageState: PackageState | null;
+      station: string | null;
+      jobs: { name: string; state: JobState }[];
+      /** The code is the common part of a shared box's trackings (`X` for `X-1`, `X-2` …), or one of them. */
+      sharedBox: boolean;
+    }
   | { kind: 'job'; code: string; jobName: string; state: JobState; deleted: boolean }
   | {
-    kind: 'drive' | 'heldDrive'; code: string; driveId: string; jobName: string | null; jobState: JobState | null;
-    state: DriveState; role: DriveRole; packageTrackingNumber: string | null; heldSince: string | null;
-  }
+      kind: 'drive' | 'heldDrive';
+      code: string;
+      driveId: string;
+      jobName: string | null;
+      jobState: JobState | null;
+      state: DriveState;
+      role: DriveRole;
+      packageTrackingNumber: string | null;
+      heldSince: string | null;
+    }
   | { kind: 'unknown'; code: string };
 
 /**
@@ -41,8 +53,15 @@ export function identifyCode(s: StoreReads, raw: string, station: string): CodeI
   if (drive) {
     const job = drive.jobName ? s.job(drive.jobName) : null;
     return {
-      kind: drive.heldSince ? 'heldDrive' : 'drive', code, driveId: drive.driveId, jobName: drive.jobName, jobState: job?.state ?? null,
-      state: drive.state, role: drive.role, packageTrackingNumber: drive.packageTracking, heldSince: drive.heldSince,
+      kind: drive.heldSince ? 'heldDrive' : 'drive',
+      code,
+      driveId: drive.driveId,
+      jobName: drive.jobName,
+      jobState: job?.state ?? null,
+      state: drive.state,
+      role: drive.role,
+      packageTrackingNumber: drive.packageTracking,
+      heldSince: drive.heldSince,
     };
   }
   const pkg = s.package(code);
@@ -50,15 +69,27 @@ export function identifyCode(s: StoreReads, raw: string, station: string): CodeI
     const jobs = pkg.jobNames.map((n) => s.job(n)).filter((j) => j !== null);
     const status: PackageStatus = pkg.state !== 'open' ? 'received' : pkg.station === station ? 'openHere' : 'openElsewhere';
     return {
-      kind: 'package', code, trackingNumber: pkg.trackingNumber, status, packageState: pkg.state, station: pkg.station,
-      jobs: jobs.map((j) => ({ name: j.name, state: j.state })), sharedBox: sharedBox(s, code, jobs),
+      kind: 'package',
+      code,
+      trackingNumber: pkg.trackingNumber,
+      status,
+      packageState: pkg.state,
+      station: pkg.station,
+      jobs: jobs.map((j) => ({ name: j.name, state: j.state })),
+      sharedBox: sharedBox(s, code, jobs),
     };
   }
   const expecting = s.jobsDeliveredIn(code);
   if (expecting.length) {
     return {
-      kind: 'package', code, trackingNumber: code, status: 'expected', packageState: null, station: null,
-      jobs: expecting.map((j) => ({ name: j.name, state: j.state })), sharedBox: sharedBox(s, code, expecting),
+      kind: 'package',
+      code,
+      trackingNumber: code,
+      status: 'expected',
+      packageState: null,
+      station: null,
+      jobs: expecting.map((j) => ({ name: j.name, state: j.state })),
+      sharedBox: sharedBox(s, code, expecting),
     };
   }
   const job = s.jobByCode(codeSpellings(raw, code));

@@ -9,8 +9,17 @@ import type { After } from '../store/deadlines.ts';
 import type { StoreReads } from '../store/types.ts';
 
 export const EXCEPTION_KINDS = [
-  'destructionDue', 'held', 'addressMissing', 'packageOverdue', 'customerNotified', 'heldPackage',
-  'faultedJob', 'faultedDrive', 'otherJobPackage', 'neverReceived', 'extraDrive',
+  'destructionDue',
+  'held',
+  'addressMissing',
+  'packageOverdue',
+  'customerNotified',
+  'heldPackage',
+  'faultedJob',
+  'faultedDrive',
+  'otherJobPackage',
+  'neverReceived',
+  'extraDrive',
 ] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
@@ -24,8 +33,16 @@ export interface ExceptionRow {
   /** Past its date by the station's clock (the screen never judges by its own). */
   overdue: boolean;
   next: string;
-  action: 'releaseHold' | 'recordDestruction' | 'notifyCustomer' | 'extendWait' | 'updateJob' | 'resolveJob' | 'resolveDrive'
-    | 'recordContact' | null;
+  action:
+    | 'releaseHold'
+    | 'recordDestruction'
+    | 'notifyCustomer'
+    | 'extendWait'
+    | 'updateJob'
+    | 'resolveJob'
+    | 'resolveDrive'
+    | 'recordContact'
+    | null;
   /** The drives an action acts on when the row is a job's (its drives at the dock, to destroy). */
   driveIds?: string[];
 }
@@ -47,7 +64,11 @@ interface Candidate {
   row: () => ExceptionRow;
 }
 
-interface Cursor { due: string | null; rank: number; key: string | number }
+interface Cursor {
+  due: string | null;
+  rank: number;
+  key: string | number;
+}
 
 function encode(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.due, c.rank, c.key])).toString('base64url');
@@ -56,11 +77,19 @@ function encode(c: Cursor): string {
 function decode(s: string): Cursor {
   try {
     const [due, rank, key] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
-    if ((due === null || (typeof due === 'string' && !Number.isNaN(ms(due)))) && typeof rank === 'number' && Number.isInteger(rank)
-      && rank >= 0 && rank < EXCEPTION_KINDS.length && (typeof key === 'string' || typeof key === 'number')) {
+    if (
+      (due === null || (typeof due === 'string' && !Number.isNaN(ms(due)))) &&
+      typeof rank === 'number' &&
+      Number.isInteger(rank) &&
+      rank >= 0 &&
+      rank < EXCEPTION_KINDS.length &&
+      (typeof key === 'string' || typeof key === 'number')
+    ) {
       return { due: due as string | null, rank, key };
     }
-  } catch { /* falls through to the refusal */ }
+  } catch {
+    /* falls through to the refusal */
+  }
   fail('BAD_INPUT', 'That is not a page of the Exceptions list: ask for the first page again.');
 }
 
@@ -94,7 +123,9 @@ const compare = (a: Candidate, b: Candidate): number => {
 
 /** One page of everything that needs a person, the most urgent first: overdue, then soonest due, then undated. */
 export function exceptionsPage(
-  store: StoreReads, clock: ClockStatus, input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {},
+  store: StoreReads,
+  clock: ClockStatus,
+  input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {},
 ): ExceptionPage {
   const limit = Math.max(1, Math.min(EXCEPTION_PAGE.max, Math.floor(input.limit ?? EXCEPTION_PAGE.default)));
   const cursor = input.after ? decode(input.after) : null;
@@ -114,11 +145,18 @@ export function exceptionsPage(
     const releasable = takesDrives(job);
     const returnDue = ms(d.heldSince) + DEADLINES.heldReturnDue;
     return {
-      jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.heldSince,
-      next: releasable ? `Job ${job.name} is ${job.state}: release the held package.`
-        : destroy ? 'Securely destroy the drive with a witness.'
-          : returnDue <= now ? 'Return the drive to the customer; destroy it if it cannot be returned.' : 'Contact the customer.',
-      action: releasable ? 'releaseHold' as const : destroy ? 'recordDestruction' as const : null,
+      jobName: d.jobName,
+      driveId: d.driveId,
+      trackingNumber: d.packageTracking,
+      since: d.heldSince,
+      next: releasable
+        ? `Job ${job.name} is ${job.state}: release the held package.`
+        : destroy
+          ? 'Securely destroy the drive with a witness.'
+          : returnDue <= now
+            ? 'Return the drive to the customer; destroy it if it cannot be returned.'
+            : 'Contact the customer.',
+      action: releasable ? ('releaseHold' as const) : destroy ? ('recordDestruction' as const) : null,
     };
   };
   if (wanted.has('destructionDue')) {
@@ -141,16 +179,24 @@ export function exceptionsPage(
   if (wanted.has('packageOverdue')) {
     for (const j of store.jobsWithDeadline('shippingOverdue', iso(now), afterDated(cursor, rank('packageOverdue'), 0), n)) {
       add('packageOverdue', j.deadlineAt ?? null, j.name, () => ({
-        jobName: j.name, driveId: null, trackingNumber: j.deliveryPackage?.trackingNumber ?? null, since: j.shippingSince,
-        next: 'Notify the customer, then extend the wait or cancel.', action: 'notifyCustomer',
+        jobName: j.name,
+        driveId: null,
+        trackingNumber: j.deliveryPackage?.trackingNumber ?? null,
+        since: j.shippingSince,
+        next: 'Notify the customer, then extend the wait or cancel.',
+        action: 'notifyCustomer',
       }));
     }
   }
   if (wanted.has('customerNotified')) {
     for (const j of store.jobsWithDeadline('noticeClose', null, afterDated(cursor, rank('customerNotified'), 0), n)) {
       add('customerNotified', j.deadlineAt ?? null, j.name, () => ({
-        jobName: j.name, driveId: null, trackingNumber: j.deliveryPackage?.trackingNumber ?? null, since: j.notifiedAt,
-        next: 'Waiting for the customer; with no reply the job is Closed.', action: 'extendWait',
+        jobName: j.name,
+        driveId: null,
+        trackingNumber: j.deliveryPackage?.trackingNumber ?? null,
+        since: j.notifiedAt,
+        next: 'Waiting for the customer; with no reply the job is Closed.',
+        action: 'extendWait',
       }));
     }
   }
@@ -159,15 +205,22 @@ export function exceptionsPage(
     for (const p of store.emptyHeldBoxesPage(afterDated(cursor, rank('heldPackage'), DEADLINES.heldReturnDue), n)) {
       const since = p.heldSince ?? p.openedAt;
       add('heldPackage', iso(ms(since) + DEADLINES.heldReturnDue), p.trackingNumber, () => ({
-        jobName: null, driveId: null, trackingNumber: p.trackingNumber, since,
-        next: 'A held box with no drive in it: check the box, then return or discard the packaging.', action: null,
+        jobName: null,
+        driveId: null,
+        trackingNumber: p.trackingNumber,
+        since,
+        next: 'A held box with no drive in it: check the box, then return or discard the packaging.',
+        action: null,
       }));
     }
   }
   if (wanted.has('faultedJob')) {
     for (const j of store.faultedJobsPage(afterUndated(cursor, rank('faultedJob')), n)) {
       add('faultedJob', null, j.name, () => ({
-        jobName: j.name, driveId: null, trackingNumber: null, since: j.updatedAt,
+        jobName: j.name,
+        driveId: null,
+        trackingNumber: null,
+        since: j.updatedAt,
         next: `Faulted (${j.faultReason ?? 'no reason'}): contact the customer, then resolve back to ${j.faultedFrom ?? 'its state'}.`,
         action: 'resolveJob',
       }));
@@ -176,7 +229,10 @@ export function exceptionsPage(
   if (wanted.has('faultedDrive')) {
     for (const d of store.drivesPage('faulted', afterUndated(cursor, rank('faultedDrive')), n)) {
       add('faultedDrive', null, d.id, () => ({
-        jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.receivedAt,
+        jobName: d.jobName,
+        driveId: d.driveId,
+        trackingNumber: d.packageTracking,
+        since: d.receivedAt,
         next: `Faulted (${d.faultReason ?? 'no reason'}): resolve back to ${d.faultedFrom ?? 'its state'} once fixed.`,
         action: 'resolveDrive',
       }));
@@ -185,24 +241,36 @@ export function exceptionsPage(
   if (wanted.has('otherJobPackage')) {
     for (const d of store.drivesPage('otherBox', afterUndated(cursor, rank('otherJobPackage')), n)) {
       add('otherJobPackage', null, d.id, () => ({
-        jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.receivedAt,
-        next: 'Arrived in another job\'s package: keep it with its own job.', action: null,
+        jobName: d.jobName,
+        driveId: d.driveId,
+        trackingNumber: d.packageTracking,
+        since: d.receivedAt,
+        next: "Arrived in another job's package: keep it with its own job.",
+        action: null,
       }));
     }
   }
   if (wanted.has('neverReceived')) {
     for (const d of store.neverReceivedPage(afterUndated(cursor, rank('neverReceived')), n)) {
       add('neverReceived', null, d.id, () => ({
-        jobName: d.jobName, driveId: d.driveId, trackingNumber: null, since: d.jobUpdatedAt,
-        next: 'Tell the customer; if it arrives later, scan it in any package.', action: null,
+        jobName: d.jobName,
+        driveId: d.driveId,
+        trackingNumber: null,
+        since: d.jobUpdatedAt,
+        next: 'Tell the customer; if it arrives later, scan it in any package.',
+        action: null,
       }));
     }
   }
   if (wanted.has('extraDrive')) {
     for (const d of store.drivesPage('extra', afterUndated(cursor, rank('extraDrive')), n)) {
       add('extraDrive', null, d.id, () => ({
-        jobName: d.jobName, driveId: d.driveId, trackingNumber: d.packageTracking, since: d.receivedAt,
-        next: 'Keep with the job; it goes back when the job ships.', action: null,
+        jobName: d.jobName,
+        driveId: d.driveId,
+        trackingNumber: d.packageTracking,
+        since: d.receivedAt,
+        next: 'Keep with the job; it goes back when the job ships.',
+        action: null,
       }));
     }
   }

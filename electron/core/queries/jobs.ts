@@ -2,11 +2,24 @@
 // job or drive now, and the job search.
 import { fail } from '../errors.ts';
 import {
-  JOB_STATES, type DriveRecord, type DriveState, type JobRecord, type JobState, type JobView, type PackageRecord,
+  JOB_STATES,
+  type DriveRecord,
+  type DriveState,
+  type JobRecord,
+  type JobState,
+  type JobView,
+  type PackageRecord,
 } from '../model.ts';
 import {
-  drivePossibilities, jobPossibilities, packagePossibilities,
-  type DriveContext, type DriveTrigger, type JobContext, type JobTrigger, type PackageContext, type Possibility,
+  drivePossibilities,
+  jobPossibilities,
+  packagePossibilities,
+  type DriveContext,
+  type DriveTrigger,
+  type JobContext,
+  type JobTrigger,
+  type PackageContext,
+  type Possibility,
 } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import type { StoreReads } from '../store/types.ts';
@@ -22,20 +35,36 @@ export function jobViewOf(s: StoreReads, name: unknown): JobView {
 export function packageViewOf(s: StoreReads, tracking: string): PackageView | null {
   const pkg = s.package(tracking);
   if (!pkg) return null;
-  const jobs = pkg.jobNames.map((n) => s.job(n)).filter((j): j is JobRecord => j !== null).map((j) => {
-    const drives = s.drivesOfJob(j.name);
-    const expected = drives.filter((d) => d.role === 'listed');
-    return {
-      name: j.name, jobType: j.jobType, state: j.state, cancelRequested: j.cancelRequested, held: j.state === 'Creating' || Boolean(j.deletedAt),
-      expected: expected.map(driveView), extra: drives.filter((d) => d.role !== 'listed').map(driveView),
-      receivedCount: expected.filter((d) => d.packageTracking !== null && d.state !== 'NeverReceived').length,
-      expectedCount: expected.length,
-    };
-  });
+  const jobs = pkg.jobNames
+    .map((n) => s.job(n))
+    .filter((j): j is JobRecord => j !== null)
+    .map((j) => {
+      const drives = s.drivesOfJob(j.name);
+      const expected = drives.filter((d) => d.role === 'listed');
+      return {
+        name: j.name,
+        jobType: j.jobType,
+        state: j.state,
+        cancelRequested: j.cancelRequested,
+        held: j.state === 'Creating' || Boolean(j.deletedAt),
+        expected: expected.map(driveView),
+        extra: drives.filter((d) => d.role !== 'listed').map(driveView),
+        receivedCount: expected.filter((d) => d.packageTracking !== null && d.state !== 'NeverReceived').length,
+        expectedCount: expected.length,
+      };
+    });
   const scanned = s.drivesInPackage(tracking).map((d) => ({ ...driveView(d), jobName: d.jobName }));
   return {
-    trackingNumber: pkg.trackingNumber, carrierName: pkg.carrierName, state: pkg.state, held: pkg.heldSince !== null,
-    station: pkg.station, openedBy: pkg.openedBy, openedAt: pkg.openedAt, closedAt: pkg.closedAt, jobs, scanned,
+    trackingNumber: pkg.trackingNumber,
+    carrierName: pkg.carrierName,
+    state: pkg.state,
+    held: pkg.heldSince !== null,
+    station: pkg.station,
+    openedBy: pkg.openedBy,
+    openedAt: pkg.openedAt,
+    closedAt: pkg.closedAt,
+    jobs,
+    scanned,
   };
 }
 
@@ -90,11 +119,26 @@ export function packagePossibilitiesOf(s: StoreReads, tracking: unknown, station
 }
 
 /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
-export function searchJobs(s: StoreReads, input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): { total: number; items: { name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean; deleted: boolean }[] } {
+export function searchJobs(
+  s: StoreReads,
+  input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {},
+): {
+  total: number;
+  items: {
+    name: string;
+    jobType: string;
+    state: JobState;
+    trackingNumber: string | null;
+    updatedAt: string;
+    cancelRequested: boolean;
+    deleted: boolean;
+  }[];
+} {
   const q = typeof input.query === 'string' ? input.query.trim() : '';
   if (q.length > 64) fail('BAD_INPUT', 'A search is at most 64 characters.');
   const state = input.state;
-  if (state !== undefined && state !== null && state !== '' && !(JOB_STATES as readonly string[]).includes(String(state))) fail('BAD_INPUT', `Unknown job state "${String(state)}".`);
+  if (state !== undefined && state !== null && state !== '' && !(JOB_STATES as readonly string[]).includes(String(state)))
+    fail('BAD_INPUT', `Unknown job state "${String(state)}".`);
   const limit = Math.max(1, Math.min(200, Number(input.limit ?? 50) || 50));
   const offset = Math.max(0, Number(input.offset ?? 0) || 0);
   return s.searchJobs({ query: q, state: state ? String(state) : null, limit, offset });

@@ -4,34 +4,73 @@
 import { fail } from '../errors.ts';
 import type { StoreReads } from '../store/types.ts';
 
-export const DRIVE_OUTCOMES = ['received', 'extra', 'held', 'neverReceived', 'copied', 'faulted', 'shippedBack', 'destroyed', 'undone'] as const;
+export const DRIVE_OUTCOMES = [
+  'received',
+  'extra',
+  'held',
+  'neverReceived',
+  'copied',
+  'faulted',
+  'shippedBack',
+  'destroyed',
+  'undone',
+] as const;
 export type DriveOutcome = (typeof DRIVE_OUTCOMES)[number];
 
 const OUTCOME_OF: Record<string, DriveOutcome> = {
-  'drive.scanned': 'received', 'drive.arrivedLater': 'received', 'drive.receivedInOtherPackage': 'received',
-  'drive.exportReceived': 'received', 'drive.holdReleased': 'received',
+  'drive.scanned': 'received',
+  'drive.arrivedLater': 'received',
+  'drive.receivedInOtherPackage': 'received',
+  'drive.exportReceived': 'received',
+  'drive.holdReleased': 'received',
   'drive.extra': 'extra',
-  'drive.held': 'held', 'drive.heldNoJob': 'held', 'drive.heldExtra': 'held', 'drive.heldAtDock': 'held',
-  'drive.missingAtClose': 'neverReceived', 'drive.shippingTimedOut': 'neverReceived',
-  'drive.copyCompleted': 'copied', 'drive.copyCompletedMoreInfo': 'copied',
+  'drive.held': 'held',
+  'drive.heldNoJob': 'held',
+  'drive.heldExtra': 'held',
+  'drive.heldAtDock': 'held',
+  'drive.missingAtClose': 'neverReceived',
+  'drive.shippingTimedOut': 'neverReceived',
+  'drive.copyCompleted': 'copied',
+  'drive.copyCompletedMoreInfo': 'copied',
   'drive.fault': 'faulted',
-  'drive.shippedBack': 'shippedBack', 'drive.heldReturned': 'shippedBack',
+  'drive.shippedBack': 'shippedBack',
+  'drive.heldReturned': 'shippedBack',
   'drive.destroyed': 'destroyed',
   'scan.undone': 'undone',
 };
 /** A drive reaching the dock (the chart): received, extra, or held on arrival. */
 export const ARRIVALS = [
-  'drive.scanned', 'drive.arrivedLater', 'drive.receivedInOtherPackage', 'drive.exportReceived', 'drive.extra', 'drive.held',
-  'drive.heldNoJob', 'drive.heldExtra',
+  'drive.scanned',
+  'drive.arrivedLater',
+  'drive.receivedInOtherPackage',
+  'drive.exportReceived',
+  'drive.extra',
+  'drive.held',
+  'drive.heldNoJob',
+  'drive.heldExtra',
 ] as const;
 const BOXES = new Set(['package.received', 'package.receivedHeld']);
 /** What the Exceptions screen gains: a fault, a hold, a drive that never came, an extra drive. */
 const OPENS = new Set([
-  'job.fault', 'drive.fault', 'drive.held', 'drive.heldNoJob', 'drive.heldExtra', 'drive.heldAtDock', 'drive.missingAtClose',
-  'drive.shippingTimedOut', 'drive.extra',
+  'job.fault',
+  'drive.fault',
+  'drive.held',
+  'drive.heldNoJob',
+  'drive.heldExtra',
+  'drive.heldAtDock',
+  'drive.missingAtClose',
+  'drive.shippingTimedOut',
+  'drive.extra',
 ]);
 /** What takes one off it: a resolve, a hold released or ended by a return or a destruction, a late drive arriving. */
-const CLOSES = new Set(['job.resolve', 'drive.resolve', 'drive.holdReleased', 'drive.heldReturned', 'drive.destroyed', 'drive.arrivedLater']);
+const CLOSES = new Set([
+  'job.resolve',
+  'drive.resolve',
+  'drive.holdReleased',
+  'drive.heldReturned',
+  'drive.destroyed',
+  'drive.arrivedLater',
+]);
 
 export interface ReportRow {
   day: string;
@@ -62,13 +101,15 @@ function emptyRow(day: string, operator: string | null): ReportRow {
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 /** The report of days `from` to `to` (YYYY-MM-DD, the station's local days, both included). */
 export function dockReport(s: StoreReads, from: unknown, to: unknown): DockReport {
-  if (typeof from !== 'string' || !DAY.test(from) || Number.isNaN(Date.parse(from))) fail('BAD_INPUT', 'The first day is a date, YYYY-MM-DD.');
+  if (typeof from !== 'string' || !DAY.test(from) || Number.isNaN(Date.parse(from)))
+    fail('BAD_INPUT', 'The first day is a date, YYYY-MM-DD.');
   if (typeof to !== 'string' || !DAY.test(to) || Number.isNaN(Date.parse(to))) fail('BAD_INPUT', 'The last day is a date, YYYY-MM-DD.');
   if (to < from) fail('BAD_INPUT', 'The last day comes before the first.');
   const days = daysBetween(from, to);
@@ -77,34 +118,75 @@ export function dockReport(s: StoreReads, from: unknown, to: unknown): DockRepor
   const row = (day: string, operator: string | null) => {
     const k = `${day}\u0000${operator ?? ''}`;
     let r = rows.get(k);
-    if (!r) { r = emptyRow(day, operator); rows.set(k, r); }
+    if (!r) {
+      r = emptyRow(day, operator);
+      rows.set(k, r);
+    }
     return r;
   };
   for (const day of days) row(day, null);
-  const bump = (day: string, operator: string, f: (r: ReportRow) => void) => { f(row(day, operator)); f(row(day, null)); };
+  const bump = (day: string, operator: string, f: (r: ReportRow) => void) => {
+    f(row(day, operator));
+    f(row(day, null));
+  };
   for (const c of s.custodyCountsByDay(from, to)) {
     const outcome = OUTCOME_OF[c.action];
-    if (outcome) bump(c.day, c.operator, (r) => { r.drives[outcome] += c.n; });
-    if (BOXES.has(c.action)) bump(c.day, c.operator, (r) => { r.boxes += c.n; });
-    if (c.action === 'package.receiveUndone') bump(c.day, c.operator, (r) => { r.boxes -= c.n; });
-    if (OPENS.has(c.action)) bump(c.day, c.operator, (r) => { r.exceptionsOpened += c.n; });
-    if (CLOSES.has(c.action)) bump(c.day, c.operator, (r) => { r.exceptionsClosed += c.n; });
-    if (c.action === 'job.returnPackage') bump(c.day, c.operator, (r) => { r.shipments += c.n; });
+    if (outcome)
+      bump(c.day, c.operator, (r) => {
+        r.drives[outcome] += c.n;
+      });
+    if (BOXES.has(c.action))
+      bump(c.day, c.operator, (r) => {
+        r.boxes += c.n;
+      });
+    if (c.action === 'package.receiveUndone')
+      bump(c.day, c.operator, (r) => {
+        r.boxes -= c.n;
+      });
+    if (OPENS.has(c.action))
+      bump(c.day, c.operator, (r) => {
+        r.exceptionsOpened += c.n;
+      });
+    if (CLOSES.has(c.action))
+      bump(c.day, c.operator, (r) => {
+        r.exceptionsClosed += c.n;
+      });
+    if (c.action === 'job.returnPackage')
+      bump(c.day, c.operator, (r) => {
+        r.shipments += c.n;
+      });
   }
-  for (const h of s.heldReturnBoxesByDay(from, to)) bump(h.day, h.operator, (r) => { r.shipments += h.n; });
+  for (const h of s.heldReturnBoxesByDay(from, to))
+    bump(h.day, h.operator, (r) => {
+      r.shipments += h.n;
+    });
   const hours = new Map(days.map((d) => [d, new Array<number>(24).fill(0)]));
   for (const h of s.receivedByHour(from, to, ARRIVALS)) {
     const counts = hours.get(h.day);
     if (counts && h.hour >= 0 && h.hour < 24) counts[h.hour] = (counts[h.hour] ?? 0) + h.n;
   }
-  const sorted = [...rows.values()].sort((a, b) => a.day.localeCompare(b.day)
-    || (a.operator === null ? 1 : b.operator === null ? -1 : a.operator.localeCompare(b.operator)));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.day.localeCompare(b.day) || (a.operator === null ? 1 : b.operator === null ? -1 : a.operator.localeCompare(b.operator)),
+  );
   return { from, to, rows: sorted, hours: [...hours].map(([day, counts]) => ({ day, counts })) };
 }
 
 const CSV_HEAD = [
-  'day', 'operator', 'boxes received', 'drives received', 'extra drives', 'drives held', 'drives never received', 'drives copied',
-  'drives faulted', 'drives shipped back', 'drives destroyed', 'scans undone', 'exceptions opened', 'exceptions closed', 'shipments out',
+  'day',
+  'operator',
+  'boxes received',
+  'drives received',
+  'extra drives',
+  'drives held',
+  'drives never received',
+  'drives copied',
+  'drives faulted',
+  'drives shipped back',
+  'drives destroyed',
+  'scans undone',
+  'exceptions opened',
+  'exceptions closed',
+  'shipments out',
 ];
 
 function cell(v: string | number): string {
@@ -118,8 +200,11 @@ function cell(v: string | number): string {
 export function reportCsv(r: DockReport): string {
   const lines = [CSV_HEAD.join(',')];
   for (const x of r.rows) {
-    lines.push([x.day, x.operator ?? 'all', x.boxes, ...DRIVE_OUTCOMES.map((o) => x.drives[o]), x.exceptionsOpened, x.exceptionsClosed, x.shipments]
-      .map(cell).join(','));
+    lines.push(
+      [x.day, x.operator ?? 'all', x.boxes, ...DRIVE_OUTCOMES.map((o) => x.drives[o]), x.exceptionsOpened, x.exceptionsClosed, x.shipments]
+        .map(cell)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -4,7 +4,14 @@
 import type { ErrorCode } from '../errors.ts';
 import type { DriveRecord, DriveState, JobRecord, JobState, PackageState } from '../model.ts';
 import {
-  CANCELLABLE, driveLimit, drivesAtDock, drivesToCopy, effectiveState, isAtDock, missingAddressFields, takesDrives,
+  CANCELLABLE,
+  driveLimit,
+  drivesAtDock,
+  drivesToCopy,
+  effectiveState,
+  isAtDock,
+  missingAddressFields,
+  takesDrives,
 } from './facts.ts';
 import { reason, refusal, refusalError, type Reason, type Refusal } from './reasons.ts';
 import {
@@ -119,8 +126,10 @@ const somethingToShip: Guard<JobContext> = ({ job, drives }) =>
 const destroyable: Guard<DriveContext> = ({ drive, job }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', { driveIds: [drive.driveId] });
   const unreachable =
-    job !== null && ['Transferring', 'Packaging'].includes(job.state) && Boolean(job.addressWantingSince)
-    && job.contactOutcome === 'unreachable';
+    job !== null &&
+    ['Transferring', 'Packaging'].includes(job.state) &&
+    Boolean(job.addressWantingSince) &&
+    job.contactOutcome === 'unreachable';
   return drive.heldSince || unreachable ? null : reason('DRIVE_NOT_DESTROYABLE', { driveIds: [drive.driveId] });
 };
 
@@ -164,7 +173,14 @@ export const JOB_ACTIONS = {
   notifyCustomer: job('tell the customer their package has not arrived', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping']), packageMissing]),
   extendWait: job('wait longer for the package', 'TRANSITION_FORBIDDEN', [jobIn(['Shipping'])]),
   startCopy: job('start the data copy', 'COPY_NOT_ALLOWED', [notCancelled, jobIn(['Received', 'Transferring']), copyPick]),
-  shipBack: job('ship the drives back', 'SHIP_NOT_READY', [jobIn(['Packaging']), returnAddress, addressNotReportedWrong, notBusy, boxMatches, somethingToShip]),
+  shipBack: job('ship the drives back', 'SHIP_NOT_READY', [
+    jobIn(['Packaging']),
+    returnAddress,
+    addressNotReportedWrong,
+    notBusy,
+    boxMatches,
+    somethingToShip,
+  ]),
   closeWithoutShipment: job('close the job: nothing of it is at the dock to ship', 'TRANSITION_FORBIDDEN', [jobIn(['Packaging'])]),
   changeDeliveryPackage: job('change the delivery package', 'TRANSITION_FORBIDDEN', [jobIn(['Creating', 'Shipping'])]),
   addDrives: job('add drives to the job', 'TRANSITION_FORBIDDEN', [jobIn(['Creating']), withinDriveLimit]),

@@ -57,8 +57,7 @@ export const RULES = {
   JOB_ALREADY_CANCELLED: { error: 'ALREADY_CANCELLED', en: (p) => `Job ${str(p.job)} is already cancelled` },
   CANCEL_TOO_LATE: {
     error: 'CANCEL_TOO_LATE',
-    en: (p) =>
-      `Job ${str(p.job)} is ${str(p.state)}${from(p)}: a cancel is accepted only before Packaging`,
+    en: (p) => `Job ${str(p.job)} is ${str(p.state)}${from(p)}: a cancel is accepted only before Packaging`,
   },
   TOO_MANY_DRIVES: {
     error: 'TOO_MANY_DRIVES',
@@ -68,13 +67,13 @@ export const RULES = {
   DRIVES_NOT_PROCESSED: { en: (p) => `${cap(drives(p.driveIds))} of job ${str(p.job)} ${be(p.driveIds)} not yet processed` },
   DRIVES_ARRIVED: {
     en: (p) =>
-      `${cap(drives(p.driveIds))} of job ${str(p.job)} ${list(p.driveIds).length === 1 ? 'has' : 'have'} arrived: `
-      + 'there is something to copy or resolve',
+      `${cap(drives(p.driveIds))} of job ${str(p.job)} ${list(p.driveIds).length === 1 ? 'has' : 'have'} arrived: ` +
+      'there is something to copy or resolve',
   },
   DRIVES_AT_DOCK: {
     en: (p) =>
-      `${list(p.driveIds).length === 1 ? 'A drive' : 'Drives'} of job ${str(p.job)} ${be(p.driveIds)} still at the dock: `
-      + list(p.driveIds).join(', '),
+      `${list(p.driveIds).length === 1 ? 'A drive' : 'Drives'} of job ${str(p.job)} ${be(p.driveIds)} still at the dock: ` +
+      list(p.driveIds).join(', '),
   },
   JOB_HAD_ERRORS: {
     en: (p) =>
@@ -138,15 +137,16 @@ export const RULES = {
   },
   DRIVE_NOT_DESTROYABLE: {
     error: 'DRIVE_NOT_HELD',
-    en: (p) => `${cap(drives(p.driveIds))}: neither held nor of a job whose contact could not be reached about a wrong or missing return address, so not destroyed`,
+    en: (p) =>
+      `${cap(drives(p.driveIds))}: neither held nor of a job whose contact could not be reached about a wrong or missing return address, so not destroyed`,
   },
   COPY_STATUS_NOT_CLEAN: { en: (p) => `Copy status ${str(p.copyStatus) || 'none'}: only a clean copy (Completed) ends Completed` },
   COPY_STATUS_CLEAN: { en: () => 'A clean copy (Completed) ends Completed, not CompletedMoreInfo' },
   COPY_NOT_CORRECTABLE: {
     error: 'COPY_NOT_ALLOWED',
     en: (p) =>
-      `${cap(drives(p.driveIds))}: ${p.job ? `job ${str(p.job)} is ${str(p.state)}` : 'of no job'}; `
-      + 'a copy result is corrected only while its job is Transferring or Packaging',
+      `${cap(drives(p.driveIds))}: ${p.job ? `job ${str(p.job)} is ${str(p.state)}` : 'of no job'}; ` +
+      'a copy result is corrected only while its job is Transferring or Packaging',
   },
 
   // ---- packages ---------------------------------------------------------------------------------

@@ -54,13 +54,15 @@ export async function backupStore(store: DockStore, target: string): Promise<Bac
       copy.close();
     }
     const check = inspectStoreFile(partial);
-    if (check.integrity !== 'ok') fail('BACKUP_FAILED', `The copy did not pass its integrity check: ${check.integrity}`, { message: check.integrity });
+    if (check.integrity !== 'ok')
+      fail('BACKUP_FAILED', `The copy did not pass its integrity check: ${check.integrity}`, { message: check.integrity });
     renameSync(partial, path);
     return { path, bytes: statSync(path).size, pages, lastSeq: check.lastSeq, version: check.version, integrity: 'ok' };
   } catch (e) {
     rmSync(partial, { force: true });
     if (e instanceof Error && e.name === 'IntakeError') throw e;
-    fail('BACKUP_FAILED', `The backup to ${path} failed: ${e instanceof Error ? e.message : String(e)}`,
-      { message: e instanceof Error ? e.message : String(e) });
+    fail('BACKUP_FAILED', `The backup to ${path} failed: ${e instanceof Error ? e.message : String(e)}`, {
+      message: e instanceof Error ? e.message : String(e),
+    });
   }
 }

@@ -4,17 +4,39 @@ import { custodyFromRow, type Sql } from './rows.ts';
 
 /** The actions an undo at a station looks back through: scans and box receipts, and undos of them. */
 const UNDOABLE = [
-  'drive.scanned', 'drive.arrivedLater', 'drive.receivedInOtherPackage', 'drive.extra', 'drive.heldNoJob', 'drive.heldExtra', 'drive.held',
-  'drive.exportReceived', 'scan.undone', 'package.received', 'package.receivedHeld', 'package.receiveUndone',
-].map((a) => `'${a}'`).join(',');
+  'drive.scanned',
+  'drive.arrivedLater',
+  'drive.receivedInOtherPackage',
+  'drive.extra',
+  'drive.heldNoJob',
+  'drive.heldExtra',
+  'drive.held',
+  'drive.exportReceived',
+  'scan.undone',
+  'package.received',
+  'package.receivedHeld',
+  'package.receiveUndone',
+]
+  .map((a) => `'${a}'`)
+  .join(',');
 
 export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
   const res = q.run(
     `INSERT INTO custody (at, operator, station, action, subject, job_name, drive_id, tracking_number, reason, state_before, state_after,
         detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    c.at, c.operator, c.station, c.action, c.subject, c.jobName, c.driveId, c.trackingNumber, c.reason,
-    c.stateBefore, c.stateAfter, c.detail ? JSON.stringify(c.detail) : null,
+    c.at,
+    c.operator,
+    c.station,
+    c.action,
+    c.subject,
+    c.jobName,
+    c.driveId,
+    c.trackingNumber,
+    c.reason,
+    c.stateBefore,
+    c.stateAfter,
+    c.detail ? JSON.stringify(c.detail) : null,
   );
   return Number(res.lastInsertRowid);
 }
@@ -28,7 +50,9 @@ export function lastSeq(q: Sql): number {
 export function lastScanAt(q: Sql, station: string): CustodyRecord | null {
   const r = q.get(
     `SELECT * FROM custody WHERE station = ? AND action IN (${UNDOABLE})
-         ORDER BY seq DESC LIMIT 1`, station);
+         ORDER BY seq DESC LIMIT 1`,
+    station,
+  );
   return r ? custodyFromRow(r) : null;
 }
 
@@ -44,7 +68,10 @@ export function anyPackageRecordAfter(q: Sql, tracking: string, seq: number): bo
 export function trackingBefore(q: Sql, driveId: string, seq: number): string | null {
   const prev = q.get<{ tracking_number: string | null }>(
     `SELECT tracking_number FROM custody WHERE drive_id = ? AND seq < ? AND action LIKE 'drive.%' AND tracking_number IS NOT NULL
-      ORDER BY seq DESC LIMIT 1`, driveId, seq);
+      ORDER BY seq DESC LIMIT 1`,
+    driveId,
+    seq,
+  );
   return prev?.tracking_number ?? null;
 }
 
@@ -59,7 +86,11 @@ export function recordsOf(q: Sql, action: string, tracking: string): CustodyReco
 
 /** Newest first, before `beforeSeq`, of a job, a drive serial or a tracking number. */
 export function custodyBy(
-  q: Sql, by: 'job_name' | 'drive_id' | 'tracking_number', value: string, beforeSeq: number, limit: number,
+  q: Sql,
+  by: 'job_name' | 'drive_id' | 'tracking_number',
+  value: string,
+  beforeSeq: number,
+  limit: number,
 ): CustodyRecord[] {
   const col = by === 'job_name' ? 'job_name' : by === 'drive_id' ? 'drive_id' : 'tracking_number';
   return q.all(`SELECT * FROM custody WHERE ${col} = ? AND seq < ? ORDER BY seq DESC LIMIT ?`, value, beforeSeq, limit).map(custodyFromRow);
@@ -67,7 +98,8 @@ export function custodyBy(
 
 /** Newest first, before `beforeSeq`, of one subject (the station's own records). */
 export function custodyOfSubject(q: Sql, subject: CustodyRecord['subject'], beforeSeq: number, limit: number): CustodyRecord[] {
-  return q.all('SELECT * FROM custody WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?', subject, beforeSeq, limit)
+  return q
+    .all('SELECT * FROM custody WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT ?', subject, beforeSeq, limit)
     .map(custodyFromRow);
 }
 

@@ -3,23 +3,65 @@ import type { DriveRecord, DriveRole, DriveState } from '../model.ts';
 import { DRIVE_COLUMNS, driveFromRow, setClause, type Sql } from './rows.ts';
 
 const DRIVE_SETTABLE = new Set([
-  'state', 'job_name', 'role', 'active', 'faulted_from', 'fault_reason', 'copy_status', 'percent_complete', 'bytes_succeeded',
-  'error_log_uri', 'verbose_log_uri', 'bitlocker_key', 'held_since', 'hold_reason', 'package_tracking', 'received_at', 'destroyed_at',
+  'state',
+  'job_name',
+  'role',
+  'active',
+  'faulted_from',
+  'fault_reason',
+  'copy_status',
+  'percent_complete',
+  'bytes_succeeded',
+  'error_log_uri',
+  'verbose_log_uri',
+  'bitlocker_key',
+  'held_since',
+  'hold_reason',
+  'package_tracking',
+  'received_at',
+  'destroyed_at',
 ]);
 export type DriveColumn =
-  | 'state' | 'job_name' | 'role' | 'active' | 'faulted_from' | 'fault_reason' | 'copy_status' | 'percent_complete' | 'bytes_succeeded'
-  | 'error_log_uri' | 'verbose_log_uri' | 'bitlocker_key' | 'held_since' | 'hold_reason' | 'package_tracking' | 'received_at'
+  | 'state'
+  | 'job_name'
+  | 'role'
+  | 'active'
+  | 'faulted_from'
+  | 'fault_reason'
+  | 'copy_status'
+  | 'percent_complete'
+  | 'bytes_succeeded'
+  | 'error_log_uri'
+  | 'verbose_log_uri'
+  | 'bitlocker_key'
+  | 'held_since'
+  | 'hold_reason'
+  | 'package_tracking'
+  | 'received_at'
   | 'destroyed_at';
 export type DriveSets = Partial<Record<DriveColumn, string | number | null>>;
 
 export interface NewDriveRow {
-  driveId: string; jobName: string | null; role: DriveRole; state: DriveState; heldSince: string | null; holdReason: string | null;
-  packageTracking: string | null; receivedAt: string | null; bitLockerKey: string | null; manifestFile: string | null;
-  manifestHash: string | null; manifestUri: string | null;
+  driveId: string;
+  jobName: string | null;
+  role: DriveRole;
+  state: DriveState;
+  heldSince: string | null;
+  holdReason: string | null;
+  packageTracking: string | null;
+  receivedAt: string | null;
+  bitLockerKey: string | null;
+  manifestFile: string | null;
+  manifestHash: string | null;
+  manifestUri: string | null;
 }
 
 /** A drive at the dock, in the few columns a deadline or exception row shows. */
-export interface DriveBrief { driveId: string; jobName: string | null; trackingNumber: string | null }
+export interface DriveBrief {
+  driveId: string;
+  jobName: string | null;
+  trackingNumber: string | null;
+}
 
 export function drivesOfJob(q: Sql, name: string): DriveRecord[] {
   return q.all(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE job_name = ? AND active = 1 ORDER BY id`, name).map(driveFromRow);
@@ -27,8 +69,13 @@ export function drivesOfJob(q: Sql, name: string): DriveRecord[] {
 
 /** Drives of the job including those already shipped back or destroyed. */
 export function allDrivesOfJob(q: Sql, name: string): DriveRecord[] {
-  return q.all(`SELECT ${DRIVE_COLUMNS} FROM drives
-    WHERE job_name = ? AND (active = 1 OR state = 'ShippedBack' OR destroyed_at IS NOT NULL) ORDER BY id`, name).map(driveFromRow);
+  return q
+    .all(
+      `SELECT ${DRIVE_COLUMNS} FROM drives
+    WHERE job_name = ? AND (active = 1 OR state = 'ShippedBack' OR destroyed_at IS NOT NULL) ORDER BY id`,
+      name,
+    )
+    .map(driveFromRow);
 }
 
 export function activeDrive(q: Sql, serial: string): DriveRecord | null {
@@ -52,8 +99,18 @@ export function insertDrive(q: Sql, d: NewDriveRow): number {
     `INSERT INTO drives (drive_id, job_name, role, state, held_since, hold_reason, package_tracking, received_at,
         bitlocker_key, manifest_file, manifest_hash, manifest_uri)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    d.driveId, d.jobName, d.role, d.state, d.heldSince, d.holdReason, d.packageTracking, d.receivedAt, d.bitLockerKey, d.manifestFile,
-    d.manifestHash, d.manifestUri,
+    d.driveId,
+    d.jobName,
+    d.role,
+    d.state,
+    d.heldSince,
+    d.holdReason,
+    d.packageTracking,
+    d.receivedAt,
+    d.bitLockerKey,
+    d.manifestFile,
+    d.manifestHash,
+    d.manifestUri,
   );
   return Number(res.lastInsertRowid);
 }
@@ -65,14 +122,24 @@ export function setDrive(q: Sql, id: number, sets: DriveSets): void {
 
 /** A held drive of no job claimed by the job that lists it; a key the job gives replaces none. */
 export function claimOrphan(q: Sql, id: number, jobName: string, bitLockerKey: string | null): void {
-  q.run('UPDATE drives SET job_name = ?, role = ? , bitlocker_key = coalesce(?, bitlocker_key) WHERE id = ?',
-    jobName, 'listed', bitLockerKey, id);
+  q.run(
+    'UPDATE drives SET job_name = ?, role = ? , bitlocker_key = coalesce(?, bitlocker_key) WHERE id = ?',
+    jobName,
+    'listed',
+    bitLockerKey,
+    id,
+  );
 }
 
 /** The drive becomes a held drive of no job (its job's record is going); an earlier hold keeps its date. */
 export function detachDrive(q: Sql, id: number, now: string, why: string): void {
-  q.run(`UPDATE drives SET job_name = NULL, role = 'orphan', held_since = coalesce(held_since, ?), hold_reason = ?
-    WHERE id = ?`, now, why, id);
+  q.run(
+    `UPDATE drives SET job_name = NULL, role = 'orphan', held_since = coalesce(held_since, ?), hold_reason = ?
+    WHERE id = ?`,
+    now,
+    why,
+    id,
+  );
 }
 
 export function deleteDrive(q: Sql, id: number): void {
@@ -95,7 +162,8 @@ export function drivesInPackage(q: Sql, tracking: string): DriveRecord[] {
 }
 
 export function heldDrivesInPackage(q: Sql, tracking: string): DriveRecord[] {
-  return q.all(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE package_tracking = ? AND held_since IS NOT NULL AND active = 1`, tracking)
+  return q
+    .all(`SELECT ${DRIVE_COLUMNS} FROM drives WHERE package_tracking = ? AND held_since IS NOT NULL AND active = 1`, tracking)
     .map(driveFromRow);
 }
 
@@ -113,11 +181,16 @@ export function anyDriveInPackage(q: Sql, tracking: string): boolean {
 }
 
 export function heldDeadlines(q: Sql, limit: number): (DriveBrief & { heldSince: string })[] {
-  return q.all(`SELECT drive_id, job_name, package_tracking, held_since FROM drives
-    WHERE held_since IS NOT NULL AND active = 1 ORDER BY held_since LIMIT ?`, limit)
+  return q
+    .all(
+      `SELECT drive_id, job_name, package_tracking, held_since FROM drives
+    WHERE held_since IS NOT NULL AND active = 1 ORDER BY held_since LIMIT ?`,
+      limit,
+    )
     .map((r) => ({
-      driveId: String(r.drive_id), jobName: r.job_name as string | null, trackingNumber: r.package_tracking as string | null,
+      driveId: String(r.drive_id),
+      jobName: r.job_name as string | null,
+      trackingNumber: r.package_tracking as string | null,
       heldSince: r.held_since as string,
     }));
 }
-

@@ -3,24 +3,71 @@ import type { JobRecord, JobState } from '../model.ts';
 import { jobFromRow, setClause, type Sql } from './rows.ts';
 
 const JOB_SETTABLE = new Set([
-  'state', 'updated_at', 'cancel_requested', 'faulted_from', 'fault_reason', 'delivery_package', 'delivery_tracking',
-  'delivery_tracking_base', 'return_address', 'return_shipping', 'return_package', 'diagnostics_path', 'log_level',
-  'creating_since', 'shipping_since', 'notified_at', 'wait_until', 'finished_at', 'deleted_at',
+  'state',
+  'updated_at',
+  'cancel_requested',
+  'faulted_from',
+  'fault_reason',
+  'delivery_package',
+  'delivery_tracking',
+  'delivery_tracking_base',
+  'return_address',
+  'return_shipping',
+  'return_package',
+  'diagnostics_path',
+  'log_level',
+  'creating_since',
+  'shipping_since',
+  'notified_at',
+  'wait_until',
+  'finished_at',
+  'deleted_at',
 ]);
 export type JobColumn =
-  | 'state' | 'updated_at' | 'cancel_requested' | 'faulted_from' | 'fault_reason' | 'delivery_package' | 'delivery_tracking'
-  | 'delivery_tracking_base' | 'return_address' | 'return_shipping' | 'return_package' | 'diagnostics_path' | 'log_level'
-  | 'creating_since' | 'shipping_since' | 'notified_at' | 'wait_until' | 'finished_at' | 'deleted_at';
+  | 'state'
+  | 'updated_at'
+  | 'cancel_requested'
+  | 'faulted_from'
+  | 'fault_reason'
+  | 'delivery_package'
+  | 'delivery_tracking'
+  | 'delivery_tracking_base'
+  | 'return_address'
+  | 'return_shipping'
+  | 'return_package'
+  | 'diagnostics_path'
+  | 'log_level'
+  | 'creating_since'
+  | 'shipping_since'
+  | 'notified_at'
+  | 'wait_until'
+  | 'finished_at'
+  | 'deleted_at';
 export type JobSets = Partial<Record<JobColumn, string | number | null>>;
 
 export interface NewJobRow {
-  name: string; jobType: string; cancelRequested: boolean; deliveryPackage: string | null; deliveryTracking: string | null;
-  deliveryTrackingBase: string | null; returnAddress: string | null; returnShipping: string | null; returnPackage: string | null;
-  diagnosticsPath: string | null; logLevel: string; incompleteBlobListUri: string | null; now: string;
+  name: string;
+  jobType: string;
+  cancelRequested: boolean;
+  deliveryPackage: string | null;
+  deliveryTracking: string | null;
+  deliveryTrackingBase: string | null;
+  returnAddress: string | null;
+  returnShipping: string | null;
+  returnPackage: string | null;
+  diagnosticsPath: string | null;
+  logLevel: string;
+  incompleteBlobListUri: string | null;
+  now: string;
 }
 
 export interface JobListRow {
-  name: string; jobType: string; state: JobState; trackingNumber: string | null; updatedAt: string; cancelRequested: boolean;
+  name: string;
+  jobType: string;
+  state: JobState;
+  trackingNumber: string | null;
+  updatedAt: string;
+  cancelRequested: boolean;
   deleted: boolean;
 }
 
@@ -45,8 +92,21 @@ export function insertJob(q: Sql, j: NewJobRow): void {
         return_address, return_shipping, return_package, diagnostics_path, log_level, incomplete_blob_list_uri,
         created_at, updated_at, creating_since, shipping_since)
        VALUES (?, ?, 'Creating', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-    j.name, j.jobType, j.cancelRequested ? 1 : 0, j.deliveryPackage, j.deliveryTracking, j.deliveryTrackingBase,
-    j.returnAddress, j.returnShipping, j.returnPackage, j.diagnosticsPath, j.logLevel, j.incompleteBlobListUri, j.now, j.now, j.now,
+    j.name,
+    j.jobType,
+    j.cancelRequested ? 1 : 0,
+    j.deliveryPackage,
+    j.deliveryTracking,
+    j.deliveryTrackingBase,
+    j.returnAddress,
+    j.returnShipping,
+    j.returnPackage,
+    j.diagnosticsPath,
+    j.logLevel,
+    j.incompleteBlobListUri,
+    j.now,
+    j.now,
+    j.now,
   );
 }
 
@@ -70,7 +130,8 @@ export function jobsDeliveredIn(q: Sql, tracking: string): JobRecord[] {
 
 /** Jobs by name prefix, delivery or return tracking, or drive serial, newest first; `query` as typed, `code` upper-cased. */
 export function searchJobs(
-  q: Sql, s: { query: string; state: string | null; limit: number; offset: number },
+  q: Sql,
+  s: { query: string; state: string | null; limit: number; offset: number },
 ): { total: number; items: JobListRow[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
@@ -81,17 +142,29 @@ export function searchJobs(
         OR name IN (SELECT job_name FROM custody WHERE tracking_number = ? AND job_name IS NOT NULL))`);
     params.push(s.query, s.query + '\uffff', up, up, up, up);
   }
-  if (s.state) { where.push('state = ?'); params.push(s.state); }
+  if (s.state) {
+    where.push('state = ?');
+    params.push(s.state);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number(q.get(`SELECT count(*) AS n FROM jobs ${w}`, ...params)?.n ?? 0);
-  const rows = q.all(`SELECT name, job_type, state, delivery_tracking, updated_at, cancel_requested, deleted_at FROM jobs ${w}
-    ORDER BY updated_at DESC, name LIMIT ? OFFSET ?`, ...params, s.limit, s.offset);
+  const rows = q.all(
+    `SELECT name, job_type, state, delivery_tracking, updated_at, cancel_requested, deleted_at FROM jobs ${w}
+    ORDER BY updated_at DESC, name LIMIT ? OFFSET ?`,
+    ...params,
+    s.limit,
+    s.offset,
+  );
   return {
     total,
     items: rows.map((r) => ({
-      name: String(r.name), jobType: String(r.job_type), state: String(r.state) as JobState,
+      name: String(r.name),
+      jobType: String(r.job_type),
+      state: String(r.state) as JobState,
       trackingNumber: (r.delivery_tracking as string | null) ?? null,
-      updatedAt: String(r.updated_at), cancelRequested: Number(r.cancel_requested) === 1, deleted: r.deleted_at !== null,
+      updatedAt: String(r.updated_at),
+      cancelRequested: Number(r.cancel_requested) === 1,
+      deleted: r.deleted_at !== null,
     })),
   };
 }

@@ -6,12 +6,17 @@ function packageRecord(q: Sql, tracking: string): PackageRecord | null {
   const r = q.get('SELECT * FROM packages WHERE tracking_number = ?', tracking);
   if (!r) return null;
   const jobs = q.all<{ job_name: string }>('SELECT job_name FROM package_jobs WHERE tracking_number = ? ORDER BY job_name', tracking);
-  return packageFromRow(r, jobs.map((j) => j.job_name));
+  return packageFromRow(
+    r,
+    jobs.map((j) => j.job_name),
+  );
 }
 
 export function openPackageOf(q: Sql, station: string): PackageRecord | null {
   const r = q.get<{ tracking_number: string }>(
-    "SELECT tracking_number FROM packages WHERE station = ? AND state = 'open' ORDER BY opened_at DESC LIMIT 1", station);
+    "SELECT tracking_number FROM packages WHERE station = ? AND state = 'open' ORDER BY opened_at DESC LIMIT 1",
+    station,
+  );
   return r ? packageRecord(q, r.tracking_number) : null;
 }
 
@@ -19,14 +24,27 @@ export function openPackageOf(q: Sql, station: string): PackageRecord | null {
 export { packageRecord as package };
 
 /** A box opened at a station, with the jobs it holds; `heldSince` when nothing in it may be processed yet. */
-export function insertPackage(q: Sql, p: {
-  trackingNumber: string; carrierName: string | null; station: string; openedBy: string; openedAt: string; heldSince: string | null;
-  jobNames: string[];
-}): void {
+export function insertPackage(
+  q: Sql,
+  p: {
+    trackingNumber: string;
+    carrierName: string | null;
+    station: string;
+    openedBy: string;
+    openedAt: string;
+    heldSince: string | null;
+    jobNames: string[];
+  },
+): void {
   q.run(
     `INSERT INTO packages (tracking_number, carrier_name, state, station, opened_by, opened_at, held_since)
       VALUES (?, ?, 'open', ?, ?, ?, ?)`,
-    p.trackingNumber, p.carrierName, p.station, p.openedBy, p.openedAt, p.heldSince,
+    p.trackingNumber,
+    p.carrierName,
+    p.station,
+    p.openedBy,
+    p.openedAt,
+    p.heldSince,
   );
   for (const j of p.jobNames) q.run('INSERT INTO package_jobs (tracking_number, job_name) VALUES (?, ?)', p.trackingNumber, j);
 }
@@ -47,8 +65,11 @@ export function closePackageRecord(q: Sql, tracking: string, state: PackageState
 
 /** A held box opened again at this station. */
 export function reopenPackage(q: Sql, tracking: string, station: string): void {
-  q.run("UPDATE packages SET state = 'open', station = ?, closed_at = NULL, held_since = NULL WHERE tracking_number = ?",
-    station, tracking);
+  q.run(
+    "UPDATE packages SET state = 'open', station = ?, closed_at = NULL, held_since = NULL WHERE tracking_number = ?",
+    station,
+    tracking,
+  );
 }
 
 export function endPackageHold(q: Sql, tracking: string): void {
@@ -66,21 +87,33 @@ export function trackingNumberOwner(q: Sql, code: string): { jobName: string | n
   const box = q.get<{ name: string | null; t: string }>(
     `SELECT NULL AS name, tracking_number AS t FROM packages WHERE tracking_number = ?
      UNION ALL SELECT name, delivery_tracking AS t FROM jobs
-       WHERE (delivery_tracking = ? OR delivery_tracking_base = ?) AND deleted_at IS NULL LIMIT 1`, code, code, code);
+       WHERE (delivery_tracking = ? OR delivery_tracking_base = ?) AND deleted_at IS NULL LIMIT 1`,
+    code,
+    code,
+    code,
+  );
   return box ? { jobName: box.name } : null;
 }
 
 /** The boxes on record that name the job, with their state: the rules ask whether its package came. */
 export function packagesOfJob(q: Sql, jobName: string): { trackingNumber: string; state: PackageState }[] {
-  return q.all(`SELECT p.tracking_number, p.state FROM packages p JOIN package_jobs pj ON pj.tracking_number = p.tracking_number
-    WHERE pj.job_name = ? ORDER BY p.opened_at`, jobName)
+  return q
+    .all(
+      `SELECT p.tracking_number, p.state FROM packages p JOIN package_jobs pj ON pj.tracking_number = p.tracking_number
+    WHERE pj.job_name = ? ORDER BY p.opened_at`,
+      jobName,
+    )
     .map((r) => ({ trackingNumber: String(r.tracking_number), state: String(r.state) as PackageState }));
 }
 
 /** Held boxes with no held drive in them. */
 export function heldPackagesWithoutDrives(q: Sql, limit: number): { trackingNumber: string; heldSince: string | null; openedAt: string }[] {
-  return q.all(`SELECT p.tracking_number, p.held_since, p.opened_at FROM packages p WHERE p.state = 'held'
+  return q
+    .all(
+      `SELECT p.tracking_number, p.held_since, p.opened_at FROM packages p WHERE p.state = 'held'
       AND NOT EXISTS (SELECT 1 FROM drives d WHERE d.package_tracking = p.tracking_number AND d.held_since IS NOT NULL AND d.active = 1)
-    LIMIT ?`, limit)
+    LIMIT ?`,
+      limit,
+    )
     .map((r) => ({ trackingNumber: String(r.tracking_number), heldSince: r.held_since as string | null, openedAt: String(r.opened_at) }));
 }

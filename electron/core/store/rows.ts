@@ -1,7 +1,15 @@
 // Rows as SQLite returns them, turned into the records the core works with (and the drive columns read back).
 import type { SQLInputValue } from 'node:sqlite';
 import type {
-  CustodyRecord, DriveRecord, DriveRole, DriveState, JobRecord, JobState, JobType, PackageRecord, PackageState,
+  CustodyRecord,
+  DriveRecord,
+  DriveRole,
+  DriveState,
+  JobRecord,
+  JobState,
+  JobType,
+  PackageRecord,
+  PackageState,
 } from '../model.ts';
 
 export type Row = Record<string, SQLInputValue>;

@@ -62,7 +62,9 @@ export class SqliteStore implements DockStore {
         this.#db.exec('PRAGMA busy_timeout = 5000');
         if (this.version > MIGRATIONS.length) this.#migrate();
         if (this.version !== MIGRATIONS.length) {
-          throw new Error(`The store ${path} is at schema version ${this.version}, not ${MIGRATIONS.length}: open it in the station once first.`);
+          throw new Error(
+            `The store ${path} is at schema version ${this.version}, not ${MIGRATIONS.length}: open it in the station once first.`,
+          );
         }
       } else {
         this.#db.exec('PRAGMA journal_mode = WAL');
@@ -140,10 +142,12 @@ export class SqliteStore implements DockStore {
     const current = this.version;
     // a newer release's store may hold what this one cannot read or would write wrongly: it is left untouched
     if (current > MIGRATIONS.length) {
-      throw new IntakeError('STORE_TOO_NEW',
-        `The store at ${this.path} is at version ${current}, written by a newer release of the app; `
-        + `this release knows versions up to ${MIGRATIONS.length}. Update the app to open it.`,
-        { storeVersion: current, knownVersion: MIGRATIONS.length });
+      throw new IntakeError(
+        'STORE_TOO_NEW',
+        `The store at ${this.path} is at version ${current}, written by a newer release of the app; ` +
+          `this release knows versions up to ${MIGRATIONS.length}. Update the app to open it.`,
+        { storeVersion: current, knownVersion: MIGRATIONS.length },
+      );
     }
     for (let i = current; i < MIGRATIONS.length; i++) {
       this.#db.exec('BEGIN IMMEDIATE');

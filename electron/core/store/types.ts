@@ -14,16 +14,39 @@ type Bound<F> = F extends (q: Sql, ...args: infer A) => infer R ? (...args: A) =
 type BoundAll<M> = { [K in keyof M]: Bound<M[K]> };
 
 type Writes =
-  | 'insertJob' | 'setJob' | 'deleteJob'
-  | 'insertDrive' | 'setDrive' | 'claimOrphan' | 'detachDrive' | 'deleteDrive' | 'deleteInactiveDrivesOfJob' | 'deactivateUnheldDrivesOfJob'
-  | 'insertPackage' | 'addJobToPackage' | 'removeJobFromPackages' | 'closePackageRecord' | 'reopenPackage' | 'endPackageHold'
+  | 'insertJob'
+  | 'setJob'
+  | 'deleteJob'
+  | 'insertDrive'
+  | 'setDrive'
+  | 'claimOrphan'
+  | 'detachDrive'
+  | 'deleteDrive'
+  | 'deleteInactiveDrivesOfJob'
+  | 'deactivateUnheldDrivesOfJob'
+  | 'insertPackage'
+  | 'addJobToPackage'
+  | 'removeJobFromPackages'
+  | 'closePackageRecord'
+  | 'reopenPackage'
+  | 'endPackageHold'
   | 'deletePackage'
   | 'appendCustody'
-  | 'insertRestoredJob' | 'insertRestoredDrive'
-  | 'setClockSeenAt' | 'setJobDeadline' | 'setAddressWrong' | 'setContact' | 'wipeKeysOfJob' | 'refreshOtherBox';
+  | 'insertRestoredJob'
+  | 'insertRestoredDrive'
+  | 'setClockSeenAt'
+  | 'setJobDeadline'
+  | 'setAddressWrong'
+  | 'setContact'
+  | 'wipeKeysOfJob'
+  | 'refreshOtherBox';
 
-type AllTables = BoundAll<typeof jobs> & BoundAll<typeof drives> & BoundAll<typeof packages> & BoundAll<typeof custody>
-  & BoundAll<typeof deadlines> & BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
+type AllTables = BoundAll<typeof jobs> &
+  BoundAll<typeof drives> &
+  BoundAll<typeof packages> &
+  BoundAll<typeof custody> &
+  BoundAll<typeof deadlines> &
+  BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
 
 /** Everything an operation may do inside its transaction: every read, and every write. */
 export interface StoreTx extends AllTables {}

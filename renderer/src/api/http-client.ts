@@ -1,7 +1,16 @@
 // The contract over HTTP (browser mode): the same `IntakeApi` as the app's `window.intake`, spoken to the
 // station server. Calls are JSON POSTs carrying the run's token in a header; changes arrive as Server-Sent
 // Events read through fetch (EventSource cannot send a header), and the stream reconnects when it drops.
-import { ApiError, HTTP, type ApiErrorBody, type Change, type Input, type IntakeApi, type OpName, type Output } from '../../../electron/api/contract.ts';
+import {
+  ApiError,
+  HTTP,
+  type ApiErrorBody,
+  type Change,
+  type Input,
+  type IntakeApi,
+  type OpName,
+  type Output,
+} from '../../../electron/api/contract.ts';
 
 export interface HttpClientOptions {
   /** The station server, e.g. http://127.0.0.1:5123 (no trailing path). */
@@ -20,8 +29,7 @@ export interface HttpClient extends IntakeApi {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const isErrorBody = (v: unknown): v is ApiErrorBody =>
-  isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
+export const isErrorBody = (v: unknown): v is ApiErrorBody => isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
 
 interface SseEvent {
   event: string;
@@ -110,13 +118,18 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     }
   };
 
-  const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((done) => {
-    const t = setTimeout(done, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      done();
-    }, { once: true });
-  });
+  const sleep = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((done) => {
+      const t = setTimeout(done, ms);
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          done();
+        },
+        { once: true },
+      );
+    });
 
   async function stream(signal: AbortSignal): Promise<void> {
     let delay = minMs;

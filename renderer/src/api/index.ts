@@ -63,11 +63,12 @@ export function tokenFromPage(loc: Location = window.location, storage: Storage 
  */
 export function fromBridge(bridge: IntakeApi): IntakeApi {
   return {
-    call: (op, input) => bridge.call(op, input).catch((e: unknown) => {
-      if (e instanceof ApiError) throw e;
-      if (isErrorBody(e)) throw new ApiError(e);
-      throw new ApiError({ code: 'INTERNAL', message: e instanceof Error ? e.message : 'The station could not complete this.' });
-    }),
+    call: (op, input) =>
+      bridge.call(op, input).catch((e: unknown) => {
+        if (e instanceof ApiError) throw e;
+        if (isErrorBody(e)) throw new ApiError(e);
+        throw new ApiError({ code: 'INTERNAL', message: e instanceof Error ? e.message : 'The station could not complete this.' });
+      }),
     onChange: (listener) => bridge.onChange(listener),
   } satisfies IntakeApi;
 }
@@ -76,8 +77,6 @@ let api: IntakeApi | null = null;
 
 export function getApi(): IntakeApi {
   if (api) return api;
-  api = window.intake
-    ? fromBridge(window.intake)
-    : createHttpClient({ baseUrl: window.location.origin, token: tokenFromPage() });
+  api = window.intake ? fromBridge(window.intake) : createHttpClient({ baseUrl: window.location.origin, token: tokenFromPage() });
   return api;
 }

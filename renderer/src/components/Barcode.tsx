@@ -10,14 +10,22 @@ export function Barcode({ text, label, height = 18 }: { text: string; label: str
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    bwip().then((b) => {
-      // the human-readable text is printed by the page (larger than bwip's), not inside the barcode
-      const out = b.toSVG({ bcid: 'code128', text, scale: 3, height, includetext: false, paddingwidth: 10, paddingheight: 4 });
-      if (live) setSvg(out);
-    }).catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+    bwip()
+      .then((b) => {
+        // the human-readable text is printed by the page (larger than bwip's), not inside the barcode
+        const out = b.toSVG({ bcid: 'code128', text, scale: 3, height, includetext: false, paddingwidth: 10, paddingheight: 4 });
+        if (live) setSvg(out);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
   }, [text, height]);
   if (error) return <p role="alert">{error}</p>;
   // bwip-js's SVG is made from our own fixed text, never from outside input
-  return <div className="barcode" role="img" aria-label={label} data-code={text} dangerouslySetInnerHTML={svg ? { __html: svg } : undefined} />;
+  return (
+    <div className="barcode" role="img" aria-label={label} data-code={text} dangerouslySetInnerHTML={svg ? { __html: svg } : undefined} />
+  );
 }

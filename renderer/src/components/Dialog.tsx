@@ -25,7 +25,8 @@ export function Dialog({ title, onClose, children, countsAsModal = true, tone = 
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const done = countsAsModal ? modalOpened() : () => {};
     if (!dlg.open) dlg.showModal();
-    const first = dlg.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? dlg.querySelector<HTMLElement>('input, select, textarea, button');
+    const first =
+      dlg.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? dlg.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
@@ -42,7 +43,9 @@ export function Dialog({ title, onClose, children, countsAsModal = true, tone = 
 
   return (
     <dialog ref={ref} className={`dialog dialog-${tone}`} aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId} className="dialog-title">{title}</h2>
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
       {children}
     </dialog>
   );

@@ -11,7 +11,9 @@ export function CommandSheet() {
     <div className="command-sheet" data-testid="command-sheet">
       <header className="screen-head no-print">
         <h1>{t('cmd.title')}</h1>
-        <button type="button" className="btn btn-big btn-primary" onClick={() => window.print()}>{t('cmd.print')}</button>
+        <button type="button" className="btn btn-big btn-primary" onClick={() => window.print()}>
+          {t('cmd.print')}
+        </button>
       </header>
       <p className="no-print">{t('cmd.text')}</p>
       <div className="commands">

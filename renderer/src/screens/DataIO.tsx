@@ -14,9 +14,18 @@ import './dataio.css';
 
 type Plan = Output<'jobs.importPreview'>;
 type Report = Output<'reports.daily'>;
-interface ChosenFile { name: string; text: string }
+interface ChosenFile {
+  name: string;
+  text: string;
+}
 
-const OUTCOME_TONE: Record<string, string> = { new: 'accepted', updated: 'notice', unchanged: 'quiet', refused: 'rejected', restored: 'accepted' };
+const OUTCOME_TONE: Record<string, string> = {
+  new: 'accepted',
+  updated: 'notice',
+  unchanged: 'quiet',
+  refused: 'rejected',
+  restored: 'accepted',
+};
 
 async function readFiles(list: FileList | File[]): Promise<ChosenFile[]> {
   return Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -30,9 +39,22 @@ export function useFileDrop(onFiles: (files: File[]) => void): { over: boolean; 
   return {
     over,
     handlers: {
-      onDragEnter: (e) => { if (!hasFiles(e)) return; e.preventDefault(); depth.current++; setOver(true); },
-      onDragOver: (e) => { if (!hasFiles(e)) return; e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; },
-      onDragLeave: (e) => { if (!hasFiles(e)) return; depth.current = Math.max(0, depth.current - 1); if (!depth.current) setOver(false); },
+      onDragEnter: (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        depth.current++;
+        setOver(true);
+      },
+      onDragOver: (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      },
+      onDragLeave: (e) => {
+        if (!hasFiles(e)) return;
+        depth.current = Math.max(0, depth.current - 1);
+        if (!depth.current) setOver(false);
+      },
       onDrop: (e) => {
         if (!hasFiles(e)) return;
         e.preventDefault();
@@ -69,15 +91,20 @@ export function ImportDialog({ initial, onClose }: { initial: File[] | null; onC
     }
   }, []);
 
-  const take = useCallback(async (list: FileList | File[]) => {
-    setNote(null);
-    setDone(null);
-    const chosen = await readFiles(list);
-    setFiles(chosen);
-    await preview(chosen);
-  }, [preview]);
+  const take = useCallback(
+    async (list: FileList | File[]) => {
+      setNote(null);
+      setDone(null);
+      const chosen = await readFiles(list);
+      setFiles(chosen);
+      await preview(chosen);
+    },
+    [preview],
+  );
 
-  useEffect(() => { if (initial?.length) void take(initial); }, [initial, take]);
+  useEffect(() => {
+    if (initial?.length) void take(initial);
+  }, [initial, take]);
   const drop = useFileDrop((f) => void take(f));
 
   const writes = plan ? plan.counts.new + plan.counts.updated + plan.counts.restored : 0;
@@ -87,7 +114,10 @@ export function ImportDialog({ initial, onClose }: { initial: File[] | null; onC
     setError(null);
     try {
       const r = await theApi().call('jobs.importConfirm', {
-        operator, files, basedOnSeq: plan.basedOnSeq, jobs: plan.jobs.map((j) => ({ name: j.name, outcome: j.outcome })),
+        operator,
+        files,
+        basedOnSeq: plan.basedOnSeq,
+        jobs: plan.jobs.map((j) => ({ name: j.name, outcome: j.outcome })),
       });
       setDone(r);
       setPlan(null);
@@ -105,24 +135,57 @@ export function ImportDialog({ initial, onClose }: { initial: File[] | null; onC
   return (
     <Dialog title={dt('dio.import.title')} onClose={onClose} testId="import-dialog">
       <div className={`dio-drop${drop.over ? ' dio-drop-over' : ''}`} {...drop.handlers} data-testid="import-drop">
-        <input ref={input} type="file" accept=".json,application/json" multiple className="sr-only" id="import-files" data-testid="import-files"
-          onChange={(e) => { if (e.target.files?.length) void take(e.target.files); e.target.value = ''; }} />
-        <button type="button" className="btn btn-primary" onClick={() => input.current?.click()} data-autofocus>{dt('dio.import.choose')}</button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          className="sr-only"
+          id="import-files"
+          data-testid="import-files"
+          onChange={(e) => {
+            if (e.target.files?.length) void take(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="btn btn-primary" onClick={() => input.current?.click()} data-autofocus>
+          {dt('dio.import.choose')}
+        </button>
         <span className="muted">{dt('dio.import.dropZone')}</span>
       </div>
       <p className="muted dio-hint">{dt('dio.import.hint')}</p>
       {busy && !plan ? <p role="status">{dt('dio.import.reading')}</p> : null}
-      {error ? <p className="form-error" role="alert">{errorText(lang, error)}</p> : null}
-      {note === 'stale' ? <p className="form-warn" role="alert" data-testid="import-stale">{dt('dio.import.stale')}</p> : null}
-      {done ? <p className="form-ok" role="status" data-testid="import-done">{dt('dio.import.done', { new: done.counts.new, updated: done.counts.updated, restored: done.counts.restored })}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {errorText(lang, error)}
+        </p>
+      ) : null}
+      {note === 'stale' ? (
+        <p className="form-warn" role="alert" data-testid="import-stale">
+          {dt('dio.import.stale')}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="form-ok" role="status" data-testid="import-done">
+          {dt('dio.import.done', { new: done.counts.new, updated: done.counts.updated, restored: done.counts.restored })}
+        </p>
+      ) : null}
       {plan ? <PlanView plan={plan} /> : null}
       <div className="dialog-buttons">
         {plan ? (
-          <button type="button" className="btn btn-primary btn-big" disabled={busy || writes === 0} onClick={() => void confirm()} data-testid="import-confirm">
+          <button
+            type="button"
+            className="btn btn-primary btn-big"
+            disabled={busy || writes === 0}
+            onClick={() => void confirm()}
+            data-testid="import-confirm"
+          >
             {writes === 1 ? dt('dio.import.confirm1') : dt('dio.import.confirm', { n: writes })}
           </button>
         ) : null}
-        <button type="button" className="btn btn-big" onClick={onClose} data-testid="import-close">{done ? dt('dio.close') : dt('dio.cancel')}</button>
+        <button type="button" className="btn btn-big" onClick={onClose} data-testid="import-close">
+          {done ? dt('dio.close') : dt('dio.cancel')}
+        </button>
       </div>
     </Dialog>
   );
@@ -134,31 +197,54 @@ function PlanView({ plan }: { plan: Plan }) {
   const writes = plan.counts.new + plan.counts.updated + plan.counts.restored;
   return (
     <div className="dio-plan" data-testid="import-preview">
-      <p className="dio-summary" data-testid="import-summary">{dt('dio.import.summary', plan.counts)}</p>
-      {plan.files.filter((f) => f.stationExport).map((f) => (
-        <p key={f.name} className="form-note">{dt('dio.import.stationExport', { station: f.stationExport!.station, date: f.stationExport!.exportedAt.slice(0, 16).replace('T', ' ') })}</p>
-      ))}
-      {plan.files.filter((f) => f.reason).map((f) => (
-        <p key={f.name} className="form-error" data-testid="import-file-refused">{dt('dio.import.fileRefused')}: <span className="mono">{f.name}</span> — {refusalText(lang, f.reason!)}</p>
-      ))}
+      <p className="dio-summary" data-testid="import-summary">
+        {dt('dio.import.summary', plan.counts)}
+      </p>
+      {plan.files
+        .filter((f) => f.stationExport)
+        .map((f) => (
+          <p key={f.name} className="form-note">
+            {dt('dio.import.stationExport', {
+              station: f.stationExport!.station,
+              date: f.stationExport!.exportedAt.slice(0, 16).replace('T', ' '),
+            })}
+          </p>
+        ))}
+      {plan.files
+        .filter((f) => f.reason)
+        .map((f) => (
+          <p key={f.name} className="form-error" data-testid="import-file-refused">
+            {dt('dio.import.fileRefused')}: <span className="mono">{f.name}</span> — {refusalText(lang, f.reason!)}
+          </p>
+        ))}
       {plan.jobs.length ? (
         <div className="dio-scroll">
           <table className="table dio-table">
-            <thead><tr>
-              <th scope="col">{dt('dio.col.outcome')}</th><th scope="col">{dt('dio.col.job')}</th><th scope="col">{dt('dio.col.state')}</th>
-              <th scope="col">{dt('dio.col.drives')}</th><th scope="col">{dt('dio.col.keys')}</th><th scope="col">{dt('dio.col.details')}</th>
-              {plan.files.length > 1 ? <th scope="col">{dt('dio.col.file')}</th> : null}
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{dt('dio.col.outcome')}</th>
+                <th scope="col">{dt('dio.col.job')}</th>
+                <th scope="col">{dt('dio.col.state')}</th>
+                <th scope="col">{dt('dio.col.drives')}</th>
+                <th scope="col">{dt('dio.col.keys')}</th>
+                <th scope="col">{dt('dio.col.details')}</th>
+                {plan.files.length > 1 ? <th scope="col">{dt('dio.col.file')}</th> : null}
+              </tr>
+            </thead>
             <tbody>
               {plan.jobs.map((j, i) => (
                 <tr key={`${j.file}/${j.name}/${i}`} data-job={j.name} data-outcome={j.outcome}>
-                  <td><span className={`chip dio-chip-${OUTCOME_TONE[j.outcome]}`}>{dt(`dio.outcome.${j.outcome}` as DioKey)}</span></td>
+                  <td>
+                    <span className={`chip dio-chip-${OUTCOME_TONE[j.outcome]}`}>{dt(`dio.outcome.${j.outcome}` as DioKey)}</span>
+                  </td>
                   <td className="mono nowrap">{j.name}</td>
                   <td className="nowrap">{j.state ? jobStateName(lang, j.state) : '—'}</td>
                   <td className="nowrap">{j.drives}</td>
                   <td className="nowrap">{j.drives ? `${j.keys} / ${j.drives}` : '—'}</td>
                   <td className={j.reason ? 'dio-reason' : ''} data-code={j.reason?.code}>
-                    {j.reason ? refusalText(lang, j.reason) : j.changes.map((c) => dt(`dio.field.${c}` as DioKey)).join(lang === 'zh-TW' ? '、' : ', ')}
+                    {j.reason
+                      ? refusalText(lang, j.reason)
+                      : j.changes.map((c) => dt(`dio.field.${c}` as DioKey)).join(lang === 'zh-TW' ? '、' : ', ')}
                   </td>
                   {plan.files.length > 1 ? <td className="mono small">{j.file}</td> : null}
                 </tr>
@@ -168,7 +254,11 @@ function PlanView({ plan }: { plan: Plan }) {
         </div>
       ) : null}
       {plan.counts.refused ? <p className="muted">{dt('dio.import.refusedNote')}</p> : null}
-      {writes === 0 ? <p className="form-warn" data-testid="import-nothing">{dt('dio.import.nothing')}</p> : null}
+      {writes === 0 ? (
+        <p className="form-warn" data-testid="import-nothing">
+          {dt('dio.import.nothing')}
+        </p>
+      ) : null}
       <p className="muted small">{dt('dio.import.keysNote')}</p>
     </div>
   );
@@ -199,24 +289,70 @@ export function ExportDialog({ chosen, onClose }: { chosen: string[]; onClose: (
     <Dialog title={dt('dio.export.title')} onClose={onClose} testId="export-dialog">
       <p className="dio-hint">{dt('dio.export.lead')}</p>
       <fieldset className="dio-choice">
-        <label><input type="radio" name="export-mode" checked={mode === 'sinceLast'} onChange={() => setMode('sinceLast')} data-testid="export-since-last" /> {dt('dio.export.sinceLast')}</label>
-        <label><input type="radio" name="export-mode" checked={mode === 'chosen'} disabled={!chosen.length} onChange={() => setMode('chosen')} data-testid="export-chosen" /> {dt('dio.export.chosen', { n: chosen.length })}</label>
-        {!chosen.length ? <span className="muted small">{dt('dio.export.chooseHint')}</span> : <span className="mono small">{chosen.slice(0, 8).join(', ')}{chosen.length > 8 ? ' …' : ''}</span>}
+        <label>
+          <input
+            type="radio"
+            name="export-mode"
+            checked={mode === 'sinceLast'}
+            onChange={() => setMode('sinceLast')}
+            data-testid="export-since-last"
+          />{' '}
+          {dt('dio.export.sinceLast')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="export-mode"
+            checked={mode === 'chosen'}
+            disabled={!chosen.length}
+            onChange={() => setMode('chosen')}
+            data-testid="export-chosen"
+          />{' '}
+          {dt('dio.export.chosen', { n: chosen.length })}
+        </label>
+        {!chosen.length ? (
+          <span className="muted small">{dt('dio.export.chooseHint')}</span>
+        ) : (
+          <span className="mono small">
+            {chosen.slice(0, 8).join(', ')}
+            {chosen.length > 8 ? ' …' : ''}
+          </span>
+        )}
       </fieldset>
-      {error ? <p className="form-error" role="alert">{errorText(lang, error)}</p> : null}
-      {result ? (result.jobs.length
-        ? <p className="form-ok" role="status" data-testid="export-done">{dt('dio.export.done', { file: result.filename, n: result.jobs.length })}{result.more ? ` ${dt('dio.export.more')}` : ''}</p>
-        : <p className="form-note" role="status" data-testid="export-none">{dt('dio.export.none')}</p>) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {errorText(lang, error)}
+        </p>
+      ) : null}
+      {result ? (
+        result.jobs.length ? (
+          <p className="form-ok" role="status" data-testid="export-done">
+            {dt('dio.export.done', { file: result.filename, n: result.jobs.length })}
+            {result.more ? ` ${dt('dio.export.more')}` : ''}
+          </p>
+        ) : (
+          <p className="form-note" role="status" data-testid="export-none">
+            {dt('dio.export.none')}
+          </p>
+        )
+      ) : null}
       <div className="dialog-buttons">
-        <button type="button" className="btn btn-primary btn-big" disabled={busy} onClick={() => void go()} data-testid="export-go">{dt('dio.export.go')}</button>
-        <button type="button" className="btn btn-big" onClick={onClose}>{dt('dio.close')}</button>
+        <button type="button" className="btn btn-primary btn-big" disabled={busy} onClick={() => void go()} data-testid="export-go">
+          {dt('dio.export.go')}
+        </button>
+        <button type="button" className="btn btn-big" onClick={onClose}>
+          {dt('dio.close')}
+        </button>
       </div>
     </Dialog>
   );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const today = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; };
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
 
 function bytesText(n: number): string {
   return n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -251,16 +387,29 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (!from || !to) return;
-    theApi().call('reports.daily', { from, to }).then((r) => { setReport(r); setError(null); }).catch((e) => setError(toCoreError(e)));
+    theApi()
+      .call('reports.daily', { from, to })
+      .then((r) => {
+        setReport(r);
+        setError(null);
+      })
+      .catch((e) => setError(toCoreError(e)));
   }, [from, to]);
-  useEffect(() => { theApi().call('settings.get', {}).then((s) => setKeepDays(s.backup.keepDays)).catch(() => {}); }, []);
+  useEffect(() => {
+    theApi()
+      .call('settings.get', {})
+      .then((s) => setKeepDays(s.backup.keepDays))
+      .catch(() => {});
+  }, []);
 
   const csv = async () => {
     try {
       const r = await theApi().call('reports.csv', { from, to });
       download(r.filename, r.csv);
       setSaved(r.filename);
-    } catch (e) { setError(toCoreError(e)); }
+    } catch (e) {
+      setError(toCoreError(e));
+    }
   };
   const pdf = async () => {
     try {
@@ -268,11 +417,17 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
       const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: r.mimeType }));
       const a = document.createElement('a');
-      a.href = url; a.download = r.filename; a.rel = 'noopener';
-      document.body.append(a); a.click(); a.remove();
+      a.href = url;
+      a.download = r.filename;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setSaved(r.filename);
-    } catch (e) { setError(toCoreError(e)); }
+    } catch (e) {
+      setError(toCoreError(e));
+    }
   };
   const backUp = async () => {
     setBackup('working');
@@ -290,26 +445,73 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
       <section className="dio-section">
         <h3>{dt('dio.report.heading')}</h3>
         <div className="dio-row">
-          <label>{dt('dio.report.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" /></label>
-          <label>{dt('dio.report.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="report-to" /></label>
-          <button type="button" className="btn" onClick={() => void csv()} data-testid="report-csv">{dt('dio.report.csv')}</button>
-          <button type="button" className="btn" onClick={() => void pdf()} data-testid="report-pdf">{dt('dio.report.pdf')}</button>
+          <label>
+            {dt('dio.report.from')}{' '}
+            <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
+          </label>
+          <label>
+            {dt('dio.report.to')}{' '}
+            <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
+          </label>
+          <button type="button" className="btn" onClick={() => void csv()} data-testid="report-csv">
+            {dt('dio.report.csv')}
+          </button>
+          <button type="button" className="btn" onClick={() => void pdf()} data-testid="report-pdf">
+            {dt('dio.report.pdf')}
+          </button>
         </div>
-        {saved ? <p className="form-ok" role="status">{dt('dio.report.saved', { file: saved })}</p> : null}
+        {saved ? (
+          <p className="form-ok" role="status">
+            {dt('dio.report.saved', { file: saved })}
+          </p>
+        ) : null}
         {report ? <ReportView report={report} /> : null}
       </section>
       <section className="dio-section">
         <h3>{dt('dio.backup.heading')}</h3>
         <div className="dio-row">
-          <label className="dio-grow">{dt('dio.backup.path')}<input type="text" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} maxLength={1024} data-testid="backup-path" /></label>
-          <button type="button" className="btn btn-primary" disabled={backup === 'working'} onClick={() => void backUp()} data-testid="backup-now">{dt('dio.backup.now')}</button>
+          <label className="dio-grow">
+            {dt('dio.backup.path')}
+            <input
+              type="text"
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              spellCheck={false}
+              maxLength={1024}
+              data-testid="backup-path"
+            />
+          </label>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={backup === 'working'}
+            onClick={() => void backUp()}
+            data-testid="backup-now"
+          >
+            {dt('dio.backup.now')}
+          </button>
         </div>
         {backup === 'working' ? <p role="status">{dt('dio.backup.working')}</p> : null}
-        {backup && backup !== 'working' ? <p className="form-ok" role="status" data-testid="backup-done">{dt('dio.backup.done', { path: backup.path, size: bytesText(backup.bytes), seq: backup.lastSeq })}</p> : null}
-        <p className="muted small">{keepDays === null ? null : keepDays > 0 ? dt('dio.backup.daily', { days: keepDays }) : dt('dio.backup.dailyOff')} {dt('dio.backup.restore')}</p>
+        {backup && backup !== 'working' ? (
+          <p className="form-ok" role="status" data-testid="backup-done">
+            {dt('dio.backup.done', { path: backup.path, size: bytesText(backup.bytes), seq: backup.lastSeq })}
+          </p>
+        ) : null}
+        <p className="muted small">
+          {keepDays === null ? null : keepDays > 0 ? dt('dio.backup.daily', { days: keepDays }) : dt('dio.backup.dailyOff')}{' '}
+          {dt('dio.backup.restore')}
+        </p>
       </section>
-      {error ? <p className="form-error" role="alert">{errorText(lang, error)}</p> : null}
-      <div className="dialog-buttons"><button type="button" className="btn btn-big" onClick={onClose}>{dt('dio.close')}</button></div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {errorText(lang, error)}
+        </p>
+      ) : null}
+      <div className="dialog-buttons">
+        <button type="button" className="btn btn-big" onClick={onClose}>
+          {dt('dio.close')}
+        </button>
+      </div>
     </Dialog>
   );
 }
@@ -324,12 +526,23 @@ function ReportView({ report }: { report: Report }) {
           <div key={day} className="dio-day" data-day={day}>
             <h4>{day}</h4>
             <table className="table dio-table dio-numbers">
-              <thead><tr><th scope="col">{dt('dio.report.operator')}</th>{REPORT_COLUMNS.map((c) => <th key={c.key} scope="col">{dt(c.key)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{dt('dio.report.operator')}</th>
+                  {REPORT_COLUMNS.map((c) => (
+                    <th key={c.key} scope="col">
+                      {dt(c.key)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.operator ?? ''} className={r.operator === null ? 'dio-total' : ''} data-operator={r.operator ?? ''}>
                     <td>{r.operator ?? dt('dio.report.all')}</td>
-                    {REPORT_COLUMNS.map((c) => <td key={c.key}>{c.value(r)}</td>)}
+                    {REPORT_COLUMNS.map((c) => (
+                      <td key={c.key}>{c.value(r)}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -346,9 +559,10 @@ function ReportView({ report }: { report: Report }) {
 function Chart({ label, counts }: { label: string; counts: number[] }): ReactNode {
   return (
     <figure className="dio-chart">
-      <figcaption>{label} · {counts.reduce((a, b) => a + b, 0)}</figcaption>
+      <figcaption>
+        {label} · {counts.reduce((a, b) => a + b, 0)}
+      </figcaption>
       <div dangerouslySetInnerHTML={{ __html: hourChartSvg(counts, label) }} />
     </figure>
   );
 }
-

@@ -51,7 +51,10 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
     const c = raw.trim();
     if (!c) return;
     setCode('');
-    const who = await theApi().call('operators.identify', { code: c.slice(0, 64) }).then((r) => r.name).catch(() => null);
+    const who = await theApi()
+      .call('operators.identify', { code: c.slice(0, 64) })
+      .then((r) => r.name)
+      .catch(() => null);
     if (who) {
       if (sameName(who, operator)) return say('rejected', bt('destroy.witnessSelf', { name: operator }));
       setWitness(who);
@@ -74,9 +77,21 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
     return () => el.removeEventListener('dock-scan', on);
   });
 
-  useEffect(() => () => { if (pdf) URL.revokeObjectURL(pdf.url); }, [pdf]);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
-  useEffect(() => { if (done) pdfRef.current?.focus(); }, [done]);
+  useEffect(
+    () => () => {
+      if (pdf) URL.revokeObjectURL(pdf.url);
+    },
+    [pdf],
+  );
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
+  useEffect(() => {
+    if (done) pdfRef.current?.focus();
+  }, [done]);
 
   const record = async () => {
     if (!drives.length) return say('rejected', bt('destroy.needDrives'));
@@ -84,11 +99,17 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
     setBusy(true);
     try {
       const r = await theApi().call('drives.destroy', {
-        operator, driveIds: drives, method: method.trim(), witness, ...(reason.trim() ? { reason: reason.trim() } : {}),
+        operator,
+        driveIds: drives,
+        method: method.trim(),
+        witness,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       setDone({ driveIds: r.certificate.driveIds, witness: r.certificate.witness });
       say('accepted', bt('destroy.recorded', { n: r.certificate.driveIds.length, witness: r.certificate.witness }));
-      const html = await theApi().call('labels.render', { kind: 'destruction', driveId: r.certificate.driveIds[0]!, format: 'html' }).catch(() => null);
+      const html = await theApi()
+        .call('labels.render', { kind: 'destruction', driveId: r.certificate.driveIds[0]!, format: 'html' })
+        .catch(() => null);
       if (html) setPreview(blobUrl(html));
     } catch (e) {
       play('rejected');
@@ -134,9 +155,18 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
   return (
     <Dialog title={bt('destroy.title')} onClose={onClose} tone="danger" testId="destroy-dialog">
       <div className="destroy" aria-live="polite">
-        {error ? <p className="form-error" role="alert" data-testid="destroy-error">{errorText(lang, error)}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert" data-testid="destroy-error">
+            {errorText(lang, error)}
+          </p>
+        ) : null}
         {said && !error ? (
-          <p className={`destroy-said destroy-said-${said.tone}`} role={said.tone === 'rejected' ? 'alert' : 'status'} data-testid="destroy-said" data-tone={said.tone}>
+          <p
+            className={`destroy-said destroy-said-${said.tone}`}
+            role={said.tone === 'rejected' ? 'alert' : 'status'}
+            data-testid="destroy-said"
+            data-tone={said.tone}
+          >
             <Icon name={said.tone === 'accepted' ? 'check' : said.tone === 'notice' ? 'repeat' : 'cross'} size={24} /> {said.text}
           </p>
         ) : null}
@@ -144,8 +174,18 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
           <>
             <p>{bt('destroy.help')}</p>
             <form onSubmit={submit} className="pk-row">
-              <input ref={scanRef} className="pk-input mono" value={code} onChange={(e) => setCode(e.target.value)} data-autofocus
-                aria-label={bt('destroy.help')} autoComplete="off" spellCheck={false} maxLength={256} data-testid="destroy-scan" />
+              <input
+                ref={scanRef}
+                className="pk-input mono"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                data-autofocus
+                aria-label={bt('destroy.help')}
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={256}
+                data-testid="destroy-scan"
+              />
             </form>
             <h3>{bt('destroy.drives', { n: drives.length })}</h3>
             {drives.length ? (
@@ -153,13 +193,20 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
                 {drives.map((s) => (
                   <li key={s} data-serial={s}>
                     <span className="drive-serial">{s}</span>
-                    <button type="button" className="btn btn-small" onClick={() => setDrives(drives.filter((x) => x !== s))} aria-label={bt('destroy.remove', { serial: s })}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setDrives(drives.filter((x) => x !== s))}
+                      aria-label={bt('destroy.remove', { serial: s })}
+                    >
                       <Icon name="cross" size={18} />
                     </button>
                   </li>
                 ))}
               </ul>
-            ) : <p className="muted">{bt('destroy.none')}</p>}
+            ) : (
+              <p className="muted">{bt('destroy.none')}</p>
+            )}
             <p className={`destroy-witness ${witness ? 'has' : ''}`} data-testid="destroy-witness">
               <Icon name="user" size={24} /> {witness ? bt('destroy.witnessIs', { name: witness }) : bt('destroy.witnessWaiting')}
             </p>
@@ -170,22 +217,56 @@ export function DestroyDialog({ heldSerials, onClose }: Props) {
               <input id="destroy-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
             </div>
             <div className="dialog-actions">
-              <button type="button" className="btn btn-big btn-danger" disabled={busy} onClick={() => void record()} data-testid="destroy-record">
+              <button
+                type="button"
+                className="btn btn-big btn-danger"
+                disabled={busy}
+                onClick={() => void record()}
+                data-testid="destroy-record"
+              >
                 {bt('destroy.record', { n: drives.length })}
               </button>
-              <button type="button" className="btn btn-big" onClick={onClose}>{bt('destroy.close')}</button>
+              <button type="button" className="btn btn-big" onClick={onClose}>
+                {bt('destroy.close')}
+              </button>
             </div>
           </>
         ) : (
           <>
             <h3>{bt('destroy.certificate')}</h3>
             <div className="dialog-actions">
-              <button type="button" ref={pdfRef} className="btn btn-big btn-primary" onClick={() => void certificate('pdf')} data-testid="destroy-pdf">{bt('destroy.pdf')}</button>
-              <button type="button" className="btn btn-big" onClick={() => void certificate('print')} data-testid="destroy-print">{bt('destroy.print')}</button>
-              <button type="button" className="btn btn-big" onClick={onClose}>{bt('destroy.close')}</button>
+              <button
+                type="button"
+                ref={pdfRef}
+                className="btn btn-big btn-primary"
+                onClick={() => void certificate('pdf')}
+                data-testid="destroy-pdf"
+              >
+                {bt('destroy.pdf')}
+              </button>
+              <button type="button" className="btn btn-big" onClick={() => void certificate('print')} data-testid="destroy-print">
+                {bt('destroy.print')}
+              </button>
+              <button type="button" className="btn btn-big" onClick={onClose}>
+                {bt('destroy.close')}
+              </button>
             </div>
-            {pdf ? <p><a className="link" href={pdf.url} download={pdf.filename} data-testid="destroy-download">{pdf.filename}</a></p> : null}
-            {preview ? <iframe title={bt('destroy.certificate')} src={preview} sandbox="" className="destroy-preview" data-testid="destroy-preview" /> : null}
+            {pdf ? (
+              <p>
+                <a className="link" href={pdf.url} download={pdf.filename} data-testid="destroy-download">
+                  {pdf.filename}
+                </a>
+              </p>
+            ) : null}
+            {preview ? (
+              <iframe
+                title={bt('destroy.certificate')}
+                src={preview}
+                sandbox=""
+                className="destroy-preview"
+                data-testid="destroy-preview"
+              />
+            ) : null}
           </>
         )}
       </div>

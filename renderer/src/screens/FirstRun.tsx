@@ -24,7 +24,9 @@ export function FirstRun() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => { first.current?.focus(); }, []);
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
 
   const fail = (text: string) => {
     play('rejected');
@@ -38,7 +40,9 @@ export function FirstRun() {
     setBusy(true);
     try {
       const who = await theApi().call('station.setup', {
-        dockName, stationId: stationId.trim() || undefined, language: lang,
+        dockName,
+        stationId: stationId.trim() || undefined,
+        language: lang,
         dockAddress: compact(address, dockName),
         supervisor: { name, badge, pin },
       });
@@ -80,7 +84,16 @@ export function FirstRun() {
           <h2 id="fr-dock-h">{st('fr.dock')}</h2>
           <div className="form-field">
             <label htmlFor="fr-dockName">{st('fr.dockName')}</label>
-            <input id="fr-dockName" ref={first} value={dockName} onChange={(e) => setDockName(e.target.value)} autoComplete="off" className="setup-input" required maxLength={120} />
+            <input
+              id="fr-dockName"
+              ref={first}
+              value={dockName}
+              onChange={(e) => setDockName(e.target.value)}
+              autoComplete="off"
+              className="setup-input"
+              required
+              maxLength={120}
+            />
           </div>
           <AddressFields prefix="fr" value={address} onChange={setAddress} />
           {field('fr-stationId', 'fr.stationId', stationId, setStationId, { maxLength: 64, pattern: '[A-Za-z0-9._\\-]+' })}
@@ -91,10 +104,24 @@ export function FirstRun() {
             {field('fr-name', 'fr.supervisorName', name, setName, { required: true, maxLength: 64 })}
             {field('fr-badge', 'fr.badge', badge, setBadge, { required: true, maxLength: 64 })}
             <div className="setup-two">
-              {field('fr-pin', 'fr.pin', pin, (v) => setPin(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
-              {field('fr-pin2', 'fr.pinAgain', pin2, (v) => setPin2(v.replace(/\D/g, '')), { type: 'password', inputMode: 'numeric', maxLength: 8, required: true })}
+              {field('fr-pin', 'fr.pin', pin, (v) => setPin(v.replace(/\D/g, '')), {
+                type: 'password',
+                inputMode: 'numeric',
+                maxLength: 8,
+                required: true,
+              })}
+              {field('fr-pin2', 'fr.pinAgain', pin2, (v) => setPin2(v.replace(/\D/g, '')), {
+                type: 'password',
+                inputMode: 'numeric',
+                maxLength: 8,
+                required: true,
+              })}
             </div>
-            {error ? <p id="fr-error" className="form-error" role="alert" data-testid="first-run-error">{error}</p> : null}
+            {error ? (
+              <p id="fr-error" className="form-error" role="alert" data-testid="first-run-error">
+                {error}
+              </p>
+            ) : null}
             <button type="submit" className="btn btn-big btn-primary setup-submit" disabled={busy} data-testid="first-run-save">
               {busy ? st('fr.saving') : st('fr.save')}
             </button>
@@ -102,9 +129,13 @@ export function FirstRun() {
           <aside className="setup-panel setup-demo" aria-labelledby="fr-demo-h">
             <h2 id="fr-demo-h">{st('fr.demoTitle')}</h2>
             <p>{st('fr.demoText')}</p>
-            {info?.demoAvailable
-              ? <button type="button" className="btn btn-big" onClick={() => void demo()} disabled={busy} data-testid="first-run-demo">{st('fr.demo')}</button>
-              : <p className="muted">{st('fr.demoNotEmpty')}</p>}
+            {info?.demoAvailable ? (
+              <button type="button" className="btn btn-big" onClick={() => void demo()} disabled={busy} data-testid="first-run-demo">
+                {st('fr.demo')}
+              </button>
+            ) : (
+              <p className="muted">{st('fr.demoNotEmpty')}</p>
+            )}
           </aside>
         </div>
       </form>
@@ -115,7 +146,10 @@ export function FirstRun() {
 /** The address as the station takes it: the optional lines left out when empty, the dock's name when no other is given. */
 export function compact(a: Address, dockName: string) {
   return {
-    name: a.name.trim() || dockName.trim(), streetAddress1: a.streetAddress1, city: a.city, postalCode: a.postalCode,
+    name: a.name.trim() || dockName.trim(),
+    streetAddress1: a.streetAddress1,
+    city: a.city,
+    postalCode: a.postalCode,
     countryOrRegion: a.countryOrRegion,
     ...(a.streetAddress2.trim() ? { streetAddress2: a.streetAddress2 } : {}),
     ...(a.stateOrProvince.trim() ? { stateOrProvince: a.stateOrProvince } : {}),

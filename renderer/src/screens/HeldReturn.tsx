@@ -15,7 +15,17 @@ import type { JobView } from '../../../electron/core/model.ts';
 import type { ExceptionRow } from '../../../electron/core/intake.ts';
 
 /** The return address fields (the job's returnAddress), in the order a carrier reads them. */
-export const ADDRESS_FIELDS = ['recipientName', 'streetAddress1', 'streetAddress2', 'city', 'stateOrProvince', 'postalCode', 'countryOrRegion', 'phone', 'email'] as const;
+export const ADDRESS_FIELDS = [
+  'recipientName',
+  'streetAddress1',
+  'streetAddress2',
+  'city',
+  'stateOrProvince',
+  'postalCode',
+  'countryOrRegion',
+  'phone',
+  'email',
+] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 const OPTIONAL: readonly AddressField[] = ['streetAddress2', 'stateOrProvince'];
 type AddressForm = Record<AddressField, string>;
@@ -70,24 +80,39 @@ export function useHeldReturn(o: Options) {
       return;
     }
     let live = true;
-    theApi().call('jobs.get', { name: owner }).then((j) => {
-      if (!live) return;
-      setJob(j);
-      const a = j.properties.returnAddress ?? {};
-      setForm(Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, a[f] ?? ''])) as AddressForm);
-      setTyping(j.dock.missingAddressFields.length > 0);
-      setCarrier(j.properties.returnShipping?.carrierName ?? '');
-      setAccount(j.properties.returnShipping?.carrierAccountNumber ?? '');
-    }).catch(() => {
-      if (!live) return;
-      setJob(null);
-      setTyping(true);
-      setForm(EMPTY_FORM);
-    });
-    return () => { live = false; };
+    theApi()
+      .call('jobs.get', { name: owner })
+      .then((j) => {
+        if (!live) return;
+        setJob(j);
+        const a = j.properties.returnAddress ?? {};
+        setForm(Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, a[f] ?? ''])) as AddressForm);
+        setTyping(j.dock.missingAddressFields.length > 0);
+        setCarrier(j.properties.returnShipping?.carrierName ?? '');
+        setAccount(j.properties.returnShipping?.carrierAccountNumber ?? '');
+      })
+      .catch(() => {
+        if (!live) return;
+        setJob(null);
+        setTyping(true);
+        setForm(EMPTY_FORM);
+      });
+    return () => {
+      live = false;
+    };
   }, [owner]);
-  useEffect(() => () => { if (pdf) URL.revokeObjectURL(pdf.url); }, [pdf]);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  useEffect(
+    () => () => {
+      if (pdf) URL.revokeObjectURL(pdf.url);
+    },
+    [pdf],
+  );
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   const trackingCode = tracking.trim().toUpperCase();
   const typedAddress = (): Record<string, string> | undefined => {
@@ -103,11 +128,20 @@ export function useHeldReturn(o: Options) {
   /** Takes a held drive into the box, or says why not: `due` is whether its 2 weeks have passed. */
   const offer = (row: ExceptionRow, due: boolean) => {
     const serial = row.driveId!;
-    if (!due) return o.say({ tone: 'rejected', key: 'pk.heldNotDue', params: { serial, since: formatDate(lang, row.since), due: formatDate(lang, row.dueAt) } });
+    if (!due)
+      return o.say({
+        tone: 'rejected',
+        key: 'pk.heldNotDue',
+        params: { serial, since: formatDate(lang, row.since), due: formatDate(lang, row.dueAt) },
+      });
     if (row.action === 'releaseHold') return o.say({ tone: 'rejected', key: 'pk.heldRelease', params: { serial, job: row.jobName ?? '' } });
     if (box.some((r) => r.driveId === serial)) return o.say({ tone: 'notice', key: 'pk.heldAgain', params: { serial } });
     if (owner !== undefined && row.jobName !== owner) {
-      return o.say({ tone: 'rejected', key: 'pk.heldOtherSender', params: { serial, owner: row.jobName ?? t('pk.heldNoJob'), boxOwner: owner ?? t('pk.heldNoJob') } });
+      return o.say({
+        tone: 'rejected',
+        key: 'pk.heldOtherSender',
+        params: { serial, owner: row.jobName ?? t('pk.heldNoJob'), boxOwner: owner ?? t('pk.heldNoJob') },
+      });
     }
     setBox([...box, row]);
     o.say({ tone: 'accepted', key: 'pk.heldAccepted', params: { serial } });
@@ -116,8 +150,12 @@ export function useHeldReturn(o: Options) {
   const labelInput = () => {
     const address = typedAddress();
     return {
-      kind: 'held-return' as const, driveIds: serials, returnTrackingNumber: trackingCode, carrierName: carrier.trim(),
-      ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), ...(address ? { address } : {}),
+      kind: 'held-return' as const,
+      driveIds: serials,
+      returnTrackingNumber: trackingCode,
+      carrierName: carrier.trim(),
+      ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}),
+      ...(address ? { address } : {}),
     };
   };
 
@@ -171,10 +209,18 @@ export function useHeldReturn(o: Options) {
     try {
       const address = typedAddress();
       const r = await theApi().call('shipments.returnHeld', {
-        operator, driveIds: serials, carrierName: carrier.trim(), trackingNumber: trackingCode,
-        ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), ...(address ? { address } : {}),
+        operator,
+        driveIds: serials,
+        carrierName: carrier.trim(),
+        trackingNumber: trackingCode,
+        ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}),
+        ...(address ? { address } : {}),
       });
-      o.say({ tone: 'accepted', key: 'pk.heldShipped', params: { n: r.returnPackage.driveCount, name: r.address.recipientName ?? '', tracking: r.returnPackage.trackingNumber } });
+      o.say({
+        tone: 'accepted',
+        key: 'pk.heldShipped',
+        params: { n: r.returnPackage.driveCount, name: r.address.recipientName ?? '', tracking: r.returnPackage.trackingNumber },
+      });
       // the next box starts afresh: another sender, another address, another tracking number
       formFor.current = undefined;
       setBox([]);
@@ -200,15 +246,39 @@ export function useHeldReturn(o: Options) {
   };
 
   return {
-    box, owner, trackingRef, offer,
+    box,
+    owner,
+    trackingRef,
+    offer,
     takeOut: (driveId: string) => setBox(box.filter((r) => r.driveId !== driveId)),
     /** A scan while the tracking field has focus. */
     setTrackingScan: (code: string) => {
       setTracking(code.trim().toUpperCase());
       o.say({ tone: 'accepted', key: 'pk.trackingSet', params: { code: code.trim().toUpperCase() } });
     },
-    job, typing, setTyping, form, setField, missing, carrier, setCarrier, account, setAccount, tracking, setTracking,
-    labelOut, labelHow, signature, pdf, preview, busy, canLabel, canShip, packages, label, ship,
+    job,
+    typing,
+    setTyping,
+    form,
+    setField,
+    missing,
+    carrier,
+    setCarrier,
+    account,
+    setAccount,
+    tracking,
+    setTracking,
+    labelOut,
+    labelHow,
+    signature,
+    pdf,
+    preview,
+    busy,
+    canLabel,
+    canShip,
+    packages,
+    label,
+    ship,
   };
 }
 
@@ -228,40 +298,78 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
   const bt = useBayT();
   const lang = useLang();
   const [serial, setSerial] = useState('');
-  const submitSerial = useCallback((e: FormEvent) => {
-    e.preventDefault();
-    onSerial(serial);
-    setSerial('');
-  }, [onSerial, serial]);
+  const submitSerial = useCallback(
+    (e: FormEvent) => {
+      e.preventDefault();
+      onSerial(serial);
+      setSerial('');
+    },
+    [onSerial, serial],
+  );
   const a = h.job?.properties.returnAddress;
   const ownerText = h.owner === undefined ? null : h.owner === null ? t('pk.heldNoJob') : h.owner;
 
   return (
     <section className="split-detail pk-detail" aria-labelledby="pk-held-title" data-testid="held-return">
-      <h2 id="pk-held-title">{t('pk.heldReturn')} {ownerText ? <span className="chip chip-held" data-testid="held-owner">{ownerText}</span> : null}</h2>
+      <h2 id="pk-held-title">
+        {t('pk.heldReturn')}{' '}
+        {ownerText ? (
+          <span className="chip chip-held" data-testid="held-owner">
+            {ownerText}
+          </span>
+        ) : null}
+      </h2>
       <div className="pk-held-stack">
         <div className="pk-box" aria-labelledby="pk-held-box-title">
-          <h3 id="pk-held-box-title"><Icon name="box" size={26} /> {t('pk.heldBox')}</h3>
-          <p className="count" data-testid="held-count" aria-live="polite">{h.box.length ? t('pk.heldCount', { n: h.box.length }) : t('pk.heldEmptyShort')}</p>
+          <h3 id="pk-held-box-title">
+            <Icon name="box" size={26} /> {t('pk.heldBox')}
+          </h3>
+          <p className="count" data-testid="held-count" aria-live="polite">
+            {h.box.length ? t('pk.heldCount', { n: h.box.length }) : t('pk.heldEmptyShort')}
+          </p>
           <form className="pk-scan" onSubmit={submitSerial}>
-            <label htmlFor="pk-held-serial" className="pk-label">{t('pk.heldScanPrompt')}</label>
+            <label htmlFor="pk-held-serial" className="pk-label">
+              {t('pk.heldScanPrompt')}
+            </label>
             <div className="pk-row">
-              <input id="pk-held-serial" className="pk-input mono" value={serial} onChange={(e) => setSerial(e.target.value)} placeholder={t('pk.serial')} aria-label={t('pk.serial')} autoComplete="off" spellCheck={false} />
-              <button type="submit" className="btn">{t('pk.add')}</button>
+              <input
+                id="pk-held-serial"
+                className="pk-input mono"
+                value={serial}
+                onChange={(e) => setSerial(e.target.value)}
+                placeholder={t('pk.serial')}
+                aria-label={t('pk.serial')}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <button type="submit" className="btn">
+                {t('pk.add')}
+              </button>
             </div>
           </form>
           <ul className="pk-held-list" data-testid="held-box-drives">
             {h.box.map((r) => (
               <li key={r.driveId!} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
-                <span className="drive-mark"><Icon name="check" size={22} /></span>
+                <span className="drive-mark">
+                  <Icon name="check" size={22} />
+                </span>
                 <span className="drive-serial">{r.driveId}</span>
-                <button type="button" className="btn btn-small" onClick={() => h.takeOut(r.driveId!)}>{t('pk.remove')}</button>
-                <span className="pk-held-meta">{t('pk.heldSince', { date: formatDate(lang, r.since) })}{r.trackingNumber ? ` · ${t('pk.heldCame', { tracking: r.trackingNumber })}` : ''}</span>
+                <button type="button" className="btn btn-small" onClick={() => h.takeOut(r.driveId!)}>
+                  {t('pk.remove')}
+                </button>
+                <span className="pk-held-meta">
+                  {t('pk.heldSince', { date: formatDate(lang, r.since) })}
+                  {r.trackingNumber ? ` · ${t('pk.heldCame', { tracking: r.trackingNumber })}` : ''}
+                </span>
               </li>
             ))}
           </ul>
           {!h.box.length ? <p className="muted">{t('pk.heldChoose')}</p> : null}
-          {h.owner === null && h.packages.length > 1 ? <p className="warn-text" data-testid="held-packages">{t('pk.heldPackages', { list: h.packages.join(', ') })}</p> : null}
+          {h.owner === null && h.packages.length > 1 ? (
+            <p className="warn-text" data-testid="held-packages">
+              {t('pk.heldPackages', { list: h.packages.join(', ') })}
+            </p>
+          ) : null}
         </div>
 
         <div className="pk-ship pk-held-where">
@@ -269,70 +377,199 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           {!h.typing && a ? (
             <>
               <address className="pk-address" data-testid="return-address">
-                <strong>{a.recipientName}</strong><br />
-                {a.streetAddress1}{a.streetAddress2 ? <>, {a.streetAddress2}</> : null}<br />
-                {[a.city, a.stateOrProvince, a.postalCode].filter(Boolean).join(' ')}, {a.countryOrRegion}<br />
-                <span className="muted">{a.phone} · {a.email}</span>
+                <strong>{a.recipientName}</strong>
+                <br />
+                {a.streetAddress1}
+                {a.streetAddress2 ? <>, {a.streetAddress2}</> : null}
+                <br />
+                {[a.city, a.stateOrProvince, a.postalCode].filter(Boolean).join(' ')}, {a.countryOrRegion}
+                <br />
+                <span className="muted">
+                  {a.phone} · {a.email}
+                </span>
               </address>
-              <p><button type="button" className="link" onClick={() => h.setTyping(true)}>{t('pk.heldAddressOther')}</button></p>
+              <p>
+                <button type="button" className="link" onClick={() => h.setTyping(true)}>
+                  {t('pk.heldAddressOther')}
+                </button>
+              </p>
             </>
           ) : h.box.length ? (
             <fieldset className="pk-addr" data-testid="held-address-form">
-              <legend className="pk-addr-why">{h.owner === null || h.owner === undefined ? t('pk.heldAddressNoJob') : h.job && h.job.dock.missingAddressFields.length === 0 ? t('pk.heldAddressTyped', { job: h.owner }) : t('pk.heldAddressJob', { job: h.owner })}</legend>
+              <legend className="pk-addr-why">
+                {h.owner === null || h.owner === undefined
+                  ? t('pk.heldAddressNoJob')
+                  : h.job && h.job.dock.missingAddressFields.length === 0
+                    ? t('pk.heldAddressTyped', { job: h.owner })
+                    : t('pk.heldAddressJob', { job: h.owner })}
+              </legend>
               {h.missing.length ? (
-                <p className="form-error" role="alert" data-testid="address-missing">{t('pk.heldAddressMissing', { fields: fieldList(lang, h.missing) })}</p>
+                <p className="form-error" role="alert" data-testid="address-missing">
+                  {t('pk.heldAddressMissing', { fields: fieldList(lang, h.missing) })}
+                </p>
               ) : null}
               <div className="pk-addr-grid">
                 {ADDRESS_FIELDS.map((f) => {
                   const bad = h.missing.includes(f);
                   return (
                     <div key={f} className={`pk-addr-field pk-addr-${f} ${bad ? 'pk-addr-bad' : ''}`}>
-                      <label htmlFor={`pk-addr-${f}`}>{t(`af.${f}`)}{OPTIONAL.includes(f) ? <span className="muted"> {t('pk.optional')}</span> : null}</label>
-                      <input id={`pk-addr-${f}`} name={f} type={INPUT_TYPE[f] ?? 'text'} value={h.form[f]} onChange={(e) => h.setField(f, e.target.value)} maxLength={254}
-                        aria-invalid={bad ? 'true' : undefined} aria-required={OPTIONAL.includes(f) ? undefined : 'true'} autoComplete="off" spellCheck={false} />
+                      <label htmlFor={`pk-addr-${f}`}>
+                        {t(`af.${f}`)}
+                        {OPTIONAL.includes(f) ? <span className="muted"> {t('pk.optional')}</span> : null}
+                      </label>
+                      <input
+                        id={`pk-addr-${f}`}
+                        name={f}
+                        type={INPUT_TYPE[f] ?? 'text'}
+                        value={h.form[f]}
+                        onChange={(e) => h.setField(f, e.target.value)}
+                        maxLength={254}
+                        aria-invalid={bad ? 'true' : undefined}
+                        aria-required={OPTIONAL.includes(f) ? undefined : 'true'}
+                        autoComplete="off"
+                        spellCheck={false}
+                      />
                       {bad ? <span className="pk-addr-need">{t('pk.heldFieldMissing')}</span> : null}
                     </div>
                   );
                 })}
               </div>
-              {h.job && h.job.dock.missingAddressFields.length === 0 ? <p><button type="button" className="link" onClick={() => h.setTyping(false)}>{t('pk.heldAddressUseJob')}</button></p> : null}
+              {h.job && h.job.dock.missingAddressFields.length === 0 ? (
+                <p>
+                  <button type="button" className="link" onClick={() => h.setTyping(false)}>
+                    {t('pk.heldAddressUseJob')}
+                  </button>
+                </p>
+              ) : null}
             </fieldset>
-          ) : <p className="muted">{t('pk.heldAddressLater')}</p>}
+          ) : (
+            <p className="muted">{t('pk.heldAddressLater')}</p>
+          )}
 
           <h3>{t('pk.shipment')}</h3>
           <div className="pk-held-fields">
             <div className="pk-addr-field">
               <label htmlFor="pk-held-carrier">{t('pk.carrier')}</label>
-              <input id="pk-held-carrier" value={h.carrier} onChange={(e) => h.setCarrier(e.target.value)} maxLength={64} autoComplete="off" />
+              <input
+                id="pk-held-carrier"
+                value={h.carrier}
+                onChange={(e) => h.setCarrier(e.target.value)}
+                maxLength={64}
+                autoComplete="off"
+              />
             </div>
             <div className="pk-addr-field">
-              <label htmlFor="pk-held-account">{t('pk.account')}<span className="muted"> {t('pk.optional')}</span></label>
-              <input id="pk-held-account" value={h.account} onChange={(e) => h.setAccount(e.target.value)} maxLength={64} autoComplete="off" />
+              <label htmlFor="pk-held-account">
+                {t('pk.account')}
+                <span className="muted"> {t('pk.optional')}</span>
+              </label>
+              <input
+                id="pk-held-account"
+                value={h.account}
+                onChange={(e) => h.setAccount(e.target.value)}
+                maxLength={64}
+                autoComplete="off"
+              />
             </div>
             <div className="pk-addr-field pk-held-trackingfield">
               <label htmlFor="pk-held-tracking">{t('pk.tracking')}</label>
-              <input id="pk-held-tracking" ref={h.trackingRef} className="mono" value={h.tracking} onChange={(e) => h.setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
-                onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+              <input
+                id="pk-held-tracking"
+                ref={h.trackingRef}
+                className="mono"
+                value={h.tracking}
+                onChange={(e) => h.setTracking(e.target.value)}
+                maxLength={64}
+                autoComplete="off"
+                spellCheck={false}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.preventDefault();
+                }}
+              />
             </div>
           </div>
         </div>
         <div className="pk-ship pk-held-go">
           <div className="pk-actions">
-            <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('pdf')} data-testid="held-label-pdf">{t('pk.labelPdf')}</button>
-            {zplSet ? <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('zpl')} data-testid="held-label-zpl">{t('pk.labelZpl')}</button> : null}
-            {canPrint ? <button type="button" className="btn btn-big" disabled={!h.canLabel} onClick={() => void h.label('print')} data-testid="held-label-print">{t('pk.labelPrint')}</button> : null}
+            <button
+              type="button"
+              className="btn btn-big"
+              disabled={!h.canLabel}
+              onClick={() => void h.label('pdf')}
+              data-testid="held-label-pdf"
+            >
+              {t('pk.labelPdf')}
+            </button>
+            {zplSet ? (
+              <button
+                type="button"
+                className="btn btn-big"
+                disabled={!h.canLabel}
+                onClick={() => void h.label('zpl')}
+                data-testid="held-label-zpl"
+              >
+                {t('pk.labelZpl')}
+              </button>
+            ) : null}
+            {canPrint ? (
+              <button
+                type="button"
+                className="btn btn-big"
+                disabled={!h.canLabel}
+                onClick={() => void h.label('print')}
+                data-testid="held-label-print"
+              >
+                {t('pk.labelPrint')}
+              </button>
+            ) : null}
           </div>
-          {h.pdf && h.labelOut === h.signature ? <p><a className="link" href={h.pdf.url} download={h.pdf.filename} data-testid="held-label-download">{t('pk.download', { file: h.pdf.filename })}</a></p> : null}
-          <p className={h.labelOut === h.signature ? 'form-ok' : 'muted'} data-testid="held-label-state" data-how={h.labelOut === h.signature ? h.labelHow?.how ?? '' : ''}>
-            {h.labelOut === h.signature && h.labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{h.labelHow.how === 'pdf'
-              ? bt('label.savedPdf', { time: formatTime(lang, h.labelHow.at.toISOString()), file: h.labelHow.file ?? '' })
-              : bt('label.printed', { time: formatTime(lang, h.labelHow.at.toISOString()), printer: h.labelHow.printer ?? '' })}</span></>
-              : h.labelOut === h.signature ? t('pk.labelOut') : t('pk.labelFirst')}
+          {h.pdf && h.labelOut === h.signature ? (
+            <p>
+              <a className="link" href={h.pdf.url} download={h.pdf.filename} data-testid="held-label-download">
+                {t('pk.download', { file: h.pdf.filename })}
+              </a>
+            </p>
+          ) : null}
+          <p
+            className={h.labelOut === h.signature ? 'form-ok' : 'muted'}
+            data-testid="held-label-state"
+            data-how={h.labelOut === h.signature ? (h.labelHow?.how ?? '') : ''}
+          >
+            {h.labelOut === h.signature && h.labelHow ? (
+              <>
+                {t('pk.labelOut')}{' '}
+                <span data-testid="label-how">
+                  {h.labelHow.how === 'pdf'
+                    ? bt('label.savedPdf', { time: formatTime(lang, h.labelHow.at.toISOString()), file: h.labelHow.file ?? '' })
+                    : bt('label.printed', { time: formatTime(lang, h.labelHow.at.toISOString()), printer: h.labelHow.printer ?? '' })}
+                </span>
+              </>
+            ) : h.labelOut === h.signature ? (
+              t('pk.labelOut')
+            ) : (
+              t('pk.labelFirst')
+            )}
           </p>
           {h.labelOut === h.signature && h.labelHow ? (
-            <p><button type="button" className="btn" disabled={h.busy} onClick={() => void h.label(h.labelHow!.how)} data-testid="held-label-again">{bt('label.reprint')}</button></p>
+            <p>
+              <button
+                type="button"
+                className="btn"
+                disabled={h.busy}
+                onClick={() => void h.label(h.labelHow!.how)}
+                data-testid="held-label-again"
+              >
+                {bt('label.reprint')}
+              </button>
+            </p>
           ) : null}
-          <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!h.canShip} onClick={() => void h.ship(operator)} data-testid="held-ship">
+          <button
+            type="button"
+            className="btn btn-big btn-primary pk-shipbtn"
+            disabled={!h.canShip}
+            onClick={() => void h.ship(operator)}
+            data-testid="held-ship"
+          >
             <Icon name="check" size={26} /> {t('pk.ship')}
           </button>
         </div>

@@ -83,16 +83,31 @@ export function Packaging() {
 
   const load = useCallback(() => {
     const api = theApi();
-    api.call('jobs.search', { state: 'Packaging', limit: 200 }).then((r) => setJobs(r.items)).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+    api
+      .call('jobs.search', { state: 'Packaging', limit: 200 })
+      .then((r) => setJobs(r.items))
+      .catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
     // held drives whose return is due: their 2-week return date has passed (the station's clock says so)
-    api.call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 }).then((page) => {
-      const all = page.rows.filter((r) => r.driveId);
-      setHeld(all);
-      setDueIds(new Set(all.filter((r) => r.kind === 'destructionDue' || r.overdue).map((r) => r.driveId!)));
-    }).catch(() => { setHeld([]); setDueIds(new Set()); });
-    api.call('settings.get', {}).then(setSettings).catch(() => setSettings(null));
+    api
+      .call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 })
+      .then((page) => {
+        const all = page.rows.filter((r) => r.driveId);
+        setHeld(all);
+        setDueIds(new Set(all.filter((r) => r.kind === 'destructionDue' || r.overdue).map((r) => r.driveId!)));
+      })
+      .catch(() => {
+        setHeld([]);
+        setDueIds(new Set());
+      });
+    api
+      .call('settings.get', {})
+      .then(setSettings)
+      .catch(() => setSettings(null));
     if (selected) {
-      api.call('jobs.get', { name: selected }).then(setJob).catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+      api
+        .call('jobs.get', { name: selected })
+        .then(setJob)
+        .catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
     }
   }, [selected]);
   useReloadOnChange(load);
@@ -116,8 +131,18 @@ export function Packaging() {
       setAccount(job.properties.returnShipping?.carrierAccountNumber ?? '');
     }
   }, [job]);
-  useEffect(() => () => { if (pdf) URL.revokeObjectURL(pdf.url); }, [pdf]);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  useEffect(
+    () => () => {
+      if (pdf) URL.revokeObjectURL(pdf.url);
+    },
+    [pdf],
+  );
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   const drives = useMemo(() => (job ? boxDrives(job) : { ready: [], busy: [], others: [] }), [job]);
   const missing = drives.ready.filter((d) => !boxed.includes(d.driveId));
@@ -159,13 +184,16 @@ export function Packaging() {
       const found = await theApi().call('jobs.search', { query: code, limit: 5 });
       const other = found.items.find((j) => j.name !== job.name);
       if (other) return say({ tone: 'rejected', key: 'pk.otherJob', params: { serial: code, job: other.name, current: job.name } });
-    } catch { /* refused below all the same */ }
+    } catch {
+      /* refused below all the same */
+    }
     say({ tone: 'rejected', key: 'pk.notOfJob', params: { serial: code, current: job.name } });
   };
 
   /** A held drive chosen or scanned: into the return box of held drives, never into a job's box. */
   const offerHeld = (row: ExceptionRow) => {
-    if (job && !heldMode && boxed.length) return say({ tone: 'rejected', key: 'pk.heldInJobBox', params: { serial: row.driveId!, current: job.name } });
+    if (job && !heldMode && boxed.length)
+      return say({ tone: 'rejected', key: 'pk.heldInJobBox', params: { serial: row.driveId!, current: job.name } });
     if (!heldMode) {
       setSelected(null);
       setHeldMode(true);
@@ -184,8 +212,12 @@ export function Packaging() {
   });
 
   const labelInput = () => ({
-    kind: 'return' as const, jobName: job!.name, returnTrackingNumber: trackingCode, carrierName: carrier.trim(),
-    ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), driveIds: boxed,
+    kind: 'return' as const,
+    jobName: job!.name,
+    returnTrackingNumber: trackingCode,
+    carrierName: carrier.trim(),
+    ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}),
+    driveIds: boxed,
   });
 
   const showPreview = async () => {
@@ -231,10 +263,18 @@ export function Packaging() {
     setBusy(true);
     try {
       const after = await theApi().call('shipments.shipBack', {
-        operator, jobName: job.name, carrierName: carrier.trim(), trackingNumber: trackingCode,
-        ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}), driveIds: boxed,
+        operator,
+        jobName: job.name,
+        carrierName: carrier.trim(),
+        trackingNumber: trackingCode,
+        ...(account.trim() ? { carrierAccountNumber: account.trim() } : {}),
+        driveIds: boxed,
       });
-      say({ tone: 'accepted', key: 'pk.shipped', params: { job: job.name, n: boxed.length, state: jobStateName(lang, after.properties.state) } });
+      say({
+        tone: 'accepted',
+        key: 'pk.shipped',
+        params: { job: job.name, n: boxed.length, state: jobStateName(lang, after.properties.state) },
+      });
       setSelected(null);
       load();
     } catch (e) {
@@ -266,21 +306,53 @@ export function Packaging() {
 
   return (
     <div className="packaging" data-testid="packaging-screen">
-      <header className="screen-head"><h1>{t('pk.title')}</h1></header>
+      <header className="screen-head">
+        <h1>{t('pk.title')}</h1>
+      </header>
       {noteText ? (
-        <p ref={noteRef} tabIndex={-1} className={`pk-note pk-note-${note!.tone}`} role={note!.tone === 'rejected' ? 'alert' : 'status'} data-testid="pack-note" data-tone={note!.tone} data-code={note!.error?.code ?? note!.key}>
-          {note!.error && note!.key === 'pk.labelFirst' ? <>{noteText} <span className="pk-sub">{t('pk.labelFirst')}</span></> : noteText}
+        <p
+          ref={noteRef}
+          tabIndex={-1}
+          className={`pk-note pk-note-${note!.tone}`}
+          role={note!.tone === 'rejected' ? 'alert' : 'status'}
+          data-testid="pack-note"
+          data-tone={note!.tone}
+          data-code={note!.error?.code ?? note!.key}
+        >
+          {note!.error && note!.key === 'pk.labelFirst' ? (
+            <>
+              {noteText} <span className="pk-sub">{t('pk.labelFirst')}</span>
+            </>
+          ) : (
+            noteText
+          )}
         </p>
       ) : null}
-      {destroying ? <DestroyDialog heldSerials={held.map((r) => r.driveId!)} onClose={() => { setDestroying(false); load(); }} /> : null}
+      {destroying ? (
+        <DestroyDialog
+          heldSerials={held.map((r) => r.driveId!)}
+          onClose={() => {
+            setDestroying(false);
+            load();
+          }}
+        />
+      ) : null}
       <div className="split">
         <nav className="split-list" aria-label={t('pk.waiting')}>
           <h2>{t('pk.waiting')}</h2>
-          {jobs.length === 0 ? <p className="empty">{t('pk.none')}</p> : (
+          {jobs.length === 0 ? (
+            <p className="empty">{t('pk.none')}</p>
+          ) : (
             <ul>
               {jobs.map((j) => (
                 <li key={j.name}>
-                  <button type="button" className={`list-item ${selected === j.name ? 'active' : ''}`} aria-current={selected === j.name ? 'true' : undefined} onClick={() => chooseJob(j.name)} data-job={j.name}>
+                  <button
+                    type="button"
+                    className={`list-item ${selected === j.name ? 'active' : ''}`}
+                    aria-current={selected === j.name ? 'true' : undefined}
+                    onClick={() => chooseJob(j.name)}
+                    data-job={j.name}
+                  >
                     <span className="big">{j.name}</span> <span className={`chip chip-job-${j.state}`}>{jobStateName(lang, j.state)}</span>
                   </button>
                 </li>
@@ -289,28 +361,62 @@ export function Packaging() {
           )}
           <h2>{t('pk.heldDue')}</h2>
           {held.length ? (
-            <p><button type="button" className="btn btn-small btn-danger" onClick={() => setDestroying(true)} data-testid="destroy-open">
-              <Icon name="cross" size={20} /> {bt('destroy.open')}
-            </button></p>
+            <p>
+              <button type="button" className="btn btn-small btn-danger" onClick={() => setDestroying(true)} data-testid="destroy-open">
+                <Icon name="cross" size={20} /> {bt('destroy.open')}
+              </button>
+            </p>
           ) : null}
           {heldBox.box.length && !heldMode ? (
-            <p><button type="button" className="btn btn-small" onClick={() => { setSelected(null); setHeldMode(true); }} data-testid="held-open">{t('pk.heldOpen', { n: heldBox.box.length })}</button></p>
+            <p>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => {
+                  setSelected(null);
+                  setHeldMode(true);
+                }}
+                data-testid="held-open"
+              >
+                {t('pk.heldOpen', { n: heldBox.box.length })}
+              </button>
+            </p>
           ) : null}
-          {dueHeld.length === 0 ? <p className="muted">{t('pk.heldNone')}</p> : (
+          {dueHeld.length === 0 ? (
+            <p className="muted">{t('pk.heldNone')}</p>
+          ) : (
             <ul className="pk-held" data-testid="held-due">
               {dueHeld.map((r) => {
                 const inBox = heldBox.box.some((b) => b.driveId === r.driveId);
                 return (
-                  <li key={r.driveId!} className={`drive drive-held ${inBox ? 'pk-held-in' : ''}`} data-serial={r.driveId} data-boxed={inBox ? 'yes' : 'no'}>
+                  <li
+                    key={r.driveId!}
+                    className={`drive drive-held ${inBox ? 'pk-held-in' : ''}`}
+                    data-serial={r.driveId}
+                    data-boxed={inBox ? 'yes' : 'no'}
+                  >
                     <span className="drive-serial">{r.driveId}</span>
                     <span className="pk-held-meta">
-                      {r.jobName ? <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>{r.jobName}</button> : <span className="pk-nojob">{t('pk.heldNoJob')}</span>}
-                      {' · '}{t('pk.heldSince', { date: formatDate(lang, r.since) })}
+                      {r.jobName ? (
+                        <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>
+                          {r.jobName}
+                        </button>
+                      ) : (
+                        <span className="pk-nojob">{t('pk.heldNoJob')}</span>
+                      )}
+                      {' · '}
+                      {t('pk.heldSince', { date: formatDate(lang, r.since) })}
                     </span>
-                    {r.action === 'releaseHold' ? <span className="pk-held-meta warn-text">{t('pk.heldReady')}</span> : (
-                      <button type="button" className="btn btn-small" disabled={inBox} onClick={() => offerHeld(r)} data-testid="held-add">{inBox ? t('pk.heldInBox') : t('pk.heldAdd')}</button>
+                    {r.action === 'releaseHold' ? (
+                      <span className="pk-held-meta warn-text">{t('pk.heldReady')}</span>
+                    ) : (
+                      <button type="button" className="btn btn-small" disabled={inBox} onClick={() => offerHeld(r)} data-testid="held-add">
+                        {inBox ? t('pk.heldInBox') : t('pk.heldAdd')}
+                      </button>
                     )}
-                    <button type="button" className="btn btn-small" onClick={() => void tagFor(r.driveId!)}>{t('pk.tag')}</button>
+                    <button type="button" className="btn btn-small" onClick={() => void tagFor(r.driveId!)}>
+                      {t('pk.tag')}
+                    </button>
                   </li>
                 );
               })}
@@ -319,57 +425,131 @@ export function Packaging() {
         </nav>
 
         {heldMode ? (
-          <HeldReturnPanel h={heldBox} operator={operator} zplSet={zplSet} canPrint={transport === 'ipc'} onSerial={(c) => void scanDrive(c)} />
-        ) : !job ? <section className="split-detail"><p className="empty">{t('pk.choose')}</p></section> : (
+          <HeldReturnPanel
+            h={heldBox}
+            operator={operator}
+            zplSet={zplSet}
+            canPrint={transport === 'ipc'}
+            onSerial={(c) => void scanDrive(c)}
+          />
+        ) : !job ? (
+          <section className="split-detail">
+            <p className="empty">{t('pk.choose')}</p>
+          </section>
+        ) : (
           <section className="split-detail pk-detail" aria-labelledby="pk-job" data-job={job.name}>
-            <h2 id="pk-job">{job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span></h2>
+            <h2 id="pk-job">
+              {job.name} <span className={`chip chip-job-${job.properties.state}`}>{jobStateName(lang, job.properties.state)}</span>
+            </h2>
 
             <div className="pk-grid">
               <div className="pk-box" aria-labelledby="pk-box-title">
-                <h3 id="pk-box-title"><Icon name="box" size={26} /> {t('pk.box')}</h3>
+                <h3 id="pk-box-title">
+                  <Icon name="box" size={26} /> {t('pk.box')}
+                </h3>
                 <p className={`count ${complete ? 'pk-complete' : ''}`} data-testid="box-count" aria-live="polite">
-                  {complete ? t('pk.allIn', { total: drives.ready.length }) : t('pk.count', { n: boxed.length, total: drives.ready.length })}
+                  {complete
+                    ? t('pk.allIn', { total: drives.ready.length })
+                    : t('pk.count', { n: boxed.length, total: drives.ready.length })}
                 </p>
-                <div className="progress"><div className="progress-bar" style={{ width: `${drives.ready.length ? (100 * boxed.length) / drives.ready.length : 0}%` }} /></div>
+                <div className="progress">
+                  <div
+                    className="progress-bar"
+                    style={{ width: `${drives.ready.length ? (100 * boxed.length) / drives.ready.length : 0}%` }}
+                  />
+                </div>
                 <form className="pk-scan" onSubmit={submitSerial}>
-                  <label htmlFor="pk-serial" className="pk-label">{t('pk.scanPrompt')}</label>
+                  <label htmlFor="pk-serial" className="pk-label">
+                    {t('pk.scanPrompt')}
+                  </label>
                   <div className="pk-row">
-                    <input id="pk-serial" ref={serialRef} className="pk-input mono" value={serial} onChange={(e) => setSerial(e.target.value)} placeholder={t('pk.serial')} aria-label={t('pk.serial')} autoComplete="off" spellCheck={false} />
-                    <button type="submit" className="btn">{t('pk.add')}</button>
+                    <input
+                      id="pk-serial"
+                      ref={serialRef}
+                      className="pk-input mono"
+                      value={serial}
+                      onChange={(e) => setSerial(e.target.value)}
+                      placeholder={t('pk.serial')}
+                      aria-label={t('pk.serial')}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                    <button type="submit" className="btn">
+                      {t('pk.add')}
+                    </button>
                   </div>
                 </form>
                 <ul className="drives" data-testid="box-drives">
                   {drives.ready.map((d) => {
                     const inBox = boxed.includes(d.driveId);
                     return (
-                      <li key={d.driveId} className={`drive ${inBox ? 'drive-Received' : 'pk-out'} ${d.role !== 'listed' ? 'drive-role-extra' : ''}`} data-serial={d.driveId} data-boxed={inBox ? 'yes' : 'no'}>
+                      <li
+                        key={d.driveId}
+                        className={`drive ${inBox ? 'drive-Received' : 'pk-out'} ${d.role !== 'listed' ? 'drive-role-extra' : ''}`}
+                        data-serial={d.driveId}
+                        data-boxed={inBox ? 'yes' : 'no'}
+                      >
                         <span className="drive-mark">{inBox ? <Icon name="check" size={22} /> : <span className="pk-empty-mark" />}</span>
                         <span className="drive-serial">{d.driveId}</span>
                         {d.role !== 'listed' ? <span className="chip">{t('pk.extra')}</span> : null}
                         {d.role !== 'listed' ? (
-                          <button type="button" className="btn btn-small" onClick={() => void tagFor(d.driveId)} data-testid={`tag-${d.driveId}`}
-                            aria-label={bt('label.driveTag', { serial: d.driveId })}>{t('pk.tag')}</button>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => void tagFor(d.driveId)}
+                            data-testid={`tag-${d.driveId}`}
+                            aria-label={bt('label.driveTag', { serial: d.driveId })}
+                          >
+                            {t('pk.tag')}
+                          </button>
                         ) : null}
                         <span className="sr-only">{inBox ? t('pk.inBox') : t('pk.notInBox')}</span>
-                        {inBox ? <button type="button" className="btn btn-small" onClick={() => setBoxed(boxed.filter((s) => s !== d.driveId))}>{t('pk.remove')}</button> : null}
+                        {inBox ? (
+                          <button type="button" className="btn btn-small" onClick={() => setBoxed(boxed.filter((s) => s !== d.driveId))}>
+                            {t('pk.remove')}
+                          </button>
+                        ) : null}
                       </li>
                     );
                   })}
                 </ul>
-                {missing.length && boxed.length ? <p className="warn-text" data-testid="box-missing">{t('pk.missing', { list: missing.map((d) => d.driveId).join(', ') })}</p> : null}
-                {drives.busy.length ? <p className="warn-text">{t('pk.notReady', { list: drives.busy.map((d) => `${d.driveId} (${driveStateName(lang, d.state)})`).join(', ') })}</p> : null}
+                {missing.length && boxed.length ? (
+                  <p className="warn-text" data-testid="box-missing">
+                    {t('pk.missing', { list: missing.map((d) => d.driveId).join(', ') })}
+                  </p>
+                ) : null}
+                {drives.busy.length ? (
+                  <p className="warn-text">
+                    {t('pk.notReady', { list: drives.busy.map((d) => `${d.driveId} (${driveStateName(lang, d.state)})`).join(', ') })}
+                  </p>
+                ) : null}
               </div>
 
               <div className="pk-ship">
                 <h3>{t('pk.address')}</h3>
                 {addressMissing.length ? (
-                  <p className="form-error" role="alert" data-testid="address-missing">{t('pk.addressMissing', { fields: fieldList(lang, addressMissing) })}</p>
+                  <p className="form-error" role="alert" data-testid="address-missing">
+                    {t('pk.addressMissing', { fields: fieldList(lang, addressMissing) })}
+                  </p>
                 ) : (
                   <address className="pk-address" data-testid="return-address">
-                    <strong>{job.properties.returnAddress?.recipientName}</strong><br />
-                    {job.properties.returnAddress?.streetAddress1}{job.properties.returnAddress?.streetAddress2 ? <>, {job.properties.returnAddress.streetAddress2}</> : null}<br />
-                    {[job.properties.returnAddress?.city, job.properties.returnAddress?.stateOrProvince, job.properties.returnAddress?.postalCode].filter(Boolean).join(' ')}, {job.properties.returnAddress?.countryOrRegion}<br />
-                    <span className="muted">{job.properties.returnAddress?.phone} · {job.properties.returnAddress?.email}</span>
+                    <strong>{job.properties.returnAddress?.recipientName}</strong>
+                    <br />
+                    {job.properties.returnAddress?.streetAddress1}
+                    {job.properties.returnAddress?.streetAddress2 ? <>, {job.properties.returnAddress.streetAddress2}</> : null}
+                    <br />
+                    {[
+                      job.properties.returnAddress?.city,
+                      job.properties.returnAddress?.stateOrProvince,
+                      job.properties.returnAddress?.postalCode,
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    , {job.properties.returnAddress?.countryOrRegion}
+                    <br />
+                    <span className="muted">
+                      {job.properties.returnAddress?.phone} · {job.properties.returnAddress?.email}
+                    </span>
                   </address>
                 )}
                 <h3>{t('pk.shipment')}</h3>
@@ -379,36 +559,116 @@ export function Packaging() {
                   <label htmlFor="pk-account">{t('pk.account')}</label>
                   <input id="pk-account" value={account} onChange={(e) => setAccount(e.target.value)} maxLength={64} autoComplete="off" />
                   <label htmlFor="pk-tracking">{t('pk.tracking')}</label>
-                  <input id="pk-tracking" ref={trackingRef} className="mono" value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={64} autoComplete="off" spellCheck={false}
-                    onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+                  <input
+                    id="pk-tracking"
+                    ref={trackingRef}
+                    className="mono"
+                    value={tracking}
+                    onChange={(e) => setTracking(e.target.value)}
+                    maxLength={64}
+                    autoComplete="off"
+                    spellCheck={false}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') e.preventDefault();
+                    }}
+                  />
                 </div>
                 <div className="pk-actions">
-                  <button type="button" className="btn btn-big" disabled={!canLabel || busy || addressMissing.length > 0} onClick={() => void label('pdf')} data-testid="label-pdf">{t('pk.labelPdf')}</button>
-                  {zplSet ? <button type="button" className="btn btn-big" disabled={!canLabel || busy} onClick={() => void label('zpl')} data-testid="label-zpl">{t('pk.labelZpl')}</button> : null}
-                  {transport === 'ipc' ? <button type="button" className="btn btn-big" disabled={!canLabel || busy} onClick={() => void label('print')} data-testid="label-print">{t('pk.labelPrint')}</button> : null}
+                  <button
+                    type="button"
+                    className="btn btn-big"
+                    disabled={!canLabel || busy || addressMissing.length > 0}
+                    onClick={() => void label('pdf')}
+                    data-testid="label-pdf"
+                  >
+                    {t('pk.labelPdf')}
+                  </button>
+                  {zplSet ? (
+                    <button
+                      type="button"
+                      className="btn btn-big"
+                      disabled={!canLabel || busy}
+                      onClick={() => void label('zpl')}
+                      data-testid="label-zpl"
+                    >
+                      {t('pk.labelZpl')}
+                    </button>
+                  ) : null}
+                  {transport === 'ipc' ? (
+                    <button
+                      type="button"
+                      className="btn btn-big"
+                      disabled={!canLabel || busy}
+                      onClick={() => void label('print')}
+                      data-testid="label-print"
+                    >
+                      {t('pk.labelPrint')}
+                    </button>
+                  ) : null}
                 </div>
-                {pdf ? <p><a className="link" href={pdf.url} download={pdf.filename} data-testid="label-download">{t('pk.download', { file: pdf.filename })}</a></p> : null}
-                <p className={labelOut === signature ? 'form-ok' : 'muted'} data-testid="label-state" data-how={labelOut === signature ? labelHow?.how ?? '' : ''}>
-                  {labelOut === signature && labelHow ? <>{t('pk.labelOut')} <span data-testid="label-how">{labelHow.how === 'pdf'
-                    ? bt('label.savedPdf', { time: formatTime(lang, labelHow.at.toISOString()), file: labelHow.file ?? '' })
-                    : bt('label.printed', { time: formatTime(lang, labelHow.at.toISOString()), printer: labelHow.printer ?? '' })}</span></>
-                    : labelOut === signature ? t('pk.labelOut') : t('pk.labelFirst')}
+                {pdf ? (
+                  <p>
+                    <a className="link" href={pdf.url} download={pdf.filename} data-testid="label-download">
+                      {t('pk.download', { file: pdf.filename })}
+                    </a>
+                  </p>
+                ) : null}
+                <p
+                  className={labelOut === signature ? 'form-ok' : 'muted'}
+                  data-testid="label-state"
+                  data-how={labelOut === signature ? (labelHow?.how ?? '') : ''}
+                >
+                  {labelOut === signature && labelHow ? (
+                    <>
+                      {t('pk.labelOut')}{' '}
+                      <span data-testid="label-how">
+                        {labelHow.how === 'pdf'
+                          ? bt('label.savedPdf', { time: formatTime(lang, labelHow.at.toISOString()), file: labelHow.file ?? '' })
+                          : bt('label.printed', { time: formatTime(lang, labelHow.at.toISOString()), printer: labelHow.printer ?? '' })}
+                      </span>
+                    </>
+                  ) : labelOut === signature ? (
+                    t('pk.labelOut')
+                  ) : (
+                    t('pk.labelFirst')
+                  )}
                 </p>
                 {labelOut === signature && labelHow ? (
-                  <p><button type="button" className="btn" disabled={busy} onClick={() => void label(labelHow.how)} data-testid="label-again">{bt('label.reprint')}</button></p>
+                  <p>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={busy}
+                      onClick={() => void label(labelHow.how)}
+                      data-testid="label-again"
+                    >
+                      {bt('label.reprint')}
+                    </button>
+                  </p>
                 ) : null}
                 {labelOut === signature ? (
                   <figure className="pk-preview">
                     <figcaption>{bt('label.preview')}</figcaption>
-                    <iframe title={bt('label.preview')} src={preview ?? "about:blank"} sandbox="" className="pk-preview-frame" data-testid="label-preview" />
+                    <iframe
+                      title={bt('label.preview')}
+                      src={preview ?? 'about:blank'}
+                      sandbox=""
+                      className="pk-preview-frame"
+                      data-testid="label-preview"
+                    />
                   </figure>
                 ) : null}
-                <button type="button" className="btn btn-big btn-primary pk-shipbtn" disabled={!canShip} onClick={() => void ship()} data-testid="ship">
+                <button
+                  type="button"
+                  className="btn btn-big btn-primary pk-shipbtn"
+                  disabled={!canShip}
+                  onClick={() => void ship()}
+                  data-testid="ship"
+                >
                   <Icon name="check" size={26} /> {t('pk.ship')}
                 </button>
               </div>
             </div>
-
           </section>
         )}
       </div>

@@ -13,9 +13,21 @@ import type { PackageView, PackageJobView } from '../../../electron/core/queries
 import type { DriveView } from '../../../electron/core/model.ts';
 
 const KIND_ICON: Record<FeedbackKind, IconName> = {
-  received: 'check', arrivedLater: 'check', exportAdded: 'check', extra: 'plus', otherJob: 'swap', held: 'pause',
-  alreadyReceived: 'repeat', duplicate: 'double', rejected: 'cross', package: 'box', packageHeld: 'pause', closed: 'box',
-  undone: 'undo', command: 'info', signedIn: 'user',
+  received: 'check',
+  arrivedLater: 'check',
+  exportAdded: 'check',
+  extra: 'plus',
+  otherJob: 'swap',
+  held: 'pause',
+  alreadyReceived: 'repeat',
+  duplicate: 'double',
+  rejected: 'cross',
+  package: 'box',
+  packageHeld: 'pause',
+  closed: 'box',
+  undone: 'undo',
+  command: 'info',
+  signedIn: 'user',
 };
 
 export function feedbackText(lang: Lang, t: T, f: Feedback): string {
@@ -38,7 +50,11 @@ function Banner() {
   const f = useDock((s) => s.feedback);
   const pkg = useDock((s) => s.pkg);
   const operator = useDock((s) => s.operator);
-  const prompt = !operator ? t('receive.promptSignIn') : pkg && pkg.state === 'open' ? t('receive.promptDrives', { tracking: pkg.trackingNumber }) : t('receive.promptPackage');
+  const prompt = !operator
+    ? t('receive.promptSignIn')
+    : pkg && pkg.state === 'open'
+      ? t('receive.promptDrives', { tracking: pkg.trackingNumber })
+      : t('receive.promptPackage');
   return (
     <section ref={wrap} className="banner-wrap" aria-label={t('receive.lastScan')}>
       <div
@@ -57,33 +73,67 @@ function Banner() {
             <Icon name={KIND_ICON[f.kind]} size={88} className="banner-icon" />
             <div className="banner-body">
               <div className="banner-head">
-                <span className="banner-title">{t(f.title)}<span className="sr-only"> ({t(`tone.${f.tone}`)})</span></span>
-                {f.code && !f.code.startsWith('CMD:') ? <span className="banner-code" data-testid="feedback-code">{printable(f.code.trim().toUpperCase())}</span> : null}
+                <span className="banner-title">
+                  {t(f.title)}
+                  <span className="sr-only"> ({t(`tone.${f.tone}`)})</span>
+                </span>
+                {f.code && !f.code.startsWith('CMD:') ? (
+                  <span className="banner-code" data-testid="feedback-code">
+                    {printable(f.code.trim().toUpperCase())}
+                  </span>
+                ) : null}
               </div>
-              <div className="banner-text" data-testid="feedback-text">{feedbackText(lang, t, f)}</div>
+              <div className="banner-text" data-testid="feedback-text">
+                {feedbackText(lang, t, f)}
+              </div>
               {f.offer ? (
-                <div><button type="button" className="btn btn-offer" onClick={() => receiveUnknownAsHeld(f.offer!.code)} aria-keyshortcuts="F6" data-testid="receive-held">{t('receive.receiveHeld', { code: f.offer.code })} <kbd>F6</kbd></button></div>
+                <div>
+                  <button
+                    type="button"
+                    className="btn btn-offer"
+                    onClick={() => receiveUnknownAsHeld(f.offer!.code)}
+                    aria-keyshortcuts="F6"
+                    data-testid="receive-held"
+                  >
+                    {t('receive.receiveHeld', { code: f.offer.code })} <kbd>F6</kbd>
+                  </button>
+                </div>
               ) : null}
             </div>
           </>
         ) : (
-          <div className="banner-body"><div className="banner-title">{t('receive.idle')}</div></div>
+          <div className="banner-body">
+            <div className="banner-title">{t('receive.idle')}</div>
+          </div>
         )}
       </div>
-      <p className="prompt" data-testid="prompt"><Icon name="info" size={30} /> {prompt}</p>
+      <p className="prompt" data-testid="prompt">
+        <Icon name="info" size={30} /> {prompt}
+      </p>
     </section>
   );
 }
 
 function driveChip(lang: Lang, t: T, d: DriveView) {
-  return <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? t('receive.arrivedHeld') : driveStateName(lang, d.state)}</span>;
+  return (
+    <span className={`chip chip-${d.held ? 'held' : d.state}`}>{d.held ? t('receive.arrivedHeld') : driveStateName(lang, d.state)}</span>
+  );
 }
 
 // Which drive rows are on screen, told by one IntersectionObserver (no layout forced on the scan's path).
 const onScreen = new WeakSet<Element>();
-const visibility = typeof IntersectionObserver === 'function'
-  ? new IntersectionObserver((entries) => { for (const e of entries) { if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target); } }, { threshold: 1 })
-  : null;
+const visibility =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            if (e.isIntersecting) onScreen.add(e.target);
+            else onScreen.delete(e.target);
+          }
+        },
+        { threshold: 1 },
+      )
+    : null;
 
 /** Scrolls the drive list that holds the row (not the window) just enough to show the row. */
 function scrollWithin(el: HTMLElement): void {
@@ -98,68 +148,111 @@ function scrollWithin(el: HTMLElement): void {
 // show changed, so a scan's answer reaches the screen in a few milliseconds.
 const sameDrive = (a: DriveView, b: DriveView) => a.driveId === b.driveId && a.state === b.state && a.held === b.held && a.role === b.role;
 
-const DriveRow = memo(function DriveRow({ d, role, jobName, other = false }: { d: DriveView; role: string; jobName: string | null; other?: boolean }) {
-  const lang = useLang();
-  const t = useT();
-  const row = useRef<HTMLLIElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    const el = row.current;
-    if (!el || !visibility) return;
-    visibility.observe(el);
-    return () => visibility.unobserve(el);
-  }, []);
-  // the row a scan just changed comes into view, so the person sees it turn: its list scrolls, never the
-  // page (the banner above stays where it is)
-  useEffect(() => {
-    const el = row.current;
-    if (first.current) {
-      first.current = false;
-      // an extra or other-job drive appears when scanned: show where it went
-      if (el && (role !== 'listed' || other)) scrollWithin(el);
-      return;
-    }
-    if (el && !onScreen.has(el)) scrollWithin(el);
-  }, [d.state, d.held]);
-  const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
-  return (
-    <li ref={row} className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}${other && jobName ? ' drive-other-job' : ''}`} data-serial={d.driveId} data-state={d.state} data-role={role} data-held={d.held ? 'true' : 'false'} data-job={jobName ?? ''}>
-      <span className="drive-mark" aria-hidden="true">{received ? <Icon name="check" size={26} /> : d.held ? <Icon name="pause" size={26} /> : d.state === 'NeverReceived' ? <Icon name="cross" size={26} /> : <span className="dot" />}</span>
-      <span className="drive-serial">{d.driveId}</span>
-      {other && jobName ? <span className="drive-job"><Icon name="swap" size={20} /> {jobName}</span> : null}
-      {role === 'extra' && !d.held ? <span className="chip chip-extra">{t('fb.extra')}</span> : driveChip(lang, t, d)}
-    </li>
-  );
-}, (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other);
+const DriveRow = memo(
+  function DriveRow({ d, role, jobName, other = false }: { d: DriveView; role: string; jobName: string | null; other?: boolean }) {
+    const lang = useLang();
+    const t = useT();
+    const row = useRef<HTMLLIElement>(null);
+    const first = useRef(true);
+    useEffect(() => {
+      const el = row.current;
+      if (!el || !visibility) return;
+      visibility.observe(el);
+      return () => visibility.unobserve(el);
+    }, []);
+    // the row a scan just changed comes into view, so the person sees it turn: its list scrolls, never the
+    // page (the banner above stays where it is)
+    useEffect(() => {
+      const el = row.current;
+      if (first.current) {
+        first.current = false;
+        // an extra or other-job drive appears when scanned: show where it went
+        if (el && (role !== 'listed' || other)) scrollWithin(el);
+        return;
+      }
+      if (el && !onScreen.has(el)) scrollWithin(el);
+    }, [d.state, d.held]);
+    const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
+    return (
+      <li
+        ref={row}
+        className={`drive drive-${d.held ? 'held' : d.state} drive-role-${role}${other && jobName ? ' drive-other-job' : ''}`}
+        data-serial={d.driveId}
+        data-state={d.state}
+        data-role={role}
+        data-held={d.held ? 'true' : 'false'}
+        data-job={jobName ?? ''}
+      >
+        <span className="drive-mark" aria-hidden="true">
+          {received ? (
+            <Icon name="check" size={26} />
+          ) : d.held ? (
+            <Icon name="pause" size={26} />
+          ) : d.state === 'NeverReceived' ? (
+            <Icon name="cross" size={26} />
+          ) : (
+            <span className="dot" />
+          )}
+        </span>
+        <span className="drive-serial">{d.driveId}</span>
+        {other && jobName ? (
+          <span className="drive-job">
+            <Icon name="swap" size={20} /> {jobName}
+          </span>
+        ) : null}
+        {role === 'extra' && !d.held ? <span className="chip chip-extra">{t('fb.extra')}</span> : driveChip(lang, t, d)}
+      </li>
+    );
+  },
+  (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other,
+);
 
 const sameDrives = (a: DriveView[], b: DriveView[]) => a.length === b.length && a.every((d, i) => sameDrive(d, b[i]!));
-const sameJob = (a: PackageJobView, b: PackageJobView) => a.name === b.name && a.state === b.state && a.held === b.held
-  && a.cancelRequested === b.cancelRequested && a.receivedCount === b.receivedCount && a.expectedCount === b.expectedCount
-  && sameDrives(a.expected, b.expected) && sameDrives(a.extra, b.extra);
+const sameJob = (a: PackageJobView, b: PackageJobView) =>
+  a.name === b.name &&
+  a.state === b.state &&
+  a.held === b.held &&
+  a.cancelRequested === b.cancelRequested &&
+  a.receivedCount === b.receivedCount &&
+  a.expectedCount === b.expectedCount &&
+  sameDrives(a.expected, b.expected) &&
+  sameDrives(a.extra, b.extra);
 
-const JobBlock = memo(function JobBlock({ job }: { job: PackageJobView }) {
-  const t = useT();
-  const lang = useLang();
-  const pct = job.expectedCount ? Math.round((job.receivedCount / job.expectedCount) * 100) : 0;
-  return (
-    <article className={`pkg-job ${job.held ? 'pkg-job-held' : ''}`} data-job={job.name} aria-label={t('job.title', { name: job.name })}>
-      <header className="pkg-job-head">
-        <h3>{job.name}</h3>
-        <span className={`chip chip-job-${job.state}`}>{jobStateName(lang, job.state)}</span>
-        {job.cancelRequested ? <span className="chip chip-Faulted">{t('receive.cancelled')}</span> : null}
-      </header>
-      <div className="count" data-testid={`count-${job.name}`} data-received={job.receivedCount} data-expected={job.expectedCount}>
-        {t(job.held ? 'receive.countHeld' : 'receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
-      </div>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={job.expectedCount} aria-valuenow={job.receivedCount} aria-label={t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}>
-        <div className="progress-bar" style={{ width: `${pct}%` }} />
-      </div>
-      <ul className="drives" aria-label={t('receive.expected')}>
-        {job.expected.map((d) => <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} />)}
-      </ul>
-    </article>
-  );
-}, (a, b) => sameJob(a.job, b.job));
+const JobBlock = memo(
+  function JobBlock({ job }: { job: PackageJobView }) {
+    const t = useT();
+    const lang = useLang();
+    const pct = job.expectedCount ? Math.round((job.receivedCount / job.expectedCount) * 100) : 0;
+    return (
+      <article className={`pkg-job ${job.held ? 'pkg-job-held' : ''}`} data-job={job.name} aria-label={t('job.title', { name: job.name })}>
+        <header className="pkg-job-head">
+          <h3>{job.name}</h3>
+          <span className={`chip chip-job-${job.state}`}>{jobStateName(lang, job.state)}</span>
+          {job.cancelRequested ? <span className="chip chip-Faulted">{t('receive.cancelled')}</span> : null}
+        </header>
+        <div className="count" data-testid={`count-${job.name}`} data-received={job.receivedCount} data-expected={job.expectedCount}>
+          {t(job.held ? 'receive.countHeld' : 'receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
+        </div>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={job.expectedCount}
+          aria-valuenow={job.receivedCount}
+          aria-label={t('receive.countOf', { received: job.receivedCount, expected: job.expectedCount })}
+        >
+          <div className="progress-bar" style={{ width: `${pct}%` }} />
+        </div>
+        <ul className="drives" aria-label={t('receive.expected')}>
+          {job.expected.map((d) => (
+            <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} />
+          ))}
+        </ul>
+      </article>
+    );
+  },
+  (a, b) => sameJob(a.job, b.job),
+);
 
 function HeldBox({ pkg }: { pkg: PackageView }) {
   const t = useT();
@@ -167,7 +260,9 @@ function HeldBox({ pkg }: { pkg: PackageView }) {
   const deadlines = useDock((s) => s.heldDeadlines);
   return (
     <div className="held-box" data-testid="held-box" role="note">
-      <div className="held-title"><Icon name="pause" size={40} /> {t('receive.heldTitle')}</div>
+      <div className="held-title">
+        <Icon name="pause" size={40} /> {t('receive.heldTitle')}
+      </div>
       <p>{t('receive.heldText')}</p>
       {deadlines.length ? (
         <>
@@ -175,7 +270,8 @@ function HeldBox({ pkg }: { pkg: PackageView }) {
           <ul className="deadlines" data-testid="held-deadlines">
             {deadlines.map((d) => (
               <li key={`${d.kind}-${d.driveId}`} data-kind={d.kind} data-drive={d.driveId ?? ''} className={d.overdue ? 'overdue' : ''}>
-                <strong>{d.driveId}</strong> {t(d.kind === 'heldReturn' ? 'deadline.heldReturn' : 'deadline.heldDestruction', { date: formatDate(lang, d.dueAt) })}
+                <strong>{d.driveId}</strong>{' '}
+                {t(d.kind === 'heldReturn' ? 'deadline.heldReturn' : 'deadline.heldDestruction', { date: formatDate(lang, d.dueAt) })}
               </li>
             ))}
           </ul>
@@ -194,17 +290,34 @@ function PackagePanel() {
   if (!pkg) {
     if (!lastClosed) return null;
     return (
-      <section className={`closed-summary ${lastClosed.neverReceived.length ? 'closed-never' : 'closed-clean'}`} data-testid="closed-summary" data-tracking={lastClosed.trackingNumber} data-never={lastClosed.neverReceived.length}>
+      <section
+        className={`closed-summary ${lastClosed.neverReceived.length ? 'closed-never' : 'closed-clean'}`}
+        data-testid="closed-summary"
+        data-tracking={lastClosed.trackingNumber}
+        data-never={lastClosed.neverReceived.length}
+      >
         <p className="closed-line">
           <Icon name="box" size={36} />
-          {lastClosed.held ? t('receive.lastClosedHeld', { tracking: lastClosed.trackingNumber })
-            : t('receive.lastClosed', { tracking: lastClosed.trackingNumber, received: lastClosed.received, never: lastClosed.neverReceived.length })}
+          {lastClosed.held
+            ? t('receive.lastClosedHeld', { tracking: lastClosed.trackingNumber })
+            : t('receive.lastClosed', {
+                tracking: lastClosed.trackingNumber,
+                received: lastClosed.received,
+                never: lastClosed.neverReceived.length,
+              })}
         </p>
+        {lastClosed.neverReceived.length ? <p className="closed-never-title">{t('receive.neverList')}</p> : null}
         {lastClosed.neverReceived.length ? (
-          <p className="closed-never-title">{t('receive.neverList')}</p>
-        ) : null}
-        {lastClosed.neverReceived.length ? (
-          <ul className="drives" data-testid="closed-never-list">{lastClosed.neverReceived.map((d) => <li key={d} className="drive drive-NeverReceived" data-serial={d} data-state="NeverReceived"><span className="drive-mark"><Icon name="cross" size={26} /></span><span className="drive-serial">{d}</span></li>)}</ul>
+          <ul className="drives" data-testid="closed-never-list">
+            {lastClosed.neverReceived.map((d) => (
+              <li key={d} className="drive drive-NeverReceived" data-serial={d} data-state="NeverReceived">
+                <span className="drive-mark">
+                  <Icon name="cross" size={26} />
+                </span>
+                <span className="drive-serial">{d}</span>
+              </li>
+            ))}
+          </ul>
         ) : null}
       </section>
     );
@@ -215,14 +328,31 @@ function PackagePanel() {
   const received = pkg.jobs.reduce((n, j) => n + j.receivedCount, 0);
   const expected = pkg.jobs.reduce((n, j) => n + j.expectedCount, 0);
   return (
-    <section className={`package package-${pkg.state} ${pkg.held ? 'package-held' : ''}`} data-testid="package" data-tracking={pkg.trackingNumber} data-state={pkg.state} data-held={pkg.held ? 'true' : 'false'} aria-labelledby="pkg-title">
+    <section
+      className={`package package-${pkg.state} ${pkg.held ? 'package-held' : ''}`}
+      data-testid="package"
+      data-tracking={pkg.trackingNumber}
+      data-state={pkg.state}
+      data-held={pkg.held ? 'true' : 'false'}
+      aria-labelledby="pkg-title"
+    >
       <header className="package-head">
-        <h2 id="pkg-title"><Icon name="box" size={34} /> {t('receive.package')} <span className="mono">{pkg.trackingNumber}</span></h2>
+        <h2 id="pkg-title">
+          <Icon name="box" size={34} /> {t('receive.package')} <span className="mono">{pkg.trackingNumber}</span>
+        </h2>
         <div className="package-meta">
-          {pkg.carrierName ? <span>{t('receive.carrier')}: {pkg.carrierName}</span> : null}
+          {pkg.carrierName ? (
+            <span>
+              {t('receive.carrier')}: {pkg.carrierName}
+            </span>
+          ) : null}
           <span>{t('receive.openedBy', { operator: pkg.openedBy, time: formatTime(lang, pkg.openedAt) })}</span>
         </div>
-        {pkg.jobs.length > 1 ? <div className="count count-total" data-testid="count-total">{t('receive.countOf', { received, expected })}</div> : null}
+        {pkg.jobs.length > 1 ? (
+          <div className="count count-total" data-testid="count-total">
+            {t('receive.countOf', { received, expected })}
+          </div>
+        ) : null}
       </header>
       {others.length || extras.length ? (
         <div className="pkg-others" data-testid="pkg-others">
@@ -230,7 +360,9 @@ function PackagePanel() {
             <>
               <h3>{t('receive.extras')}</h3>
               <ul className="drives drives-compact" aria-label={t('receive.extras')}>
-                {extras.map((x) => <DriveRow key={x.d.driveId} d={x.d} role="extra" jobName={x.job} />)}
+                {extras.map((x) => (
+                  <DriveRow key={x.d.driveId} d={x.d} role="extra" jobName={x.job} />
+                ))}
               </ul>
             </>
           ) : null}
@@ -238,7 +370,9 @@ function PackagePanel() {
             <>
               <h3>{t('receive.scannedOther')}</h3>
               <ul className="drives drives-compact">
-                {others.map((d) => <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />)}
+                {others.map((d) => (
+                  <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />
+                ))}
               </ul>
             </>
           ) : null}
@@ -246,7 +380,9 @@ function PackagePanel() {
       ) : null}
       {pkg.held || pkg.scanned.some((d) => d.held) ? <HeldBox pkg={pkg} /> : null}
       <div className="pkg-jobs">
-        {pkg.jobs.map((j) => <JobBlock key={j.name} job={j} />)}
+        {pkg.jobs.map((j) => (
+          <JobBlock key={j.name} job={j} />
+        ))}
       </div>
     </section>
   );
@@ -264,11 +400,25 @@ function Controls() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (document.querySelector('dialog[open]')) return;
-      if (e.key === 'F2') { e.preventDefault(); field.current?.focus(); }
-      else if (e.key === 'F4') { e.preventDefault(); command('UNDO'); }
-      else if (e.key === 'F6') { const o = dock.get().feedback?.offer; if (o) { e.preventDefault(); receiveUnknownAsHeld(o.code); } }
-      else if (e.key === 'F8') { e.preventDefault(); command('CLOSE'); }
-      else if (e.key === 'F9') { e.preventDefault(); command('NEXT'); }
+      if (e.key === 'F2') {
+        e.preventDefault();
+        field.current?.focus();
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        command('UNDO');
+      } else if (e.key === 'F6') {
+        const o = dock.get().feedback?.offer;
+        if (o) {
+          e.preventDefault();
+          receiveUnknownAsHeld(o.code);
+        }
+      } else if (e.key === 'F8') {
+        e.preventDefault();
+        command('CLOSE');
+      } else if (e.key === 'F9') {
+        e.preventDefault();
+        command('NEXT');
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -286,7 +436,14 @@ function Controls() {
   return (
     <section className="controls" aria-label={t('receive.title')}>
       <div className="control-buttons">
-        <button type="button" className="btn btn-big btn-close" onClick={() => command('CLOSE')} disabled={!open} aria-keyshortcuts="F8" data-testid="close-package">
+        <button
+          type="button"
+          className="btn btn-big btn-close"
+          onClick={() => command('CLOSE')}
+          disabled={!open}
+          aria-keyshortcuts="F8"
+          data-testid="close-package"
+        >
           <Icon name="box" size={30} /> {t('receive.close')} <kbd>F8</kbd>
         </button>
         <button type="button" className="btn btn-big" onClick={() => command('NEXT')} aria-keyshortcuts="F9" data-testid="next-package">
@@ -297,14 +454,30 @@ function Controls() {
         </button>
       </div>
       <form className="manual" onSubmit={onSubmit} data-testid="manual-form">
-        <label htmlFor="manual-code">{t('receive.manual')} <kbd>F2</kbd></label>
+        <label htmlFor="manual-code">
+          {t('receive.manual')} <kbd>F2</kbd>
+        </label>
         <div className="manual-row">
           <input
-            id="manual-code" ref={field} value={manual} onChange={(e) => setManual(e.target.value)}
-            autoComplete="off" spellCheck={false} placeholder={t('receive.manualHint')} aria-keyshortcuts="F2" maxLength={128}
-            onKeyDown={(e) => { if (e.key === 'Escape') { setManual(''); document.getElementById('main')?.focus({ preventScroll: true }); } }}
+            id="manual-code"
+            ref={field}
+            value={manual}
+            onChange={(e) => setManual(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('receive.manualHint')}
+            aria-keyshortcuts="F2"
+            maxLength={128}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setManual('');
+                document.getElementById('main')?.focus({ preventScroll: true });
+              }
+            }}
           />
-          <button type="submit" className="btn">{t('receive.manualSubmit')}</button>
+          <button type="submit" className="btn">
+            {t('receive.manualSubmit')}
+          </button>
         </div>
       </form>
       <div className="pending" data-testid="pending" data-pending={pending} aria-live="polite">
@@ -321,7 +494,9 @@ function RecentScans() {
   return (
     <section className="recent" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('receive.recent')}</h2>
-      {log.length === 0 ? <p className="muted">{t('receive.noScans')}</p> : (
+      {log.length === 0 ? (
+        <p className="muted">{t('receive.noScans')}</p>
+      ) : (
         <ol className="recent-list" data-testid="recent">
           {log.map((f) => (
             <li key={f.id} className={`recent-item recent-${f.kind}`} data-tone={f.tone} data-kind={f.kind}>
@@ -344,20 +519,47 @@ function CloseDialog() {
   const jobs = pkg?.jobs ?? [];
   const heldCounts = { received: jobs.reduce((n, j) => n + j.receivedCount, 0), expected: jobs.reduce((n, j) => n + j.expectedCount, 0) };
   return (
-    <Dialog title={t('close.title', { tracking: d.trackingNumber })} onClose={() => answer({ confirm: false })} countsAsModal={false} tone={d.neverReceived.length ? 'warning' : 'neutral'} testId="close-dialog">
+    <Dialog
+      title={t('close.title', { tracking: d.trackingNumber })}
+      onClose={() => answer({ confirm: false })}
+      countsAsModal={false}
+      tone={d.neverReceived.length ? 'warning' : 'neutral'}
+      testId="close-dialog"
+    >
       {d.neverReceived.length ? (
         <>
           <p className="dialog-lead">{t('close.willBeNever')}</p>
           <ul className="never-list-big" data-testid="never-received-list">
-            {d.neverReceived.map((n) => <li key={n.driveId} data-serial={n.driveId}><span className="mono">{n.driveId}</span> <span className="never-job">{n.jobName}</span></li>)}
+            {d.neverReceived.map((n) => (
+              <li key={n.driveId} data-serial={n.driveId}>
+                <span className="mono">{n.driveId}</span> <span className="never-job">{n.jobName}</span>
+              </li>
+            ))}
           </ul>
         </>
-      ) : d.held ? null : <p className="dialog-lead">{t('close.allHere')}</p>}
-      {d.held ? <p className="held-note" data-testid="close-held-note"><Icon name="pause" size={28} /> {t('close.held')} {t('close.heldSummary', { received: heldCounts.received, expected: heldCounts.expected })}</p> : null}
+      ) : d.held ? null : (
+        <p className="dialog-lead">{t('close.allHere')}</p>
+      )}
+      {d.held ? (
+        <p className="held-note" data-testid="close-held-note">
+          <Icon name="pause" size={28} /> {t('close.held')}{' '}
+          {t('close.heldSummary', { received: heldCounts.received, expected: heldCounts.expected })}
+        </p>
+      ) : null}
       <p className="muted">{t(d.thenNext ? 'close.scanHintNext' : 'close.scanHint')}</p>
       <div className="dialog-buttons">
-        <button type="button" className="btn btn-big btn-primary" data-autofocus onClick={() => answer({ confirm: true })} data-testid="confirm-close">{t('close.confirm')}</button>
-        <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>{t('close.cancel')}</button>
+        <button
+          type="button"
+          className="btn btn-big btn-primary"
+          data-autofocus
+          onClick={() => answer({ confirm: true })}
+          data-testid="confirm-close"
+        >
+          {t('close.confirm')}
+        </button>
+        <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>
+          {t('close.cancel')}
+        </button>
       </div>
     </Dialog>
   );
@@ -370,22 +572,39 @@ function ChooseJobDialog() {
     if (!d || d.kind !== 'chooseJob') return;
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
-      if (Number.isInteger(n) && n >= 1 && n <= d.jobs.length) { e.preventDefault(); answer({ confirm: true, jobName: d.jobs[n - 1]! }); }
+      if (Number.isInteger(n) && n >= 1 && n <= d.jobs.length) {
+        e.preventDefault();
+        answer({ confirm: true, jobName: d.jobs[n - 1]! });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [d]);
   if (!d || d.kind !== 'chooseJob') return null;
   return (
-    <Dialog title={t('choose.title', { serial: d.serial })} onClose={() => answer({ confirm: false })} countsAsModal={false} tone="warning" testId="choose-job-dialog">
+    <Dialog
+      title={t('choose.title', { serial: d.serial })}
+      onClose={() => answer({ confirm: false })}
+      countsAsModal={false}
+      tone="warning"
+      testId="choose-job-dialog"
+    >
       <p className="dialog-lead">{t('choose.text')}</p>
       <div className="dialog-buttons dialog-buttons-column">
         {d.jobs.map((j, i) => (
-          <button type="button" key={j} className="btn btn-big" data-autofocus={i === 0 ? true : undefined} onClick={() => answer({ confirm: true, jobName: j })}>
+          <button
+            type="button"
+            key={j}
+            className="btn btn-big"
+            data-autofocus={i === 0 ? true : undefined}
+            onClick={() => answer({ confirm: true, jobName: j })}
+          >
             <kbd>{i + 1}</kbd> {j}
           </button>
         ))}
-        <button type="button" className="btn" onClick={() => answer({ confirm: false })}>{t('choose.cancel')}</button>
+        <button type="button" className="btn" onClick={() => answer({ confirm: false })}>
+          {t('choose.cancel')}
+        </button>
       </div>
     </Dialog>
   );

@@ -29,9 +29,25 @@ export function SignIn() {
     }
     setOperator(name);
     play('accepted');
-    pushFeedback(open
-      ? { kind: 'signedIn', tone: 'warning', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcomeOpen', params: { name, tracking: open.trackingNumber, operator: open.openedBy } } }
-      : { kind: 'signedIn', tone: 'accepted', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcome', params: { name } } });
+    pushFeedback(
+      open
+        ? {
+            kind: 'signedIn',
+            tone: 'warning',
+            sound: 'accepted',
+            code: '',
+            title: 'fb.signedIn',
+            text: { key: 'signin.welcomeOpen', params: { name, tracking: open.trackingNumber, operator: open.openedBy } },
+          }
+        : {
+            kind: 'signedIn',
+            tone: 'accepted',
+            sound: 'accepted',
+            code: '',
+            title: 'fb.signedIn',
+            text: { key: 'signin.welcome', params: { name } },
+          },
+    );
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,18 +59,35 @@ export function SignIn() {
 
   return (
     <div className="signin" data-testid="signin-screen">
-      <h1 className="signin-title"><Icon name="user" size={56} /> {t('signin.scanBadge')}</h1>
-      {idle ? <p className="form-ok" role="status" data-testid="signin-idle">{st('idle.signedOut', { n: idle })}</p> : null}
-      {open ? <p className="signin-open-box" role="note" data-testid="signin-open-box"><Icon name="box" size={32} /> {t('receive.signedOutOpen', { tracking: open.trackingNumber, operator: open.openedBy })}</p> : null}
+      <h1 className="signin-title">
+        <Icon name="user" size={56} /> {t('signin.scanBadge')}
+      </h1>
+      {idle ? (
+        <p className="form-ok" role="status" data-testid="signin-idle">
+          {st('idle.signedOut', { n: idle })}
+        </p>
+      ) : null}
+      {open ? (
+        <p className="signin-open-box" role="note" data-testid="signin-open-box">
+          <Icon name="box" size={32} /> {t('receive.signedOutOpen', { tracking: open.trackingNumber, operator: open.openedBy })}
+        </p>
+      ) : null}
       {rejected && 'error' in rejected.text ? (
-        <p className="signin-error" role="alert" data-tone="rejected" data-testid="signin-error">{errorText(lang, rejected.text.error, rejected.text.scanned)}</p>
+        <p className="signin-error" role="alert" data-tone="rejected" data-testid="signin-error">
+          {errorText(lang, rejected.text.error, rejected.text.scanned)}
+        </p>
       ) : null}
       <h2>{t('signin.orPick')}</h2>
       {operators.length ? (
         <ul className="operator-list">
           {operators.map((o) => (
             <li key={o.name}>
-              <button type="button" className="btn btn-big btn-operator" onClick={() => pick(o.name)} aria-label={t('signin.as', { name: o.name })}>
+              <button
+                type="button"
+                className="btn btn-big btn-operator"
+                onClick={() => pick(o.name)}
+                aria-label={t('signin.as', { name: o.name })}
+              >
                 <Icon name="user" size={30} /> {o.name}
               </button>
             </li>
@@ -66,7 +99,9 @@ export function SignIn() {
           <label htmlFor="signin-name">{t('signin.typeName')}</label>
           <div className="manual-row">
             <input id="signin-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-            <button type="submit" className="btn">{t('signin.submit')}</button>
+            <button type="submit" className="btn">
+              {t('signin.submit')}
+            </button>
           </div>
         </form>
       )}
@@ -82,7 +117,9 @@ function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => { input.current?.focus(); }, [name]);
+  useEffect(() => {
+    input.current?.focus();
+  }, [name]);
   const cancel = () => dock.set({ pinFor: null });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -92,9 +129,25 @@ function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['
       const who = await theApi().call('operators.signIn', { name, pin });
       setOperator(who.name);
       play('accepted');
-      pushFeedback(open
-        ? { kind: 'signedIn', tone: 'warning', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcomeOpen', params: { name: who.name, tracking: open.trackingNumber, operator: open.openedBy } } }
-        : { kind: 'signedIn', tone: 'accepted', sound: 'accepted', code: '', title: 'fb.signedIn', text: { key: 'signin.welcome', params: { name: who.name } } });
+      pushFeedback(
+        open
+          ? {
+              kind: 'signedIn',
+              tone: 'warning',
+              sound: 'accepted',
+              code: '',
+              title: 'fb.signedIn',
+              text: { key: 'signin.welcomeOpen', params: { name: who.name, tracking: open.trackingNumber, operator: open.openedBy } },
+            }
+          : {
+              kind: 'signedIn',
+              tone: 'accepted',
+              sound: 'accepted',
+              code: '',
+              title: 'fb.signedIn',
+              text: { key: 'signin.welcome', params: { name: who.name } },
+            },
+      );
     } catch (err) {
       play('rejected');
       setError(errorText(lang, toCoreError(err)));
@@ -106,16 +159,44 @@ function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['
   };
   return (
     <div className="signin" data-testid="pin-screen">
-      <h1 className="signin-title"><Icon name="user" size={56} /> {st('pin.title', { name })}</h1>
-      <form className="setup-pin" onSubmit={(e) => void submit(e)} onKeyDown={(e) => { if (e.key === 'Escape') cancel(); }}>
+      <h1 className="signin-title">
+        <Icon name="user" size={56} /> {st('pin.title', { name })}
+      </h1>
+      <form
+        className="setup-pin"
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') cancel();
+        }}
+      >
         <p className="big">{st('pin.prompt')}</p>
-        {error ? <p className="form-error" role="alert" data-testid="pin-error">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert" data-testid="pin-error">
+            {error}
+          </p>
+        ) : null}
         <label htmlFor="signin-pin">{st('pin.label')}</label>
         <div className="manual-row">
-          <input id="signin-pin" ref={input} type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={pin}
-            onChange={(e) => { setPin(e.target.value.replace(/\D/g, '')); setError(null); }} className="setup-pin-input" />
-          <button type="submit" className="btn btn-big btn-primary" disabled={busy || pin.length < 4}>{st('pin.submit')}</button>
-          <button type="button" className="btn btn-big" onClick={cancel}>{st('pin.cancel')}</button>
+          <input
+            id="signin-pin"
+            ref={input}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => {
+              setPin(e.target.value.replace(/\D/g, ''));
+              setError(null);
+            }}
+            className="setup-pin-input"
+          />
+          <button type="submit" className="btn btn-big btn-primary" disabled={busy || pin.length < 4}>
+            {st('pin.submit')}
+          </button>
+          <button type="button" className="btn btn-big" onClick={cancel}>
+            {st('pin.cancel')}
+          </button>
         </div>
         <p className="muted">{st('pin.other', { name })}</p>
       </form>

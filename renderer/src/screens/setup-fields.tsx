@@ -14,7 +14,14 @@ export interface Address {
 }
 
 export const emptyAddress: Address = {
-  name: '', streetAddress1: '', streetAddress2: '', city: '', stateOrProvince: '', postalCode: '', countryOrRegion: '', phone: '',
+  name: '',
+  streetAddress1: '',
+  streetAddress2: '',
+  city: '',
+  stateOrProvince: '',
+  postalCode: '',
+  countryOrRegion: '',
+  phone: '',
 };
 
 export function addressFrom(a: Partial<Record<keyof Address, string | undefined>>): Address {
@@ -41,8 +48,15 @@ export function AddressFields({ prefix, value, onChange }: { prefix: string; val
       {FIELDS.map((f) => (
         <div key={f.key} className={`form-field ${f.wide ? 'setup-wide' : ''}`}>
           <label htmlFor={`${prefix}-addr-${f.key}`}>{st(f.label)}</label>
-          <input id={`${prefix}-addr-${f.key}`} className="setup-input" value={value[f.key]} required={f.required} maxLength={f.max} autoComplete="off"
-            onChange={(e) => onChange({ ...value, [f.key]: e.target.value })} />
+          <input
+            id={`${prefix}-addr-${f.key}`}
+            className="setup-input"
+            value={value[f.key]}
+            required={f.required}
+            maxLength={f.max}
+            autoComplete="off"
+            onChange={(e) => onChange({ ...value, [f.key]: e.target.value })}
+          />
         </div>
       ))}
     </div>
