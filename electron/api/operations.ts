@@ -38,7 +38,7 @@ import { labelOperations } from './label-operations.ts';
 import { MAX_IMPORT_BYTES } from '../core/importing.ts';
 import { MAX_IMPORT_FILES } from '../core/operations/exchange.ts';
 import { reportCsv } from '../core/queries/report.ts';
-import { REPORT_PAGE, dockReportHtml } from '../core/labels/dock-report.ts';
+import { REPORT_LANGUAGES, REPORT_PAGE, dockReportHtml } from '../core/labels/dock-report.ts';
 import { defaultBackupPath } from '../backups.ts';
 
 const tracking = code;
@@ -426,10 +426,16 @@ export const operations = {
     filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.csv`,
     csv: reportCsv(ctx.intake.dockReport(i.from, i.to)),
   })),
-  'reports.pdf': define(query({ from: day, to: day }), async (i, ctx) => {
+  /** The report as an A4 PDF in the language asked for (the screen's), else the station's. */
+  'reports.pdf': define(query({ from: day, to: day, lang: z.enum(REPORT_LANGUAGES).optional() }), async (i, ctx) => {
     const report = ctx.intake.dockReport(i.from, i.to);
     const s = ctx.settings.get();
-    const doc = dockReportHtml(report, { dockName: s.dockName, station: s.stationId, generatedAt: isoWithZone(new Date()) });
+    const doc = dockReportHtml(report, {
+      dockName: s.dockName,
+      station: s.stationId,
+      generatedAt: isoWithZone(ctx.intake.clock.now()),
+      lang: i.lang ?? s.language,
+    });
     const bytes = await (await ctx.labelOutputs()).pdf(doc, REPORT_PAGE);
     return {
       filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.pdf`,

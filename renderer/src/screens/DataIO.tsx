@@ -413,7 +413,7 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
   };
   const pdf = async () => {
     try {
-      const r = await theApi().call('reports.pdf', { from, to });
+      const r = await theApi().call('reports.pdf', { from, to, lang });
       const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: r.mimeType }));
       const a = document.createElement('a');
