@@ -417,9 +417,16 @@ export const operations = {
       throw new IntakeError('BAD_INPUT', 'Export either the jobs changed since the last export, or chosen jobs.');
     return ctx.intake.exportResults(ctx.actor(i.operator), i.jobs ? { jobs: i.jobs } : { sinceLast: true });
   }),
-  'station.backup': define(change({ path: z.string().trim().min(1).max(1024).optional() }), async (i, ctx) => {
-    ctx.actor(i.operator);
-    return ctx.intake.backup(i.path ?? defaultBackupPath(ctx.settings.get().backup.dir, ctx.intake.store.path, new Date()));
+  /**
+   * A copy of the whole store, every BitLocker key in it, to a file: a supervisor's, PIN checked here like
+   * Settings; the station's custody says who took it and where (after the copy, which therefore holds no trace of it).
+   */
+  'station.backup': define(signed({ path: z.string().trim().min(1).max(1024).optional() }), async (i, ctx) => {
+    const actor = supervisor(ctx, i.operator, i.pin);
+    const done = await ctx.intake.backup(i.path ?? defaultBackupPath(ctx.settings.get().backup.dir, ctx.intake.store.path, new Date()));
+    const detail = { path: done.path, bytes: done.bytes, lastSeq: done.lastSeq };
+    ctx.intake.recordStationChanges(actor, [{ action: 'station.backedUp', detail }], () => {});
+    return done;
   }),
   'reports.daily': define(query({ from: day, to: day }), (i, ctx) => ctx.intake.dockReport(i.from, i.to)),
   'reports.csv': define(query({ from: day, to: day }), (i, ctx) => ({

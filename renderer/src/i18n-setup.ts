@@ -236,6 +236,7 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     'operator.changed': 'Operator changed',
     'station.setUp': 'Station set up',
     'station.demoLoaded': 'Demo dock loaded',
+    'station.backedUp': 'Backup taken',
   },
   'zh-TW': {
     'settings.stationId': '工作站代號',
@@ -252,6 +253,7 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     'operator.changed': '變更操作員',
     'station.setUp': '工作站設定完成',
     'station.demoLoaded': '載入示範收件站',
+    'station.backedUp': '已備份',
   },
 };
 
