@@ -248,6 +248,21 @@ export const operations = {
     await out.print(testLabelHtml(testLabel(ctx, s)), TEST_LABEL_SIZES[s.labelSize], { deviceName: i.printer, silent: i.printer !== null });
     return { printer: i.printer };
   }),
+  /**
+   * The test label as a PDF, at the size chosen on the Settings screen (saved or not): where there is no
+   * list of system printers (browser mode), labels leave as PDFs, and this is how a supervisor tries one.
+   */
+  'printers.testPdf': define(signed({ size: settingsSchema.shape.labelSize.optional() }), async (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    const s = ctx.settings.get();
+    const size = i.size ?? s.labelSize;
+    const bytes = await (await ctx.labelOutputs()).pdf(testLabelHtml(testLabel(ctx, { ...s, labelSize: size })), TEST_LABEL_SIZES[size]);
+    return {
+      filename: `test-label-${s.stationId}-${size}.pdf`,
+      mimeType: 'application/pdf' as const,
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  }),
   /** A test label to a ZPL printer at host:port (as typed on the Settings screen, saved or not). */
   'printers.testZpl': define(
     signed({ host: z.string().trim().min(1).max(255), port: z.number().int().min(1).max(65535) }),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { openStation, type Station } from '../../electron/station.ts';
 import { settingsPath } from '../../electron/settings.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
+import { closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { DEMO_SUPERVISOR_PIN, clockAt, dumpStore, inProcessApi, OPERATOR, SUPERVISOR, tempDir } from './helpers.ts';
 
 const PIN = DEMO_SUPERVISOR_PIN;
@@ -275,5 +276,23 @@ test('the demo dock loads into an empty blank station in one step, and its super
     assert.ok(info.operators.some((o) => o.name === SUPERVISOR && o.supervisor && o.hasPin));
     await api.call('settings.unlock', { operator: SUPERVISOR, pin: PIN });
     assert.equal(station.intake.stationCustody()[0]?.action, 'station.demoLoaded');
+  });
+});
+
+test("a station with no system printers says so, refuses a system test print, and gives its test label as a PDF to a supervisor's PIN", async () => {
+  await withStation(false, async (api, station) => {
+    try {
+      assert.deepEqual(await api.call('printers.list', {}), { available: false, printers: [] });
+      const before = snapshot(station);
+      await refusedWith('LABELS_UNAVAILABLE', api.call('printers.testPrint', { operator: SUPERVISOR, pin: PIN, printer: null }));
+      await refusedWith('PIN_WRONG', api.call('printers.testPdf', { operator: SUPERVISOR, pin: '0000' }));
+      await refusedWith('NOT_SUPERVISOR', api.call('printers.testPdf', { operator: OPERATOR, pin: PIN }));
+      const pdf = await api.call('printers.testPdf', { operator: SUPERVISOR, pin: PIN, size: '2x1' });
+      assert.equal(pdf.filename, 'test-label-dock-1-2x1.pdf');
+      assert.equal(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString(), '%PDF-');
+      assert.deepEqual(snapshot(station), before, 'refused or printed, a test label changes nothing');
+    } finally {
+      await closeSharedPdfRenderer();
+    }
   });
 });

@@ -206,6 +206,44 @@ test.describe("the demo dock's people", () => {
     expect(readFileSync(settingsPath(station.dataDir), 'utf8')).not.toContain(DEMO_SUPERVISOR_PIN);
   });
 
+  test('in browser mode Settings say there is no list of system printers, and the test label comes out as a PDF of the size chosen', async ({
+    page,
+    station,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInSupervisor(page, station);
+    await page.keyboard.press('Alt+7');
+    await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('settings-form')).toBeVisible();
+    await expect(page.getByTestId('settings-no-printers')).toHaveText(
+      'This station runs in a browser: there is no list of system printers here. Labels are printed from their PDF, or sent to the ZPL printer. The desktop app lists the printers.',
+    );
+    await expect(page.getByTestId('settings-test-print'), 'no system print where there is no system printer').toHaveCount(0);
+    // a size chosen but not saved: the test label is what the station would print at that size; nothing changes
+    const before = snapshot(station);
+    await page.locator('#st-labelSize').selectOption('4x4');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('settings-test-pdf').click();
+    const saved = await downloading;
+    expect(saved.suggestedFilename()).toBe('test-label-dock-1-4x4.pdf');
+    await expect(page.getByTestId('settings-note')).toContainText('Saved test-label-dock-1-4x4.pdf');
+    await page.getByTestId('settings-test-pdf').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-printers-pdf-en');
+    const file = await saved.path();
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+288(\.\d+)? x 288(\.\d+)? pts/);
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain('Datacenter Receiving Dock');
+    expect(snapshot(station), 'a test label changes no setting and records nothing').toEqual(before);
+
+    // the same in Chinese
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('settings-no-printers')).toContainText('無法取得系統印表機清單');
+    await expect(page.getByTestId('settings-test-pdf')).toHaveText('以 PDF 產生測試標籤');
+    await shot(page, 'setup-settings-printers-pdf-zh');
+  });
+
   test('an operator who is not a supervisor cannot open Settings', async ({ page, station }) => {
     await page.goto(station.url);
     await scan(page, 'OP-0001');
