@@ -244,6 +244,42 @@ test.describe("the demo dock's people", () => {
     await shot(page, 'setup-settings-printers-pdf-zh');
   });
 
+  test("the daily backup's days and folder are set in Settings, recorded under the supervisor, and the Reports dialog says so", async ({
+    page,
+    station,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInSupervisor(page, station);
+    await page.keyboard.press('Alt+7');
+    await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#st-keepDays')).toHaveValue('14');
+    // a number the schema refuses changes nothing
+    const before = snapshot(station);
+    await page.locator('#st-keepDays').fill('400');
+    await page.locator('#st-keepDays').press('Enter');
+    await expect(page.locator('#st-keepDays:invalid')).toHaveCount(1);
+    expect(snapshot(station)).toEqual(before);
+    const folder = join(station.dataDir, 'usb-backups');
+    await page.locator('#st-keepDays').fill('7');
+    await page.locator('#st-backupDir').fill(folder);
+    await page.locator('#st-backupDir').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-backup-en');
+    await page.locator('#st-backupDir').press('Enter');
+    await expect(page.getByTestId('settings-note')).toContainText('Saved. 1 changes recorded under Dana Wu.');
+    await expect(page.getByTestId('settings-history')).toContainText(`14 → 7, ${folder}`);
+    expect(station.station.settings.get().backup).toEqual({ keepDays: 7, dir: folder });
+    const [rec] = station.station.intake.stationCustody(1);
+    expect(rec).toMatchObject({ action: 'settings.backup', operator: 'Dana Wu' });
+    await page.keyboard.press('Alt+L');
+    await page.locator('#st-backupDir').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-backup-zh');
+    await page.keyboard.press('Alt+L');
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('open-reports').click();
+    await expect(page.getByTestId('reports-dialog')).toContainText('A backup is also taken every day and kept 7 days.');
+  });
+
   test('an operator who is not a supervisor cannot open Settings', async ({ page, station }) => {
     await page.goto(station.url);
     await scan(page, 'OP-0001');

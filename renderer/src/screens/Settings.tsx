@@ -182,6 +182,8 @@ function SettingsForm({
   const [sounds, setSounds] = useState(view.sounds);
   const [language, setLanguage] = useState(view.language);
   const [idle, setIdle] = useState(String(view.idleSignOutMinutes));
+  const [keepDays, setKeepDays] = useState(String(view.backup.keepDays));
+  const [backupDir, setBackupDir] = useState(view.backup.dir);
   // the system's printers (the desktop app), none to list (a browser), or a list the system would not give
   const [printers, setPrinters] = useState<Output<'printers.list'> | { failed: CoreError } | null>(null);
   const [note, setNote] = useState<Note | null>(null);
@@ -230,6 +232,7 @@ function SettingsForm({
           sounds,
           language,
           idleSignOutMinutes: Number(idle),
+          backup: { keepDays: Number(keepDays), dir: backupDir.trim() },
           operators: rows.map((r) => ({
             name: r.name,
             supervisor: r.supervisor,
@@ -480,6 +483,35 @@ function SettingsForm({
                 value={sounds.volume}
                 onChange={(e) => setSounds({ ...sounds, volume: Number(e.target.value) })}
               />
+            </div>
+            <h2>{st('st.backup')}</h2>
+            <div className="setup-two">
+              <div className="form-field">
+                <label htmlFor="st-keepDays">{st('st.keepDays')}</label>
+                <input
+                  id="st-keepDays"
+                  className="setup-input"
+                  type="number"
+                  min={0}
+                  max={365}
+                  value={keepDays}
+                  onChange={(e) => setKeepDays(e.target.value)}
+                  required
+                />
+              </div>
+              <div className="form-field">
+                <label htmlFor="st-backupDir">{st('st.backupDir')}</label>
+                <input
+                  id="st-backupDir"
+                  className="setup-input"
+                  value={backupDir}
+                  onChange={(e) => setBackupDir(e.target.value)}
+                  placeholder={st('st.backupDirDefault')}
+                  maxLength={1024}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              </div>
             </div>
           </section>
         </div>
