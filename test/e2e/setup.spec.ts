@@ -1,5 +1,6 @@
 // Setting a station up: a real station starts blank and sets itself up from the first-run screen (the dock's
-// own address, the first supervisor) to its first received box, whose return label carries that address;
+// own address, the first supervisor), takes its first job from the service's file and receives its box, whose
+// return label carries that address;
 // Settings are a supervisor's, behind a PIN the station checks; the badge sheet's barcodes are the badges.
 // Driven from the keyboard: Tab between fields, text as typed, Enter to submit, badges by scanner.
 import { execFileSync } from 'node:child_process';
@@ -84,21 +85,42 @@ test.describe('a real station', () => {
     const setUp = station.station.intake.stationCustody();
     expect(setUp.map((c) => [c.action, c.operator, c.station])).toEqual([['station.setUp', 'Lee Wang', 'keelung-1']]);
 
-    // the first job the dock expects, and its box received by scanning
-    await station.api.call('jobs.put', {
-      operator: 'Lee Wang',
-      job: {
-        name: 'harbour-first',
-        properties: {
-          jobType: 'Import',
-          state: 'Shipping',
-          deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
-          returnAddress: ADDRESS,
-          returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
-          driveList: [{ driveId: 'WD-KL-001' }, { driveId: 'WD-KL-002' }],
+    // the first job the dock expects, brought in from the service's file on the Jobs screen
+    const serviceFile = {
+      value: [
+        {
+          name: 'harbour-first',
+          type: 'Microsoft.ImportExport/jobs',
+          properties: {
+            jobType: 'Import',
+            state: 'Shipping',
+            deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
+            returnAddress: ADDRESS,
+            returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+            driveList: [
+              { driveId: 'WD-KL-001', bitLockerKey: '238810-662376-448998-450120-652806-203390-606320-483076' },
+              { driveId: 'WD-KL-002', bitLockerKey: '583310-117266-004431-598862-316207-469924-157740-021956' },
+            ],
+          },
         },
-      },
-    });
+      ],
+    };
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('open-import').click();
+    await page
+      .getByTestId('import-files')
+      .setInputFiles({ name: 'harbour-first.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(serviceFile)) });
+    await expect(page.getByTestId('import-summary')).toHaveText('1 new · 0 updated · 0 unchanged · 0 restored · 0 refused');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-done')).toHaveText('Imported: 1 new, 0 updated, 0 restored.');
+    await page.getByTestId('import-close').click();
+    expect(station.station.intake.custodyOf({ jobName: 'harbour-first' }).map((c) => [c.action, c.operator])).toContainEqual([
+      'job.imported',
+      'Lee Wang',
+    ]);
+    // its box received by scanning
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByTestId('receive-screen')).toBeVisible();
     await scanAndWait(page, 'TRK-KL-0001');
     await scanAndWait(page, 'WD-KL-001');
     await scanAndWait(page, 'WD-KL-002');
