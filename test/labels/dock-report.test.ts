@@ -171,6 +171,7 @@ describe('the printed daily dock report', () => {
     const text = pdftotext(file);
     assert.match(text, new RegExp(`Daily dock report · ${DAY}`));
     assert.match(text, /Datacenter Receiving Dock · station dock-1/);
+    assert.match(text, /Printed 2026-11-02 13:40 \(\+08:00\)\./, "printed at the station's time, as a reader reads it");
     assert.ok(!text.includes('2026-11-01'), 'the day before is not in this day’s report');
   });
 

@@ -100,9 +100,16 @@ const VALUES: ((r: ReportRow) => number)[] = [
 export interface DockReportOptions {
   dockName: string;
   station: string;
+  /** When it was printed, ISO 8601 with the station's offset (2026-11-02T17:00:00.000+08:00). */
   generatedAt: string;
   lang?: ReportLanguage;
   fonts?: LabelFonts;
+}
+
+/** 2026-11-02T17:00:00.000+08:00 as a reader reads it: 2026-11-02 17:00 (+08:00). */
+function printedAt(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} (${m[3] === 'Z' ? '+00:00' : m[3]})` : iso;
 }
 
 export function dockReportHtml(r: DockReport, o: DockReportOptions): string {
@@ -128,6 +135,6 @@ export function dockReportHtml(r: DockReport, o: DockReportOptions): string {
   const body = `<main class="report"><h1>${html(title)}</h1>
 <div class="sub">${html(w.sub(o.dockName, o.station))}</div>
 ${sections}
-<div class="foot">${html(w.foot(o.generatedAt))}</div></main>`;
+<div class="foot">${html(w.foot(printedAt(o.generatedAt)))}</div></main>`;
   return labelDocument({ title, size: REPORT_PAGE, css: CSS, body, flow: true, lang, ...(o.fonts ? { fonts: o.fonts } : {}) });
 }
