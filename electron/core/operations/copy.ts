@@ -1,6 +1,6 @@
 // The data copy: started on a job's received drives, each copy bay's report recorded, and the job moved on to
 // Packaging once every drive of it is processed.
-import { fail } from '../errors.ts';
+import { fail, shown } from '../errors.ts';
 import { COPY_STATUSES, type Actor, type DriveRecord, type DriveState, type DriveView, type JobRecord, type JobView } from '../model.ts';
 import { checkJob, drivesToCopy, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
@@ -44,7 +44,7 @@ export function recordCopyResult(
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (status !== undefined && (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status))) {
-    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+    fail('BAD_INPUT', `Unknown copy status "${shown(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const pct = input?.percentComplete ?? (status === 'Completed' ? 100 : undefined);
   if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100))
@@ -116,7 +116,7 @@ export function correctCopyResult(
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status)) {
-    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+    fail('BAD_INPUT', `Unknown copy status "${shown(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const bytes = input.bytesSucceeded;
   if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) {
