@@ -45,7 +45,8 @@ export class LabelFonts {
         this.manifest = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
       } catch (e) {
         throw new Error(
-          `The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`,
+          `The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
         );
       }
     }
