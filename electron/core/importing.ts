@@ -235,8 +235,8 @@ function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
   const input: JobInput = { name: j.name, jobType: p.jobType ?? 'Import', driveList: drives, imported };
   if (p.state) input.state = p.state;
   if (p.cancelRequested) input.cancelRequested = true;
-  if (p.deliveryPackage) input.deliveryPackage = p.deliveryPackage as DeliveryPackage;
-  if (p.returnAddress) input.returnAddress = p.returnAddress as Partial<ReturnAddress>;
+  if (p.deliveryPackage) input.deliveryPackage = p.deliveryPackage;
+  if (p.returnAddress) input.returnAddress = p.returnAddress;
   if (p.returnShipping) input.returnShipping = p.returnShipping;
   if (p.returnPackage) input.returnPackage = p.returnPackage;
   if (p.diagnosticsPath) input.diagnosticsPath = p.diagnosticsPath;

@@ -62,8 +62,8 @@ export function recordCopyResult(
     const { job } = c.driveContext(drive);
     requireAction('copyResult', { drive, job });
     const sets: DriveSets = {};
-    if (pct !== undefined) sets.percent_complete = Math.floor(pct as number);
-    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (pct !== undefined) sets.percent_complete = Math.floor(pct);
+    if (bytes !== undefined) sets.bytes_succeeded = bytes;
     if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
     if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
     let d: DriveRecord;
@@ -86,8 +86,8 @@ export function recordCopyResult(
     } else {
       const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';
       d = c.moveDrive(actor, drive, job, to, to === 'Completed' ? 'copyCompleted' : 'copyCompletedMoreInfo', {
-        copyStatus: status as string,
-        sets: { ...sets, copy_status: status as string },
+        copyStatus: status,
+        sets: { ...sets, copy_status: status },
         detail: { copyStatus: status },
       });
       if (job) maybePackaging(c, actor, c.read.job(job.name)!);
@@ -134,7 +134,7 @@ export function correctCopyResult(
     const { job } = c.driveContext(drive);
     requireAction('correctCopy', { drive, job });
     const sets: DriveSets = { copy_status: status, percent_complete: 100 };
-    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (bytes !== undefined) sets.bytes_succeeded = bytes;
     if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
     if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
     const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';

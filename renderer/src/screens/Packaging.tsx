@@ -390,7 +390,7 @@ export function Packaging() {
                 const inBox = heldBox.box.some((b) => b.driveId === r.driveId);
                 return (
                   <li
-                    key={r.driveId!}
+                    key={r.driveId}
                     className={`drive drive-held ${inBox ? 'pk-held-in' : ''}`}
                     data-serial={r.driveId}
                     data-boxed={inBox ? 'yes' : 'no'}
@@ -398,7 +398,7 @@ export function Packaging() {
                     <span className="drive-serial">{r.driveId}</span>
                     <span className="pk-held-meta">
                       {r.jobName ? (
-                        <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>
+                        <button type="button" className="link" onClick={() => go('jobs', r.jobName)}>
                           {r.jobName}
                         </button>
                       ) : (
