@@ -290,7 +290,7 @@ interface PanelProps {
   zplSet: boolean;
   canPrint: boolean;
   /** A typed serial, as if scanned. */
-  onSerial(code: string): void;
+  onSerial: (code: string) => void;
 }
 
 export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: PanelProps) {
@@ -349,7 +349,7 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           </form>
           <ul className="pk-held-list" data-testid="held-box-drives">
             {h.box.map((r) => (
-              <li key={r.driveId!} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
+              <li key={r.driveId} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
                 <span className="drive-mark">
                   <Icon name="check" size={22} />
                 </span>
