@@ -114,7 +114,9 @@ export function Packaging() {
   const heldBox = useHeldReturn({ say, onShipped: load });
 
   // a newly chosen job starts with an empty box and its own return carrier and account
-  useEffect(() => {
+  const [boxFor, setBoxFor] = useState(selected);
+  if (boxFor !== selected) {
+    setBoxFor(selected);
     setBoxed([]);
     setTracking('');
     setLabelOut(null);
@@ -122,7 +124,7 @@ export function Packaging() {
     setPdf(null);
     setPreview(null);
     if (!selected) setJob(null);
-  }, [selected]);
+  }
   const defaultsFor = useRef<string | null>(null);
   useEffect(() => {
     if (job && defaultsFor.current !== job.name) {
