@@ -50,7 +50,7 @@ export function Copy() {
       .then(([a, b, c]) => {
         const all = [...a.items, ...b.items, ...c.items].sort((x, y) => x.name.localeCompare(y.name));
         setJobs(all);
-        // nothing chosen yet (the screen's first visit): the first job is
+        // nothing chosen yet (the screen's first visit): the first job is chosen
         if (!lastSelected && all[0]) setSelected(all[0].name);
       })
       .catch((e) => setError(toCoreError(e)));
