@@ -10,7 +10,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  // what .gitignore leaves out (Prettier reads .gitignore itself; ESLint does not)
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'release/', '.station-data/', 'tmp/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -151,6 +151,7 @@ function restoreCmd(argv: string[], dataDir: string): void {
     throw new Error(
       `the station on ${dataDir} is running (pid ${h.pid} on ${h.host}, ${h.mode}, since ${h.startedAt}): ` +
         'stop it, then restore. Nothing was changed.',
+      { cause: e },
     );
   }
   try {

@@ -41,7 +41,7 @@ function labelsSession(): Session {
 }
 
 /** Loads the label into a window nobody sees; no script, no preload, nothing but the page itself. */
-async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: () => Promise<void> }> {
+async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: () => void }> {
   const id = randomUUID();
   pages.set(id, html);
   const win = new BrowserWindow({
@@ -57,14 +57,14 @@ async function labelWindow(html: string): Promise<{ win: BrowserWindow; done: ()
       devTools: false,
     },
   });
-  const done = async () => {
+  const done = () => {
     pages.delete(id);
     if (!win.isDestroyed()) win.destroy();
   };
   try {
     await win.loadURL(labelUrl(id));
   } catch (e) {
-    await done();
+    done();
     throw e;
   }
   return { win, done };
@@ -80,7 +80,7 @@ export async function printLabelToPdf(html: string, size: PageSize): Promise<Uin
       preferCSSPageSize: false,
     });
   } finally {
-    await done();
+    done();
   }
 }
 
@@ -125,7 +125,7 @@ export async function printLabel(html: string, size: PageSize, o: { deviceName: 
       );
     });
   } finally {
-    await done();
+    done();
   }
 }
 

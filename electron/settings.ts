@@ -165,7 +165,7 @@ export function createSettingsStore(
   // write the file when it is new, repaired, or missing fields, so what is on disk is what is in use
   if (stored !== JSON.stringify(current)) {
     try {
-      backend.store = structuredClone(current) as unknown as Record<string, unknown>;
+      backend.store = structuredClone(current);
     } catch (e) {
       problem = {
         code: 'SETTINGS_CORRUPT',
@@ -182,7 +182,7 @@ export function createSettingsStore(
     update(patch: SettingsPatch): Settings {
       const p = settingsPatchSchema.parse(patch);
       const next = settingsSchema.parse({ ...current, ...p });
-      backend.store = structuredClone(next) as unknown as Record<string, unknown>;
+      backend.store = structuredClone(next);
       current = next;
       // the staff have now saved settings they have seen: the startup report has done its job
       problem = null;

@@ -21,13 +21,16 @@ export function guardCell(text: string): string {
   return startsFormula.test(inner) || /^[\t\r]/.test(inner) ? `'${inner}` : inner;
 }
 
+/** What a cell holds: text or a number; null and undefined are an empty cell. */
+export type CsvValue = string | number | bigint | boolean | null | undefined;
+
 /** One field: always quoted, quotes doubled, guarded. Null and undefined are empty. */
-export function csvField(value: unknown): string {
+export function csvField(value: CsvValue): string {
   const text = value === null || value === undefined ? '' : String(value);
   return `"${guardCell(text).replace(/"/g, '""')}"`;
 }
 
-export const csvRow = (values: readonly unknown[]): string => values.map(csvField).join(',');
+export const csvRow = (values: readonly CsvValue[]): string => values.map(csvField).join(',');
 
 /** Rows (a header first) as a CSV document: comma-separated, CRLF line ends, one after the last row too. */
-export const csvDocument = (rows: readonly (readonly unknown[])[]): string => rows.map(csvRow).join('\r\n') + '\r\n';
+export const csvDocument = (rows: readonly (readonly CsvValue[])[]): string => rows.map(csvRow).join('\r\n') + '\r\n';

@@ -159,3 +159,13 @@ export class IntakeError extends Error {
 export function fail(code: ErrorCode, message: string, detail?: Record<string, unknown>): never {
   throw new IntakeError(code, message, detail);
 }
+
+/**
+ * A value sent from outside, as a refusal quotes it: text, a number or true/false as it is; anything else by
+ * its kind, since an object would read "[object Object]" and a list would pass for the text inside it.
+ */
+export function shown(v: unknown): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null || v === undefined) return String(v);
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}

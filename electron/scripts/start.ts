@@ -8,7 +8,7 @@
 //   npm start -- --no-open          browser mode without opening a window
 //   npm start -- --demo | --no-demo a new data directory as the demo dock or blank (default: demo in a checkout)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.ts';

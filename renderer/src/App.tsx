@@ -146,7 +146,7 @@ function ScanRefusal() {
     };
   }, []);
   useEffect(() => {
-    const p = el.current as (HTMLDivElement & { showPopover?: () => void; hidePopover?: () => void }) | null;
+    const p = el.current;
     if (!p?.showPopover) return;
     try {
       if (code !== null) {

@@ -18,6 +18,7 @@ import type { CoreError, Key, Params } from './i18n.ts';
 import type { ScanWords } from './i18n-scan.ts';
 import { play, type Sound } from './sounds.ts';
 import type { ScanResult } from '../../electron/core/intake.ts';
+import { ApiError } from '../../electron/api/contract.ts';
 import { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command } from '../../electron/core/commands.ts';
 
 export { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command };
@@ -123,7 +124,7 @@ function reject(code: string, error: CoreError): void {
 
 function operator(): string {
   const op = dock.get().operator;
-  if (!op) throw { code: 'BAD_INPUT', message: 'Sign in first: scan your badge.' } satisfies CoreError;
+  if (!op) throw new ApiError({ code: 'BAD_INPUT', message: 'Sign in first: scan your badge.' });
   return op;
 }
 

@@ -244,7 +244,7 @@ export function reasonText(lang: Lang, r: Reason): string {
     driveState: (s) => driveStateName(lang, str(s)),
     field: (f) => translate(lang, `addr.${f}` as Key),
   };
-  const word = WORDING[lang][r.code as RuleCode];
+  const word = WORDING[lang][r.code];
   return word ? word(w) : ((r as { message?: string }).message ?? r.code);
 }
 

@@ -1148,7 +1148,7 @@ export function errorText(lang: Lang, err: CoreError, scanned?: string): string 
     ...params,
     code: printable(code),
     message: err.message,
-    clock: err.code === 'CLOCK_DATE_MISMATCH' ? String(detail.clock ?? '') : at(detail.now),
+    clock: err.code === 'CLOCK_DATE_MISMATCH' ? (typeof detail.clock === 'string' ? detail.clock : '') : at(detail.now),
     last: at(detail.lastRecordAt),
     expected: at(detail.expected),
   });

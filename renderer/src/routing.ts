@@ -2,7 +2,7 @@
 // the Receive flow (and its questions), a screen that takes scans (Jobs search, Packaging), or the text
 // field that has focus inside an open dialog. A screen registers its handler with `useScanHandler`; on a screen
 // that takes no scans, a scan opens the job it names.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { dock, go, theApi, type Screen } from './store.ts';
 import { parseCommand, submitScan } from './flow.ts';
 import { Wedge } from './scanner.ts';
@@ -25,10 +25,10 @@ export function modalOpened(): () => void {
 }
 
 export function useScanHandler(screen: Screen, handler: ScanHandler): void {
-  const ref = useRef(handler);
-  ref.current = handler;
+  // the latest handler, registered once per screen
+  const latest = useEffectEvent(handler);
   useEffect(() => {
-    const h: ScanHandler = (c, at) => ref.current(c, at);
+    const h: ScanHandler = (c, at) => latest(c, at);
     handlers.set(screen, h);
     return () => {
       if (handlers.get(screen) === h) handlers.delete(screen);

@@ -63,6 +63,7 @@ export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'al
 /** Sets a text field's value so that React's controlled inputs see the change. */
 function setFieldValue(el: Editable, value: string, caret: number): void {
   const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the field as its this, just below
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;

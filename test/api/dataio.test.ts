@@ -79,7 +79,8 @@ test(
       const backup = join(tempDir(), 'b.sqlite');
       await s.intake.backup(backup);
       s.intake.putJob({ operator: OPERATOR, station: 'dock-1' }, job('after-backup', 'RS-2'));
-      assert.equal(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid, process.pid, 'the running station holds the lock');
+      const lock = JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')) as { pid: number };
+      assert.equal(lock.pid, process.pid, 'the running station holds the lock');
       // the records, not the file's bytes: the station's idle WAL checkpoint rewrites the file without changing a record
       const before = dumpStore(s.store);
       const refused = await cli(['restore', `--data-dir=${dir}`, `--from=${backup}`]);

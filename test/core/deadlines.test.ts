@@ -157,7 +157,7 @@ describe('Transferring or Packaging with a return address wrong or missing', () 
     const row = d.intake.exceptions().find((e) => e.kind === 'addressMissing')!;
     assert.equal(row.action, 'recordDestruction');
     assert.deepEqual(row.driveIds, ['WD-A1', 'WD-A2'], 'the row names the drives to destroy, the one still copying included');
-    d.intake.recordDestruction(amy, { driveIds: row.driveIds!, method: 'degauss and shred', witness: 'Ben Chen' });
+    d.intake.recordDestruction(amy, { driveIds: row.driveIds, method: 'degauss and shred', witness: 'Ben Chen' });
     const job = d.intake.jobView('JOB-1');
     assert.equal(job.properties.state, 'Closed');
     assert.ok(job.properties.driveList.every((x) => x.destroyedAt));

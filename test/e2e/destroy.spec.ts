@@ -51,7 +51,7 @@ test('held drives and the witness badge are scanned, and the certificate is offe
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const file = await (await download).path();
-  const pdf = readFileSync(file!);
+  const pdf = readFileSync(file);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const custody = await station.api.call('custody.list', { driveId: ORPHANS[0]! });
   const destroyed = custody.find((c) => c.action === 'drive.destroyed');

@@ -11,19 +11,7 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { NO_JOB_LINE, renderLabel, type LabelRequest } from '../../electron/core/labels/index.ts';
 import { PdfRenderer, closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { sendZpl } from '../../electron/labels/zpl-send.ts';
-import {
-  KEY,
-  SERIALS,
-  actor,
-  chineseAddress,
-  decodeBarcodes,
-  job,
-  openFixture,
-  pdfinfo,
-  pdftotext,
-  settings,
-  type Fixture,
-} from './fixtures.ts';
+import { KEY, SERIALS, actor, decodeBarcodes, job, openFixture, pdfinfo, pdftotext, settings, type Fixture } from './fixtures.ts';
 import { dumpTables, readStore } from '../store-file.ts';
 
 /** Held since the fixture's package of no job: a drive of no job on record. */

@@ -2,6 +2,7 @@
 // disk: the same order on Linux, macOS and Windows, and a line that says what was chosen or what to install.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
 import { browserCandidates, chooseBrowser, findBrowser, type BrowserSearch } from '../../electron/find-browser.ts';
 
 /** A machine where exactly `files` exist and may be run; Playwright's cache at `own` (installed only if listed). */
@@ -17,15 +18,18 @@ function machine(platform: NodeJS.Platform, files: string[], env: Record<string,
 }
 
 const PW_LINUX = '/home/amy/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
+/** A directory on the fake machine's PATH, and Debian's chromium where the finder looks without PATH. */
+const ON_PATH = '/fixture/bin';
+const DEBIAN_CHROMIUM = posix.join('/usr/bin', 'chromium');
 
 test('CHROMIUM_PATH wins over every installed browser, and the line names it', () => {
-  const d = chooseBrowser(machine('linux', ['/opt/cr/chrome', '/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/cr/chrome', PATH: '/usr/bin' }));
+  const d = chooseBrowser(machine('linux', ['/opt/cr/chrome', `${ON_PATH}/chromium`], { CHROMIUM_PATH: '/opt/cr/chrome', PATH: ON_PATH }));
   assert.deepEqual(d.browser, { path: '/opt/cr/chrome', name: 'CHROMIUM_PATH', source: 'CHROMIUM_PATH' });
   assert.equal(d.line, 'Browser: /opt/cr/chrome (from CHROMIUM_PATH)');
 });
 
 test('a CHROMIUM_PATH that names nothing runnable is refused, not replaced by another browser', () => {
-  const d = chooseBrowser(machine('linux', ['/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/nothing/chrome' }));
+  const d = chooseBrowser(machine('linux', [`${ON_PATH}/chromium`], { CHROMIUM_PATH: '/opt/nothing/chrome', PATH: ON_PATH }));
   assert.equal(d.browser, null);
   assert.match(d.line, /CHROMIUM_PATH names \/opt\/nothing\/chrome, which is not a program that can run here/);
 });
@@ -37,9 +41,9 @@ test('CHROME_PATH is read when CHROMIUM_PATH is not set', () => {
 });
 
 test("on Linux Debian's chromium is found in /usr/bin even when PATH does not list it", () => {
-  const d = chooseBrowser(machine('linux', ['/usr/bin/chromium'], { PATH: '/home/amy/bin' }));
-  assert.deepEqual(d.browser, { path: '/usr/bin/chromium', name: 'Chromium', source: 'installed' });
-  assert.equal(d.line, 'Browser: Chromium at /usr/bin/chromium');
+  const d = chooseBrowser(machine('linux', [DEBIAN_CHROMIUM], { PATH: '/home/amy/bin' }));
+  assert.deepEqual(d.browser, { path: DEBIAN_CHROMIUM, name: 'Chromium', source: 'installed' });
+  assert.equal(d.line, `Browser: Chromium at ${DEBIAN_CHROMIUM}`);
 });
 
 test("on Linux a Chrome on PATH is found, and an installed browser comes before Playwright's own", () => {
@@ -48,9 +52,9 @@ test("on Linux a Chrome on PATH is found, and an installed browser comes before 
 });
 
 test('Chromium is preferred to Chrome, and Chrome to Edge, when several are installed', () => {
-  const files = ['/usr/bin/microsoft-edge', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
-  assert.equal(chooseBrowser(machine('linux', files, { PATH: '/usr/bin' })).browser?.path, '/usr/bin/chromium-browser');
-  assert.equal(chooseBrowser(machine('linux', files.slice(0, 2), { PATH: '/usr/bin' })).browser?.path, '/usr/bin/google-chrome');
+  const files = [`${ON_PATH}/microsoft-edge`, `${ON_PATH}/google-chrome`, `${ON_PATH}/chromium-browser`];
+  assert.equal(chooseBrowser(machine('linux', files, { PATH: ON_PATH })).browser?.path, `${ON_PATH}/chromium-browser`);
+  assert.equal(chooseBrowser(machine('linux', files.slice(0, 2), { PATH: ON_PATH })).browser?.path, `${ON_PATH}/google-chrome`);
 });
 
 test("with no browser installed, Playwright's Chromium is used once it is in its cache, and the line says why", () => {

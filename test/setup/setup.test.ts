@@ -8,7 +8,7 @@ import { LABEL_TOOLS, nextBrowserStep, onPath, toolInstallCommand, type Machine 
 import type { BrowserDecision } from '../../electron/find-browser.ts';
 
 const none: BrowserDecision = { browser: null, line: 'Browser: no Chromium, Chrome or Edge found' };
-const found: BrowserDecision = { browser: { path: '/usr/bin/chromium', name: 'Chromium', source: 'installed' }, line: 'Browser: Chromium' };
+const found: BrowserDecision = { browser: { path: '/fixture/chromium', name: 'Chromium', source: 'installed' }, line: 'Browser: Chromium' };
 const debianRoot: Machine = { platform: 'linux', debian: true, root: true };
 const debianUser: Machine = { platform: 'linux', debian: true, root: false };
 const mac: Machine = { platform: 'darwin', debian: false, root: false };

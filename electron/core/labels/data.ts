@@ -275,6 +275,11 @@ export function destructionData(intake: Intake, settings: LabelSettings, r: Labe
     fail('DRIVE_NOT_IN_JOB', `Drive ${serial} is not a drive of ${jobName}.`, { driveIds: [serial] });
   // one destruction is one transaction: its records are consecutive, with one operator, method and witness
   const detail = (c: CustodyRecord) => c.detail ?? {};
+  // a destruction records its method and witness as text
+  const detailText = (c: CustodyRecord, key: 'method' | 'witness') => {
+    const v = detail(c)[key];
+    return typeof v === 'string' ? v : '';
+  };
   const sameEvent = (c: CustodyRecord) =>
     c.action === 'drive.destroyed' &&
     c.operator === last.operator &&
@@ -296,9 +301,9 @@ export function destructionData(intake: Intake, settings: LabelSettings, r: Labe
     kind: 'destruction',
     jobName: last.jobName,
     driveIds: [...new Set(drives)],
-    method: String(detail(last).method ?? ''),
+    method: detailText(last, 'method'),
     operator: last.operator,
-    witness: String(detail(last).witness ?? ''),
+    witness: detailText(last, 'witness'),
     at: last.at,
     station: last.station,
     reason: last.reason,

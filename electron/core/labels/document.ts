@@ -94,7 +94,7 @@ export function fitPt(lines: readonly string[], widthIn: number, maxPt: number, 
       if (c >= 0x2e80) w += 1;
       else if (ch === ' ') w += 0.26;
       else if (/[A-Z0-9@%&MW#]/.test(ch)) w += 0.64;
-      else if (/[iljtf.,:;'|!()\[\]-]/.test(ch)) w += 0.3;
+      else if (/[iljtf.,:;'|!()[\]-]/.test(ch)) w += 0.3;
       else w += 0.55;
     }
     return w * (bold ? 1.06 : 1);

@@ -1,12 +1,17 @@
 // Customer text goes onto labels as data, never as markup or printer commands.
 
+/** What labels print: text or a number; null and undefined print as nothing. */
+export type LabelText = string | number | null | undefined;
+
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /** Text for HTML content and attribute values. Control characters are dropped. */
-export function html(text: unknown): string {
-  // eslint-disable-next-line no-control-regex
+export function html(text: LabelText): string {
   return String(text ?? '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(CONTROL, '')
     .replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
@@ -19,7 +24,7 @@ const utf8 = new TextEncoder();
  * bytes) become `_XX` escapes, so the stream sent to the printer is plain ASCII whatever the customer wrote.
  * Control characters and line breaks become spaces: one field is one line.
  */
-export function zplField(text: unknown): string {
+export function zplField(text: LabelText): string {
   let out = '';
   for (const ch of String(text ?? '')) {
     const c = ch.codePointAt(0)!;

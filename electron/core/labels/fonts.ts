@@ -44,9 +44,8 @@ export class LabelFonts {
       try {
         this.manifest = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
       } catch (e) {
-        throw new Error(
-          `The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${e instanceof Error ? e.message : e}`,
-        );
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(`The label font is missing from ${this.dir} (run electron/scripts/copy-label-fonts.ts): ${why}`, { cause: e });
       }
     }
     return this.manifest;

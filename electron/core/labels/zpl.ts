@@ -1,7 +1,7 @@
 // ZPL II for thermal label printers at 203 dpi (8 dots/mm). The return label is 4 × 6 in (812 × 1218 dots),
 // the drive tag 3 × 2 in (609 × 406 dots). Every field of text is escaped (escape.ts): customer text can
 // neither end the label nor send the printer a command.
-import { PRINTER_DPI, QUIET_MODULES, code128Modules, fitDots } from './barcode.ts';
+import { PRINTER_DPI, code128Modules, fitDots } from './barcode.ts';
 import { addressLines, senderLines } from './document.ts';
 import { fail } from '../errors.ts';
 import { needsUnicodeFont, zplField } from './escape.ts';

@@ -1,6 +1,6 @@
 // The data copy: started on a job's received drives, each copy bay's report recorded, and the job moved on to
 // Packaging once every drive of it is processed.
-import { fail } from '../errors.ts';
+import { fail, shown } from '../errors.ts';
 import { COPY_STATUSES, type Actor, type DriveRecord, type DriveState, type DriveView, type JobRecord, type JobView } from '../model.ts';
 import { checkJob, drivesToCopy, requireAction } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
@@ -44,7 +44,7 @@ export function recordCopyResult(
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (status !== undefined && (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status))) {
-    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+    fail('BAD_INPUT', `Unknown copy status "${shown(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const pct = input?.percentComplete ?? (status === 'Completed' ? 100 : undefined);
   if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100))
@@ -62,8 +62,8 @@ export function recordCopyResult(
     const { job } = c.driveContext(drive);
     requireAction('copyResult', { drive, job });
     const sets: DriveSets = {};
-    if (pct !== undefined) sets.percent_complete = Math.floor(pct as number);
-    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (pct !== undefined) sets.percent_complete = Math.floor(pct);
+    if (bytes !== undefined) sets.bytes_succeeded = bytes;
     if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
     if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
     let d: DriveRecord;
@@ -86,8 +86,8 @@ export function recordCopyResult(
     } else {
       const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';
       d = c.moveDrive(actor, drive, job, to, to === 'Completed' ? 'copyCompleted' : 'copyCompletedMoreInfo', {
-        copyStatus: status as string,
-        sets: { ...sets, copy_status: status as string },
+        copyStatus: status,
+        sets: { ...sets, copy_status: status },
         detail: { copyStatus: status },
       });
       if (job) maybePackaging(c, actor, c.read.job(job.name)!);
@@ -116,7 +116,7 @@ export function correctCopyResult(
   c.checkActor(actor);
   const status = input?.copyStatus;
   if (typeof status !== 'string' || !(COPY_STATUSES as readonly string[]).includes(status)) {
-    fail('BAD_INPUT', `Unknown copy status "${String(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
+    fail('BAD_INPUT', `Unknown copy status "${shown(status)}"; expected one of ${COPY_STATUSES.join(', ')}.`);
   }
   const bytes = input.bytesSucceeded;
   if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)) {
@@ -134,7 +134,7 @@ export function correctCopyResult(
     const { job } = c.driveContext(drive);
     requireAction('correctCopy', { drive, job });
     const sets: DriveSets = { copy_status: status, percent_complete: 100 };
-    if (bytes !== undefined) sets.bytes_succeeded = bytes as number;
+    if (bytes !== undefined) sets.bytes_succeeded = bytes;
     if (input.errorLogUri) sets.error_log_uri = input.errorLogUri as string;
     if (input.verboseLogUri) sets.verbose_log_uri = input.verboseLogUri as string;
     const to: DriveState = status === 'Completed' ? 'Completed' : 'CompletedMoreInfo';

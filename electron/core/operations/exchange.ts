@@ -67,7 +67,8 @@ export interface ImportPlan {
 
 export const MAX_IMPORT_FILES = 50;
 
-const ROLLBACK = Symbol('preview: roll back');
+// thrown out of the preview's transaction so that it rolls back; caught right there, by identity
+const ROLLBACK = new Error('preview: roll back');
 
 /** What an import would do, written nowhere. */
 export function previewImport(c: Context, actor: Actor, files: ImportFile[]): ImportPlan {

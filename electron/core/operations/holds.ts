@@ -149,12 +149,12 @@ export function returnHeldDrives(
     );
     const jobNames = [...new Set(drives.map((d) => d.jobName))];
     const job = jobNames.length === 1 && jobNames[0] ? c.read.job(jobNames[0]) : null;
-    const given = (input.address ?? null) as Partial<ReturnAddress> | null;
+    const given = input.address ?? null;
     const address: Partial<ReturnAddress> = given
       ? Object.fromEntries(
           Object.entries(given)
-            .filter(([, v]) => typeof v === 'string' && v.length <= 254)
-            .map(([k, v]) => [k, (v as string).trim()]),
+            .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length <= 254)
+            .map(([k, v]) => [k, v.trim()]),
         )
       : (job?.returnAddress ?? {});
     const missing = missingAddressFields(address);

@@ -85,7 +85,7 @@ function decode(s: string): Cursor {
       rank < EXCEPTION_KINDS.length &&
       (typeof key === 'string' || typeof key === 'number')
     ) {
-      return { due: due as string | null, rank, key };
+      return { due, rank, key };
     }
   } catch {
     /* falls through to the refusal */

@@ -1,6 +1,6 @@
 // Read models of jobs and packages: a job's view, a package as the Receive screen shows it, what may happen to a
 // job or drive now, and the job search.
-import { fail } from '../errors.ts';
+import { fail, shown } from '../errors.ts';
 import {
   JOB_STATES,
   type DriveRecord,
@@ -136,10 +136,10 @@ export function searchJobs(
 } {
   const q = typeof input.query === 'string' ? input.query.trim() : '';
   if (q.length > 64) fail('BAD_INPUT', 'A search is at most 64 characters.');
-  const state = input.state;
-  if (state !== undefined && state !== null && state !== '' && !(JOB_STATES as readonly string[]).includes(String(state)))
-    fail('BAD_INPUT', `Unknown job state "${String(state)}".`);
+  const state = input.state ?? '';
+  if (state !== '' && (typeof state !== 'string' || !(JOB_STATES as readonly string[]).includes(state)))
+    fail('BAD_INPUT', `Unknown job state "${shown(state)}".`);
   const limit = Math.max(1, Math.min(200, Number(input.limit ?? 50) || 50));
   const offset = Math.max(0, Number(input.offset ?? 0) || 0);
-  return s.searchJobs({ query: q, state: state ? String(state) : null, limit, offset });
+  return s.searchJobs({ query: q, state: state || null, limit, offset });
 }

@@ -18,7 +18,7 @@ export interface Refusal extends Reason {
 }
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const str = (v: ReasonParams[string] | undefined): string => (v === null || v === undefined ? '' : String(v));
 /** "drive A1 is" / "drives A1, A2 are": English has one form for one and another for the rest. */
 const drives = (v: unknown): string => {
   const ids = list(v);

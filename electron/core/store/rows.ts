@@ -1,5 +1,5 @@
 // Rows as SQLite returns them, turned into the records the core works with (and the drive columns read back).
-import type { SQLInputValue } from 'node:sqlite';
+import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type {
   CustodyRecord,
   DriveRecord,
@@ -12,9 +12,9 @@ import type {
   PackageState,
 } from '../model.ts';
 
-export type Row = Record<string, SQLInputValue>;
+export type Row = Record<string, SQLOutputValue>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: SQLOutputValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const json = <T>(v: unknown): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : null);
 
 export function jobFromRow(r: Row): JobRecord {

@@ -30,10 +30,13 @@ function bindTable(target: object, q: Sql, table: Record<string, unknown>): void
   }
 }
 
-// the table functions are bound onto each store in its constructor (bindTable)
+// the table functions are bound onto each store in its constructor (bindTable); only an interface merged
+// into the class can tell TypeScript so, which is the merging these two rules warn of
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface SqliteStore extends StoreTx {}
 
 /** node:sqlite, one connection: the store is its own transaction, so `transaction` hands itself to `fn`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above, on purpose
 export class SqliteStore implements DockStore {
   readonly path: string;
   /** Told of every statement run, as written (a test checks each one against its query plan). */

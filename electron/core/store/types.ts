@@ -49,10 +49,10 @@ type AllTables = BoundAll<typeof jobs> &
   BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
 
 /** Everything an operation may do inside its transaction: every read, and every write. */
-export interface StoreTx extends AllTables {}
+export type StoreTx = AllTables;
 
 /** What may be read outside a transaction (the read models, the labels). */
-export interface StoreReads extends Omit<AllTables, Writes> {}
+export type StoreReads = Omit<AllTables, Writes>;
 
 /**
  * The store the core opens. Synchronous on purpose: node:sqlite is, and so is every operation, so an

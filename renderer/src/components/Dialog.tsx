@@ -1,6 +1,6 @@
 // A modal dialog on the native <dialog>: focus moves into it, Escape closes it, and when it closes focus
 // goes back to where it was (or to the screen's heading), so the next key or scan lands where expected.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
 import { modalOpened } from '../routing.ts';
 
 export interface DialogProps {
@@ -16,8 +16,8 @@ export interface DialogProps {
 export function Dialog({ title, onClose, children, countsAsModal = true, tone = 'neutral', testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
+  // the latest onClose, without reopening the dialog each time the parent renders a new one
+  const close = useEffectEvent(onClose);
 
   useEffect(() => {
     const dlg = ref.current;
@@ -30,7 +30,7 @@ export function Dialog({ title, onClose, children, countsAsModal = true, tone = 
     first?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
-      close.current();
+      close();
     };
     dlg.addEventListener('cancel', onCancel);
     return () => {

@@ -29,7 +29,9 @@ export function Copy() {
     lastSelected = name;
     setSelectedState(name);
   }, []);
-  const [focusSerial, setFocusSerial] = useState<string | null>(null);
+  /** A scanned serial to bring into view once its job is shown: each scan its own request, done once. */
+  const [focusSerial, setFocusSerial] = useState<{ serial: string } | null>(null);
+  const focusDone = useRef<{ serial: string } | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
   const [possible, setPossible] = useState<Possibility<string, string>[]>([]);
   const [error, setError] = useState<CoreError | null>(null);
@@ -45,7 +47,12 @@ export function Copy() {
       // a job whose drives are all recorded moves on to Packaging; it stays here so a result can be corrected
       theApi().call('jobs.search', { state: 'Packaging', limit: 100 }),
     ])
-      .then(([a, b, c]) => setJobs([...a.items, ...b.items, ...c.items].sort((x, y) => x.name.localeCompare(y.name))))
+      .then(([a, b, c]) => {
+        const all = [...a.items, ...b.items, ...c.items].sort((x, y) => x.name.localeCompare(y.name));
+        setJobs(all);
+        // nothing chosen yet (the screen's first visit): the first job is chosen
+        if (!lastSelected && all[0]) setSelected(all[0].name);
+      })
       .catch((e) => setError(toCoreError(e)));
     if (selected) {
       Promise.all([theApi().call('jobs.get', { name: selected }), theApi().call('jobs.possibilities', { name: selected })])
@@ -57,11 +64,8 @@ export function Copy() {
         })
         .catch((e) => setError(toCoreError(e)));
     }
-  }, [selected]);
+  }, [selected, setSelected]);
   useReloadOnChange(load);
-  useEffect(() => {
-    if (!selected && jobs[0]) setSelected(jobs[0].name);
-  }, [jobs, selected, setSelected]);
 
   // a scanned drive serial selects that drive's job and brings its drive into view
   useScanHandler('copy', (code) => {
@@ -86,7 +90,7 @@ export function Copy() {
           const d = j.properties.driveList.find((x) => x.driveId === serial);
           if (d && ['Received', 'Transferring', 'Completed', 'CompletedMoreInfo'].includes(d.state)) {
             setSelected(j.name);
-            setFocusSerial(serial);
+            setFocusSerial({ serial });
             setError(null);
             setOk({ text: t('copy.scanSelected', { serial, job: j.name }), n: Date.now() });
             play('accepted');
@@ -103,12 +107,12 @@ export function Copy() {
       });
   });
   useEffect(() => {
-    if (!focusSerial || !job) return;
-    const el = document.querySelector<HTMLElement>(`[data-serial="${CSS.escape(focusSerial)}"]`);
+    if (!focusSerial || focusSerial === focusDone.current || !job) return;
+    const el = document.querySelector<HTMLElement>(`[data-serial="${CSS.escape(focusSerial.serial)}"]`);
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
     (el.querySelector<HTMLElement>('select, button') ?? el).focus();
-    setFocusSerial(null);
+    focusDone.current = focusSerial;
   }, [focusSerial, job]);
 
   const run = async (what: string, fn: () => Promise<unknown>) => {

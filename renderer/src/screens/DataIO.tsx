@@ -91,16 +91,16 @@ export function ImportDialog({ initial, onClose }: { initial: File[] | null; onC
     }
   }, []);
 
-  const take = useCallback(
-    async (list: FileList | File[]) => {
+  const show = useCallback(
+    async (chosen: ChosenFile[]) => {
       setNote(null);
       setDone(null);
-      const chosen = await readFiles(list);
       setFiles(chosen);
       await preview(chosen);
     },
     [preview],
   );
+  const take = useCallback((list: FileList | File[]) => readFiles(list).then(show), [show]);
 
   useEffect(() => {
     if (initial?.length) void take(initial);

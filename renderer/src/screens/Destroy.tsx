@@ -18,7 +18,7 @@ type Said = { tone: 'accepted' | 'notice' | 'rejected'; text: string };
 interface Props {
   /** Serials the station lists as held here: the only drives this dialog takes. */
   heldSerials: readonly string[];
-  onClose(): void;
+  onClose: () => void;
 }
 
 export function DestroyDialog({ heldSerials, onClose }: Props) {

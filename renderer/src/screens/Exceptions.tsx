@@ -391,7 +391,7 @@ function ActionDialog({
       .call('jobs.get', { name: job })
       .then((j) => {
         const have = j.properties.returnAddress ?? {};
-        setAddress(Object.fromEntries(Object.entries(have).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
+        setAddress(Object.fromEntries(Object.entries(have).filter(([, v]) => typeof v === 'string')));
         setMissing(j.dock.missingAddressFields);
       })
       .catch(() => {});

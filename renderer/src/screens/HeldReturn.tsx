@@ -60,12 +60,11 @@ export function useHeldReturn(o: Options) {
   const [busy, setBusy] = useState(false);
   const trackingRef = useRef<HTMLInputElement>(null);
   /** Whose address and carrier the form holds: kept while the same sender's drives are taken out and put back. */
-  const formFor = useRef<Owner>(undefined);
+  const [formFor, setFormFor] = useState<Owner>(undefined);
 
-  // a box for another sender starts from that sender's job: its address (if complete) and return carrier
-  useEffect(() => {
-    if (owner === undefined || owner === formFor.current) return;
-    formFor.current = owner;
+  // a box for another sender starts afresh, in the same render (no frame shows the last sender's form) ...
+  if (owner !== undefined && owner !== formFor) {
+    setFormFor(owner);
     setMissing([]);
     setLabelOut(null);
     setLabelHow(null);
@@ -77,11 +76,14 @@ export function useHeldReturn(o: Options) {
       setForm(EMPTY_FORM);
       setCarrier('');
       setAccount('');
-      return;
     }
+  }
+  // ... and from that sender's job: its address (if complete) and return carrier
+  useEffect(() => {
+    if (typeof formFor !== 'string') return;
     let live = true;
     theApi()
-      .call('jobs.get', { name: owner })
+      .call('jobs.get', { name: formFor })
       .then((j) => {
         if (!live) return;
         setJob(j);
@@ -100,7 +102,7 @@ export function useHeldReturn(o: Options) {
     return () => {
       live = false;
     };
-  }, [owner]);
+  }, [formFor]);
   useEffect(
     () => () => {
       if (pdf) URL.revokeObjectURL(pdf.url);
@@ -222,7 +224,7 @@ export function useHeldReturn(o: Options) {
         params: { n: r.returnPackage.driveCount, name: r.address.recipientName ?? '', tracking: r.returnPackage.trackingNumber },
       });
       // the next box starts afresh: another sender, another address, another tracking number
-      formFor.current = undefined;
+      setFormFor(undefined);
       setBox([]);
       setTracking('');
       setCarrier('');
@@ -290,7 +292,7 @@ interface PanelProps {
   zplSet: boolean;
   canPrint: boolean;
   /** A typed serial, as if scanned. */
-  onSerial(code: string): void;
+  onSerial: (code: string) => void;
 }
 
 export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: PanelProps) {
@@ -307,6 +309,8 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
     [onSerial, serial],
   );
   const a = h.job?.properties.returnAddress;
+  // the one ref of the box, taken out of it: the rest of `h` is state, which rendering reads
+  const { trackingRef } = h;
   const ownerText = h.owner === undefined ? null : h.owner === null ? t('pk.heldNoJob') : h.owner;
 
   return (
@@ -349,7 +353,7 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           </form>
           <ul className="pk-held-list" data-testid="held-box-drives">
             {h.box.map((r) => (
-              <li key={r.driveId!} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
+              <li key={r.driveId} className="drive drive-held pk-held-boxed" data-serial={r.driveId}>
                 <span className="drive-mark">
                   <Icon name="check" size={22} />
                 </span>
@@ -475,7 +479,7 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
               <label htmlFor="pk-held-tracking">{t('pk.tracking')}</label>
               <input
                 id="pk-held-tracking"
-                ref={h.trackingRef}
+                ref={trackingRef}
                 className="mono"
                 value={h.tracking}
                 onChange={(e) => h.setTracking(e.target.value)}

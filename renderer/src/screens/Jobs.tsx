@@ -73,7 +73,12 @@ function JobList() {
       .catch((e) => setError(toCoreError(e)));
   }, [q]);
   useReloadOnChange(load);
-  useEffect(() => setDraft(q.query), [q.query]);
+  // a search set from outside the box (a scan, another screen) shows in the box
+  const [draftOf, setDraftOf] = useState(q.query);
+  if (draftOf !== q.query) {
+    setDraftOf(q.query);
+    setDraft(q.query);
+  }
   useEffect(() => search.current?.focus(), []);
 
   const setQuery = (patch: Partial<typeof q>) => dock.set({ jobsQuery: { ...q, offset: 0, ...patch } });

@@ -114,7 +114,9 @@ export function Packaging() {
   const heldBox = useHeldReturn({ say, onShipped: load });
 
   // a newly chosen job starts with an empty box and its own return carrier and account
-  useEffect(() => {
+  const [boxFor, setBoxFor] = useState(selected);
+  if (boxFor !== selected) {
+    setBoxFor(selected);
     setBoxed([]);
     setTracking('');
     setLabelOut(null);
@@ -122,7 +124,7 @@ export function Packaging() {
     setPdf(null);
     setPreview(null);
     if (!selected) setJob(null);
-  }, [selected]);
+  }
   const defaultsFor = useRef<string | null>(null);
   useEffect(() => {
     if (job && defaultsFor.current !== job.name) {
@@ -390,7 +392,7 @@ export function Packaging() {
                 const inBox = heldBox.box.some((b) => b.driveId === r.driveId);
                 return (
                   <li
-                    key={r.driveId!}
+                    key={r.driveId}
                     className={`drive drive-held ${inBox ? 'pk-held-in' : ''}`}
                     data-serial={r.driveId}
                     data-boxed={inBox ? 'yes' : 'no'}
@@ -398,7 +400,7 @@ export function Packaging() {
                     <span className="drive-serial">{r.driveId}</span>
                     <span className="pk-held-meta">
                       {r.jobName ? (
-                        <button type="button" className="link" onClick={() => go('jobs', r.jobName!)}>
+                        <button type="button" className="link" onClick={() => go('jobs', r.jobName)}>
                           {r.jobName}
                         </button>
                       ) : (

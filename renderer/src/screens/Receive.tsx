@@ -1,7 +1,7 @@
 // Receive: the screen the dock works at. A scan needs no click: the wedge takes it wherever focus is.
 // Big banner for the last scan (colour, icon, words, sound), the open package with "3 of 5 received",
 // buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
-import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { dock, useDock, type Feedback, type FeedbackKind } from '../store.ts';
 import { answer, command, receiveUnknownAsHeld, submitScan } from '../flow.ts';
 import { useLang, useT, type T } from '../useT.ts';
@@ -154,6 +154,8 @@ const DriveRow = memo(
     const t = useT();
     const row = useRef<HTMLLIElement>(null);
     const first = useRef(true);
+    // read when the row appears; a later change of role is not a scan and scrolls nothing
+    const extraOrOther = useEffectEvent(() => role !== 'listed' || other);
     useEffect(() => {
       const el = row.current;
       if (!el || !visibility) return;
@@ -167,7 +169,7 @@ const DriveRow = memo(
       if (first.current) {
         first.current = false;
         // an extra or other-job drive appears when scanned: show where it went
-        if (el && (role !== 'listed' || other)) scrollWithin(el);
+        if (el && extraOrOther()) scrollWithin(el);
         return;
       }
       if (el && !onScreen.has(el)) scrollWithin(el);

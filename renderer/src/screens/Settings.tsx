@@ -669,7 +669,8 @@ function summary(c: CustodyRecord): string {
         .filter((x) => x !== '' && x !== undefined)
         .map(show)
         .join(', ');
-    return String(v);
+    // the rest of a record's JSON detail: text as it is, a number or true/false as JSON writes it
+    return typeof v === 'string' ? v : JSON.stringify(v);
   };
   if (c.action.startsWith('settings.')) return `${show(d.before)} → ${show(d.after)}`;
   const { name, ...rest } = d as { name?: unknown };
