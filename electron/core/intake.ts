@@ -274,7 +274,7 @@ export class Intake {
     return views.jobPossibilitiesOf(this.store, name);
   }
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] {
-    return views.drivePossibilitiesOf(this.store, serial);
+    return views.drivePossibilitiesOf(this.store, serial, this.c.nowUtc());
   }
   packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
     return views.packagePossibilitiesOf(this.store, tracking, actor.station);

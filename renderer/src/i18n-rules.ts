@@ -141,6 +141,11 @@ const EN: Wording = {
     }),
   DRIVE_NOT_AT_DOCK: (w) =>
     plural('en', w.n, { one: `Drive ${w.serials} never reached the dock.`, other: `{n} drives never reached the dock: ${w.serials}.` }),
+  HELD_RETURN_NOT_DUE: (w) =>
+    plural('en', w.n, {
+      one: `Drive ${w.serials} is held since ${str(w.p.since)}: its return is due on ${str(w.p.due)}. Contact the customer first.`,
+      other: `{n} drives are held and not yet due for return (due on ${str(w.p.due)}): ${w.serials}. Contact the customer first.`,
+    }),
   DRIVE_NOT_DESTROYABLE: (w) =>
     plural('en', w.n, {
       one: `Drive ${w.serials} is neither held nor of a job whose contact could not be reached about its return address: it is not destroyed.`,
@@ -214,6 +219,7 @@ const ZH: Wording = {
   DRIVE_OF_NO_JOB: (w) => `硬碟 ${w.serials} 不屬於任何工作。`,
   DRIVE_NOT_HELD: (w) => `硬碟 ${w.serials} 未暫扣：隨其工作的回寄包裹寄回。`,
   DRIVE_NOT_AT_DOCK: (w) => `硬碟 ${w.serials} 從未到達碼頭。`,
+  HELD_RETURN_NOT_DUE: (w) => `硬碟 ${w.serials} 自 ${str(w.p.since)} 起暫扣，${str(w.p.due)} 才到退回日期：請先聯絡客戶。`,
   DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也未因回寄地址問題而聯絡不上客戶：不銷毀。`,
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('zh-TW', str(w.p.copyStatus))}：只有無誤的複製才以「已完成」結束。`,
   COPY_STATUS_CLEAN: () => '無誤的複製以「已完成」結束。',

@@ -135,6 +135,10 @@ export const RULES = {
     error: 'DRIVE_NOT_HELD',
     en: (p) => `${cap(drives(p.driveIds))} never reached the dock: only drives at the dock are held, returned or destroyed`,
   },
+  HELD_RETURN_NOT_DUE: {
+    error: 'RETURN_NOT_DUE',
+    en: (p) => `${cap(drives(p.driveIds))}: held since ${str(p.since)}, return due on ${str(p.due)}; until then contact the customer`,
+  },
   DRIVE_NOT_DESTROYABLE: {
     error: 'DRIVE_NOT_HELD',
     en: (p) =>
