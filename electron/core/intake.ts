@@ -17,7 +17,14 @@ import * as returns from './operations/returns.ts';
 import * as station from './operations/station.ts';
 import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
-import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
+import {
+  EXCEPTION_PAGE,
+  exceptionsPage,
+  type ExceptionDue,
+  type ExceptionKind,
+  type ExceptionPage,
+  type ExceptionRow,
+} from './queries/exceptions.ts';
 import type { ClockStatus } from './clock.ts';
 import { dockReport, type DockReport } from './queries/report.ts';
 import { backupStore, type BackupResult } from './store/backup.ts';
@@ -30,7 +37,7 @@ export type { Change } from './operations/context.ts';
 export type { StationChange } from './operations/station.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
-export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
+export type { ExceptionGroup, ExceptionKind, ExceptionOffer, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
 export type { CodeIdentity, PackageStatus } from './queries/codes.ts';
 export type { HoldCause, ScanParams } from './operations/receiving.ts';
 
@@ -316,7 +323,9 @@ export class Intake {
     return backupStore(this.store, path);
   }
   /** A page of everything at the dock that a person must act on, with what to do next and by when. */
-  exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
+  exceptionsPage(
+    input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[]; due?: ExceptionDue; by?: 'row' | 'job' } = {},
+  ): ExceptionPage {
     return exceptionsPage(this.store, this.c.clockStatus(), input);
   }
   /** The most urgent rows of the Exceptions list (its first page at the largest size). */
