@@ -80,7 +80,8 @@ export function routeScan(code: string, at: number): void {
 /** What a screen is left to answer of a scan: a drive the station knows, or a code it does not. */
 export type ScanElsewhereOther = (id: IdentityOf) => void;
 export type IdentityOf =
-  { kind: 'drive'; code: string; driveId: string; jobName: string | null; held: boolean } | { kind: 'unknown'; code: string };
+  | { kind: 'drive'; code: string; driveId: string; jobName: string | null; jobState: string | null; held: boolean }
+  | { kind: 'unknown'; code: string };
 
 /**
  * What a scan means on a screen that is not Receive: a box's tracking number opens that box on Receive (the
@@ -107,7 +108,14 @@ export async function scanElsewhere(code: string, other: ScanElsewhereOther): Pr
       return go('jobs', id.jobName);
     case 'drive':
     case 'heldDrive':
-      return other({ kind: 'drive', code: id.code, driveId: id.driveId, jobName: id.jobName, held: id.kind === 'heldDrive' });
+      return other({
+        kind: 'drive',
+        code: id.code,
+        driveId: id.driveId,
+        jobName: id.jobName,
+        jobState: id.jobState,
+        held: id.kind === 'heldDrive',
+      });
     default:
       return other({ kind: 'unknown', code: id.code });
   }

@@ -172,10 +172,11 @@ export function Packaging() {
     if (!job || (!boxed.length && ![...drives.ready, ...drives.busy, ...drives.others].some((d) => d.driveId === code))) {
       // a drive opens its job's return box; a box opens on Receive, a job label its job
       return scanElsewhere(code, (id) => {
-        const own = id.kind === 'drive' && id.jobName ? jobs.find((j) => j.name === id.jobName) : undefined;
+        // its job waiting in Packaging opens, even before the list of jobs has loaded
+        const own = id.kind === 'drive' && id.jobState === 'Packaging' ? id.jobName : null;
         if (own) {
           boxWhenOpen.current = id.code;
-          return chooseJob(own.name);
+          return chooseJob(own);
         }
         if (!job)
           return say({ tone: 'rejected', key: id.kind === 'drive' ? 'pk.choose' : 'pk.notOfJob', params: { serial: code, current: '—' } });
