@@ -4,7 +4,7 @@
 import { type Clock, systemClock } from './clock.ts';
 import { IntakeError } from './errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobState, JobView, ReturnAddress } from './model.ts';
-import type { DriveTrigger, JobTrigger, Possibility } from './rules.ts';
+import { STATION, reason, refusal, type DriveTrigger, type JobTrigger, type Possibility } from './rules.ts';
 import type { DockStore } from './store/types.ts';
 import { Context, type Change } from './operations/context.ts';
 import * as copy from './operations/copy.ts';
@@ -278,13 +278,20 @@ export class Intake {
   }
   /** "What may happen to this job now, and why not the rest?" */
   jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] {
-    return views.jobPossibilitiesOf(this.store, name);
+    return this.whileClockHeld(views.jobPossibilitiesOf(this.store, name));
   }
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] {
-    return views.drivePossibilitiesOf(this.store, serial, this.c.nowUtc());
+    return this.whileClockHeld(views.drivePossibilitiesOf(this.store, serial, this.c.nowUtc()));
   }
   packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
-    return views.packagePossibilitiesOf(this.store, tracking, actor.station);
+    return this.whileClockHeld(views.packagePossibilitiesOf(this.store, tracking, actor.station));
+  }
+  /** A clock the station does not trust refuses every record: no staff action is possible until it is put right. */
+  private whileClockHeld<P extends Possibility>(list: P[]): P[] {
+    const s = this.c.clockStatus();
+    if (s.state === 'ok') return list;
+    const why = refusal(reason('CLOCK_NOT_TRUSTED', { state: s.state }));
+    return list.map((p) => (p.action === STATION || !p.allowed ? p : { ...p, allowed: false, reason: why }));
   }
   /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
   searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): {

@@ -163,6 +163,10 @@ const EN: Wording = {
   NOTHING_TO_RELEASE: (w) =>
     `Nothing in package ${str(w.p.trackingNumber)} can be released yet: its jobs are still Creating, ended or unknown.`,
   JOB_FAULTED_IN_BOX: (w) => `Job ${w.job} is Faulted: resolve it before closing its package, so its drives are counted.`,
+  CLOCK_NOT_TRUSTED: (w) =>
+    str(w.p.state) === 'behind'
+      ? "Not now: this computer's clock is behind the station's last record. Set the clock right first."
+      : "Not now: this computer's clock jumped ahead. Confirm today's date on the Exceptions screen first.",
   NO_SUCH_EDGE: (w) => `That does not happen from ${stateName('en', str(w.p.from))}.`,
 };
 
@@ -231,6 +235,10 @@ const ZH: Wording = {
   ANOTHER_PACKAGE_OPEN: (w) => `包裹 ${str(w.p.open)} 仍在此站開啟中：請先關閉。`,
   NOTHING_TO_RELEASE: (w) => `包裹 ${str(w.p.trackingNumber)} 中沒有可解除暫扣的硬碟：其工作仍在「建立中」、已結束或不明。`,
   JOB_FAULTED_IN_BOX: (w) => `工作 ${w.job} 故障中：請先解決，再關閉其包裹，硬碟才會被清點。`,
+  CLOCK_NOT_TRUSTED: (w) =>
+    str(w.p.state) === 'behind'
+      ? '暫停：電腦時鐘早於本站最後一筆紀錄，請先校正時鐘。'
+      : '暫停：電腦時鐘向前跳動，請先在「例外」畫面確認今天的日期。',
   NO_SUCH_EDGE: (w) => `從「${stateName('zh-TW', str(w.p.from))}」不會發生此事。`,
 };
 

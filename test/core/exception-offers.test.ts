@@ -249,3 +249,17 @@ describe('the Exceptions list by job', () => {
     assert.deepEqual(p.rows.map((r) => r.kind).sort(), ['extraDrive', 'faultedDrive']);
   });
 });
+
+describe('a clock the station does not trust', () => {
+  test('the possibilities of a job and a drive say no staff action may be taken, and why, until the date is confirmed', () => {
+    const d = everyKind();
+    assert.ok(d.intake.jobPossibilities('JOB-LATE').some((p) => p.allowed && p.action === 'notifyCustomer'));
+    d.clock.setClockTo(new Date(d.clock.now().getTime() + 30 * 86_400_000));
+    for (const list of [d.intake.jobPossibilities('JOB-LATE'), d.intake.drivePossibilities('STRAY-DUE')]) {
+      const staff = list.filter((p) => p.action !== 'station');
+      assert.ok(staff.length > 0);
+      assert.ok(staff.every((p) => !p.allowed && p.reason !== undefined));
+      assert.ok(staff.some((p) => p.reason?.code === 'CLOCK_NOT_TRUSTED'));
+    }
+  });
+});

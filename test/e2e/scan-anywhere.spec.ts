@@ -164,6 +164,15 @@ test('no word breaks inside a serial, a tracking number, a job name or a badge a
           .map((el) => el.textContent),
       );
       expect(broken, `${lang} ${width}`).toEqual([]);
+      // nor is one cut off by its column
+      const clipped = await page
+        .locator('.exc-table td .code')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => el.getBoundingClientRect().right > el.closest('td')!.getBoundingClientRect().right + 0.5)
+            .map((el) => el.textContent),
+        );
+      expect(clipped, `${lang} ${width}`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await shot(page, `exceptions-by-job-${lang}-${width}`);
     }

@@ -167,6 +167,12 @@ export const RULES = {
   },
 
   // ---- the tables themselves --------------------------------------------------------------------
+  CLOCK_NOT_TRUSTED: {
+    en: (p) =>
+      str(p.state) === 'behind'
+        ? "Not now: this computer's clock is behind the station's last record; nothing is recorded until it is set right"
+        : "Not now: this computer's clock jumped ahead; nothing is recorded until a person confirms the date on the Exceptions screen",
+  },
   NO_SUCH_EDGE: { en: (p) => `A ${str(p.subject)} in ${str(p.from)} cannot go to ${str(p.to)} by ${str(p.trigger)}` },
 } as const satisfies Record<string, RuleDef>;
 

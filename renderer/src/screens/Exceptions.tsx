@@ -345,7 +345,7 @@ export function Exceptions() {
                       </button>
                       {g.jobState ? <span className={`chip chip-job-${g.jobState}`}>{jobStateName(lang, g.jobState)}</span> : null}
                       <span className="exc-contact" data-testid="exc-contact">
-                        <span className="muted">{et('group.contact')}:</span>{' '}
+                        <span className="muted">{et('group.contact')}</span>{' '}
                         {g.contact && (g.contact.name || g.contact.phone || g.contact.email) ? (
                           <>
                             {g.contact.name ? <strong>{g.contact.name}</strong> : null}
@@ -372,7 +372,16 @@ export function Exceptions() {
                     </div>
                   </th>
                 </tr>
-              ) : null}
+              ) : (
+                <tr className="exc-group-head exc-group-nojob" data-testid="exc-group-head">
+                  <th scope="rowgroup" colSpan={5}>
+                    <div className="exc-group-line">
+                      <strong>{et('group.noJob')}</strong>
+                      {g.rows[0]?.trackingNumber ? <span className="code muted">{g.rows[0].trackingNumber}</span> : null}
+                    </div>
+                  </th>
+                </tr>
+              )}
               {g.rows.map((r, i) => (
                 <tr
                   key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${r.trackingNumber ?? ''}-${i}`}
@@ -396,7 +405,6 @@ export function Exceptions() {
                     ) : null}
                     {!r.driveId && g.jobName ? <div className="code">{r.jobName}</div> : null}
                     {r.trackingNumber ? <div className="mono muted code">{r.trackingNumber}</div> : null}
-                    {!r.jobName && r.driveId ? <div className="muted">{et('group.noJob')}</div> : null}
                   </td>
                   <td className="exc-next">{stepText(r.step)}</td>
                   <td className={r.overdue ? 'exc-due overdue' : 'exc-due'}>

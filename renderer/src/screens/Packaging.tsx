@@ -172,6 +172,17 @@ export function Packaging() {
     if (!job || (!boxed.length && ![...drives.ready, ...drives.busy, ...drives.others].some((d) => d.driveId === code))) {
       // a drive opens its job's return box; a box opens on Receive, a job label its job
       return scanElsewhere(code, (id) => {
+        // a held drive scanned before the list of held drives came: asked for now, then offered to the return box
+        if (id.kind === 'drive' && id.held) {
+          return void theApi()
+            .call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 })
+            .then((page) => {
+              const row = page.rows.find((r) => r.driveId === id.driveId);
+              if (row) offerHeld(row);
+              else say({ tone: 'rejected', key: 'pk.heldNotHeld', params: { serial: id.driveId } });
+            })
+            .catch((e) => say({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+        }
         // its job waiting in Packaging opens, even before the list of jobs has loaded
         const own = id.kind === 'drive' && id.jobState === 'Packaging' ? id.jobName : null;
         if (own) {
