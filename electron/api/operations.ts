@@ -30,7 +30,7 @@ import { hashPin, verifyPin } from './pins.ts';
 import { checkOperators, describeChanges, saveSettings, settingsAfter, supervisor } from './station-setup.ts';
 import { upperAscii } from '../core/scan.ts';
 import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
-import { EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
+import { EXCEPTION_DUE, EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
 import type { StationInfo } from './contract.ts';
 import type { CodeIdentity } from '../core/intake.ts';
 import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
@@ -118,6 +118,8 @@ export const operations = {
       limit: z.number().int().min(1).max(EXCEPTION_PAGE.max).optional(),
       after: z.string().max(512).optional(),
       kinds: z.array(z.enum(EXCEPTION_KINDS)).max(EXCEPTION_KINDS.length).optional(),
+      due: z.enum(EXCEPTION_DUE).optional(),
+      by: z.enum(['row', 'job']).optional(),
     }),
     (i, ctx) => ctx.intake.exceptionsPage(i),
   ),

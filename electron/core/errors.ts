@@ -35,6 +35,7 @@ export const ERRORS = {
   CODE_IS_JOB: refused('rules'),
   CODE_IS_BADGE: refused('rules'),
   ANOTHER_PACKAGE_OPEN: conflict('rules'),
+  RETURN_NOT_DUE: conflict('rules'),
   PACKAGE_UNKNOWN: refused('rules'),
   JOB_UNKNOWN: refused('rules'),
   JOB_EXISTS: conflict('rules'),

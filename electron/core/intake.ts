@@ -4,7 +4,7 @@
 import { type Clock, systemClock } from './clock.ts';
 import { IntakeError } from './errors.ts';
 import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobState, JobView, ReturnAddress } from './model.ts';
-import type { DriveTrigger, JobTrigger, Possibility } from './rules.ts';
+import { STATION, reason, refusal, type DriveTrigger, type JobTrigger, type Possibility } from './rules.ts';
 import type { DockStore } from './store/types.ts';
 import { Context, type Change } from './operations/context.ts';
 import * as copy from './operations/copy.ts';
@@ -17,7 +17,14 @@ import * as returns from './operations/returns.ts';
 import * as station from './operations/station.ts';
 import { identifyCode, type CodeIdentity } from './queries/codes.ts';
 import * as custody from './queries/custody.ts';
-import { EXCEPTION_PAGE, exceptionsPage, type ExceptionKind, type ExceptionPage, type ExceptionRow } from './queries/exceptions.ts';
+import {
+  EXCEPTION_PAGE,
+  exceptionsPage,
+  type ExceptionDue,
+  type ExceptionKind,
+  type ExceptionPage,
+  type ExceptionRow,
+} from './queries/exceptions.ts';
 import type { ClockStatus } from './clock.ts';
 import { dockReport, type DockReport } from './queries/report.ts';
 import { backupStore, type BackupResult } from './store/backup.ts';
@@ -30,7 +37,7 @@ export type { Change } from './operations/context.ts';
 export type { StationChange } from './operations/station.ts';
 export type { Deadline, SweepResult } from './operations/deadlines.ts';
 export type { ScanOutcome, ScanResult, Tone } from './operations/receiving.ts';
-export type { ExceptionKind, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
+export type { ExceptionGroup, ExceptionKind, ExceptionOffer, ExceptionPage, ExceptionRow } from './queries/exceptions.ts';
 export type { CodeIdentity, PackageStatus } from './queries/codes.ts';
 export type { HoldCause, ScanParams } from './operations/receiving.ts';
 
@@ -271,13 +278,20 @@ export class Intake {
   }
   /** "What may happen to this job now, and why not the rest?" */
   jobPossibilities(name: unknown): Possibility<JobState, JobTrigger>[] {
-    return views.jobPossibilitiesOf(this.store, name);
+    return this.whileClockHeld(views.jobPossibilitiesOf(this.store, name));
   }
   drivePossibilities(serial: unknown): Possibility<DriveState, DriveTrigger>[] {
-    return views.drivePossibilitiesOf(this.store, serial);
+    return this.whileClockHeld(views.drivePossibilitiesOf(this.store, serial, this.c.nowUtc()));
   }
   packagePossibilities(tracking: unknown, actor: Actor): Possibility[] {
-    return views.packagePossibilitiesOf(this.store, tracking, actor.station);
+    return this.whileClockHeld(views.packagePossibilitiesOf(this.store, tracking, actor.station));
+  }
+  /** A clock the station does not trust refuses every record: no staff action is possible until it is put right. */
+  private whileClockHeld<P extends Possibility>(list: P[]): P[] {
+    const s = this.c.clockStatus();
+    if (s.state === 'ok') return list;
+    const why = refusal(reason('CLOCK_NOT_TRUSTED', { state: s.state }));
+    return list.map((p) => (p.action === STATION || !p.allowed ? p : { ...p, allowed: false, reason: why }));
   }
   /** Jobs by name prefix, delivery or return tracking, or drive serial; paged on the server. */
   searchJobs(input: { query?: unknown; state?: unknown; limit?: unknown; offset?: unknown } = {}): {
@@ -316,7 +330,9 @@ export class Intake {
     return backupStore(this.store, path);
   }
   /** A page of everything at the dock that a person must act on, with what to do next and by when. */
-  exceptionsPage(input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[] } = {}): ExceptionPage {
+  exceptionsPage(
+    input: { limit?: number; after?: string | null; kinds?: readonly ExceptionKind[]; due?: ExceptionDue; by?: 'row' | 'job' } = {},
+  ): ExceptionPage {
     return exceptionsPage(this.store, this.c.clockStatus(), input);
   }
   /** The most urgent rows of the Exceptions list (its first page at the largest size). */

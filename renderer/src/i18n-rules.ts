@@ -141,6 +141,11 @@ const EN: Wording = {
     }),
   DRIVE_NOT_AT_DOCK: (w) =>
     plural('en', w.n, { one: `Drive ${w.serials} never reached the dock.`, other: `{n} drives never reached the dock: ${w.serials}.` }),
+  HELD_RETURN_NOT_DUE: (w) =>
+    plural('en', w.n, {
+      one: `Drive ${w.serials} is held since ${str(w.p.since)}: its return is due on ${str(w.p.due)}. Contact the customer first.`,
+      other: `{n} drives are held and not yet due for return (due on ${str(w.p.due)}): ${w.serials}. Contact the customer first.`,
+    }),
   DRIVE_NOT_DESTROYABLE: (w) =>
     plural('en', w.n, {
       one: `Drive ${w.serials} is neither held nor of a job whose contact could not be reached about its return address: it is not destroyed.`,
@@ -158,6 +163,10 @@ const EN: Wording = {
   NOTHING_TO_RELEASE: (w) =>
     `Nothing in package ${str(w.p.trackingNumber)} can be released yet: its jobs are still Creating, ended or unknown.`,
   JOB_FAULTED_IN_BOX: (w) => `Job ${w.job} is Faulted: resolve it before closing its package, so its drives are counted.`,
+  CLOCK_NOT_TRUSTED: (w) =>
+    str(w.p.state) === 'behind'
+      ? "Not now: this computer's clock is behind the station's last record. Set the clock right first."
+      : "Not now: this computer's clock jumped ahead. Confirm today's date on the Exceptions screen first.",
   NO_SUCH_EDGE: (w) => `That does not happen from ${stateName('en', str(w.p.from))}.`,
 };
 
@@ -214,6 +223,7 @@ const ZH: Wording = {
   DRIVE_OF_NO_JOB: (w) => `硬碟 ${w.serials} 不屬於任何工作。`,
   DRIVE_NOT_HELD: (w) => `硬碟 ${w.serials} 未暫扣：隨其工作的回寄包裹寄回。`,
   DRIVE_NOT_AT_DOCK: (w) => `硬碟 ${w.serials} 從未到達碼頭。`,
+  HELD_RETURN_NOT_DUE: (w) => `硬碟 ${w.serials} 自 ${str(w.p.since)} 起暫扣，${str(w.p.due)} 才到退回日期：請先聯絡客戶。`,
   DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也未因回寄地址問題而聯絡不上客戶：不銷毀。`,
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('zh-TW', str(w.p.copyStatus))}：只有無誤的複製才以「已完成」結束。`,
   COPY_STATUS_CLEAN: () => '無誤的複製以「已完成」結束。',
@@ -225,6 +235,10 @@ const ZH: Wording = {
   ANOTHER_PACKAGE_OPEN: (w) => `包裹 ${str(w.p.open)} 仍在此站開啟中：請先關閉。`,
   NOTHING_TO_RELEASE: (w) => `包裹 ${str(w.p.trackingNumber)} 中沒有可解除暫扣的硬碟：其工作仍在「建立中」、已結束或不明。`,
   JOB_FAULTED_IN_BOX: (w) => `工作 ${w.job} 故障中：請先解決，再關閉其包裹，硬碟才會被清點。`,
+  CLOCK_NOT_TRUSTED: (w) =>
+    str(w.p.state) === 'behind'
+      ? '暫停：電腦時鐘早於本站最後一筆紀錄，請先校正時鐘。'
+      : '暫停：電腦時鐘向前跳動，請先在「例外」畫面確認今天的日期。',
   NO_SUCH_EDGE: (w) => `從「${stateName('zh-TW', str(w.p.from))}」不會發生此事。`,
 };
 

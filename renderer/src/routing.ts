@@ -77,28 +77,114 @@ export function routeScan(code: string, at: number): void {
   void lookUp(code);
 }
 
+/** What a screen is left to answer of a scan: a drive the station knows, or a code it does not. */
+export type ScanElsewhereOther = (id: IdentityOf) => void;
+export type IdentityOf =
+  | { kind: 'drive'; code: string; driveId: string; jobName: string | null; jobState: string | null; held: boolean }
+  | { kind: 'unknown'; code: string };
+
 /**
- * Elsewhere a scan opens what it names: the page of the one job a job label, a drive or a package belongs to
- * (asked of the station once), or else the job search for the code.
+ * What a scan means on a screen that is not Receive: a box's tracking number opens that box on Receive (the
+ * same as scanning it there, sound and all), a job's label opens the job, a badge hands the station over; a
+ * drive, or a code the station does not know, is the screen's own to answer (`other`).
+ */
+export async function scanElsewhere(code: string, other: ScanElsewhereOther): Promise<void> {
+  const q = code.trim();
+  let id;
+  try {
+    id = await theApi().call('codes.identify', { code: q });
+  } catch {
+    return other({ kind: 'unknown', code: q.toUpperCase() });
+  }
+  switch (id.kind) {
+    case 'package':
+      go('receive');
+      return submitScan(q, 'scanner');
+    case 'badge':
+    case 'command':
+      return submitScan(q, 'scanner');
+    case 'job':
+      play('notice');
+      return go('jobs', id.jobName);
+    case 'drive':
+    case 'heldDrive':
+      return other({
+        kind: 'drive',
+        code: id.code,
+        driveId: id.driveId,
+        jobName: id.jobName,
+        jobState: id.jobState,
+        held: id.kind === 'heldDrive',
+      });
+    default:
+      return other({ kind: 'unknown', code: id.code });
+  }
+}
+
+/** The box a listed drive is still expected in: its job's own delivery box, while that box has not come. */
+export interface ExpectedBox {
+  serial: string;
+  jobName: string;
+  trackingNumber: string;
+}
+
+/**
+ * For the Receive screen with no box open: the box a scanned listed drive should arrive in, so the screen can
+ * offer to open that box (with `openExpectedBox`); null when the drive is not one still expected.
+ */
+export async function expectedBoxOfDrive(code: string): Promise<ExpectedBox | null> {
+  try {
+    const id = await theApi().call('codes.identify', { code: code.trim() });
+    if (id.kind !== 'drive' || id.role !== 'listed' || id.state !== 'Specified' || !id.jobName) return null;
+    const job = await theApi().call('jobs.get', { name: id.jobName });
+    const tracking = job.properties.deliveryPackage?.trackingNumber;
+    if (!tracking) return null;
+    const box = await theApi().call('codes.identify', { code: tracking });
+    return box.kind === 'package' && box.status === 'expected'
+      ? { serial: id.driveId, jobName: id.jobName, trackingNumber: tracking }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the expected box on Receive, as if its tracking number were scanned. */
+export function openExpectedBox(box: ExpectedBox): void {
+  go('receive');
+  submitScan(box.trackingNumber, 'manual');
+}
+
+/** A held drive handed to Packaging, to go into the return box of held drives there. */
+let heldReturnFor: string | null = null;
+
+/** Opens Packaging with this held drive offered to the return box (as if scanned there). */
+export function openHeldReturn(serial: string): void {
+  heldReturnFor = serial;
+  go('packaging');
+}
+
+/** The held drive handed over by `openHeldReturn`, once. */
+export function takeHeldReturn(): string | null {
+  const s = heldReturnFor;
+  heldReturnFor = null;
+  return s;
+}
+
+/**
+ * Elsewhere a scan opens what it names: a box on Receive, the page of the job a job label or a drive belongs
+ * to, or else the job search for the code.
  */
 async function lookUp(code: string): Promise<void> {
   const q = code.trim();
-  try {
-    const id = await theApi().call('codes.identify', { code: q });
-    const job =
-      id.kind === 'job'
-        ? id.jobName
-        : id.kind === 'drive' || id.kind === 'heldDrive'
-          ? id.jobName
-          : id.kind === 'package' && id.jobs.length === 1
-            ? id.jobs[0]!.name
-            : null;
-    if (job) return go('jobs', job);
-  } catch {
-    /* not a code the station reads: the search says what it finds */
-  }
-  dock.set({ jobsQuery: { query: q, state: '', offset: 0 } });
-  go('jobs');
+  await scanElsewhere(q, (id) => {
+    if (id.kind === 'drive' && id.jobName) {
+      play('notice');
+      return go('jobs', id.jobName);
+    }
+    play(id.kind === 'drive' ? 'notice' : 'rejected');
+    dock.set({ jobsQuery: { query: q, state: '', offset: 0 } });
+    go('jobs');
+  });
 }
 
 let wedge: Wedge | null = null;

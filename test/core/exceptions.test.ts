@@ -29,7 +29,7 @@ describe('exceptions the dock must handle', () => {
       assert.equal(jobState(d.store, 'JOB-1'), 'Received');
     });
 
-    test('drives of no job on record are held and staff are told to contact the customer', () => {
+    test('drives of no job on record are held, and staff are told what to do: there is no customer on record to contact', () => {
       const d = dock();
       const pkg = d.intake.receivePackage(amy, { trackingNumber: '1Z999AA10123456784', carrierName: 'UPS' });
       assert.equal(pkg.held, true);
@@ -40,7 +40,9 @@ describe('exceptions the dock must handle', () => {
       d.intake.closePackage(amy);
       const row = d.intake.exceptions().find((e) => e.driveId === 'ZA1B2C3D');
       assert.equal(row?.kind, 'held');
-      assert.match(row.next, /Contact the customer/);
+      assert.equal(row.step.code, 'noJobHeld');
+      assert.doesNotMatch(row.next, /contact the customer/i);
+      assert.match(row.next, /No job on record: keep it held and look for its job by the box 1Z999AA10123456784/);
     });
 
     test('held drives not claimed within 2 weeks are due to be returned', () => {

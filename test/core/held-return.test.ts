@@ -31,6 +31,7 @@ test('a held drive of no job goes back only to an address staff give, complete',
   d.intake.receivePackage(amy, { trackingNumber: 'TRK-NOBODY' });
   d.intake.scanDrive(amy, { serial: 'STRAY-1' });
   d.intake.closePackage(amy, {});
+  d.clock.advanceDays(15);
   refusedUnchanged(
     d.store,
     () => d.intake.returnHeldDrives(amy, { driveIds: ['STRAY-1'], carrierName: 'UPS', trackingNumber: 'RET-S1' }),
@@ -72,6 +73,7 @@ test('a drive that is not held is not returned this way, and nothing changes', (
 
 test('a return tracking number of held drives is used once', () => {
   const d = heldBoxOfCreatingJob();
+  d.clock.advanceDays(15);
   d.intake.returnHeldDrives(amy, { driveIds: ['HD-E1'], carrierName: 'FedEx', trackingNumber: 'RET-ONCE' });
   refusedUnchanged(
     d.store,

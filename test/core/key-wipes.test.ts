@@ -89,6 +89,7 @@ describe('a key wiped by a return of held drives or a destruction is gone from t
 
   test('held drives returned to the sender leave no key in the WAL, nor in the file after close', () => {
     const d = heldOfCreatingJob();
+    d.clock.advanceDays(15);
     d.intake.returnHeldDrives(ben, { driveIds: serialsOf('H'), carrierName: 'FedEx', trackingNumber: 'RET-HELD-H' });
     assert.deepEqual(keysIn(`${d.file}-wal`, keysOf('H')), []);
     d.store.close();

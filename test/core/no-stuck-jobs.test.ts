@@ -161,6 +161,7 @@ test('a held drive that came after its job gave up on it goes back to the sender
   const r = d.intake.scanDrive(amy, { serial: 'A2' });
   assert.equal(r.outcome, 'held');
   d.intake.closePackage(amy, {});
+  d.clock.advanceDays(15);
   d.intake.returnHeldDrives(amy, { driveIds: ['A2'], carrierName: 'FedEx', trackingNumber: 'RET-A2' });
   assert.equal(driveState(d.store, 'A2'), 'ShippedBack');
 });

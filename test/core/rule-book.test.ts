@@ -178,10 +178,24 @@ describe('the rule book', () => {
       assert.equal(mayByPossibilities(p, 'returnHeld').may, false);
     });
 
-    test('a held drive in its box may be returned and destroyed', () => {
+    test('a held drive in its box may be destroyed, and returned once held 2 weeks', () => {
       const drive = driveRec('WD-1', { jobName: null, role: 'orphan', state: 'Specified', heldSince: AT });
-      assert.equal(checkAction('returnHeld', { drive, job: null }), null);
+      const twoWeeksOn = new Date(Date.parse(AT) + 14 * 86_400_000).toISOString();
+      assert.equal(checkAction('returnHeld', { drive, job: null, now: twoWeeksOn }), null);
       assert.equal(checkAction('destroy', { drive, job: null }), null);
+    });
+
+    test('a held drive is not returned before its return is due: the refusal names the day it falls due', () => {
+      const drive = driveRec('WD-1', { jobName: null, role: 'orphan', state: 'Specified', heldSince: AT });
+      const aDayShort = new Date(Date.parse(AT) + 13 * 86_400_000).toISOString();
+      const e = refusedWith(
+        () => requireAction('returnHeld', { drive, job: null, now: aDayShort }),
+        'RETURN_NOT_DUE',
+        'HELD_RETURN_NOT_DUE',
+      );
+      assert.equal((e.detail?.params as { due?: string } | undefined)?.due, '2026-11-16');
+      const p = drivePossibilities({ drive, job: null, now: aDayShort });
+      assert.deepEqual(mayByPossibilities(p, 'returnHeld'), { may: false, codes: ['HELD_RETURN_NOT_DUE'] });
     });
 
     test('several drives refused by one rule are named together', () => {

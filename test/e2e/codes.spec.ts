@@ -130,7 +130,10 @@ test('scanning a burst of codes that are not drives into a box records none of t
   await expect(banner(page)).toHaveAttribute('data-tone', 'accepted');
 });
 
-test("on a screen that takes no scans, a serial opens its job's page; a code nothing knows, the search", async ({ page, station }) => {
+test("on a screen that takes no scans, a serial opens its job's page, a box opens on Receive; a code nothing knows, the search", async ({
+  page,
+  station,
+}) => {
   await putJob(station, { name: 'contoso-961', tracking: 'TRK-961', drives: ['WD-961'] });
   await signIn(page, station);
   await page.keyboard.press('Alt+6');
@@ -138,7 +141,8 @@ test("on a screen that takes no scans, a serial opens its job's page; a code not
   await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'contoso-961');
   await page.keyboard.press('Alt+6');
   await scan(page, 'TRK-961');
-  await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'contoso-961');
+  await expect(page.getByTestId('receive-screen')).toBeVisible();
+  await expect(page.getByTestId('package')).toHaveAttribute('data-tracking', 'TRK-961');
   await page.keyboard.press('Alt+6');
   await scan(page, 'NOTHING-961');
   await expect(page.getByTestId('job-page')).toHaveCount(0);

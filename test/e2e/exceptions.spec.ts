@@ -72,7 +72,7 @@ test('a job being copied without a complete return address: the row names what i
   await signIn(page, station);
   await openExceptions(page);
   const r = row(page, 'addressMissing', { job: 'addr-303' });
-  await expect(r).toContainText('missing: phone, email');
+  await expect(r).toContainText('missing: Phone, Email');
   await r.getByRole('button', { name: 'Enter address' }).click();
   await expect(page.locator('#f-addr-phone')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#f-addr-city')).toHaveValue(ADDRESS.city); // what the job has is kept
@@ -153,8 +153,12 @@ test('held drives of a job still Creating: once the job is Shipping, the row rel
   await signIn(page, station);
   await openExceptions(page);
   const held = row(page, 'held', { serial: 'WD-304A' });
-  await expect(held).toContainText('Contact the customer.');
-  await expect(held).toContainText('2026-11-16'); // try to return within 2 weeks
+  // the customer is contacted once for the job, not once per drive; each drive says when its return falls due
+  await expect(page.locator('tbody[data-job="held-304"] [data-testid="exc-group-step"]')).toHaveText(
+    'Contact the customer once about its 2 held drive(s).',
+  );
+  await expect(held).not.toContainText('Contact the customer');
+  await expect(held).toContainText('its return is due on 2026-11-16'); // try to return within 2 weeks
   await shot(page, 'exceptions-held');
   await station.api.call('jobs.update', { operator: OPERATOR, name: 'held-304', patch: { state: 'Shipping' } });
   await expect(held).toContainText('release the held package');
@@ -207,7 +211,8 @@ test('extra and NeverReceived drives are listed with what to do next', async ({ 
   await openExceptions(page);
   await expect(row(page, 'extraDrive', { serial: 'SN-EXTRA-306' })).toContainText('it goes back when the job ships');
   await expect(row(page, 'neverReceived', { serial: 'WD-306B' })).toContainText('if it arrives later, scan it in any package');
-  await row(page, 'neverReceived', { serial: 'WD-306B' }).getByRole('button', { name: 'Open job' }).click();
+  // the job opens from its head line, above all its rows
+  await page.locator('tbody[data-job="mixed-306"]').getByRole('button', { name: 'Open job mixed-306' }).click();
   await expect(page.getByTestId('job-page')).toHaveAttribute('data-job', 'mixed-306');
 });
 
@@ -281,7 +286,7 @@ test('a held box whose only drive is destroyed is held no more: no row is left f
   expect(records.map((r) => r.action)).toContain('package.holdEnded');
 });
 
-test('a held drive of no job is returned from Packaging; once destruction is due the row also records it', async ({
+test('a held drive of no job is offered its return only once its return is due; once destruction is due the row also records it', async ({
   page,
   station,
   clock,
@@ -292,16 +297,24 @@ test('a held drive of no job is returned from Packaging; once destruction is due
   await signIn(page, station);
   await openExceptions(page);
   const held = row(page, 'held', { serial: 'SN-312' });
+  await expect(held).toContainText('No job on record: keep it in the held-drive area and look for its job by the box TRK-NOJOB-312');
+  await expect(held.getByRole('button', { name: /Return/ })).toHaveCount(0); // Packaging would refuse it: not offered
+  clock.advanceDays(15);
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(held.getByRole('button', { name: 'Return (Packaging) SN-312' })).toBeVisible();
   await expect(held.getByRole('button', { name: /Record destruction/ })).toHaveCount(0);
-  clock.advanceDays(91);
+  clock.advanceDays(76);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const due = row(page, 'destructionDue', { serial: 'SN-312' });
   await expect(due.getByRole('button', { name: 'Record destruction SN-312' })).toBeVisible();
   await expect(due.getByRole('button', { name: 'Return (Packaging) SN-312' })).toBeVisible();
 });
 
-test("rows come in the station's order, most urgent first, not grouped by kind", async ({ page, station, clock }) => {
+test("rows come in the station's order, most urgent first, a job's rows together, not grouped by kind", async ({
+  page,
+  station,
+  clock,
+}) => {
   await putJob(station, { name: 'order-313', tracking: 'TRK-313', drives: ['WD-313'] });
   await putJob(station, { name: 'order-314', tracking: 'TRK-314', drives: ['WD-314A', 'WD-314B'] });
   await receiveThroughApi(station, 'TRK-314', ['WD-314A', 'SN-EXTRA-314']);
@@ -311,7 +324,7 @@ test("rows come in the station's order, most urgent first, not grouped by kind",
   clock.advanceDays(15);
   await signIn(page, station);
   await openExceptions(page);
-  const expected = (await station.api.call('exceptions.list', { limit: 50 })).rows.map(
+  const expected = (await station.api.call('exceptions.list', { limit: 50, by: 'job' })).rows.map(
     (r) => `${r.kind}:${r.driveId ?? r.jobName ?? r.trackingNumber}`,
   );
   await expect(page.locator('tr[data-kind]')).toHaveCount(expected.length);

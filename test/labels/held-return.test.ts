@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatcher } from '../../electron/api/dispatcher.ts';
 import type { Settings, SettingsPatch, SettingsStore } from '../../electron/api/settings-schema.ts';
+import { DEADLINES } from '../../electron/core/clock.ts';
 import { IntakeError } from '../../electron/core/errors.ts';
 import { NO_JOB_LINE, renderLabel, type LabelRequest } from '../../electron/core/labels/index.ts';
 import { PdfRenderer, closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
@@ -251,6 +252,7 @@ describe('held-drive return label through the contract', () => {
   });
 
   test('once the held drives are returned, their label prints again from the tracking number, and the number is not used for other drives', () => {
+    f.clock.advance(DEADLINES.heldReturnDue); // held 2 weeks: their return is due
     const early = f.intake.returnHeldDrives(actor, {
       driveIds: [...EARLY_DRIVES],
       carrierName: 'FedEx',

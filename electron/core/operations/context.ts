@@ -194,7 +194,7 @@ export class Context {
   }
 
   driveContext(drive: DriveRecord): DriveContext {
-    return driveContextOf(this.read, drive);
+    return driveContextOf(this.read, drive, this.nowUtc());
   }
 
   packageContext(pkg: PackageRecord, actor: Actor): PackageContext {

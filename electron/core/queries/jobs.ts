@@ -81,8 +81,8 @@ export function jobContextOf(s: StoreReads, job: JobRecord, picked?: readonly st
   return { job, drives: s.allDrivesOfJob(job.name), boxes: s.packagesOfJob(job.name), ...(picked ? { picked } : {}) };
 }
 
-export function driveContextOf(s: StoreReads, drive: DriveRecord): DriveContext {
-  return { drive, job: drive.jobName ? s.job(drive.jobName) : null };
+export function driveContextOf(s: StoreReads, drive: DriveRecord, now?: string): DriveContext {
+  return { drive, job: drive.jobName ? s.job(drive.jobName) : null, ...(now ? { now } : {}) };
 }
 
 /** A box with its jobs, what is held in it, and the box open at the acting station. */
@@ -103,11 +103,11 @@ export function jobPossibilitiesOf(s: StoreReads, name: unknown): Possibility<Jo
   return jobPossibilities(jobContextOf(s, job));
 }
 
-export function drivePossibilitiesOf(s: StoreReads, serial: unknown): Possibility<DriveState, DriveTrigger>[] {
+export function drivePossibilitiesOf(s: StoreReads, serial: unknown, now: string): Possibility<DriveState, DriveTrigger>[] {
   const code = normalizeCode(serial, 'drive serial');
   const drive = s.activeDrive(code);
   if (!drive) fail('DRIVE_UNKNOWN', `No drive ${code} is at the dock or expected.`);
-  return drivePossibilities(driveContextOf(s, drive));
+  return drivePossibilities(driveContextOf(s, drive, now));
 }
 
 /** What may be done with a box now at this station (release its hold, close it). */

@@ -24,6 +24,7 @@ import {
   correctable,
   heldAtDock,
   notCancelled,
+  returnDue,
   packageMissing,
   type DriveContext,
   type DriveTrigger,
@@ -195,7 +196,7 @@ export const DRIVE_ACTIONS = {
     driveIn(['Completed', 'CompletedMoreInfo']),
     correctable,
   ]),
-  returnHeld: drive('return the held drive to the sender', 'DRIVE_NOT_HELD', [heldAtDock]),
+  returnHeld: drive('return the held drive to the sender once its return is due', 'DRIVE_NOT_HELD', [heldAtDock, returnDue]),
   destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable]),
 } satisfies Record<string, ActionDef<DriveContext>>;
 

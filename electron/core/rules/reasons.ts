@@ -135,6 +135,10 @@ export const RULES = {
     error: 'DRIVE_NOT_HELD',
     en: (p) => `${cap(drives(p.driveIds))} never reached the dock: only drives at the dock are held, returned or destroyed`,
   },
+  HELD_RETURN_NOT_DUE: {
+    error: 'RETURN_NOT_DUE',
+    en: (p) => `${cap(drives(p.driveIds))}: held since ${str(p.since)}, return due on ${str(p.due)}; until then contact the customer`,
+  },
   DRIVE_NOT_DESTROYABLE: {
     error: 'DRIVE_NOT_HELD',
     en: (p) =>
@@ -163,6 +167,12 @@ export const RULES = {
   },
 
   // ---- the tables themselves --------------------------------------------------------------------
+  CLOCK_NOT_TRUSTED: {
+    en: (p) =>
+      str(p.state) === 'behind'
+        ? "Not now: this computer's clock is behind the station's last record; nothing is recorded until it is set right"
+        : "Not now: this computer's clock jumped ahead; nothing is recorded until a person confirms the date on the Exceptions screen",
+  },
   NO_SUCH_EDGE: { en: (p) => `A ${str(p.subject)} in ${str(p.from)} cannot go to ${str(p.to)} by ${str(p.trigger)}` },
 } as const satisfies Record<string, RuleDef>;
 

@@ -13,6 +13,7 @@ import {
   type BoxFact,
 } from './facts.ts';
 import { reason, type Reason } from './reasons.ts';
+import { DEADLINES, localDate, ms } from '../clock.ts';
 
 export interface JobContext {
   job: JobRecord;
@@ -29,6 +30,8 @@ export interface DriveContext {
   job: JobRecord | null;
   /** The status a copy bay reports, where the action carries one. */
   copyStatus?: string;
+  /** The station's time now (ISO), for the rules that fall due; without it nothing is due yet. */
+  now?: string;
 }
 
 /** A guard answers null when the rule holds, or the reason it does not. */
@@ -175,6 +178,16 @@ const notHeld: Guard<DriveContext> = ({ drive }) => (drive.heldSince ? reason('D
 export const heldAtDock: Guard<DriveContext> = ({ drive }) => {
   if (!isAtDock(drive)) return reason('DRIVE_NOT_AT_DOCK', one(drive));
   return drive.heldSince ? null : reason('DRIVE_NOT_HELD', one(drive));
+};
+/**
+ * A held drive goes back to its sender once its return is due: held 2 weeks with no one found to make its job
+ * ready (before that, staff contact the customer). The day is the station's, so the screens show it as is.
+ */
+export const returnDue: Guard<DriveContext> = ({ drive, now }) => {
+  if (!drive.heldSince) return null;
+  const due = ms(drive.heldSince) + DEADLINES.heldReturnDue;
+  if (now !== undefined && ms(now) >= due) return null;
+  return reason('HELD_RETURN_NOT_DUE', { ...one(drive), since: localDate(new Date(drive.heldSince)), due: localDate(new Date(due)) });
 };
 const backToDriveFaultedFrom =
   (to: DriveState): Guard<DriveContext> =>

@@ -245,3 +245,10 @@ export function neverReceivedPage(q: Sql, after: After, limit: number): (DriveRe
     )
     .map((x) => ({ ...driveFromRow(x), jobUpdatedAt: String(x.job_updated_at ?? '') }));
 }
+
+/** Serials of the job's drives at the dock that came in a box not of their job (the `otherBox` list, for one job). */
+export function otherBoxDrivesOfJob(q: Sql, name: string): string[] {
+  return q
+    .all('SELECT drive_id FROM drives WHERE job_name = ? AND other_box = 1 AND active = 1 ORDER BY id', name)
+    .map((r) => r.drive_id as string);
+}

@@ -1,13 +1,16 @@
 // Exceptions: everything that needs a person, each row saying what to do next and by when, with the action.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useDock, go, theApi, toCoreError } from '../store.ts';
 import { useLang, useT } from '../useT.ts';
 import { actionName, errorText, formatDate, formatDateZone, jobStateName, stateName, type CoreError, type Key } from '../i18n.ts';
-import type React from 'react';
+import { stepKey, useExcT } from '../i18n-exceptions.ts';
+import { openHeldReturn, scanElsewhere, useScanHandler } from '../routing.ts';
+import './exceptions.css';
 import { Dialog } from '../components/Dialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
-import type { ExceptionRow } from '../../../electron/core/intake.ts';
+import type { ExceptionGroup, ExceptionKind, ExceptionOffer, ExceptionRow } from '../../../electron/core/intake.ts';
+import type { ExceptionDue } from '../../../electron/core/queries/exceptions.ts';
 import type { ClockStatus } from '../../../electron/core/clock.ts';
 import type { CustodyRecord } from '../../../electron/core/model.ts';
 
@@ -45,41 +48,83 @@ export function useReloadOnChange(load: () => void): void {
   }, [tick, load]);
 }
 
-/** The first page the screen asks for; more pages come when staff ask for them. */
-const PAGE = 50;
+/** The first page the screen asks for (jobs, each with all its rows); more pages come when staff ask for them. */
+const PAGE = 25;
+
+type DueFilter = '' | ExceptionDue;
+/** Every kind, in the list's order (a kind left out here does not compile). */
+const KIND_ORDER: Record<ExceptionKind, number> = {
+  destructionDue: 0,
+  held: 1,
+  addressMissing: 2,
+  packageOverdue: 3,
+  customerNotified: 4,
+  heldPackage: 5,
+  faultedJob: 6,
+  faultedDrive: 7,
+  otherJobPackage: 8,
+  neverReceived: 9,
+  extraDrive: 10,
+};
+const EXCEPTION_KIND_LIST = (Object.keys(KIND_ORDER) as ExceptionKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+const DUE_FILTERS: DueFilter[] = ['', 'overdue', 'today', 'week'];
+
+/** A row's step in the screen's language: the core sends a code, names, serials and dates; fields and states are worded here. */
+function useStepText() {
+  const lang = useLang();
+  const t = useT();
+  const et = useExcT();
+  return (step: ExceptionRow['step']): string => {
+    const p = step.params;
+    const fields = (p.fields ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => ((ADDRESS_FIELDS as readonly string[]).includes(f) ? t(`addr.${f}` as Key) : f))
+      .join(lang === 'en' ? ', ' : '、');
+    const state = p.state ? (step.code === 'releaseHold' ? jobStateName(lang, p.state) : stateName(lang, p.state)) : '';
+    return et(stepKey(step.code), { ...p, fields, state, reason: p.reason || '—', why: p.why || '—' });
+  };
+}
 
 export function Exceptions() {
   const t = useT();
+  const et = useExcT();
   const lang = useLang();
+  const stepText = useStepText();
   const operator = useDock((s) => s.operator)!;
-  const [rows, setRows] = useState<ExceptionRow[] | null>(null);
+  const [groups, setGroups] = useState<ExceptionGroup[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [clock, setClock] = useState<ClockStatus | null>(null);
+  const [due, setDue] = useState<DueFilter>('');
+  const [kind, setKind] = useState<ExceptionKind | ''>('');
   const shown = useRef(PAGE);
-  const [jobStates, setJobStates] = useState<Record<string, string>>({});
   const [error, setError] = useState<CoreError | null>(null);
   const [done, setDone] = useState<{ what: string; n: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [found, setFound] = useState<{ serial: string; n: number } | null>(null);
+  const [scanNote, setScanNote] = useState<{ text: string; tone: 'notice' | 'rejected'; n: number } | null>(null);
 
-  // a reload reads again as many rows as are shown, so a change never shortens the list under the reader
+  const filter = useCallback(() => ({ by: 'job' as const, ...(due ? { due } : {}), ...(kind ? { kinds: [kind] } : {}) }), [due, kind]);
+  // a reload reads again as many jobs as are shown, so a change never shortens the list under the reader
   const load = useCallback(() => {
     theApi()
-      .call('exceptions.list', { limit: Math.min(200, shown.current) })
+      .call('exceptions.list', { limit: Math.min(200, shown.current), ...filter() })
       .then((p) => {
-        setRows(p.rows);
+        setGroups(p.groups ?? []);
         setNext(p.next);
         setClock(p.clock);
         setError(null);
       })
       .catch((e) => setError(toCoreError(e)));
-  }, []);
+  }, [filter]);
   const more = () => {
     if (!next) return;
     theApi()
-      .call('exceptions.list', { limit: PAGE, after: next })
+      .call('exceptions.list', { limit: PAGE, after: next, ...filter() })
       .then((p) => {
-        setRows((r) => {
-          const all = [...(r ?? []), ...p.rows];
+        setGroups((g) => {
+          const all = [...(g ?? []), ...(p.groups ?? [])];
           shown.current = Math.max(PAGE, all.length);
           return all;
         });
@@ -89,20 +134,36 @@ export function Exceptions() {
       .catch((e) => setError(toCoreError(e)));
   };
   useReloadOnChange(load);
+  const rows = useMemo(() => (groups ?? []).flatMap((g) => g.rows), [groups]);
 
-  // a held drive whose job is on record: the row names the job's state now (asked, not guessed)
+  // a drive scanned here opens its row: shown, in view and marked; a box opens on Receive, a job label its job
+  useScanHandler('exceptions', (code) => {
+    const q = code.trim().toUpperCase();
+    const row = rows.find((r) => r.driveId === q);
+    if (row) {
+      play('notice');
+      setFound((f) => ({ serial: q, n: (f?.n ?? 0) + 1 }));
+      setScanNote({ text: et('scan.shown', { serial: q }), tone: 'notice', n: Date.now() });
+      return;
+    }
+    void scanElsewhere(code, (what) => {
+      if (what.kind === 'drive') {
+        // a drive not on the page shown: its job has the rest (its row, if any, is under the job when filtered out)
+        if (what.jobName) return go('jobs', what.jobName);
+        play('rejected');
+        setScanNote({ text: et('scan.notListed', { code: q }), tone: 'rejected', n: Date.now() });
+        return;
+      }
+      play('rejected');
+      setScanNote({ text: et('scan.unknown', { code: q }), tone: 'rejected', n: Date.now() });
+    });
+  });
   useEffect(() => {
-    const names = [...new Set((rows ?? []).filter((r) => r.action === 'releaseHold' && r.jobName).map((r) => r.jobName!))];
-    if (!names.length) return;
-    void Promise.all(
-      names.map((n) =>
-        theApi()
-          .call('jobs.get', { name: n })
-          .then((j): [string, string] => [n, j.properties.state])
-          .catch(() => null),
-      ),
-    ).then((pairs) => setJobStates(Object.fromEntries(pairs.filter((p): p is [string, string] => p !== null))));
-  }, [rows]);
+    if (!found) return;
+    const el = document.querySelector<HTMLElement>(`tr[data-serial="${CSS.escape(found.serial)}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [found]);
 
   const run = async (what: string, fn: () => Promise<unknown>) => {
     try {
@@ -118,152 +179,113 @@ export function Exceptions() {
     }
   };
 
-  const act = (row: ExceptionRow, action: NonNullable<ExceptionRow['action']> | 'cancel') => {
-    if (action === 'releaseHold' && row.trackingNumber) {
-      void run(`${t('exc.act.releaseHold')} — ${subjectOf(row)}`, () =>
-        theApi().call('packages.releaseHold', { operator, trackingNumber: row.trackingNumber! }),
-      );
-    } else if (action === 'recordDestruction') setPending({ kind: 'destroy', row });
-    else if (action === 'extendWait') setPending({ kind: 'extend', row });
-    else if (action === 'notifyCustomer') setPending({ kind: 'notify', row });
-    else if (action === 'cancel') setPending({ kind: 'cancel', row });
-    else if (action === 'updateJob') setPending({ kind: 'address', row });
-    else if (action === 'resolveJob') setPending({ kind: 'resolveJob', row });
-    else if (action === 'resolveDrive') setPending({ kind: 'resolveDrive', row });
-    else if (action === 'recordContact') setPending({ kind: 'contact', row });
-  };
-
-  /** English shows the core's own words; other languages translate by the row's kind. */
-  const nextText = (r: ExceptionRow): string => {
-    if (lang === 'en') return r.next;
-    if (r.action === 'releaseHold')
-      return t('exc.next.release', { job: r.jobName ?? '', state: jobStateName(lang, jobStates[r.jobName ?? ''] ?? '') });
-    if (r.kind === 'held') return r.next.startsWith('Return') ? t('exc.next.heldReturn') : t('exc.next.held');
-    if (r.kind === 'addressMissing' && r.action === 'updateJob') return t('exc.next.addressReached');
-    if (r.kind === 'addressMissing' && r.action === 'recordDestruction') return t('exc.next.addressUnreachable');
-    if (r.kind === 'addressMissing') {
-      const m = /missing: ([^)]*)\)/.exec(r.next);
-      const fields = (m?.[1] ?? '')
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean)
-        .map((f) => ((ADDRESS_FIELDS as readonly string[]).includes(f) ? t(`addr.${f}` as Key) : f));
-      return t('exc.next.addressMissing', { fields: fields.join('、') });
-    }
-    if (r.kind === 'faultedJob' || r.kind === 'faultedDrive') {
-      const m = /^Faulted \((.*)\): .*resolve back to (\S+?)(?: once fixed)?\.$/.exec(r.next);
-      return t(`exc.next.${r.kind}`, { reason: m?.[1] ?? '', state: m ? stateName(lang, m[2]!) : '' });
-    }
-    return t(`exc.next.${r.kind}` as Key);
-  };
-
-  /** The buttons of a row, each named with what it acts on ("Open job hanriver-imp-00006"). */
-  const actions = (r: ExceptionRow) => {
-    const who = subjectOf(r);
-    const out: React.ReactNode[] = [];
-    if (r.action) {
-      out.push(
-        <button
-          key="main"
-          type="button"
-          className="btn btn-primary"
-          onClick={() => act(r, r.action!)}
-          data-testid={`act-${r.action}`}
-          aria-label={`${t(`exc.act.${r.action}` as Key)} ${who}`}
-        >
-          {t(`exc.act.${r.action}` as Key)}
-        </button>,
-      );
-    }
-    if (r.kind === 'packageOverdue' || r.kind === 'customerNotified') {
-      if (r.action !== 'extendWait')
-        out.push(
-          <button
-            key="ext"
-            type="button"
-            className="btn"
-            onClick={() => act(r, 'extendWait')}
-            aria-label={`${t('exc.act.extendWait')} ${who}`}
-          >
-            {t('exc.act.extendWait')}
-          </button>,
+  const act = (row: ExceptionRow, offer: ExceptionOffer) => {
+    switch (offer) {
+      case 'releaseHold':
+        return void run(`${t('exc.act.releaseHold')} — ${subjectOf(row)}`, () =>
+          theApi().call('packages.releaseHold', { operator, trackingNumber: row.trackingNumber! }),
         );
-      out.push(
-        <button key="cancel" type="button" className="btn" onClick={() => act(r, 'cancel')} aria-label={`${t('exc.act.cancel')} ${who}`}>
-          {t('exc.act.cancel')}
-        </button>,
-      );
+      case 'recordDestruction':
+        return setPending({ kind: 'destroy', row });
+      case 'extendWait':
+        return setPending({ kind: 'extend', row });
+      case 'notifyCustomer':
+        return setPending({ kind: 'notify', row });
+      case 'cancel':
+        return setPending({ kind: 'cancel', row });
+      case 'updateJob':
+        return setPending({ kind: 'address', row });
+      case 'resolveJob':
+        return setPending({ kind: 'resolveJob', row });
+      case 'resolveDrive':
+        return setPending({ kind: 'resolveDrive', row });
+      case 'recordContact':
+        return setPending({ kind: 'contact', row });
+      case 'custody':
+        return setPending({ kind: 'custody', row });
+      case 'returnHeld':
+        return openHeldReturn(row.driveId!);
+      case 'openJob':
+        return go('jobs', row.jobName);
     }
-    // a held drive (or an empty held box) not to be released goes back to the customer from Packaging
-    if ((r.kind === 'held' || r.kind === 'destructionDue' || r.kind === 'heldPackage') && r.action !== 'releaseHold') {
-      out.push(
-        <button
-          key="ret"
-          type="button"
-          className="btn"
-          onClick={() => go('packaging')}
-          aria-label={`${t('exc.act.returnPackaging')} ${who}`}
-        >
-          {t('exc.act.returnPackaging')}
-        </button>,
-      );
-    }
-    // a corrected address may come before anyone is reached (the customer wrote): it can always be entered
-    if (r.kind === 'addressMissing' && r.action !== 'updateJob') {
-      out.push(
-        <button
-          key="addr"
-          type="button"
-          className="btn"
-          onClick={() => act(r, 'updateJob')}
-          aria-label={`${t('exc.act.updateJob')} ${who}`}
-        >
-          {t('exc.act.updateJob')}
-        </button>,
-      );
-    }
-    if (r.kind === 'heldPackage') {
-      out.push(
-        <button
-          key="cust"
-          type="button"
-          className="btn"
-          onClick={() => setPending({ kind: 'custody', row: r })}
-          aria-label={`${t('exc.act.custody')} ${who}`}
-        >
-          {t('exc.act.custody')}
-        </button>,
-      );
-    }
-    if (!r.action && r.jobName && r.kind !== 'heldPackage') {
-      out.push(
-        <button
-          key="open"
-          type="button"
-          className="btn"
-          onClick={() => go('jobs', r.jobName)}
-          aria-label={`${t('exc.act.open')} ${r.jobName}`}
-        >
-          {t('exc.act.open')}
-        </button>,
-      );
-    }
-    return out;
   };
+
+  const offerName = (o: ExceptionOffer): string =>
+    o === 'returnHeld' ? et('act.returnHeld') : o === 'openJob' ? et('act.openJob') : t(`exc.act.${o}` as Key);
+
+  /** The buttons of a row, each named with what it acts on ("Open job hanriver-imp-00006"); the main one first. */
+  const actions = (r: ExceptionRow, inJob: boolean) => {
+    const who = subjectOf(r);
+    // in a job's group the job is opened from its head line: a button per row would say the same again
+    return r.offers
+      .filter((o) => !(inJob && o === 'openJob'))
+      .map((o, i) => (
+        <button
+          key={o}
+          type="button"
+          className={i === 0 && o !== 'openJob' ? 'btn btn-primary' : 'btn'}
+          onClick={() => act(r, o)}
+          data-testid={i === 0 && r.action === o ? `act-${o}` : `offer-${o}`}
+          data-offer={o}
+          aria-label={`${offerName(o)} ${o === 'openJob' ? (r.jobName ?? '') : who}`}
+        >
+          {offerName(o)}
+        </button>
+      ));
+  };
+  const heldBack = clock !== null && clock.state !== 'ok';
+  const filtered = due !== '' || kind !== '';
 
   return (
     <div className="exceptions" data-testid="exceptions-screen">
       <header className="screen-head">
         <h1>{t('exc.title')}</h1>
-        {rows ? (
+        {groups ? (
           <span className="screen-count" data-testid="exceptions-count">
-            {rows.length ? t(next ? 'exc.countMore' : 'exc.count', { n: rows.length }) : ''}
+            {groups.length ? et(next ? 'count.jobsMore' : 'count.jobs', { n: groups.length }) : ''}
           </span>
         ) : null}
         <button type="button" className="btn" onClick={load}>
           {t('exc.refresh')}
         </button>
       </header>
+      <div className="exc-filters" role="group" aria-label={et('filter.label')}>
+        <span className="exc-filter-label">{et('filter.label')}</span>
+        {DUE_FILTERS.map((f) => (
+          <button
+            key={f || 'all'}
+            type="button"
+            className={`btn btn-small ${due === f ? 'btn-primary' : ''}`}
+            aria-pressed={due === f}
+            onClick={() => {
+              shown.current = PAGE;
+              setDue(f);
+            }}
+            data-testid={`filter-${f || 'all'}`}
+          >
+            {et(f ? `filter.${f}` : 'filter.all')}
+          </button>
+        ))}
+        <label htmlFor="exc-kind" className="exc-filter-label">
+          {et('filter.kind')}
+        </label>
+        <select
+          id="exc-kind"
+          value={kind}
+          onChange={(e) => {
+            shown.current = PAGE;
+            setKind(e.target.value as ExceptionKind | '');
+          }}
+          data-testid="filter-kind"
+        >
+          <option value="">{et('filter.allKinds')}</option>
+          {EXCEPTION_KIND_LIST.map((k) => (
+            <option key={k} value={k}>
+              {t(`exc.kind.${k}` as Key)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="toast-area" aria-live="polite">
         {error && !pending ? (
           <p className="form-error toast" role="alert" data-tone="rejected">
@@ -275,10 +297,21 @@ export function Exceptions() {
             {t('exc.done', { what: done.what })}
           </p>
         ) : null}
+        {scanNote && !error ? (
+          <p
+            key={scanNote.n}
+            className={`${scanNote.tone === 'rejected' ? 'form-error' : 'form-ok'} toast`}
+            role={scanNote.tone === 'rejected' ? 'alert' : 'status'}
+            data-testid="exc-scan-note"
+            data-tone={scanNote.tone}
+          >
+            {scanNote.text}
+          </p>
+        ) : null}
       </div>
       {clock && clock.state !== 'ok' ? <ClockBanner clock={clock} operator={operator} onDone={load} /> : null}
-      {rows && rows.length === 0 ? <p className="empty">{t('exc.empty')}</p> : null}
-      {rows && rows.length ? (
+      {groups && groups.length === 0 ? <p className="empty">{filtered ? et('filter.none') : t('exc.empty')}</p> : null}
+      {groups && groups.length ? (
         <table className="table exc-table" data-testid="exc-table">
           <colgroup>
             <col className="exc-col-kind" />
@@ -296,49 +329,106 @@ export function Exceptions() {
               <th scope="col">{t('exc.action')}</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              // the station's clock decides what is overdue, not this one's
-              const overdue = r.overdue;
-              return (
+          {groups.map((g) => (
+            <tbody key={g.key} className="exc-group" data-group={g.key} data-job={g.jobName ?? ''}>
+              {g.jobName ? (
+                <tr className="exc-group-head" data-testid="exc-group-head">
+                  <th scope="rowgroup" colSpan={5}>
+                    <div className="exc-group-line">
+                      <button
+                        type="button"
+                        className="link code"
+                        onClick={() => go('jobs', g.jobName)}
+                        aria-label={`${et('act.openJob')} ${g.jobName}`}
+                      >
+                        {g.jobName}
+                      </button>
+                      {g.jobState ? <span className={`chip chip-job-${g.jobState}`}>{jobStateName(lang, g.jobState)}</span> : null}
+                      <span className="exc-contact" data-testid="exc-contact">
+                        <span className="muted">{et('group.contact')}</span>{' '}
+                        {g.contact && (g.contact.name || g.contact.phone || g.contact.email) ? (
+                          <>
+                            {g.contact.name ? <strong>{g.contact.name}</strong> : null}
+                            {g.contact.phone ? (
+                              <a className="code" href={`tel:${g.contact.phone}`}>
+                                {g.contact.phone}
+                              </a>
+                            ) : null}
+                            {g.contact.email ? (
+                              <a className="code" href={`mailto:${g.contact.email}`}>
+                                {g.contact.email}
+                              </a>
+                            ) : null}
+                          </>
+                        ) : (
+                          <span className="muted">{et('group.noContact')}</span>
+                        )}
+                      </span>
+                      {g.step ? (
+                        <strong className="exc-group-step" data-testid="exc-group-step">
+                          {et('group.contactOnce', { n: g.step.params.n ?? '' })}
+                        </strong>
+                      ) : null}
+                    </div>
+                  </th>
+                </tr>
+              ) : (
+                <tr className="exc-group-head exc-group-nojob" data-testid="exc-group-head">
+                  <th scope="rowgroup" colSpan={5}>
+                    <div className="exc-group-line">
+                      <strong>{et('group.noJob')}</strong>
+                      {g.rows[0]?.trackingNumber ? <span className="code muted">{g.rows[0].trackingNumber}</span> : null}
+                    </div>
+                  </th>
+                </tr>
+              )}
+              {g.rows.map((r, i) => (
                 <tr
-                  key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${i}`}
-                  className={`exc exc-${r.kind}`}
+                  key={`${r.kind}-${r.driveId ?? ''}-${r.jobName ?? ''}-${r.trackingNumber ?? ''}-${i}`}
+                  className={`exc exc-${r.kind} ${found && found.serial === r.driveId ? 'exc-found' : ''}`}
+                  tabIndex={found && found.serial === r.driveId ? -1 : undefined}
                   data-kind={r.kind}
                   data-serial={r.driveId ?? ''}
                   data-job={r.jobName ?? ''}
                   data-tracking={r.trackingNumber ?? ''}
+                  data-step={r.step.code}
                 >
                   <td>
                     <span className={`chip chip-exc-${r.kind}`}>{t(`exc.kind.${r.kind}` as Key)}</span>
                   </td>
                   <td className="exc-subject">
-                    {r.driveId ? <div className="mono big">{r.driveId}</div> : null}
-                    {r.jobName ? (
-                      <button type="button" className="link" onClick={() => go('jobs', r.jobName)}>
+                    {r.driveId ? <div className="mono big code">{r.driveId}</div> : null}
+                    {r.jobName && !g.jobName ? (
+                      <button type="button" className="link code" onClick={() => go('jobs', r.jobName)}>
                         {r.jobName}
                       </button>
                     ) : null}
-                    {r.trackingNumber ? <div className="mono muted">{r.trackingNumber}</div> : null}
+                    {!r.driveId && g.jobName ? <div className="code">{r.jobName}</div> : null}
+                    {r.trackingNumber ? <div className="mono muted code">{r.trackingNumber}</div> : null}
                   </td>
-                  <td className="exc-next">{nextText(r)}</td>
-                  <td className={overdue ? 'exc-due overdue' : 'exc-due'}>
+                  <td className="exc-next">{stepText(r.step)}</td>
+                  <td className={r.overdue ? 'exc-due overdue' : 'exc-due'}>
                     {r.dueAt ? (
                       <>
-                        {formatDate(lang, r.dueAt)}
-                        {overdue ? <strong className="overdue-tag"> {t('exc.overdue')}</strong> : null}
+                        <span className="code">{formatDate(lang, r.dueAt)}</span>
+                        {r.overdue ? <strong className="overdue-tag"> {t('exc.overdue')}</strong> : null}
                       </>
                     ) : (
                       <span className="muted">{t('exc.noDeadline')}</span>
                     )}
                   </td>
                   <td>
-                    <div className="exc-actions">{actions(r)}</div>
+                    <div className="exc-actions">{actions(r, g.jobName !== null)}</div>
+                    {heldBack ? (
+                      <p className="exc-heldback muted" data-testid="exc-held-back">
+                        {et('heldBack')}
+                      </p>
+                    ) : null}
                   </td>
                 </tr>
-              );
-            })}
-          </tbody>
+              ))}
+            </tbody>
+          ))}
         </table>
       ) : null}
       {next ? (
@@ -346,6 +436,7 @@ export function Exceptions() {
           {t('exc.more')}
         </button>
       ) : null}
+      <p className="muted exc-scan-hint">{et('scan.hint')}</p>
       {pending ? (
         <ActionDialog
           pending={pending}

@@ -39,6 +39,8 @@ interface Options {
   say: Say;
   /** After "Shipped": the drives have left the dock, reload the lists. */
   onShipped(): void;
+  /** The station's clock is not trusted now: nothing is recorded, so "Shipped" is not offered. */
+  heldBack?: boolean;
 }
 
 export function useHeldReturn(o: Options) {
@@ -124,19 +126,19 @@ export function useHeldReturn(o: Options) {
   const serials = box.map((r) => r.driveId!);
   const signature = JSON.stringify([[...serials].sort(), trackingCode, carrier.trim(), account.trim(), typedAddress() ?? null]);
   const canLabel = box.length > 0 && trackingCode !== '' && carrier.trim() !== '' && !busy;
-  const canShip = canLabel && labelOut === signature;
+  const canShip = canLabel && labelOut === signature && !o.heldBack;
   const packages = [...new Set(box.map((r) => r.trackingNumber).filter((s): s is string => Boolean(s)))];
 
-  /** Takes a held drive into the box, or says why not: `due` is whether its 2 weeks have passed. */
-  const offer = (row: ExceptionRow, due: boolean) => {
+  /** Takes a held drive into the box, or says why not: the station offers its return once the rule book allows it. */
+  const offer = (row: ExceptionRow) => {
     const serial = row.driveId!;
-    if (!due)
+    if (row.action === 'releaseHold') return o.say({ tone: 'rejected', key: 'pk.heldRelease', params: { serial, job: row.jobName ?? '' } });
+    if (!row.offers.includes('returnHeld'))
       return o.say({
         tone: 'rejected',
         key: 'pk.heldNotDue',
         params: { serial, since: formatDate(lang, row.since), due: formatDate(lang, row.dueAt) },
       });
-    if (row.action === 'releaseHold') return o.say({ tone: 'rejected', key: 'pk.heldRelease', params: { serial, job: row.jobName ?? '' } });
     if (box.some((r) => r.driveId === serial)) return o.say({ tone: 'notice', key: 'pk.heldAgain', params: { serial } });
     if (owner !== undefined && row.jobName !== owner) {
       return o.say({

@@ -2,7 +2,8 @@
 // with the job view, its drives and copy status, what may happen next, and the custody timeline as CSV.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDock, dock, go, theApi, toCoreError } from '../store.ts';
-import { useScanHandler } from '../routing.ts';
+import { scanElsewhere, useScanHandler } from '../routing.ts';
+import { play } from '../sounds.ts';
 import { useLang, useT } from '../useT.ts';
 import {
   actionName,
@@ -82,7 +83,19 @@ function JobList() {
   useEffect(() => search.current?.focus(), []);
 
   const setQuery = (patch: Partial<typeof q>) => dock.set({ jobsQuery: { ...q, offset: 0, ...patch } });
-  useScanHandler('jobs', (code) => setQuery({ query: code.trim() }));
+  // a drive opens its job, a box opens on Receive, a job label its job; anything else is searched for
+  useScanHandler(
+    'jobs',
+    (code) =>
+      void scanElsewhere(code, (id) => {
+        if (id.kind === 'drive' && id.jobName) {
+          play('notice');
+          return go('jobs', id.jobName);
+        }
+        play(id.kind === 'drive' ? 'notice' : 'rejected');
+        setQuery({ query: code.trim() });
+      }),
+  );
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

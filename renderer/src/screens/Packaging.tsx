@@ -9,7 +9,9 @@ import { go, theApi, toCoreError, useDock } from '../store.ts';
 import { useLang } from '../useT.ts';
 import { driveStateName, formatDate, formatTime, jobStateName } from '../i18n.ts';
 import { useReloadOnChange } from './Exceptions.tsx';
-import { useScanHandler } from '../routing.ts';
+import { scanElsewhere, takeHeldReturn, useScanHandler } from '../routing.ts';
+import { useExcT } from '../i18n-exceptions.ts';
+import type { ClockStatus } from '../../../electron/core/clock.ts';
 import { Icon } from '../components/Icon.tsx';
 import { play } from '../sounds.ts';
 import { fieldList, packError, usePackT } from './packaging-i18n.ts';
@@ -43,9 +45,13 @@ export function Packaging() {
   const operator = useDock((s) => s.operator)!;
   const transport = useDock((s) => s.info?.transport ?? 'http');
   const [jobs, setJobs] = useState<JobSearchResult['items']>([]);
-  /** Every held drive at the dock, and which of them are due for return (held 2 weeks or more). */
+  /** Every held drive at the dock; the ones the station offers to return are listed to go back. */
   const [held, setHeld] = useState<ExceptionRow[]>([]);
-  const [dueIds, setDueIds] = useState<Set<string>>(new Set());
+  const [clock, setClock] = useState<ClockStatus | null>(null);
+  const heldBack = clock !== null && clock.state !== 'ok';
+  const et = useExcT();
+  /** A drive scanned before its job was open here: boxed once the job is shown. */
+  const boxWhenOpen = useRef<string | null>(null);
   const [heldMode, setHeldMode] = useState(false);
   const [destroying, setDestroying] = useState(false);
   const bt = useBayT();
@@ -79,7 +85,7 @@ export function Packaging() {
       noteRef.current?.focus({ preventScroll: true });
     }
   }, [note]);
-  const dueHeld = held.filter((r) => dueIds.has(r.driveId!));
+  const dueHeld = held.filter((r) => r.offers.includes('returnHeld') || r.action === 'releaseHold');
 
   const load = useCallback(() => {
     const api = theApi();
@@ -87,18 +93,14 @@ export function Packaging() {
       .call('jobs.search', { state: 'Packaging', limit: 200 })
       .then((r) => setJobs(r.items))
       .catch((e) => setNote({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
-    // held drives whose return is due: their 2-week return date has passed (the station's clock says so)
+    // held drives, each saying whether the rule book lets it go back now (its return is due)
     api
       .call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 })
       .then((page) => {
-        const all = page.rows.filter((r) => r.driveId);
-        setHeld(all);
-        setDueIds(new Set(all.filter((r) => r.kind === 'destructionDue' || r.overdue).map((r) => r.driveId!)));
+        setHeld(page.rows.filter((r) => r.driveId));
+        setClock(page.clock);
       })
-      .catch(() => {
-        setHeld([]);
-        setDueIds(new Set());
-      });
+      .catch(() => setHeld([]));
     api
       .call('settings.get', {})
       .then(setSettings)
@@ -111,8 +113,7 @@ export function Packaging() {
     }
   }, [selected]);
   useReloadOnChange(load);
-  const heldBox = useHeldReturn({ say, onShipped: load });
-
+  const heldBox = useHeldReturn({ say, onShipped: load, heldBack });
   // a newly chosen job starts with an empty box and its own return carrier and account
   const [boxFor, setBoxFor] = useState(selected);
   if (boxFor !== selected) {
@@ -153,7 +154,7 @@ export function Packaging() {
   const signature = JSON.stringify([job?.name, trackingCode, carrier.trim(), account.trim(), [...boxed].sort()]);
   const complete = job !== null && drives.ready.length > 0 && missing.length === 0 && drives.busy.length === 0;
   const canLabel = complete && addressMissing.length === 0 && trackingCode !== '' && carrier.trim() !== '';
-  const canShip = canLabel && labelOut === signature && !busy;
+  const canShip = canLabel && labelOut === signature && !busy && !heldBack;
 
   const chooseJob = (name: string) => {
     setSelected(name);
@@ -170,7 +171,31 @@ export function Packaging() {
     const heldRow = held.find((r) => r.driveId === code);
     if (heldRow) return offerHeld(heldRow);
     if (heldMode) return say({ tone: 'rejected', key: 'pk.heldNotHeld', params: { serial: code } });
-    if (!job) return say({ tone: 'rejected', key: 'pk.choose' });
+    if (!job || (!boxed.length && ![...drives.ready, ...drives.busy, ...drives.others].some((d) => d.driveId === code))) {
+      // a drive opens its job's return box; a box opens on Receive, a job label its job
+      return scanElsewhere(code, (id) => {
+        // a held drive scanned before the list of held drives came: asked for now, then offered to the return box
+        if (id.kind === 'drive' && id.held) {
+          return void theApi()
+            .call('exceptions.list', { kinds: ['destructionDue', 'held'], limit: 200 })
+            .then((page) => {
+              const row = page.rows.find((r) => r.driveId === id.driveId);
+              if (row) offerHeld(row);
+              else say({ tone: 'rejected', key: 'pk.heldNotHeld', params: { serial: id.driveId } });
+            })
+            .catch((e) => say({ tone: 'rejected', key: 'pk.title', error: toCoreError(e) }));
+        }
+        // its job waiting in Packaging opens, even before the list of jobs has loaded
+        const own = id.kind === 'drive' && id.jobState === 'Packaging' ? id.jobName : null;
+        if (own) {
+          boxWhenOpen.current = id.code;
+          return chooseJob(own);
+        }
+        if (!job)
+          return say({ tone: 'rejected', key: id.kind === 'drive' ? 'pk.choose' : 'pk.notOfJob', params: { serial: code, current: '—' } });
+        return say({ tone: 'rejected', key: 'pk.notOfJob', params: { serial: code, current: job.name } });
+      });
+    }
     if (boxed.includes(code)) return say({ tone: 'notice', key: 'pk.again', params: { serial: code } });
     if (drives.ready.some((d) => d.driveId === code)) {
       const next = [...boxed, code];
@@ -200,8 +225,25 @@ export function Packaging() {
       setSelected(null);
       setHeldMode(true);
     }
-    heldBox.offer(row, dueIds.has(row.driveId!));
+    heldBox.offer(row);
   };
+
+  // a held drive sent here from the Exceptions list goes into the return box as if scanned
+  useEffect(() => {
+    if (!held.length) return;
+    const serial = takeHeldReturn();
+    const row = serial ? held.find((r) => r.driveId === serial) : undefined;
+    if (row) offerHeld(row);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [held]);
+  // a drive scanned before its job was open: boxed now that the job is shown
+  useEffect(() => {
+    const serial = boxWhenOpen.current;
+    if (!job || !serial) return;
+    boxWhenOpen.current = null;
+    void scanDrive(serial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job]);
 
   useScanHandler('packaging', (code) => {
     if (heldMode && document.activeElement === heldBox.trackingRef.current) return heldBox.setTrackingScan(code);
@@ -328,6 +370,11 @@ export function Packaging() {
           ) : (
             noteText
           )}
+        </p>
+      ) : null}
+      {heldBack ? (
+        <p className="pk-note pk-note-rejected" role="alert" data-testid="pack-held-back">
+          {et('clock.elsewhere')}
         </p>
       ) : null}
       {destroying ? (
