@@ -53,6 +53,18 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
+/**
+ * The reader's script beside this module, when it runs from its source. In a bundle (the desktop app) there is
+ * no module address, so the bundle's own reader must be named (`workerFile`).
+ */
+function besideThisFile(name: string): string | null {
+  try {
+    return fileURLToPath(new URL(name, import.meta.url));
+  } catch {
+    return null;
+  }
+}
+
 /** How long closing waits for a reader to close its connection before stopping the thread. */
 const CLOSE_WAIT_MS = 1_000;
 /** A reader that dies is replaced this many times; after that the station answers reads itself. */
@@ -105,8 +117,8 @@ export class ReaderPool {
   #closed = false;
   #broken = false;
 
-  private constructor(store: StoreOptions, threads: number, opts: ReaderOptions) {
-    this.#file = opts.workerFile ?? fileURLToPath(new URL('./read-worker.ts', import.meta.url));
+  private constructor(store: StoreOptions, threads: number, file: string, opts: ReaderOptions) {
+    this.#file = file;
     this.#data = { store, hold: opts.hold ?? null };
     for (let i = 0; i < threads; i++) this.#readers.push(this.#spawn());
   }
@@ -115,7 +127,8 @@ export class ReaderPool {
   static start(store: StoreOptions, opts: ReaderOptions = {}): ReaderPool | null {
     const threads = opts.threads ?? defaultThreads();
     if (threads < 1 || store.readOnly || !readerPossible(store)) return null;
-    return new ReaderPool(store, threads, opts);
+    const file = opts.workerFile ?? besideThisFile('./read-worker.ts');
+    return file ? new ReaderPool(store, threads, file, opts) : null;
   }
 
   /** False once the readers could not open the store (reads are then answered on the station's thread). */
