@@ -127,8 +127,8 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
           if (res.ok) reads.push(performance.now() - t);
           else readErrors++;
         } catch (e) {
-          readErrors++;
-          log(`a read failed: ${String((e as { cause?: unknown }).cause ?? e)}`);
+          // a station that cannot keep up resets connections: counted, and said once
+          if (++readErrors === 1) log(`a read failed: ${String((e as { cause?: unknown }).cause ?? e)}`);
           await sleep(1000);
         }
       }
@@ -141,6 +141,16 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
     const scans: number[] = [];
     /** From sending the scan to its answer, leaving out any wait behind the scan before it. */
     const sent: number[] = [];
+    const acknowledged: string[] = [];
+    let scanErrors = 0;
+    const attempt = (op: string, input: unknown) =>
+      call(s, op, input).then(
+        () => true,
+        (e: unknown) => {
+          if (++scanErrors === 1) log(`a ${op} failed: ${String((e as { cause?: unknown }).cause ?? e)}`);
+          return false;
+        },
+      );
     const started = performance.now();
     const readsFrom = performance.now();
     // a scanner that falls this far behind its schedule stops: the scans it did not send are reported as behind
@@ -148,18 +158,19 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
     let k = 0;
     scanning: for (const b of boxes) {
       if (performance.now() > giveUp) break;
-      await call(s, 'packages.receive', { operator: OPERATOR, trackingNumber: b.tracking });
+      await attempt('packages.receive', { operator: OPERATOR, trackingNumber: b.tracking });
       for (const serial of b.drives) {
         if (performance.now() > giveUp) break scanning;
         const due = started + (k++ * 1000) / RATE;
         await sleep(due - performance.now());
         const t = performance.now();
-        await call(s, 'drives.scan', { operator: OPERATOR, serial });
+        if (!(await attempt('drives.scan', { operator: OPERATOR, serial }))) continue;
         const done = performance.now();
+        acknowledged.push(serial);
         scans.push(done - due);
         sent.push(done - t);
       }
-      await call(s, 'packages.close', { operator: OPERATOR });
+      await attempt('packages.close', { operator: OPERATOR });
     }
     const readSeconds = (performance.now() - readsFrom) / 1000;
     const readsDone = reads.length;
@@ -169,8 +180,10 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
     sent.sort((a, b) => a - b);
     const rs = reads.slice(0, readsDone).sort((a, b) => a - b);
     const db = readStore(join(dataDir, 'intake.sqlite'));
-    const received = Number(
-      (db.prepare(`SELECT count(*) AS n FROM drives WHERE state = 'Received' AND drive_id LIKE 'RB${run}J%'`).get() as { n: number }).n,
+    const received = new Set(
+      (
+        db.prepare(`SELECT drive_id FROM drives WHERE state = 'Received' AND drive_id LIKE 'RB${run}J%'`).all() as { drive_id: string }[]
+      ).map((r) => r.drive_id),
     );
     const jobs = Number((db.prepare('SELECT count(*) AS n FROM jobs').get() as { n: number }).n);
     db.close();
@@ -196,8 +209,9 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
         scan_sent_p50_ms: round1(quantile(sent, 0.5)),
         scan_sent_p99_ms: round1(quantile(sent, 0.99)),
         scan_seconds: round1(readSeconds),
-        // a scan is lost when the store does not hold its drive Received afterwards
-        lost: scans.length - received,
+        // a scan is lost when it was acknowledged and the store does not hold its drive Received afterwards
+        lost: acknowledged.filter((x) => !received.has(x)).length,
+        scan_errors: scanErrors,
         read_alone_ms: round1(quantile(alone, 0.5)),
         read_p50_ms: round1(quantile(rs, 0.5)),
         read_p99_ms: round1(quantile(rs, 0.99)),
