@@ -82,10 +82,22 @@ export interface Station {
   close(): void;
 }
 
+/**
+ * A write past a file size limit (ulimit -f) is refused by the kernel and answered STORE_DISK_ERROR by the store;
+ * the SIGXFSZ that comes with it must not end the station. Node ignores it, but the settings file's atomic
+ * writer hooks every signal to re-raise it after its cleanup: a listener of the station's own keeps it ignored.
+ */
+function keepRunningPastFileSizeLimit(): void {
+  if (process.platform === 'win32' || process.listeners('SIGXFSZ').includes(ignoreSignal)) return;
+  process.on('SIGXFSZ', ignoreSignal);
+}
+function ignoreSignal(): void {}
+
 export function openStation(opts: StationOptions): Station {
   const dataDir = resolve(opts.dataDir);
   const storePath = join(dataDir, STORE_FILE);
   if (opts.readOnly) return openReadOnly(dataDir, storePath, opts);
+  keepRunningPastFileSizeLimit();
   preparePrivateDir(dataDir);
   const lock = acquireStationLock(dataDir, opts.mode ?? (opts.transport === 'ipc' ? 'desktop app' : 'station server'));
   const created = !existsSync(storePath);
