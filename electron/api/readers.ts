@@ -81,13 +81,15 @@ class Reader {
   readonly pending = new Map<number, Pending>();
   readonly state = new Int32Array(new SharedArrayBuffer(8));
   ready = false;
-  constructor(file: string, data: Omit<ReaderData, 'state'>, onGone: (r: Reader, why: string) => void) {
+  constructor(file: string, data: Omit<ReaderData, 'state'>, onReady: () => void, onGone: (r: Reader, why: string) => void) {
     const workerData: ReaderData = { ...data, state: this.state };
     this.worker = new Worker(file, { workerData });
     this.worker.unref();
     this.worker.on('message', (m: ReaderMessage) => {
-      if (m.type === 'ready') this.ready = true;
-      else if (m.type === 'failed') onGone(this, m.message);
+      if (m.type === 'ready') {
+        this.ready = true;
+        onReady();
+      } else if (m.type === 'failed') onGone(this, m.message);
       else this.settle(m.id, m.reply);
     });
     this.worker.on('error', (e) => onGone(this, e instanceof Error ? e.message : String(e)));
@@ -116,6 +118,7 @@ export class ReaderPool {
   #next = 1;
   #closed = false;
   #broken = false;
+  #waiting: ((ready: boolean) => void)[] = [];
 
   private constructor(store: StoreOptions, threads: number, file: string, opts: ReaderOptions) {
     this.#file = file;
@@ -137,7 +140,26 @@ export class ReaderPool {
   }
 
   #spawn(): Reader {
-    return new Reader(this.#file, this.#data, (r, why) => this.#gone(r, why));
+    return new Reader(
+      this.#file,
+      this.#data,
+      () => this.#settleWaiting(),
+      (r, why) => this.#gone(r, why),
+    );
+  }
+
+  #settleWaiting(): void {
+    const ready = this.available && this.#readers.some((r) => r.ready);
+    if (!ready && this.available) return;
+    for (const w of this.#waiting.splice(0)) w(ready);
+  }
+
+  /** Resolves true once a reader answers calls, false if none will (it could not start, or the station closed). */
+  whenReady(): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.#waiting.push(resolve);
+      this.#settleWaiting();
+    });
   }
 
   /** A reader that failed to open, crashed or exited: its calls are answered here, and it is replaced. */
@@ -154,19 +176,25 @@ export class ReaderPool {
         this.#readers.push(this.#spawn());
       }
     }
+    this.#settleWaiting();
     for (const [id, p] of r.pending) {
       r.pending.delete(id);
       p.here().then(p.resolve, () => p.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The station could not answer.' } }));
     }
   }
 
-  /** Answers `op` on the least busy reader; `here` answers it on the station's thread if no reader can. */
+  /**
+   * Answers `op` on the least busy reader; `here` answers it on the station's thread if no reader can, or none
+   * has started yet (a reader takes a moment to load; the first reads after opening do not wait for it).
+   */
   run(op: OpName, input: unknown, call: CallInputs, here: () => Promise<Reply<OpName>>): Promise<Reply<OpName>> {
     if (!this.available) return here();
-    let r = this.#readers[0]!;
-    for (const x of this.#readers) if (x.pending.size < r.pending.size) r = x;
+    let r: Reader | null = null;
+    for (const x of this.#readers) if (x.ready && (!r || x.pending.size < r.pending.size)) r = x;
+    if (!r) return here();
     const id = this.#next++;
-    return new Promise((resolve) => r.send(id, op, input, call, { resolve, here }));
+    const reader = r;
+    return new Promise((resolve) => reader.send(id, op, input, call, { resolve, here }));
   }
 
   /**
@@ -176,6 +204,7 @@ export class ReaderPool {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#settleWaiting();
     for (const r of this.#readers) r.worker.postMessage({ type: 'close' } satisfies ReaderRequest);
     const until = Date.now() + CLOSE_WAIT_MS;
     for (const r of this.#readers) {

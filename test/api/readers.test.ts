@@ -74,7 +74,7 @@ test('every read answers the same through a reader thread as on the station thre
   const { station, here, remove } = demoStation(clock);
   try {
     const pool = station.dispatcher;
-    assert.ok(station.readers?.available, 'the station has a reader thread');
+    assert.equal(await station.readers?.whenReady(), true, 'the station has a reader thread');
     await ok(pool, 'jobs.put', { operator: OPERATOR, job: shippingJob('reader-imp-1', TRACKING, serials(3)) });
     await ok(pool, 'packages.receive', { operator: OPERATOR, trackingNumber: TRACKING });
     await ok(pool, 'drives.scan', { operator: OPERATOR, serial: serials(3)[0] });
@@ -135,6 +135,7 @@ test('a reader is told when the station judges its clock jumped, and lists as th
   const clock = clockAt();
   const { station, here, remove } = demoStation(clock);
   try {
+    assert.equal(await station.readers?.whenReady(), true);
     clock.setClockTo('2026-11-09T09:00:00Z');
     const there = (await ok(station.dispatcher, 'exceptions.list', {})) as { clock: { state: string } };
     assert.equal(there.clock.state, 'jumped');
@@ -148,6 +149,7 @@ test('a scan acknowledged is in the very next read, every time', async () => {
   const { station, remove } = demoStation(clockAt());
   try {
     const d = station.dispatcher;
+    assert.equal(await station.readers?.whenReady(), true);
     const drives = serials(10); // the most an import job lists
     await ok(d, 'jobs.put', { operator: OPERATOR, job: shippingJob('reader-imp-2', TRACKING, drives) });
     await ok(d, 'packages.receive', { operator: OPERATOR, trackingNumber: TRACKING });
@@ -173,6 +175,7 @@ test('while a reader is held busy in a read, a scan is acknowledged before that 
   const srv = await startStationServer({ dataDir: t.dir, clock: clockAt(), demo: false, readers: { threads: 1, hold } });
   const api = createHttpClient({ baseUrl: srv.origin, token: srv.token });
   try {
+    assert.equal(await srv.station.readers?.whenReady(), true);
     await api.call('jobs.put', { operator: OPERATOR, job: shippingJob('reader-imp-3', TRACKING, serials(2)) });
     await api.call('packages.receive', { operator: OPERATOR, trackingNumber: TRACKING });
     const answered: string[] = [];
@@ -201,6 +204,18 @@ test('while a reader is held busy in a read, a scan is acknowledged before that 
   }
 });
 
+test('reads sent before the reader thread has started are answered at once, on the station thread', async () => {
+  const { station, here, remove } = demoStation(clockAt());
+  try {
+    // nothing has let the reader say it is ready yet: this read does not wait for it to load
+    const early = await station.dispatcher.dispatch('jobs.search', { limit: 5 });
+    assert.deepEqual(early, await here.dispatch('jobs.search', { limit: 5 }));
+    assert.equal(await station.readers?.whenReady(), true);
+  } finally {
+    remove();
+  }
+});
+
 test('a store in memory, or no reader thread asked for, has its reads answered on the station thread', () => {
   assert.equal(ReaderPool.start({ path: ':memory:' }), null);
   assert.equal(ReaderPool.start({ path: '/any/where.sqlite' }, { threads: 0 }), null);
@@ -222,6 +237,7 @@ test('a reader that cannot start leaves the reads to the station thread, which a
   console.error = (...a: unknown[]) => errors.push(a);
   try {
     const api = inProcessApi(station.dispatcher);
+    assert.equal(await station.readers?.whenReady(), false);
     const page = await api.call('exceptions.list', {});
     const again = await api.call('exceptions.list', {});
     assert.deepEqual(again, page);

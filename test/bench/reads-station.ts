@@ -12,7 +12,9 @@ const server = await startStationServer({
   demo: false,
   readers: { threads },
 });
-console.log(JSON.stringify({ origin: server.origin, token: server.token, readers: server.station.readers?.available ?? false }));
+// measured from the moment the readers answer (the first reads after opening are the station's own)
+const readers = (await server.station.readers?.whenReady()) ?? false;
+console.log(JSON.stringify({ origin: server.origin, token: server.token, readers }));
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0));
 });
