@@ -43,8 +43,17 @@ function operatorOf(argv: string[]): string {
 
 function open(dataDir: string) {
   if (!existsSync(join(dataDir, STORE_FILE))) throw new Usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
-  // the command line holds the station lock like the station does: a running station is refused, not raced
-  return openStation({ dataDir, transport: 'http', demo: false, sweepEveryMs: false, dailyBackupEveryMs: false, mode: 'command line' });
+  // the command line holds the station lock like the station does: a running station is refused, not raced;
+  // it takes no scans, so it starts no reader threads either
+  return openStation({
+    dataDir,
+    transport: 'http',
+    demo: false,
+    sweepEveryMs: false,
+    dailyBackupEveryMs: false,
+    mode: 'command line',
+    readers: { threads: 0 },
+  });
 }
 
 function printPlan(plan: ImportPlan): void {

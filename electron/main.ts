@@ -178,6 +178,8 @@ if (!app.requestSingleInstanceLock()) {
           version: app.getVersion(),
           labels: electronLabelOutputs(),
           blank,
+          // the reader thread's bundle sits beside this one
+          readers: { workerFile: join(__dirname, 'read-worker.cjs') },
         });
       } catch (e) {
         dialog.showErrorBox(

@@ -35,6 +35,8 @@ export interface StationServerOptions {
   ticketTtlMs?: number;
   /** The time tickets are judged by (tests move it). */
   now?: () => number;
+  /** The reader threads that answer reads (see StationOptions). */
+  readers?: StationOptions['readers'];
 }
 
 /** A minute: enough for a browser to start on a busy PC, too short to be worth finding later. */
@@ -179,6 +181,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     ...(opts.blank ? { blank: true } : {}),
+    ...(opts.readers ? { readers: opts.readers } : {}),
   });
   const { dispatcher } = station;
   const token = randomBytes(32).toString('base64url');

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
 import { Intake } from './core/intake.ts';
-import { Store } from './core/store/index.ts';
+import { openStore, type Store, type StoreOptions } from './core/store/index.ts';
 import { seedDemo } from './core/demo.ts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
@@ -15,6 +15,7 @@ import { openSettings, readSettings } from './settings.ts';
 import { createPrivateFile, preparePrivateDir } from './data-dir.ts';
 import { acquireStationLock } from './station-lock.ts';
 import { dailyBackup } from './backups.ts';
+import { ReaderPool, type ReaderOptions } from './api/readers.ts';
 
 export const STORE_FILE = 'intake.sqlite';
 /** How many demo jobs a brand-new store starts with, so a first run shows a working dock. */
@@ -54,6 +55,11 @@ export interface StationOptions {
    * sweep, no demo jobs, and no lock, so it can run beside the station that has the directory open.
    */
   readOnly?: boolean;
+  /**
+   * The reader threads that answer the operations marked `read` off the thread that commits scans (default:
+   * `defaultThreads()`; `{ threads: 0 }` answers them on that thread). The desktop app names the reader's bundle.
+   */
+  readers?: ReaderOptions;
 }
 
 export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
@@ -69,27 +75,43 @@ export interface Station {
   readonly intake: Intake;
   readonly settings: SettingsStore;
   readonly dispatcher: Dispatcher;
+  /** The reader threads, or null where every read is answered on the station's own thread. */
+  readonly readers: ReaderPool | null;
   /** True when this run created the store (and seeded it, unless demo was false). */
   readonly created: boolean;
   close(): void;
 }
 
+/**
+ * A write past a file size limit (ulimit -f) is refused by the kernel and answered STORE_DISK_ERROR by the store;
+ * the SIGXFSZ that comes with it must not end the station. Node ignores it, but the settings file's atomic
+ * writer hooks every signal to re-raise it after its cleanup: a listener of the station's own keeps it ignored.
+ */
+function keepRunningPastFileSizeLimit(): void {
+  if (process.platform === 'win32' || process.listeners('SIGXFSZ').includes(ignoreSignal)) return;
+  process.on('SIGXFSZ', ignoreSignal);
+}
+function ignoreSignal(): void {}
+
 export function openStation(opts: StationOptions): Station {
   const dataDir = resolve(opts.dataDir);
   const storePath = join(dataDir, STORE_FILE);
   if (opts.readOnly) return openReadOnly(dataDir, storePath, opts);
+  keepRunningPastFileSizeLimit();
   preparePrivateDir(dataDir);
   const lock = acquireStationLock(dataDir, opts.mode ?? (opts.transport === 'ipc' ? 'desktop app' : 'station server'));
   const created = !existsSync(storePath);
+  const storeOptions: StoreOptions = { path: storePath };
   let store: Store;
   try {
     createPrivateFile(storePath);
-    store = new Store(storePath);
+    store = openStore(storeOptions);
   } catch (e) {
     lock.release();
     throw e;
   }
   let closed = false;
+  let readers: ReaderPool | null = null;
   try {
     const settings = (opts.openSettings ?? openSettings)(dataDir, undefined, opts.blank ? DEFAULT_SETTINGS : DEMO_SETTINGS);
     const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
@@ -129,31 +151,38 @@ export function openStation(opts: StationOptions): Station {
       backupTimer = setTimeout(check, Math.min(FIRST_BACKUP_CHECK_MS, backupEvery));
       backupTimer.unref();
     }
+    // the readers open their own connections from the same options, once the store is migrated and seeded
+    readers = ReaderPool.start(storeOptions, opts.readers);
     const dispatcher = createDispatcher({
       intake,
       settings,
       transport: opts.transport,
       demoJobs: DEMO_JOBS,
+      readers,
       ...(opts.version ? { version: opts.version } : {}),
       ...(opts.labels ? { labels: opts.labels } : {}),
     });
+    const pool = readers;
     return {
       dataDir,
       store,
       intake,
       settings,
       dispatcher,
+      readers: pool,
       created,
       close() {
         if (closed) return;
         closed = true;
         if (timer) clearInterval(timer);
         if (backupTimer) clearTimeout(backupTimer);
+        pool?.close();
         store.close();
         lock.release();
       },
     };
   } catch (e) {
+    readers?.close();
     store.close();
     lock.release();
     throw e;
@@ -162,7 +191,7 @@ export function openStation(opts: StationOptions): Station {
 
 function openReadOnly(dataDir: string, storePath: string, opts: StationOptions): Station {
   if (!existsSync(storePath)) throw new Error(`There is no station store in ${dataDir} (expected ${STORE_FILE}).`);
-  const store = new Store(storePath, { readOnly: true });
+  const store = openStore({ path: storePath, readOnly: true });
   const settings = readSettings(dataDir);
   const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
   const dispatcher = createDispatcher({
@@ -172,7 +201,7 @@ function openReadOnly(dataDir: string, storePath: string, opts: StationOptions):
     ...(opts.version ? { version: opts.version } : {}),
     ...(opts.labels ? { labels: opts.labels } : {}),
   });
-  return { dataDir, store, intake, settings, dispatcher, created: false, close: () => store.close() };
+  return { dataDir, store, intake, settings, dispatcher, readers: null, created: false, close: () => store.close() };
 }
 
 /**

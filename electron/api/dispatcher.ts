@@ -11,6 +11,7 @@ import type { SettingsStore } from './settings-schema.ts';
 import type { OperationContext } from './operation.ts';
 import { operations } from './operations.ts';
 import { labelOutputsLoader } from './label-operations.ts';
+import type { CallInputs, ReaderPool } from './readers.ts';
 
 export interface DispatcherOptions {
   intake: Intake;
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   labels?: LabelOutputs;
   /** How many demo jobs the first-run screen's demo button loads. */
   demoJobs?: number;
+  /** Reader threads that answer the operations marked `read`; without them every call runs on this thread. */
+  readers?: ReaderPool | null;
 }
 
 export interface Dispatcher {
@@ -47,6 +50,7 @@ export function toErrorBody(e: unknown): ApiErrorBody {
 interface AnyOperation {
   input: { safeParse(input: unknown): { success: true; data: unknown } | { success: false; error: unknown } };
   run(input: unknown, ctx: OperationContext): unknown;
+  access: 'read' | 'write';
 }
 
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
@@ -70,6 +74,33 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   };
 
   const isOp = (op: string): op is OpName => Object.prototype.hasOwnProperty.call(operations, op);
+  const readers = opts.readers ?? null;
+
+  const failed = (op: OpName, e: unknown): Reply<OpName> => {
+    const body = toErrorBody(e);
+    if (body.code === 'INTERNAL' || body.code.startsWith('STORE_')) {
+      console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
+    }
+    return { ok: false, error: body };
+  };
+  const here = async (op: OpName, operation: AnyOperation, input: unknown): Promise<Reply<OpName>> => {
+    try {
+      const result = await operation.run(input, ctx);
+      return { ok: true, result } as Reply<OpName>;
+    } catch (e) {
+      return failed(op, e);
+    }
+  };
+  /** What a read depends on besides the store, as this thread sees it now (a reader answers with exactly this). */
+  const callInputs = (): CallInputs => ({
+    now: intake.clock.now().getTime(),
+    clock: intake.clockStatus(),
+    settings: settings.get(),
+    settingsProblem: settings.problem,
+    transport: ctx.transport,
+    version: ctx.version,
+    demoJobs: ctx.demoJobs,
+  });
 
   return {
     isOp,
@@ -81,16 +112,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       const operation: AnyOperation = operations[op];
       const parsed = operation.input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };
+      if (operation.access !== 'read' || !readers?.available) return here(op, operation, parsed.data);
+      let call: CallInputs;
       try {
-        const result = await operation.run(parsed.data, ctx);
-        return { ok: true, result } as Reply<OpName>;
+        call = callInputs();
       } catch (e) {
-        const body = toErrorBody(e);
-        if (body.code === 'INTERNAL' || body.code.startsWith('STORE_')) {
-          console.error(`[intake] ${op} failed:`, e instanceof Error ? e.message : e);
-        }
-        return { ok: false, error: body };
+        return failed(op, e);
       }
+      return readers.run(op, parsed.data, call, () => here(op, operation, parsed.data));
     },
   };
 }

@@ -22,14 +22,32 @@ export interface OperationContext {
   demoJobs: number;
 }
 
+/**
+ * Where an operation may run. `read`: it only reads the store (and the settings and clock reading it is
+ * handed), so a reader thread with a read-only connection may answer it while the station's own thread
+ * commits scans. `write`: the station's own thread, because it writes, or needs what only that thread holds
+ * (the settings file, the clock's watch, printers and Chromium, a transaction it rolls back).
+ */
+export type Access = 'read' | 'write';
+
 export interface Operation<S extends z.ZodType, R> {
   readonly input: S;
   readonly run: (input: z.output<S>, ctx: OperationContext) => R;
+  readonly access: Access;
 }
 
-/** One operation: `run` receives the input as parsed by `input`, never raw. */
-export function define<S extends z.ZodType, R>(input: S, run: (input: z.output<S>, ctx: OperationContext) => R): Operation<S, R> {
-  return { input, run };
+/** One operation: `run` receives the input as parsed by `input`, never raw. It runs on the station's own thread. */
+export function define<S extends z.ZodType, R>(
+  input: S,
+  run: (input: z.output<S>, ctx: OperationContext) => R,
+  access: Access = 'write',
+): Operation<S, R> {
+  return { input, run, access };
+}
+
+/** An operation that only reads: a reader thread may answer it (see `Access`). */
+export function read<S extends z.ZodType, R>(input: S, run: (input: z.output<S>, ctx: OperationContext) => R): Operation<S, R> {
+  return define(input, run, 'read');
 }
 
 // ---- the pieces inputs are made of

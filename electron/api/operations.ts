@@ -33,7 +33,7 @@ import { knownOperatorName, witnessRefusal } from '../core/witness.ts';
 import { EXCEPTION_DUE, EXCEPTION_KINDS, EXCEPTION_PAGE } from '../core/queries/exceptions.ts';
 import type { StationInfo } from './contract.ts';
 import type { CodeIdentity } from '../core/intake.ts';
-import { anyJson, change, code, define, name, query, reason, type OperationContext } from './operation.ts';
+import { anyJson, change, code, define, name, query, read, reason, type OperationContext } from './operation.ts';
 import { labelOperations } from './label-operations.ts';
 import { MAX_IMPORT_BYTES } from '../core/importing.ts';
 import { MAX_IMPORT_FILES } from '../core/operations/exchange.ts';
@@ -66,6 +66,8 @@ function badgeOwner(ctx: OperationContext, raw: string): string | null {
 const carrierName = z.string().max(64);
 const carrierAccountNumber = z.string().max(64);
 
+// `read(...)` marks an operation that only reads the store: a reader thread answers it, so a long list never
+// holds up a scan. Everything else is `define(...)`, on the station's own thread (see Access in operation.ts).
 export const operations = {
   // ---- queries
   'station.info': define(query({}), (_i, ctx): StationInfo => {
@@ -91,8 +93,8 @@ export const operations = {
       clock: ctx.intake.clockStatus(),
     };
   }),
-  'jobs.get': define(query({ name }), (i, ctx) => ctx.intake.jobView(i.name)),
-  'jobs.search': define(
+  'jobs.get': read(query({ name }), (i, ctx) => ctx.intake.jobView(i.name)),
+  'jobs.search': read(
     query({
       query: z.string().max(64).optional(),
       state: z.string().max(20).optional(),
@@ -101,19 +103,19 @@ export const operations = {
     }),
     (i, ctx) => ctx.intake.searchJobs(i),
   ),
-  'jobs.possibilities': define(query({ name }), (i, ctx) => ctx.intake.jobPossibilities(i.name)),
-  'drives.possibilities': define(query({ driveId: code }), (i, ctx) => ctx.intake.drivePossibilities(i.driveId)),
-  'packages.get': define(query({ trackingNumber: tracking }), (i, ctx) => {
+  'jobs.possibilities': read(query({ name }), (i, ctx) => ctx.intake.jobPossibilities(i.name)),
+  'drives.possibilities': read(query({ driveId: code }), (i, ctx) => ctx.intake.drivePossibilities(i.driveId)),
+  'packages.get': read(query({ trackingNumber: tracking }), (i, ctx) => {
     const v = ctx.intake.packageView(upperAscii(i.trackingNumber.trim()));
     if (!v) throw new IntakeError('PACKAGE_UNKNOWN', `Package ${i.trackingNumber} has not been received here.`);
     return v;
   }),
-  'packages.current': define(query({}), (_i, ctx) => ctx.intake.openPackage(ctx.stationId())),
-  'packages.previewClose': define(query({ trackingNumber: tracking.optional() }), (i, ctx) =>
+  'packages.current': read(query({}), (_i, ctx) => ctx.intake.openPackage(ctx.stationId())),
+  'packages.previewClose': read(query({ trackingNumber: tracking.optional() }), (i, ctx) =>
     ctx.intake.previewClose({ operator: 'preview', station: ctx.stationId() }, i.trackingNumber),
   ),
   // a page at a time: the screen asks for the first page, then the next from where the last ended
-  'exceptions.list': define(
+  'exceptions.list': read(
     query({
       limit: z.number().int().min(1).max(EXCEPTION_PAGE.max).optional(),
       after: z.string().max(512).optional(),
@@ -123,10 +125,10 @@ export const operations = {
     }),
     (i, ctx) => ctx.intake.exceptionsPage(i),
   ),
-  'deadlines.upcoming': define(query({ limit: z.number().int().min(1).max(500).optional() }), (i, ctx) =>
+  'deadlines.upcoming': read(query({ limit: z.number().int().min(1).max(500).optional() }), (i, ctx) =>
     ctx.intake.upcomingDeadlines(i.limit ?? 50),
   ),
-  'custody.list': define(
+  'custody.list': read(
     query({
       jobName: name.optional(),
       driveId: code.optional(),
@@ -136,7 +138,7 @@ export const operations = {
     }),
     (i, ctx) => ctx.intake.custodyOf(i),
   ),
-  'custody.csv': define(query({ jobName: name }), (i, ctx) => ({
+  'custody.csv': read(query({ jobName: name }), (i, ctx) => ({
     filename: `custody-${i.jobName}.csv`,
     csv: ctx.intake.custodyCsv(i.jobName),
   })),
@@ -293,7 +295,7 @@ export const operations = {
     };
   }),
   /** What a scanned code is here: an operator's badge (from the settings), or whatever the core says it is. */
-  'codes.identify': define(query({ code }), (i, ctx): CodeIdentity | { kind: 'badge'; operator: string } => {
+  'codes.identify': read(query({ code }), (i, ctx): CodeIdentity | { kind: 'badge'; operator: string } => {
     const operator = badgeOwner(ctx, i.code);
     if (operator) return { kind: 'badge', operator };
     return ctx.intake.identifyCode(i.code, ctx.stationId());
@@ -445,8 +447,8 @@ export const operations = {
     ctx.intake.recordStationChanges(actor, [{ action: 'station.backedUp', detail }], () => {});
     return done;
   }),
-  'reports.daily': define(query({ from: day, to: day }), (i, ctx) => ctx.intake.dockReport(i.from, i.to)),
-  'reports.csv': define(query({ from: day, to: day }), (i, ctx) => ({
+  'reports.daily': read(query({ from: day, to: day }), (i, ctx) => ctx.intake.dockReport(i.from, i.to)),
+  'reports.csv': read(query({ from: day, to: day }), (i, ctx) => ({
     filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.csv`,
     csv: reportCsv(ctx.intake.dockReport(i.from, i.to)),
   })),

@@ -44,6 +44,11 @@ export type { HoldCause, ScanParams } from './operations/receiving.ts';
 export interface IntakeOptions {
   store: DockStore;
   clock?: Clock;
+  /**
+   * Whether the station trusts its clock, when another thread judges it: a reader answers with the station's
+   * own judgement, since the watch that tells a clock set from time passing lives with the station.
+   */
+  clockStatus?: () => ClockStatus;
 }
 
 export class Intake {
@@ -54,7 +59,7 @@ export class Intake {
   constructor(opts: IntakeOptions) {
     this.store = opts.store;
     this.clock = opts.clock ?? systemClock;
-    this.c = new Context(this.store, this.clock);
+    this.c = new Context(this.store, this.clock, opts.clockStatus);
   }
 
   onChange(fn: (c: Change) => void): () => void {

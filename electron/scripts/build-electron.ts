@@ -1,4 +1,5 @@
-// Bundles the Electron shell: electron/main.ts and electron/preload.ts to dist/electron/{main,preload}.cjs.
+// Bundles the Electron shell: electron/main.ts, electron/preload.ts and the reader thread
+// (electron/api/read-worker.ts) to dist/electron/{main,preload,read-worker}.cjs.
 // Everything but Electron itself and Node's built-ins goes into the bundle (a sandboxed preload cannot
 // require anything else), so the packaged app needs no node_modules.
 import { build } from 'esbuild';
@@ -20,6 +21,8 @@ export async function buildElectron(): Promise<void> {
   };
   await Promise.all([
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, platform: 'node', target: 'node22' }),
+    // the reader thread main starts beside itself (main.ts names it): plain Node, no Electron
+    build({ ...common, entryPoints: { 'read-worker': 'electron/api/read-worker.ts' }, platform: 'node', target: 'node22' }),
     // the preload runs sandboxed in the renderer: browser platform, Electron's own require for 'electron'
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, platform: 'browser', target: 'chrome130', minify: true }),
   ]);
@@ -27,5 +30,5 @@ export async function buildElectron(): Promise<void> {
 
 if (import.meta.main) {
   await buildElectron();
-  console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+  console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/electron/read-worker.cjs');
 }

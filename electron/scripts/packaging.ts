@@ -156,6 +156,7 @@ export function stageApp(root = ROOT, appDir = join(root, APP_DIR)): void {
   const need = [
     join(root, 'dist', 'electron', 'main.cjs'),
     join(root, 'dist', 'electron', 'preload.cjs'),
+    join(root, 'dist', 'electron', 'read-worker.cjs'),
     join(root, 'dist', 'renderer', 'index.html'),
   ];
   for (const f of need) statSync(f);

@@ -157,6 +157,7 @@ test('electron-builder packs the real build into app.asar: the app, fonts, and n
       '/package.json',
       '/electron/main.cjs',
       '/electron/preload.cjs',
+      '/electron/read-worker.cjs',
       '/renderer/index.html',
       '/assets/fonts/noto-sans-tc/manifest.json',
     ]) {

@@ -45,10 +45,12 @@ export class Context {
   private touched: Touched | null = null;
   private current: StoreTx | null = null;
   private readonly watch: ClockWatch;
+  private readonly judged: (() => ClockStatus) | undefined;
 
-  constructor(store: DockStore, clock: Clock) {
+  constructor(store: DockStore, clock: Clock, judged?: () => ClockStatus) {
     this.store = store;
     this.clock = clock;
+    this.judged = judged;
     // the last moment the store saw: its newest record, or the last sweep of a quiet station
     const seen = [ms(store.lastRecordAt()), ms(store.clockSeenAt())].filter((t) => !Number.isNaN(t));
     this.watch = new ClockWatch(clock, seen.length ? Math.max(...seen) : null);
@@ -56,6 +58,7 @@ export class Context {
 
   /** Whether the station may trust its clock now: not behind its last record, not jumped ahead unconfirmed. */
   clockStatus(): ClockStatus {
+    if (this.judged) return this.judged();
     return this.watch.status(ms(this.read.lastRecordAt()));
   }
 

@@ -197,6 +197,24 @@ export class SqliteStore implements DockStore {
     }
   }
 
+  /**
+   * Reads in one snapshot: every statement of `fn` sees the store as committed when its first one ran, and the
+   * snapshot ends with `fn`, so the next call sees everything committed since (a connection that only reads,
+   * on another thread, would otherwise see a scan land between two statements of one answer). Inside a
+   * transaction it joins it.
+   */
+  snapshot<T>(fn: () => T): T {
+    if (this.#depth > 0) return fn();
+    this.#db.exec('BEGIN DEFERRED');
+    this.#depth++;
+    try {
+      return fn();
+    } finally {
+      this.#depth--;
+      if (this.#db.isTransaction) this.#db.exec('COMMIT');
+    }
+  }
+
   savepoint<T>(fn: () => T): T {
     if (this.#depth === 0) throw new Error('a savepoint outside a transaction');
     const name = `sp${++this.#savepoints}`;
