@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, Agent, type IncomingHttpHeaders } from 'node:http';
 import { ManualClock } from '../../electron/core/clock.ts';
-import type { Store } from '../../electron/core/store/index.ts';
+import type { DockStore } from '../../electron/core/store/index.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
 import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import { dumpTables } from '../store-file.ts';
@@ -24,7 +24,7 @@ export function tempDir(prefix = 'dock-intake-api-'): { dir: string; remove: () 
 export const clockAt = (at = START) => new ManualClock(at);
 
 /** Every row of every table (and the schema version), in a stable order: equal dumps, equal stores. */
-export function dumpStore(store: Store): Record<string, unknown> {
+export function dumpStore(store: DockStore): Record<string, unknown> {
   return { version: store.version, ...dumpTables(store.path) };
 }
 
