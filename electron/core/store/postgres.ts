@@ -71,6 +71,8 @@ export class PostgresStore implements DockStore {
   readonly #readOnly: boolean;
   readonly #texts = new Map<string, string>();
   readonly #changeListeners = new Set<(c: RemoteChange) => void>();
+  /** True when this open created the dock's schema (the database was empty). */
+  readonly created: boolean;
   #depth = 0;
   #savepoints = 0;
   /** Inside a transaction: BEGIN not yet sent (it goes with the first statement), the write lock not yet taken. */
@@ -90,6 +92,7 @@ export class PostgresStore implements DockStore {
       onEvent: (e) => this.#remote(e),
     });
     try {
+      this.created = !this.#readOnly && this.version === 0;
       if (this.#readOnly || opts.migrate === false) this.#checkVersion();
       else this.#migrate();
     } catch (e) {
@@ -133,6 +136,10 @@ export class PostgresStore implements DockStore {
 
   /** Each step in its own transaction, under a lock, so two stations starting at once migrate it once. */
   #migrate(): void {
+    // an up-to-date schema needs no lock and no right to change it (a station's role has none)
+    const found = this.version;
+    if (found > PG_MIGRATIONS.length) throw this.#tooNew(found);
+    if (found === PG_MIGRATIONS.length) return;
     for (;;) {
       this.#bridge.call(`BEGIN; ${MIGRATION_LOCK}`, null);
       try {
@@ -302,6 +309,11 @@ export class PostgresStore implements DockStore {
   /** A statement of the caller's own, for tests and the setup command (never the core's operations). */
   sql(text: string, ...params: unknown[]): Record<string, unknown>[] {
     return this.#bridge.call(this.#prelude(), toPostgres(text), params).rows;
+  }
+
+  /** Statements of the caller's own, several at once, with no parameters (the setup command's grants). */
+  exec(text: string): void {
+    this.#bridge.call(text, null);
   }
 
   close(): void {
