@@ -27,6 +27,9 @@ export function pgBin(): string | null {
 export interface Cluster {
   /** The superuser's URL of database `db`. */
   url(db?: string): string;
+  /** The database server goes away (as a restart or a network cut would) and comes back on the same port. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -80,10 +83,12 @@ export async function startCluster(): Promise<Cluster> {
   );
   if (owner) chownSync(join(data, 'postgresql.auto.conf'), owner.uid, owner.gid);
   let port = 0;
+  const start = () =>
+    as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir}`, 'start']);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir}`, 'start']);
+      start();
       break;
     } catch (e) {
       if (attempt >= 3) throw e;
@@ -100,7 +105,12 @@ export async function startCluster(): Promise<Cluster> {
     }
   };
   process.on('exit', stop);
-  return { url: (db = 'postgres') => `postgres://${superuser}@127.0.0.1:${port}/${db}`, stop };
+  return {
+    url: (db = 'postgres') => `postgres://${superuser}@127.0.0.1:${port}/${db}`,
+    pause: () => as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
+    stop,
+  };
 }
 
 // ---- one database per test --------------------------------------------------------------------------
@@ -145,12 +155,17 @@ function withDatabase(url: string, db: string): string {
 /** A new, migrated, empty dock database; dropped by `drop`. */
 export function newDatabase(): { url: string; drop: () => void } {
   const a = adminBridge();
+  return makeDatabase(a, adminUrl!);
+}
+
+/** A new dock database on the cluster `admin` is connected to (the superuser's `url`). */
+export function makeDatabase(a: PgBridge, url: string): { url: string; drop: () => void } {
   // the template is migrated once per cluster; tests in other processes wait for it rather than race
   a.call('SELECT pg_advisory_lock(1)', null);
   try {
     if (!a.call(null, 'SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]).rows.length) {
       a.call(`CREATE DATABASE ${TEMPLATE}`, null);
-      new PostgresStore(withDatabase(adminUrl!, TEMPLATE)).close();
+      new PostgresStore(withDatabase(url, TEMPLATE)).close();
       // a closed store's connection may still be leaving: the copy below needs none
       a.call(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE}'`, null);
     }
@@ -169,7 +184,7 @@ export function newDatabase(): { url: string; drop: () => void } {
     }
   }
   return {
-    url: withDatabase(adminUrl!, name),
+    url: withDatabase(url, name),
     drop: () => {
       try {
         a.call(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, null);

@@ -9,6 +9,19 @@ import type { DockStore } from '../../electron/core/store/index.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
 import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import { dumpTables } from '../store-file.ts';
+import { after } from 'node:test';
+import { newDatabase, onPostgres, testCluster } from '../pg-cluster.ts';
+
+// DOCK_TEST_STORE=postgres: the stations of this run keep their records in PostgreSQL databases of their own
+if (onPostgres) await testCluster();
+
+/** Where a test station keeps its records: its data directory's SQLite file, or a new PostgreSQL database on a PostgreSQL run. */
+export function storeOption(): { database?: string } {
+  if (!onPostgres) return {};
+  const db = newDatabase();
+  after(() => db.drop());
+  return { database: db.url };
+}
 
 export const OPERATOR = 'Amy Lin';
 /** The demo dock's supervisor, who signs settings changes with DEMO_SUPERVISOR_PIN. */

@@ -3,13 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStationServer, statusFor, type StationServer } from '../../electron/server.ts';
 import { HTTP } from '../../electron/api/contract.ts';
-import { clockAt, dumpStore, OPERATOR, raw, shippingJob, tempDir } from './helpers.ts';
+import { clockAt, dumpStore, OPERATOR, raw, shippingJob, storeOption, tempDir } from './helpers.ts';
 
 let srv: StationServer;
 let dir: ReturnType<typeof tempDir>;
 before(async () => {
   dir = tempDir();
-  srv = await startStationServer({ dataDir: dir.dir, clock: clockAt(), demo: false });
+  srv = await startStationServer({ ...storeOption(), dataDir: dir.dir, clock: clockAt(), demo: false });
 });
 after(async () => {
   await srv.close();

@@ -74,6 +74,35 @@ export function dock(start = '2026-11-02T09:00:00Z'): Dock {
   return { store, intake: new Intake({ store, clock }), clock, file, dir };
 }
 
+/**
+ * A store of a test's own at `file` (a SQLite file), or a new PostgreSQL database on a PostgreSQL run; `remove`
+ * closes it and deletes its file or database.
+ */
+export function openTestStore(file: string): { store: TestStore; remove: () => void } {
+  if (onPostgres) {
+    const db = newDatabase();
+    const store = new PostgresStore(db.url);
+    return {
+      store,
+      remove: () => {
+        store.close();
+        db.drop();
+      },
+    };
+  }
+  const store = new Store(file);
+  return {
+    store,
+    remove: () => {
+      store.close();
+      for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+    },
+  };
+}
+
+/** How many random dock lives a property test tries: fewer on PostgreSQL, where each one is a database of its own. */
+export const propertyRuns = (onSqlite: number): number => (onPostgres ? Math.max(5, Math.round(onSqlite / 5)) : onSqlite);
+
 /** Why a test runs on SQLite only, when the run is on PostgreSQL (for `{ skip }`); false on SQLite. */
 export const sqliteOnly = (why: string): string | false => (onPostgres ? `SQLite only: ${why}` : false);
 
