@@ -195,6 +195,35 @@ export function makeDatabase(a: PgBridge, url: string): { url: string; drop: () 
   };
 }
 
+const pool: PostgresStore[] = [];
+const TABLES = 'jobs, drives, packages, package_jobs, custody, station_clock';
+
+/**
+ * A dock store for one test on a database of its own: a new one, or one an earlier test of this process used
+ * and emptied. `release` empties it (its superuser may set aside the custody trigger to do so) and keeps it,
+ * connection and all, for the next test: a new database and connection cost far more than emptying six tables.
+ * A store a test closed itself, or left in a state that cannot be emptied, is dropped instead.
+ */
+export function pooledStore(): { store: PostgresStore; release: () => void } {
+  const store = pool.pop() ?? new PostgresStore(newDatabase().url);
+  return {
+    store,
+    release: () => {
+      try {
+        store.exec(`SET session_replication_role = replica; TRUNCATE ${TABLES} RESTART IDENTITY; SET session_replication_role = DEFAULT`);
+        pool.push(store);
+      } catch {
+        store.close();
+        try {
+          adminBridge().call(`DROP DATABASE IF EXISTS ${new URL(store.path).pathname.slice(1)} WITH (FORCE)`, null);
+        } catch {
+          // the cluster goes at the end of the run anyway
+        }
+      }
+    },
+  };
+}
+
 /** Whether this run's core and contract tests use PostgreSQL (DOCK_TEST_STORE=postgres). */
 export const onPostgres = process.env.DOCK_TEST_STORE === 'postgres';
 

@@ -11,8 +11,7 @@ import { Intake } from '../../electron/core/intake.ts';
 import type { Actor, DriveState, JobState, ReturnAddress } from '../../electron/core/model.ts';
 import { isDriveEdge, isJobEdge } from '../../electron/core/rules.ts';
 import { Store, type DockStore, type StoreTx } from '../../electron/core/store/index.ts';
-import { PostgresStore } from '../../electron/core/store/postgres.ts';
-import { newDatabase, onPostgres, testCluster } from '../pg-cluster.ts';
+import { onPostgres, pooledStore, testCluster } from '../pg-cluster.ts';
 import { dumpTables, readStore } from '../store-file.ts';
 
 // DOCK_TEST_STORE=postgres: every dock of this run is a PostgreSQL database of its own
@@ -60,12 +59,8 @@ export function dock(start = '2026-11-02T09:00:00Z'): Dock {
   dirs.push(dir);
   const clock = new ManualClock(start);
   if (onPostgres) {
-    const db = newDatabase();
-    const store = new PostgresStore(db.url);
-    after(() => {
-      store.close();
-      db.drop();
-    });
+    const { store, release } = pooledStore();
+    after(release);
     return { store, intake: new Intake({ store, clock }), clock, file: store.path, dir };
   }
   const file = join(dir, 'dock.sqlite');
@@ -80,15 +75,8 @@ export function dock(start = '2026-11-02T09:00:00Z'): Dock {
  */
 export function openTestStore(file: string): { store: TestStore; remove: () => void } {
   if (onPostgres) {
-    const db = newDatabase();
-    const store = new PostgresStore(db.url);
-    return {
-      store,
-      remove: () => {
-        store.close();
-        db.drop();
-      },
-    };
+    const { store, release } = pooledStore();
+    return { store, remove: release };
   }
   const store = new Store(file);
   return {
