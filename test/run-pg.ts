@@ -1,10 +1,10 @@
-// The core suite (and the contract tests) once more, on PostgreSQL: one throwaway cluster for the run, a
+// PostgreSQL's own tests, then the core suite and the contract tests once more on PostgreSQL: one throwaway cluster for the run, a
 // database of its own for every test's dock. Without PostgreSQL's programs the run is skipped and says why.
 // Usage: node test/run-pg.ts [test files or globs...] (default: the core suite and the contract tests)
 import { spawnSync } from 'node:child_process';
 import { PG_MISSING, pgBin, startCluster } from './pg-cluster.ts';
 
-const DEFAULT = ['test/core/**/*.test.ts', 'test/api/contract.test.ts', 'test/api/state-conflicts.test.ts'];
+const DEFAULT = ['test/pg/**/*.test.ts', 'test/core/**/*.test.ts', 'test/api/contract.test.ts', 'test/api/state-conflicts.test.ts'];
 
 if (!pgBin()) {
   console.log(`PostgreSQL tests skipped: ${PG_MISSING}`);

@@ -1,4 +1,5 @@
-// Bundles the Electron shell: electron/main.ts and electron/preload.ts to dist/electron/{main,preload}.cjs.
+// Bundles the Electron shell: electron/main.ts and electron/preload.ts to dist/electron/{main,preload}.cjs, and
+// the PostgreSQL store's worker thread beside them (pg-worker.cjs, which the store starts when a dock uses one).
 // Everything but Electron itself and Node's built-ins goes into the bundle (a sandboxed preload cannot
 // require anything else), so the packaged app needs no node_modules.
 import { build } from 'esbuild';
@@ -13,13 +14,15 @@ export async function buildElectron(): Promise<void> {
     format: 'cjs' as const,
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
-    external: ['electron'],
+    // pg's optional native binding is never used: the JavaScript client is
+    external: ['electron', 'pg-native'],
     sourcemap: true,
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
   };
   await Promise.all([
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, platform: 'node', target: 'node22' }),
+    build({ ...common, entryPoints: { 'pg-worker': 'electron/core/store/pg-worker.ts' }, platform: 'node', target: 'node22' }),
     // the preload runs sandboxed in the renderer: browser platform, Electron's own require for 'electron'
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, platform: 'browser', target: 'chrome130', minify: true }),
   ]);
@@ -27,5 +30,5 @@ export async function buildElectron(): Promise<void> {
 
 if (import.meta.main) {
   await buildElectron();
-  console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+  console.log('Built dist/electron/main.cjs, preload.cjs and pg-worker.cjs');
 }
