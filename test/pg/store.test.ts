@@ -249,7 +249,7 @@ describe('a reader beside running stations', { skip: missing }, () => {
   test('reads what the stations committed and may write nothing', () => {
     const d = station();
     shippingJob(d, 'JOB-1', ['WD-A1']);
-    const reader = new PostgresStore(d.url, { readOnly: true });
+    const reader = (d.store as PostgresStore).openReader();
     after(() => reader.close());
     assert.equal(reader.job('JOB-1')?.state, 'Shipping');
     const before = dumpStore(d.store);
