@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Intake } from './core/intake.ts';
+import { fail } from './core/errors.ts';
 import type { SettingsStore } from './api/settings-schema.ts';
 
 export const DAILY_PREFIX = 'intake-daily-';
@@ -15,7 +16,19 @@ export function localDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** A store in the dock's PostgreSQL database (its path is the database's URL) is backed up on the database server. */
+const inDatabase = (storePath: string) => /^postgres(ql)?:/.test(storePath);
+
 export function backupDir(dir: string, storePath: string): string {
+  if (inDatabase(storePath)) {
+    fail(
+      'BACKUP_TARGET_INVALID',
+      "This station's records are in the dock's PostgreSQL database: it is backed up with pg_dump on the database server.",
+      {
+        message: 'the dock database is backed up with pg_dump',
+      },
+    );
+  }
   return dir.trim() ? resolve(dir.trim()) : join(dirname(resolve(storePath)), 'backups');
 }
 
@@ -34,7 +47,7 @@ export async function dailyBackup(
   now: Date,
 ): Promise<{ taken: string | null; removed: string[] }> {
   const { keepDays, dir } = settings.get().backup;
-  if (keepDays <= 0) return { taken: null, removed: [] };
+  if (keepDays <= 0 || inDatabase(intake.store.path)) return { taken: null, removed: [] };
   const folder = backupDir(dir, intake.store.path);
   mkdirSync(folder, { recursive: true, mode: 0o700 }); // backups hold the keys, as the store does
   const today = join(folder, `${DAILY_PREFIX}${localDay(now)}.sqlite`);

@@ -17,7 +17,7 @@ import { inspectStoreFile } from './core/store/backup.ts';
 import { reportCsv } from './core/queries/report.ts';
 import { REPORT_LANGUAGES, REPORT_PAGE, dockReportHtml, type ReportLanguage } from './core/labels/dock-report.ts';
 import { isoWithZone } from './core/clock.ts';
-import { STORE_FILE, argValue, dataDirFrom, openStation } from './station.ts';
+import { STORE_FILE, argValue, databaseFrom, dataDirFrom, openStation } from './station.ts';
 import { StationLockedError, acquireStationLock } from './station-lock.ts';
 
 const USAGE = `Usage:
@@ -42,11 +42,16 @@ function operatorOf(argv: string[]): string {
 }
 
 function open(dataDir: string) {
-  if (!existsSync(join(dataDir, STORE_FILE))) throw new Usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  // the dock's PostgreSQL database when --database= or DOCK_INTAKE_DATABASE_URL names one, else the data directory's file
+  const database = databaseFrom(process.argv.slice(2), process.env);
+  if (!database && !existsSync(join(dataDir, STORE_FILE))) {
+    throw new Usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  }
   // the command line holds the station lock like the station does: a running station is refused, not raced;
   // it takes no scans, so it starts no reader threads either
   return openStation({
     dataDir,
+    ...(database ? { database } : {}),
     transport: 'http',
     demo: false,
     sweepEveryMs: false,
@@ -229,7 +234,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const dataDir = dataDirFrom(rest, process.env);
-  const args = rest.filter((a) => !a.startsWith('--data-dir'));
+  const args = rest.filter((a) => !a.startsWith('--data-dir') && !a.startsWith('--database'));
   if (command === 'import') await importCmd(args, dataDir);
   else if (command === 'export') exportCmd(args, dataDir);
   else if (command === 'backup') await backupCmd(args, dataDir);

@@ -13,7 +13,7 @@ import { PrinterError } from './core/labels/errors.ts';
 import { LABEL_KINDS, renderLabel, type LabelFormat, type LabelKind } from './core/labels/index.ts';
 import { closeSharedPdfRenderer, sharedPdfRenderer } from './labels/pdf.ts';
 import { DEFAULT_ZPL_PORT, sendZpl } from './labels/zpl-send.ts';
-import { STORE_FILE, argValue, dataDirFrom, invokedFrom, openStation } from './station.ts';
+import { STORE_FILE, argValue, databaseFrom, dataDirFrom, invokedFrom, openStation } from './station.ts';
 
 const USAGE = `Usage: npm run label -- --data-dir=DIR --kind=return|drive-tag|destruction [--job=NAME] [--drive=SERIAL]
          [--tracking=RETURN_TRACKING] [--carrier=NAME] [--account=NUMBER] [--drives=S1,S2,...]
@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const dataDir = dataDirFrom(argv, process.env);
-  if (!existsSync(join(dataDir, STORE_FILE))) usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  const database = databaseFrom(argv, process.env);
+  if (!database && !existsSync(join(dataDir, STORE_FILE))) usage(`there is no station store in ${dataDir} (expected ${STORE_FILE}).`);
   const kind = argValue(argv, 'kind') as LabelKind | undefined;
   if (!kind || !LABEL_KINDS.includes(kind)) usage(`--kind must be one of ${LABEL_KINDS.join(', ')}.`);
   const outArg = argValue(argv, 'out');
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
   if (!['pdf', 'zpl', 'html'].includes(format)) usage('--out must end in .pdf, .zpl or .html.');
   const printer = argValue(argv, 'printer');
 
-  const station = openStation({ dataDir, transport: 'http', readOnly: true });
+  const station = openStation({ dataDir, ...(database ? { database } : {}), transport: 'http', readOnly: true });
   try {
     const drives = argValue(argv, 'drives');
     const req = {

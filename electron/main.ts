@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, screen, session, shell, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { argValue, demoWanted, invokedFrom, openStation, type Station } from './station.ts';
+import { argValue, databaseFrom, demoWanted, invokedFrom, openStation, type Station } from './station.ts';
 import { openElectronSettings } from './settings-electron.ts';
 import { bindIpc } from './ipc.ts';
 import { electronLabelOutputs } from './print.ts';
@@ -171,8 +171,10 @@ if (!app.requestSingleInstanceLock()) {
       try {
         // the bundle is dist/electron/main.cjs: the checkout (or the installed app) is two folders up
         const blank = !demoWanted(process.argv, join(__dirname, '..', '..'));
+        const database = databaseFrom(process.argv, process.env);
         station = openStation({
           dataDir,
+          ...(database ? { database } : {}),
           transport: 'ipc',
           openSettings: openElectronSettings,
           version: app.getVersion(),

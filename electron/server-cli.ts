@@ -2,10 +2,11 @@
 // address to open; the token travels in the address's fragment, which the browser never sends anywhere.
 //   --data-dir=<dir>   (or DOCK_INTAKE_DATA_DIR; default ~/.dock-intake)
 //   --port=<n>         (default: a free port)
+//   --database=postgres://user@host/db   the dock's shared database (or DOCK_INTAKE_DATABASE_URL; default: SQLite)
 //   --demo / --no-demo a new data directory starts as the demo dock, or blank with the first-run setup
 //                      (default: the demo from a development checkout, blank otherwise)
 import { join } from 'node:path';
-import { argValue, dataDirFrom, demoWanted } from './station.ts';
+import { argValue, databaseFrom, dataDirFrom, demoWanted } from './station.ts';
 import { startStationServer, type StationServer } from './server.ts';
 
 export async function serve(
@@ -17,7 +18,14 @@ export async function serve(
   const portText = argValue(argv, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${portText}"`);
-  return startStationServer({ dataDir, port, mode, blank: !demoWanted(argv, join(import.meta.dirname, '..')) });
+  const database = databaseFrom(argv, env);
+  return startStationServer({
+    dataDir,
+    port,
+    mode,
+    blank: !demoWanted(argv, join(import.meta.dirname, '..')),
+    ...(database ? { database } : {}),
+  });
 }
 
 /** What a new data directory started as: the demo dock, or a blank station that opens its first-run setup. */

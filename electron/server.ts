@@ -29,6 +29,8 @@ export interface StationServerOptions {
   demo?: StationOptions['demo'];
   /** A real station: a new data directory starts blank and opens the first-run setup. */
   blank?: boolean;
+  /** The dock's shared PostgreSQL database (see StationOptions.database). */
+  database?: string;
   /** Named to a second process that finds the data directory taken (default "station server"). */
   mode?: string;
   /** How long a ticket of `ticketUrl()` may wait to be exchanged (default TICKET_TTL_MS). */
@@ -182,6 +184,7 @@ export async function startStationServer(opts: StationServerOptions): Promise<St
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     ...(opts.blank ? { blank: true } : {}),
     ...(opts.readers ? { readers: opts.readers } : {}),
+    ...(opts.database ? { database: opts.database } : {}),
   });
   const { dispatcher } = station;
   const token = randomBytes(32).toString('base64url');

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import type { Clock } from './core/clock.ts';
 import { Intake } from './core/intake.ts';
-import { openStore, type Store, type StoreOptions } from './core/store/index.ts';
+import { openStore, type DockStore, type StoreOptions, type StoreTx } from './core/store/index.ts';
+import { PostgresStore } from './core/store/postgres.ts';
+import { redactUrl } from './core/store/pg-bridge.ts';
 import { seedDemo } from './core/demo.ts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.ts';
 import type { StationInfo } from './api/contract.ts';
@@ -60,6 +62,11 @@ export interface StationOptions {
    * `defaultThreads()`; `{ threads: 0 }` answers them on that thread). The desktop app names the reader's bundle.
    */
   readers?: ReaderOptions;
+  /**
+   * The dock's shared PostgreSQL database (`postgres://…`) instead of the SQLite file in the data directory:
+   * several stations, one dock. The data directory still holds this station's settings and lock.
+   */
+  database?: string;
 }
 
 export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
@@ -71,7 +78,7 @@ export const SWEEP_OPERATOR = 'deadline sweep';
 
 export interface Station {
   readonly dataDir: string;
-  readonly store: Store;
+  readonly store: DockStore & StoreTx;
   readonly intake: Intake;
   readonly settings: SettingsStore;
   readonly dispatcher: Dispatcher;
@@ -100,12 +107,13 @@ export function openStation(opts: StationOptions): Station {
   keepRunningPastFileSizeLimit();
   preparePrivateDir(dataDir);
   const lock = acquireStationLock(dataDir, opts.mode ?? (opts.transport === 'ipc' ? 'desktop app' : 'station server'));
-  const created = !existsSync(storePath);
-  const storeOptions: StoreOptions = { path: storePath };
-  let store: Store;
+  const storeOptions: StoreOptions = { path: storePath, ...(opts.database ? { database: opts.database } : {}) };
+  let created = !opts.database && !existsSync(storePath);
+  let store: DockStore & StoreTx;
   try {
-    createPrivateFile(storePath);
+    if (!opts.database) createPrivateFile(storePath);
     store = openStore(storeOptions);
+    if (store instanceof PostgresStore) created = store.created;
   } catch (e) {
     lock.release();
     throw e;
@@ -190,8 +198,8 @@ export function openStation(opts: StationOptions): Station {
 }
 
 function openReadOnly(dataDir: string, storePath: string, opts: StationOptions): Station {
-  if (!existsSync(storePath)) throw new Error(`There is no station store in ${dataDir} (expected ${STORE_FILE}).`);
-  const store = openStore({ path: storePath, readOnly: true });
+  if (!opts.database && !existsSync(storePath)) throw new Error(`There is no station store in ${dataDir} (expected ${STORE_FILE}).`);
+  const store = openStore({ path: storePath, readOnly: true, ...(opts.database ? { database: opts.database } : {}) });
   const settings = readSettings(dataDir);
   const intake = opts.clock ? new Intake({ store, clock: opts.clock }) : new Intake({ store });
   const dispatcher = createDispatcher({
@@ -202,6 +210,34 @@ function openReadOnly(dataDir: string, storePath: string, opts: StationOptions):
     ...(opts.labels ? { labels: opts.labels } : {}),
   });
   return { dataDir, store, intake, settings, dispatcher, readers: null, created: false, close: () => store.close() };
+}
+
+/**
+ * The dock's PostgreSQL database, when the station uses one: `--database=postgres://…`, else
+ * DOCK_INTAKE_DATABASE_URL; undefined for the SQLite file in the data directory. A password is refused on the
+ * command line (every local account can list a process's arguments): it belongs in DOCK_INTAKE_DATABASE_URL,
+ * PGPASSWORD or ~/.pgpass, which the driver reads.
+ */
+export function databaseFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  const flag = argValue(argv, 'database')?.trim();
+  const url = flag || env.DOCK_INTAKE_DATABASE_URL?.trim() || undefined;
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`The dock database must be a postgres:// URL, not ${flag ? '--database' : 'DOCK_INTAKE_DATABASE_URL'} as given.`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`The dock database must be a postgres:// URL, not ${redactUrl(url)}.`);
+  }
+  if (flag && (parsed.password || [...parsed.searchParams.keys()].some((k) => /pass/i.test(k)))) {
+    throw new Error(
+      `--database=${redactUrl(url)} carries a password, which every local account could read on the command line: ` +
+        'give the URL in DOCK_INTAKE_DATABASE_URL instead, or keep the password in ~/.pgpass or PGPASSWORD.',
+    );
+  }
+  return url;
 }
 
 /**

@@ -92,6 +92,7 @@ export const ERRORS = {
   STORE_DAMAGED: fault('rules', 500),
   STORE_DISK_ERROR: fault('rules', 503),
   STORE_TOO_NEW: fault('rules', 500),
+  STORE_UNREACHABLE: fault('rules', 503),
   // ---- label printing: the shipment stays unshipped until its label is out, so each says what to check
   PRINTER_NOT_SET: conflict('printer'),
   PRINTER_UNREACHABLE: fault('printer', 502),

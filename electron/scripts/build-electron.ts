@@ -1,5 +1,6 @@
-// Bundles the Electron shell: electron/main.ts, electron/preload.ts and the reader thread
-// (electron/api/read-worker.ts) to dist/electron/{main,preload,read-worker}.cjs.
+// Bundles the Electron shell: electron/main.ts, electron/preload.ts and the two worker threads the station starts
+// beside itself: the reader (electron/api/read-worker.ts) and the PostgreSQL store's worker (pg-worker.cjs, when a
+// dock uses one), to dist/electron/{main,preload,read-worker,pg-worker}.cjs.
 // Everything but Electron itself and Node's built-ins goes into the bundle (a sandboxed preload cannot
 // require anything else), so the packaged app needs no node_modules.
 import { build } from 'esbuild';
@@ -14,7 +15,8 @@ export async function buildElectron(): Promise<void> {
     format: 'cjs' as const,
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
-    external: ['electron'],
+    // pg's optional native binding is never used: the JavaScript client is
+    external: ['electron', 'pg-native'],
     sourcemap: true,
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
@@ -23,6 +25,7 @@ export async function buildElectron(): Promise<void> {
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, platform: 'node', target: 'node22' }),
     // the reader thread main starts beside itself (main.ts names it): plain Node, no Electron
     build({ ...common, entryPoints: { 'read-worker': 'electron/api/read-worker.ts' }, platform: 'node', target: 'node22' }),
+    build({ ...common, entryPoints: { 'pg-worker': 'electron/core/store/pg-worker.ts' }, platform: 'node', target: 'node22' }),
     // the preload runs sandboxed in the renderer: browser platform, Electron's own require for 'electron'
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, platform: 'browser', target: 'chrome130', minify: true }),
   ]);
@@ -30,5 +33,5 @@ export async function buildElectron(): Promise<void> {
 
 if (import.meta.main) {
   await buildElectron();
-  console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/electron/read-worker.cjs');
+  console.log('Built dist/electron/main.cjs, preload.cjs, read-worker.cjs and pg-worker.cjs');
 }

@@ -211,6 +211,9 @@ const en = {
   'err.STORE_DAMAGED':
     "The station's store file is damaged: this was not recorded. Stop recording here, note by hand what " +
     'arrives, and call IT to restore the store. Do not delete the file.',
+  'err.STORE_UNREACHABLE':
+    'The dock database cannot be reached: this was not recorded; everything before it is kept. ' +
+    'Check the dock network (or call IT); the station connects again by itself, then do it again.',
   'err.STORE_DISK_ERROR':
     "The station's disk refused to read or write: this was not recorded; everything before it is kept. " +
     'Check the disk is connected (or call IT), then do it again.',
@@ -645,6 +648,8 @@ const zhTW: Dict = {
   'err.STORE_TOO_NEW': '此工作站的紀錄由較新版本的程式寫入：請更新程式後再開啟。',
   'err.STORE_FULL': '收件站的磁碟已滿：此操作沒有記錄，之前的記錄都保留著。請清出磁碟空間（或聯絡 IT），然後再做一次。',
   'err.STORE_DAMAGED': '收件站的資料檔已損壞：此操作沒有記錄。請停止在此記錄，以手寫記下到貨，並聯絡 IT 還原資料檔。請勿刪除該檔案。',
+  'err.STORE_UNREACHABLE':
+    '無法連線到碼頭資料庫：此操作沒有記錄，之前的記錄都保留著。請檢查碼頭網路（或聯絡 IT）；連線恢復後收件站會自動重新連線，然後再做一次。',
   'err.STORE_DISK_ERROR': '收件站的磁碟拒絕讀寫：此操作沒有記錄，之前的記錄都保留著。請確認磁碟已連接（或聯絡 IT），然後再做一次。',
   'err.UNKNOWN_OPERATION': '收件站不認識此操作。',
   'err.INTERNAL': '收件站無法完成此操作，沒有任何變更。請再試一次。',

@@ -7,20 +7,30 @@ import { openStation } from '../../electron/station.ts';
 import { startStationServer } from '../../electron/server.ts';
 import { ApiError, type Change, type IntakeApi, type OpName } from '../../electron/api/contract.ts';
 import { createHttpClient } from '../../renderer/src/api/http-client.ts';
-import { clockAt, DEMO_SUPERVISOR_PIN, dumpStore, inProcessApi, OPERATOR, shippingJob, SUPERVISOR, tempDir } from './helpers.ts';
-import type { Store } from '../../electron/core/store/index.ts';
+import {
+  clockAt,
+  DEMO_SUPERVISOR_PIN,
+  dumpStore,
+  inProcessApi,
+  OPERATOR,
+  shippingJob,
+  storeOption,
+  SUPERVISOR,
+  tempDir,
+} from './helpers.ts';
+import type { DockStore } from '../../electron/core/store/index.ts';
 import { operations } from '../../electron/api/operations.ts';
 
 interface Side {
   api: IntakeApi;
-  store: Store;
+  store: DockStore;
   close(): Promise<void>;
 }
 
 const transports: Record<string, () => Promise<Side>> = {
   'in-process': () => {
     const t = tempDir();
-    const s = openStation({ dataDir: t.dir, transport: 'http', clock: clockAt(), demo: false });
+    const s = openStation({ ...storeOption(), dataDir: t.dir, transport: 'http', clock: clockAt(), demo: false });
     const close = () => {
       s.close();
       t.remove();
@@ -30,7 +40,7 @@ const transports: Record<string, () => Promise<Side>> = {
   },
   http: async () => {
     const t = tempDir();
-    const srv = await startStationServer({ dataDir: t.dir, clock: clockAt(), demo: false });
+    const srv = await startStationServer({ ...storeOption(), dataDir: t.dir, clock: clockAt(), demo: false });
     const api = createHttpClient({ baseUrl: srv.origin, token: srv.token, reconnect: { minMs: 20, maxMs: 100 } });
     return {
       api,
@@ -223,7 +233,7 @@ test('every change is pushed to subscribers with the jobs, packages and drives i
 
 test('the HTTP change stream reconnects after the connection drops and says to look again', async () => {
   const t = tempDir();
-  const srv = await startStationServer({ dataDir: t.dir, clock: clockAt(), demo: false });
+  const srv = await startStationServer({ ...storeOption(), dataDir: t.dir, clock: clockAt(), demo: false });
   // every connection the client opens can be cut by the test, as a flaky link would
   const links = new Set<AbortController>();
   const client = createHttpClient({
@@ -271,7 +281,7 @@ test('the HTTP change stream reconnects after the connection drops and says to l
 
 test('a station server that is gone is STATION_UNREACHABLE to the HTTP client, not a crash', async () => {
   const t = tempDir();
-  const srv = await startStationServer({ dataDir: t.dir, demo: false });
+  const srv = await startStationServer({ ...storeOption(), dataDir: t.dir, demo: false });
   const client = createHttpClient({ baseUrl: srv.origin, token: srv.token });
   assert.equal((await client.call('station.info', {})).transport, 'http');
   await srv.close();

@@ -5,10 +5,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, Agent, type IncomingHttpHeaders } from 'node:http';
 import { ManualClock } from '../../electron/core/clock.ts';
-import type { Store } from '../../electron/core/store/index.ts';
+import type { DockStore } from '../../electron/core/store/index.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
 import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import { dumpTables } from '../store-file.ts';
+import { after } from 'node:test';
+import { newDatabase, onPostgres, testCluster } from '../pg-cluster.ts';
+
+// DOCK_TEST_STORE=postgres: the stations of this run keep their records in PostgreSQL databases of their own
+if (onPostgres) await testCluster();
+
+/** Where a test station keeps its records: its data directory's SQLite file, or a new PostgreSQL database on a PostgreSQL run. */
+export function storeOption(): { database?: string } {
+  if (!onPostgres) return {};
+  const db = newDatabase();
+  after(() => db.drop());
+  return { database: db.url };
+}
+
+/** As storeOption, for a station a whole file shares (opened in `before`): `drop` goes in that file's `after`. */
+export function sharedStoreOption(): { option: { database?: string }; drop: () => void } {
+  if (!onPostgres) return { option: {}, drop: () => {} };
+  const db = newDatabase();
+  return { option: { database: db.url }, drop: db.drop };
+}
 
 export const OPERATOR = 'Amy Lin';
 /** The demo dock's supervisor, who signs settings changes with DEMO_SUPERVISOR_PIN. */
@@ -24,7 +44,7 @@ export function tempDir(prefix = 'dock-intake-api-'): { dir: string; remove: () 
 export const clockAt = (at = START) => new ManualClock(at);
 
 /** Every row of every table (and the schema version), in a stable order: equal dumps, equal stores. */
-export function dumpStore(store: Store): Record<string, unknown> {
+export function dumpStore(store: DockStore): Record<string, unknown> {
   return { version: store.version, ...dumpTables(store.path) };
 }
 

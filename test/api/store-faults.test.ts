@@ -13,6 +13,7 @@ import { HTTP } from '../../electron/api/contract.ts';
 import { STORE_FILE } from '../../electron/station.ts';
 import { clockAt, dumpStore, OPERATOR, raw, shippingJob, tempDir } from './helpers.ts';
 import { readStore } from '../store-file.ts';
+import type { Store } from '../../electron/core/store/index.ts';
 
 const call = (srv: StationServer, op: string, input: unknown) =>
   raw(srv.port, {
@@ -64,7 +65,8 @@ test('a full disk answers 507 STORE_FULL saying to free space; every scan acknow
   const dir = tempDir();
   let srv: StationServer | null = await openBox(dir.dir);
   try {
-    const store = srv.station.store;
+    // a SQLite file that may not grow (this file's station servers are always on SQLite: the faults are of its disk)
+    const store = srv.station.store as Store;
     const pages = Number((readStore(store.path).prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
     // the store file may grow by three pages more: the disk is full after that
     store.capPages(pages + 3);

@@ -12,7 +12,7 @@ import { ManualClock } from '../../electron/core/clock.ts';
 import { Dice, seedDemo } from '../../electron/core/demo.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import { Store } from '../../electron/core/store/index.ts';
-import { readStore, writeStore } from '../store-file.ts';
+import { sqliteReader, writeStore } from '../store-file.ts';
 
 /** Bump when the filler writes different rows; the schema version is part of the key too. */
 const FILLER_VERSION = 1;
@@ -59,7 +59,7 @@ function reshape(d: Dice, s: string): string {
 }
 
 function replicate(template: string, file: string, drivesWanted: number, seed: number): void {
-  const src = readStore(template);
+  const src = sqliteReader(template);
   const t = {
     jobs: src.prepare('SELECT * FROM jobs ORDER BY name').all() as Row[],
     drives: src.prepare('SELECT * FROM drives ORDER BY id').all() as Row[],

@@ -12,7 +12,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { readStore } from '../store-file.ts';
+import { sqliteReader } from '../store-file.ts';
 import { FILL_NOW, cacheDir, cachedStore, workingCopy } from './fill.ts';
 
 const SIZE = Number(process.env.BENCH_READS_SIZE ?? 6000);
@@ -36,7 +36,7 @@ interface Station {
 
 /** A minute after the store's last record (the demo's records run on past the moment it was filled). */
 function clockFor(file: string): string {
-  const db = readStore(file);
+  const db = sqliteReader(file);
   const last = (db.prepare('SELECT at FROM custody WHERE seq = (SELECT max(seq) FROM custody)').get() as { at: string } | undefined)?.at;
   db.close();
   const at = Math.max(new Date(FILL_NOW).getTime(), last ? new Date(last).getTime() : 0) + 60_000;
@@ -179,7 +179,7 @@ async function measure(cached: string, threads: number, run: number): Promise<vo
     scans.sort((a, b) => a - b);
     sent.sort((a, b) => a - b);
     const rs = reads.slice(0, readsDone).sort((a, b) => a - b);
-    const db = readStore(join(dataDir, 'intake.sqlite'));
+    const db = sqliteReader(join(dataDir, 'intake.sqlite'));
     const received = new Set(
       (
         db.prepare(`SELECT drive_id FROM drives WHERE state = 'Received' AND drive_id LIKE 'RB${run}J%'`).all() as { drive_id: string }[]

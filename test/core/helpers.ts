@@ -10,8 +10,12 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import type { Actor, DriveState, JobState, ReturnAddress } from '../../electron/core/model.ts';
 import { isDriveEdge, isJobEdge } from '../../electron/core/rules.ts';
-import { Store } from '../../electron/core/store/index.ts';
-import { readStore } from '../store-file.ts';
+import { Store, type DockStore, type StoreTx } from '../../electron/core/store/index.ts';
+import { onPostgres, pooledStore, testCluster } from '../pg-cluster.ts';
+import { dumpTables, readStore } from '../store-file.ts';
+
+// DOCK_TEST_STORE=postgres: every dock of this run is a PostgreSQL database of its own
+if (onPostgres) await testCluster();
 
 export const amy: Actor = { operator: 'Amy Lin', station: 'dock-1' };
 export const ben: Actor = { operator: 'Ben Chen', station: 'dock-2' };
@@ -34,24 +38,61 @@ after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** The store a test dock runs on: SQLite's, or PostgreSQL's when the run is on PostgreSQL. */
+export type TestStore = DockStore & StoreTx;
+
 export interface Dock {
-  store: Store;
+  store: TestStore;
   intake: Intake;
   clock: ManualClock;
+  /** Where the store is: the SQLite file, or the PostgreSQL database's URL (what readStore takes). */
   file: string;
   dir: string;
 }
 
-/** A new station on a real SQLite file, its clock at 2026-11-02 09:00 UTC. */
+/**
+ * A new station on a real store, its clock at 2026-11-02 09:00 UTC: a SQLite file, or with
+ * DOCK_TEST_STORE=postgres a new PostgreSQL database of its own.
+ */
 export function dock(start = '2026-11-02T09:00:00Z'): Dock {
   const dir = mkdtempSync(join(tmpdir(), 'dock-core-'));
   dirs.push(dir);
+  const clock = new ManualClock(start);
+  if (onPostgres) {
+    const { store, release } = pooledStore();
+    after(release);
+    return { store, intake: new Intake({ store, clock }), clock, file: store.path, dir };
+  }
   const file = join(dir, 'dock.sqlite');
   const store = new Store(file);
-  const clock = new ManualClock(start);
   after(() => store.close());
   return { store, intake: new Intake({ store, clock }), clock, file, dir };
 }
+
+/**
+ * A store of a test's own at `file` (a SQLite file), or a new PostgreSQL database on a PostgreSQL run; `remove`
+ * closes it and deletes its file or database.
+ */
+export function openTestStore(file: string): { store: TestStore; remove: () => void } {
+  if (onPostgres) {
+    const { store, release } = pooledStore();
+    return { store, remove: release };
+  }
+  const store = new Store(file);
+  return {
+    store,
+    remove: () => {
+      store.close();
+      for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+    },
+  };
+}
+
+/** How many random dock lives a property test tries: fewer on PostgreSQL, where each one is a database of its own. */
+export const propertyRuns = (onSqlite: number): number => (onPostgres ? Math.max(5, Math.round(onSqlite / 5)) : onSqlite);
+
+/** Why a test runs on SQLite only, when the run is on PostgreSQL (for `{ skip }`); false on SQLite. */
+export const sqliteOnly = (why: string): string | false => (onPostgres ? `SQLite only: ${why}` : false);
 
 export interface JobBody {
   name: string;
@@ -104,21 +145,14 @@ export function receiveBox(d: Dock, tracking: string, scanned: string[], who: Ac
 }
 
 /** Every table of the store, every row, in a stable order: two dumps are equal when the stores are. */
-export function dumpStore(store: Store): Record<string, unknown[]> {
-  const tables = readStore(store.path).prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
-    name: string;
-  }[];
-  const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) {
-    const rows = readStore(store.path).prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
-    out[name] = rows.map((r) => JSON.stringify(r)).sort();
-  }
+export function dumpStore(store: TestStore): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = dumpTables(store.path);
   out.user_version = [store.version];
   return out;
 }
 
 /** Runs `fn`, expects an IntakeError with `code`, and proves the store did not change at all. */
-export function refusedUnchanged(store: Store, fn: () => unknown, code: string, message?: RegExp): IntakeError {
+export function refusedUnchanged(store: TestStore, fn: () => unknown, code: string, message?: RegExp): IntakeError {
   const before = dumpStore(store);
   let caught: unknown;
   try {
@@ -138,19 +172,19 @@ export function refusedUnchanged(store: Store, fn: () => unknown, code: string, 
 }
 
 /** The state of a drive at the dock now (its active record, or the last record of that serial). */
-export function driveState(store: Store, serial: string): string | undefined {
+export function driveState(store: TestStore, serial: string): string | undefined {
   const r = readStore(store.path)
     .prepare('SELECT state FROM drives WHERE drive_id = ? ORDER BY active DESC, id DESC LIMIT 1')
     .get(serial) as { state: string } | undefined;
   return r?.state;
 }
 
-export function jobState(store: Store, name: string): string | undefined {
+export function jobState(store: TestStore, name: string): string | undefined {
   const r = readStore(store.path).prepare('SELECT state FROM jobs WHERE name = ?').get(name) as { state: string } | undefined;
   return r?.state;
 }
 
-export function custodyActions(store: Store, where: { jobName?: string; driveId?: string }): string[] {
+export function custodyActions(store: TestStore, where: { jobName?: string; driveId?: string }): string[] {
   const [col, v] = where.jobName ? ['job_name', where.jobName] : ['drive_id', where.driveId!];
   return (readStore(store.path).prepare(`SELECT action FROM custody WHERE ${col} = ? ORDER BY seq`).all(v) as { action: string }[]).map(
     (r) => r.action,
@@ -160,7 +194,7 @@ export function custodyActions(store: Store, where: { jobName?: string; driveId?
 export const DAYS = (n: number) => n * 86_400_000;
 
 /** Every custody record of a change of state is an edge of the tables; replaying them gives the store. */
-export function checkCustody(store: Store): void {
+export function checkCustody(store: TestStore): void {
   const records = readStore(store.path).prepare('SELECT * FROM custody ORDER BY seq').all() as Record<string, string | number | null>[];
   const lastJob = new Map<string, string | null>();
   const lastDrive = new Map<number, string | null>();

@@ -14,8 +14,7 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import { COPY_STATUSES, type Actor } from '../../electron/core/model.ts';
 import { mayByPossibilities, type Possibility } from '../../electron/core/rules.ts';
-import { Store } from '../../electron/core/store/index.ts';
-import { ADDRESS, dumpStore, importJob } from './helpers.ts';
+import { ADDRESS, dumpStore, importJob, openTestStore, sqliteOnly, type TestStore } from './helpers.ts';
 
 const JOBS = {
   J1: { type: 'Import', drives: ['D1', 'D2'], tracking: 'T1' },
@@ -75,7 +74,7 @@ type Op = typeof OP extends fc.Arbitrary<infer T> ? T : never;
 
 interface Real {
   intake: Intake;
-  store: Store;
+  store: TestStore;
   clock: ManualClock;
   returns: number;
 }
@@ -338,34 +337,42 @@ class Step implements fc.Command<Model, Real> {
   }
 }
 
-test('an operation succeeds exactly when possibilities say it may, and a refusal names the same rule', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dock-possible-'));
-  let run = 0;
-  const checked = new Map<string, number>();
-  try {
-    fc.assert(
-      fc.property(fc.commands([OP.map((o) => new Step(o))], { size: 'max', maxCommands: 45 }), (cmds) => {
-        const file = join(dir, `run-${run++}.sqlite`);
-        const store = new Store(file);
-        const clock = new ManualClock('2026-11-02T09:00:00Z');
-        const real: Real = { intake: new Intake({ store, clock }), store, clock, returns: 0 };
-        const model: Model = { put: new Set(), days: 0, checked };
-        try {
-          fc.modelRun(() => ({ model, real }), cmds);
-        } finally {
-          store.close();
-          for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
-        }
-      }),
-      { numRuns: 200, seed: Number(process.env.PROPERTY_SEED ?? 20261130) },
-    );
-    // the test proves something only if both answers were met for the actions that matter
-    for (const op of ['startCopy', 'shipBack', 'returnHeld', 'destroy', 'release', 'cancel']) {
-      assert.ok((checked.get(`${op} may`) ?? 0) > 0, `${op} was never possible in any run`);
-      assert.ok((checked.get(`${op} may not`) ?? 0) > 0, `${op} was never refused in any run`);
+test(
+  'an operation succeeds exactly when possibilities say it may, and a refusal names the same rule',
+  {
+    skip: sqliteOnly(
+      "the rule book's guards against its own possibilities, logic no SQL dialect touches; 200 random dock lives, each a " +
+        'database of its own, take minutes on PostgreSQL (property.test.ts runs random lives there)',
+    ),
+  },
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dock-possible-'));
+    let run = 0;
+    const checked = new Map<string, number>();
+    try {
+      fc.assert(
+        fc.property(fc.commands([OP.map((o) => new Step(o))], { size: 'max', maxCommands: 45 }), (cmds) => {
+          const file = join(dir, `run-${run++}.sqlite`);
+          const { store, remove } = openTestStore(file);
+          const clock = new ManualClock('2026-11-02T09:00:00Z');
+          const real: Real = { intake: new Intake({ store, clock }), store, clock, returns: 0 };
+          const model: Model = { put: new Set(), days: 0, checked };
+          try {
+            fc.modelRun(() => ({ model, real }), cmds);
+          } finally {
+            remove();
+          }
+        }),
+        { numRuns: 200, seed: Number(process.env.PROPERTY_SEED ?? 20261130) },
+      );
+      // the test proves something only if both answers were met for the actions that matter
+      for (const op of ['startCopy', 'shipBack', 'returnHeld', 'destroy', 'release', 'cancel']) {
+        assert.ok((checked.get(`${op} may`) ?? 0) > 0, `${op} was never possible in any run`);
+        assert.ok((checked.get(`${op} may not`) ?? 0) > 0, `${op} was never refused in any run`);
+      }
+      if (process.env.PROPERTY_STATS) console.log(Object.fromEntries([...checked].sort()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    if (process.env.PROPERTY_STATS) console.log(Object.fromEntries([...checked].sort()));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -12,8 +12,7 @@ import { IntakeError } from '../../electron/core/errors.ts';
 import { Intake } from '../../electron/core/intake.ts';
 import { COPY_STATUSES, type Actor, type DriveState, type JobState } from '../../electron/core/model.ts';
 import { CANCELLABLE } from '../../electron/core/rules.ts';
-import { Store } from '../../electron/core/store/index.ts';
-import { ADDRESS, checkCustody, dumpStore, importJob } from './helpers.ts';
+import { ADDRESS, checkCustody, dumpStore, importJob, openTestStore, propertyRuns, type TestStore } from './helpers.ts';
 import { readStore } from '../store-file.ts';
 
 const JOBS = {
@@ -103,7 +102,7 @@ function body(name: JobName, shipping: boolean, noEmail: boolean) {
 const pick = <T>(xs: readonly T[], k: number): T | undefined => xs[k % Math.max(1, xs.length)];
 
 /** The concrete operation an intent-based one stands for, chosen from the store as it is now. */
-function concrete(store: Store, o: Op): Op {
+function concrete(store: TestStore, o: Op): Op {
   const names = (sql: string) => (readStore(store.path).prepare(sql).all() as { v: string }[]).map((r) => r.v);
   switch (o.op) {
     case 'scanExpected': {
@@ -238,10 +237,10 @@ function apply(intake: Intake, clock: ManualClock, o: Op): unknown {
   }
 }
 
-const jobRow = (store: Store, name: string) => store.job(name);
+const jobRow = (store: TestStore, name: string) => store.job(name);
 
 /** When the model says an operation must be accepted: a refusal then is a bug, not a rule. */
-function mustSucceed(store: Store, o: Op): boolean {
+function mustSucceed(store: TestStore, o: Op): boolean {
   switch (o.op) {
     case 'close':
       return store.openPackageOf(o.station) !== null;
@@ -303,7 +302,7 @@ function mustSucceed(store: Store, o: Op): boolean {
 
 /** What each operation promises when it succeeds, checked against the store before and after. */
 function checkPromise(
-  store: Store,
+  store: TestStore,
   model: Model,
   o: Op,
   before: { jobs: Map<string, ReturnType<typeof jobRow>>; pkgJobs: string[] },
@@ -399,7 +398,7 @@ test("random operation sequences never take a forbidden transition, and replayin
     fc.assert(
       fc.property(fc.array(op, { minLength: 10, maxLength: 40, size: 'max' }), (ops) => {
         const file = join(dir, `run-${run++}.sqlite`);
-        const store = new Store(file);
+        const { store, remove } = openTestStore(file);
         const clock = new ManualClock('2026-11-02T09:00:00Z');
         const intake = new Intake({ store, clock });
         const model: Model = { faultedJobFrom: new Map(), faultedDriveFrom: new Map() };
@@ -441,11 +440,10 @@ test("random operation sequences never take a forbidden transition, and replayin
           for (const d of readStore(store.path).prepare('SELECT state FROM drives').all() as { state: string }[])
             reached.add(`drive ${d.state}`);
         } finally {
-          store.close();
-          for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+          remove();
         }
       }),
-      { numRuns: 100, seed: Number(process.env.PROPERTY_SEED ?? 20261102) },
+      { numRuns: propertyRuns(100), seed: Number(process.env.PROPERTY_SEED ?? 20261102) },
     );
     if (process.env.PROPERTY_STATS) console.log(Object.fromEntries(stats), [...reached].sort(), Object.fromEntries(refused));
   } finally {

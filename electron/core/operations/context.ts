@@ -38,6 +38,22 @@ interface Touched {
 
 export const MAX_REASON = 500;
 
+/** Another station is doing this dock-wide task right now: this station leaves it to that one. */
+export class ClaimedElsewhere extends Error {
+  override name = 'ClaimedElsewhere';
+  constructor(task: string) {
+    super(`another station is running the ${task} now`);
+  }
+}
+
+/** NOTIFY carries at most 8,000 bytes: a change too large to list is sent naming nothing ("look again"). */
+const MAX_PAYLOAD = 7_000;
+
+function changePayload(t: Touched, seq: number): string {
+  const full = JSON.stringify({ jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq });
+  return Buffer.byteLength(full) <= MAX_PAYLOAD ? full : JSON.stringify({ jobs: [], packages: [], drives: [], seq });
+}
+
 export class Context {
   readonly store: DockStore;
   readonly clock: Clock;
@@ -54,6 +70,18 @@ export class Context {
     // the last moment the store saw: its newest record, or the last sweep of a quiet station
     const seen = [ms(store.lastRecordAt()), ms(store.clockSeenAt())].filter((t) => !Number.isNaN(t));
     this.watch = new ClockWatch(clock, seen.length ? Math.max(...seen) : null);
+    // what other stations on the same database committed reaches this station's screens like its own changes
+    store.onRemoteChange?.((c) => this.#tell(c));
+  }
+
+  #tell(change: Change): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch {
+        /* a listener never breaks a committed operation */
+      }
+    }
   }
 
   /** Whether the station may trust its clock now: not behind its last record, not jumped ahead unconfirmed. */
@@ -92,33 +120,33 @@ export class Context {
    * deadlines of what it touched, then tells listeners. Every operation records through here, so none records
    * on a clock behind the last record, or jumped ahead before a person confirmed the date.
    */
-  op<T>(fn: () => T, opts: { clock?: 'check' | 'confirming' } = {}): T {
+  op<T>(fn: () => T, opts: { clock?: 'check' | 'confirming'; claim?: 'deadline sweep' } = {}): T {
     const outer = this.touched === null;
     if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
     const previous = this.current;
     try {
+      // run again from the start when the store runs the transaction again (PostgreSQL after a serialization failure)
       const result = this.store.transaction((tx) => {
         this.current = tx;
+        if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
+        if (outer && opts.claim && !tx.claimOnce(opts.claim)) throw new ClaimedElsewhere(opts.claim);
         if (outer && opts.clock !== 'confirming') {
           const s = this.clockStatus();
           if (s.state !== 'ok') clockRefusal(s);
         }
         const r = fn();
-        if (outer) keepDeadlines(this, this.touched!.jobs, this.touched!.drives);
+        if (outer) {
+          const t = this.touched!;
+          keepDeadlines(this, t.jobs, t.drives);
+          if (t.jobs.size || t.packages.size || t.drives.size) tx.announceChange(changePayload(t, tx.lastSeq()));
+        }
         return r;
       });
       if (outer) {
         const t = this.touched!;
         this.touched = null;
         if (t.jobs.size || t.packages.size || t.drives.size) {
-          const change: Change = { jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq: this.store.lastSeq() };
-          for (const l of this.listeners) {
-            try {
-              l(change);
-            } catch {
-              /* a listener never breaks a committed operation */
-            }
-          }
+          this.#tell({ jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq: this.store.lastSeq() });
         }
       }
       return result;

@@ -7,7 +7,7 @@ import { type ClockStatus, DEADLINES, isoWithZone, jobDeadline, localDate, ms } 
 import { fail } from '../errors.ts';
 import type { Actor, JobRecord } from '../model.ts';
 import { drivesAtDock, missingAddressFields } from '../rules.ts';
-import type { Context } from './context.ts';
+import { ClaimedElsewhere, type Context } from './context.ts';
 import { detachFromJob, holdDrive } from './holds.ts';
 import { because, type StationReason } from '../reasons.ts';
 
@@ -104,7 +104,15 @@ export function sweep(c: Context, actor: Actor): SweepResult {
   const out: SweepResult = { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [], heldBack: null };
   const status = c.clockStatus();
   if (status.state !== 'ok') return { ...out, heldBack: status };
-  return c.op(() => {
+  try {
+    return c.op(sweepNow, { claim: 'deadline sweep' });
+  } catch (e) {
+    // one station sweeps for the whole dock; the others find it taken and leave it
+    if (e instanceof ClaimedElsewhere) return out;
+    throw e;
+  }
+  function sweepNow(): SweepResult {
+    Object.assign(out, { deletedJobs: [], neverReceived: [], closedJobs: [], purgedJobs: [] });
     const now = c.clock.now().getTime();
     const iso = (t: number) => new Date(t).toISOString();
     for (const job of c.tx.jobsDueForSweep(iso(now))) {
@@ -117,7 +125,7 @@ export function sweep(c: Context, actor: Actor): SweepResult {
     const seen = c.tx.clockSeenAt();
     if (!seen || now - ms(seen) >= SEEN_EVERY_MS) c.tx.setClockSeenAt(iso(now));
     return out;
-  });
+  }
 }
 
 function deleteCreating(c: Context, actor: Actor, job: JobRecord, now: string, out: SweepResult): void {

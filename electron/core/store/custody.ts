@@ -1,5 +1,6 @@
 // The custody log: appended to, read, never edited (the database refuses UPDATE and DELETE on it).
 import type { CustodyRecord } from '../model.ts';
+import { CHANGES_CHANNEL } from './pg-protocol.ts';
 import { custodyFromRow, type Sql } from './rows.ts';
 
 /** The actions an undo at a station looks back through: scans and box receipts, and undos of them. */
@@ -21,10 +22,10 @@ const UNDOABLE = [
   .join(',');
 
 export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
-  const res = q.run(
+  const res = q.get<{ seq: number }>(
     `INSERT INTO custody (at, operator, station, action, subject, job_name, drive_id, tracking_number, reason, state_before, state_after,
         detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
     c.at,
     c.operator,
     c.station,
@@ -38,7 +39,15 @@ export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
     c.stateAfter,
     c.detail ? JSON.stringify(c.detail) : null,
   );
-  return Number(res.lastInsertRowid);
+  return Number(res!.seq);
+}
+
+/**
+ * Tells the other stations on the same database what this transaction changed, delivered when it commits
+ * and not at all if it rolls back (PostgreSQL's NOTIFY; SQLite has no other station to tell).
+ */
+export function announceChange(q: Sql, payload: string): void {
+  if (q.dialect === 'postgres') q.get('SELECT pg_notify(?, ?)', CHANGES_CHANNEL, payload);
 }
 
 /** The sequence number of the newest custody record (0 for an empty log). */

@@ -21,7 +21,7 @@ function range(after: After, col: string, keyCol: string): { text: string; param
     case 'nothing':
       throw new Error('a list with nothing to read is not read');
     case 'start':
-      return { text: '1', params: [] };
+      return { text: 'TRUE', params: [] };
     case 'later':
       return { text: `${col} > ?`, params: [after.at] };
     case 'same':
@@ -34,7 +34,7 @@ function range(after: After, col: string, keyCol: string): { text: string; param
 /** For lists with no date: after a key, from the start, or nothing. */
 function keyRange(after: After, keyCol: string): { text: string; params: (string | number)[] } {
   if (after.from === 'key') return { text: `${keyCol} > ?`, params: [after.key] };
-  return { text: '1', params: [] };
+  return { text: 'TRUE', params: [] };
 }
 
 // ---- the station's clock -----------------------------------------------------------------------------
@@ -51,6 +51,17 @@ export function clockSeenAt(q: Sql): string | null {
 
 export function setClockSeenAt(q: Sql, at: string): void {
   q.run('INSERT INTO station_clock (id, seen_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at', at);
+}
+
+/**
+ * Whether this transaction may do a dock-wide task (the deadline sweep) no other station is doing now: on
+ * PostgreSQL a lock of its own, tried without waiting and held to the end of the transaction; SQLite's store
+ * has one station.
+ */
+export function claimOnce(q: Sql, task: 'deadline sweep'): boolean {
+  if (q.dialect !== 'postgres') return true;
+  const key = { 'deadline sweep': 2 }[task];
+  return Number(q.get<{ ok: number }>(`SELECT pg_try_advisory_xact_lock(${0x646f636b}, ${key}) AS ok`)?.ok) === 1;
 }
 
 // ---- a job's deadline --------------------------------------------------------------------------------
@@ -137,9 +148,10 @@ export function wipeKeysOfJob(q: Sql, name: string): void {
 /** Whether a drive at the dock came in a box not of its own job (kept beside the drive for the list). */
 export function refreshOtherBox(q: Sql, serial: string): void {
   q.run(
-    `UPDATE drives SET other_box = (role = 'listed' AND package_tracking IS NOT NULL AND job_name IS NOT NULL AND held_since IS NULL
-      AND state <> 'NeverReceived'
-      AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.tracking_number = drives.package_tracking AND pj.job_name = drives.job_name))
+    `UPDATE drives SET other_box = CASE WHEN role = 'listed' AND package_tracking IS NOT NULL AND job_name IS NOT NULL
+      AND held_since IS NULL AND state <> 'NeverReceived'
+      AND NOT EXISTS (SELECT 1 FROM package_jobs pj WHERE pj.tracking_number = drives.package_tracking AND pj.job_name = drives.job_name)
+      THEN 1 ELSE 0 END
     WHERE drive_id = ? AND active = 1`,
     serial,
   );

@@ -95,10 +95,10 @@ export function latestDrive(q: Sql, serial: string): DriveRecord | null {
 }
 
 export function insertDrive(q: Sql, d: NewDriveRow): number {
-  const res = q.run(
+  const res = q.get<{ id: number }>(
     `INSERT INTO drives (drive_id, job_name, role, state, held_since, hold_reason, package_tracking, received_at,
         bitlocker_key, manifest_file, manifest_hash, manifest_uri)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     d.driveId,
     d.jobName,
     d.role,
@@ -112,7 +112,7 @@ export function insertDrive(q: Sql, d: NewDriveRow): number {
     d.manifestHash,
     d.manifestUri,
   );
-  return Number(res.lastInsertRowid);
+  return Number(res!.id);
 }
 
 export function setDrive(q: Sql, id: number, sets: DriveSets): void {

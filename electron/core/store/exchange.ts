@@ -87,11 +87,11 @@ export function insertRestoredJob(q: Sql, j: RestoredJobRow): void {
 
 /** A restored drive carries no BitLocker key: a results file never holds one. */
 export function insertRestoredDrive(q: Sql, d: RestoredDriveRow): number {
-  const res = q.run(
+  const res = q.get<{ id: number }>(
     `INSERT INTO drives (drive_id, job_name, role, state, active, faulted_from, fault_reason, copy_status, percent_complete,
         bytes_succeeded, error_log_uri, verbose_log_uri, manifest_uri, manifest_file, manifest_hash, held_since, hold_reason,
         package_tracking, received_at, destroyed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     d.driveId,
     d.jobName,
     d.role,
@@ -113,16 +113,19 @@ export function insertRestoredDrive(q: Sql, d: RestoredDriveRow): number {
     d.receivedAt,
     d.destroyedAt,
   );
-  return Number(res.lastInsertRowid);
+  return Number(res!.id);
 }
 
 /** Where the last "since the last export" results file ended: the custody seq it covered (0: never). */
 export function lastExportThrough(q: Sql): number {
-  const r = q.get<{ through: number | null }>(
-    `SELECT json_extract(detail, '$.throughSeq') AS through FROM custody
-      WHERE action = ? AND json_extract(detail, '$.sinceLast') = 1 ORDER BY seq DESC LIMIT 1`,
-    EXPORT_ACTION,
-  );
+  // the detail is JSON text in both stores; each reads a field of it in its own words
+  const text =
+    q.dialect === 'postgres'
+      ? `SELECT (detail::jsonb ->> 'throughSeq')::bigint AS through FROM custody
+      WHERE action = ? AND (detail::jsonb -> 'sinceLast') = 'true'::jsonb ORDER BY seq DESC LIMIT 1`
+      : `SELECT json_extract(detail, '$.throughSeq') AS through FROM custody
+      WHERE action = ? AND json_extract(detail, '$.sinceLast') = 1 ORDER BY seq DESC LIMIT 1`;
+  const r = q.get<{ through: number | null }>(text, EXPORT_ACTION);
   return Number(r?.through ?? 0);
 }
 

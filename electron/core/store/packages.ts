@@ -51,7 +51,7 @@ export function insertPackage(
 
 /** The box holds this job too (a held drive of it released from the box). */
 export function addJobToPackage(q: Sql, tracking: string, jobName: string): void {
-  q.run('INSERT OR IGNORE INTO package_jobs (tracking_number, job_name) VALUES (?, ?)', tracking, jobName);
+  q.run('INSERT INTO package_jobs (tracking_number, job_name) VALUES (?, ?) ON CONFLICT DO NOTHING', tracking, jobName);
 }
 
 /** The job's record is going: no box lists it any more. */

@@ -117,6 +117,8 @@ export function packageFromRow(r: Row, jobNames: string[]): PackageRecord {
 
 /** What the table functions need of a connection: a statement run with parameters, its rows read back. */
 export interface Sql {
+  /** Whose SQL it speaks, for the few statements the two stores word differently (absent: SQLite). */
+  readonly dialect?: 'sqlite' | 'postgres';
   get<T = Row>(text: string, ...params: SQLInputValue[]): T | undefined;
   all<T = Row>(text: string, ...params: SQLInputValue[]): T[];
   run(text: string, ...params: SQLInputValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };

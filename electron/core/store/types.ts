@@ -39,7 +39,9 @@ type Writes =
   | 'setAddressWrong'
   | 'setContact'
   | 'wipeKeysOfJob'
-  | 'refreshOtherBox';
+  | 'refreshOtherBox'
+  | 'announceChange'
+  | 'claimOnce';
 
 type AllTables = BoundAll<typeof jobs> &
   BoundAll<typeof drives> &
@@ -47,6 +49,14 @@ type AllTables = BoundAll<typeof jobs> &
   BoundAll<typeof custody> &
   BoundAll<typeof deadlines> &
   BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
+
+/** What a station's committed operation touched, as another station hears of it. */
+export interface RemoteChange {
+  jobs: string[];
+  packages: string[];
+  drives: string[];
+  seq: number;
+}
 
 /** Everything an operation may do inside its transaction: every read, and every write. */
 export type StoreTx = AllTables;
@@ -66,6 +76,11 @@ export interface DockStore extends StoreReads {
   transaction<T>(fn: (tx: StoreTx) => T): T;
   /** Inside a transaction: `fn`'s writes are kept, or undone alone when it throws (the rest of the transaction goes on). */
   savepoint<T>(fn: () => T): T;
+  /**
+   * Changes other stations on the same database committed (PostgreSQL's NOTIFY); absent where no other
+   * station can write (SQLite). An empty change means "look again": some may have been missed.
+   */
+  onRemoteChange?(fn: (c: RemoteChange) => void): () => void;
   /** A consistent copy of the store to `path` while the station keeps writing (SQLite's online backup). */
   backup(path: string): Promise<{ pages: number }>;
   close(): void;

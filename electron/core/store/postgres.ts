@@ -1,0 +1,361 @@
+// The dock's store on PostgreSQL, for a dock whose stations share one database: the same table functions as
+// the SQLite store, bound to a connection reached through a worker thread (pg-bridge.ts) so every operation
+// stays one synchronous call. Each transaction is BEGIN … COMMIT on the station's one connection.
+import { IntakeError } from '../errors.ts';
+import * as custody from './custody.ts';
+import * as deadlines from './deadlines.ts';
+import * as drives from './drives.ts';
+import * as exchange from './exchange.ts';
+import * as jobs from './jobs.ts';
+import { PG_MIGRATIONS } from './migrations.ts';
+import * as packages from './packages.ts';
+import { PgBridge, PgError, redactUrl } from './pg-bridge.ts';
+import type { BridgeEvent } from './pg-protocol.ts';
+import type { Row, Sql } from './rows.ts';
+import type { DockStore, RemoteChange, StoreTx } from './types.ts';
+
+/** The first key of every advisory lock the station takes ('dock' in ASCII), the second says which. */
+export const LOCK_CLASS = 0x646f636b;
+const MIGRATION_LOCK = `SELECT pg_advisory_xact_lock(${LOCK_CLASS}, 0)`;
+/**
+ * Every writing transaction of every station holds this from its first statement to its COMMIT: writes are
+ * serialized dock-wide. Each operation reads the newest custody record (the clock check) and appends one, so
+ * any two writing transactions conflict anyway; under SERIALIZABLE one of them would nearly always fail and
+ * be run again. Waiting for the lock instead does each operation once, and makes custody's sequence the
+ * order in which transactions committed (one consistent order for every station).
+ */
+const WRITE_LOCK = `SELECT pg_advisory_xact_lock(${LOCK_CLASS}, 1)`;
+/** A statement that only tries a lock of its own is run before the write lock (the deadline sweep's claim). */
+const TRY_LOCK = /^\s*SELECT pg_try_advisory_xact_lock\(/;
+/** How many times a transaction the database aborted as a serialization failure or deadlock is run again. */
+const RETRIES = 5;
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export interface PostgresOptions {
+  /** A reader beside running stations: every write refused by the database, nothing migrated, no LISTEN. */
+  readOnly?: boolean;
+  /** How long one statement may take before the database is judged unreachable (default 15 s). */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Migrate an older schema (default: true; a station whose role may not change the schema says so). */
+  migrate?: boolean;
+}
+
+/** `?` placeholders as `$1`, `$2` … (quoted text left alone), and SQLite's index hints dropped. */
+export function toPostgres(text: string): string {
+  let n = 0;
+  let out = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    out += ch === '?' && !quoted ? `$${++n}` : ch;
+  }
+  return out.replace(/\s+INDEXED BY \w+/g, '');
+}
+
+function bindTable(target: object, q: Sql, table: Record<string, unknown>): void {
+  for (const [name, fn] of Object.entries(table)) {
+    if (typeof fn === 'function') Object.defineProperty(target, name, { value: fn.bind(null, q), writable: true, configurable: true });
+  }
+}
+
+// the table functions are bound onto each store in its constructor (bindTable), as on SqliteStore
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PostgresStore extends StoreTx {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class PostgresStore implements DockStore {
+  /** The database URL without its password: what messages and logs name. */
+  readonly path: string;
+  readonly #bridge: PgBridge;
+  readonly #readOnly: boolean;
+  readonly #texts = new Map<string, string>();
+  readonly #changeListeners = new Set<(c: RemoteChange) => void>();
+  /** True when this open created the dock's schema (the database was empty). */
+  readonly created: boolean;
+  #depth = 0;
+  #savepoints = 0;
+  /** Inside a transaction: BEGIN not yet sent (it goes with the first statement), the write lock not yet taken. */
+  #beginPending = false;
+  /** How the pending BEGIN is worded: a snapshot begins a read-only transaction that sees one moment. */
+  #begin = 'BEGIN';
+  #lockPending = false;
+
+  readonly #url: string;
+  readonly #opts: PostgresOptions;
+
+  constructor(url: string, opts: PostgresOptions = {}) {
+    this.path = redactUrl(url);
+    this.#url = url;
+    this.#opts = opts;
+    this.#readOnly = Boolean(opts.readOnly);
+    this.#bridge = new PgBridge({
+      url,
+      timeoutMs: opts.timeoutMs ?? 15_000,
+      connectTimeoutMs: opts.connectTimeoutMs ?? 5_000,
+      readOnly: this.#readOnly,
+      listen: !this.#readOnly,
+      applicationName: this.#readOnly ? 'dock-intake reader' : 'dock-intake station',
+      onEvent: (e) => this.#remote(e),
+    });
+    try {
+      this.created = !this.#readOnly && this.version === 0;
+      if (this.#readOnly || opts.migrate === false) this.#checkVersion();
+      else this.#migrate();
+    } catch (e) {
+      this.#bridge.close();
+      throw e;
+    }
+    const q: Sql = {
+      dialect: 'postgres',
+      get: <T = Row>(text: string, ...params: unknown[]) => this.#query(text, params).rows[0] as T | undefined,
+      all: <T = Row>(text: string, ...params: unknown[]) => this.#query(text, params).rows as T[],
+      run: (text: string, ...params: unknown[]) => ({ changes: this.#query(text, params).rowCount, lastInsertRowid: 0 }),
+    };
+    for (const table of [jobs, drives, packages, custody, deadlines, exchange]) bindTable(this, q, table);
+  }
+
+  get version(): number {
+    const exists = this.#bridge.call(null, "SELECT to_regclass('schema_version') IS NOT NULL AS t").rows[0]!.t;
+    if (!exists) return 0;
+    return Number(this.#bridge.call(null, 'SELECT version FROM schema_version').rows[0]?.version ?? 0);
+  }
+
+  #tooNew(current: number): IntakeError {
+    return new IntakeError(
+      'STORE_TOO_NEW',
+      `The dock database ${this.path} is at version ${current}, written by a newer release of the app; ` +
+        `this release knows versions up to ${PG_MIGRATIONS.length}. Update the app to open it.`,
+      { storeVersion: current, knownVersion: PG_MIGRATIONS.length },
+    );
+  }
+
+  #checkVersion(): void {
+    const v = this.version;
+    if (v > PG_MIGRATIONS.length) throw this.#tooNew(v);
+    if (v !== PG_MIGRATIONS.length) {
+      throw new Error(
+        `The dock database ${this.path} is at schema version ${v}, not ${PG_MIGRATIONS.length}: ` +
+          'set it up or update it first (npm run db:setup).',
+      );
+    }
+  }
+
+  /** Each step in its own transaction, under a lock, so two stations starting at once migrate it once. */
+  #migrate(): void {
+    // an up-to-date schema needs no lock and no right to change it (a station's role has none)
+    const found = this.version;
+    if (found > PG_MIGRATIONS.length) throw this.#tooNew(found);
+    if (found === PG_MIGRATIONS.length) return;
+    for (;;) {
+      this.#bridge.call(`BEGIN; ${MIGRATION_LOCK}`, null);
+      try {
+        this.#bridge.call(null, 'CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+        const current = Number(this.#bridge.call(null, 'SELECT version FROM schema_version').rows[0]?.version ?? 0);
+        if (current > PG_MIGRATIONS.length) throw this.#tooNew(current);
+        if (current === PG_MIGRATIONS.length) {
+          this.#bridge.call('COMMIT', null);
+          return;
+        }
+        if (current === 0) this.#requireByteOrder();
+        this.#bridge.call(PG_MIGRATIONS[current]!, null);
+        this.#bridge.call(
+          current === 0 ? 'INSERT INTO schema_version (version) VALUES (1)' : `UPDATE schema_version SET version = ${current + 1}`,
+          null,
+        );
+        this.#bridge.call('COMMIT', null);
+      } catch (e) {
+        this.#rollbackQuietly();
+        if (e instanceof PgError && e.code === '42501') {
+          throw new Error(
+            `The dock database ${this.path} needs its schema updated, which this station's role may not do: ` +
+              'run npm run db:setup with the database owner.',
+            { cause: e },
+          );
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Text sorts and compares byte by byte in the dock's lists and searches, as in SQLite: a database created
+   * with a language's collation would order job names and serials differently from station to station's
+   * expectations and break a search by prefix.
+   */
+  #requireByteOrder(): void {
+    const c = String(this.#bridge.call(null, 'SELECT datcollate FROM pg_database WHERE datname = current_database()').rows[0]?.datcollate);
+    if (c !== 'C' && c !== 'POSIX') {
+      throw new Error(
+        `The dock database ${this.path} sorts text by ${c}; the dock's store needs byte order (LC_COLLATE C). ` +
+          "Create it with npm run db:setup, or CREATE DATABASE … LOCALE 'C' ENCODING 'UTF8' TEMPLATE template0.",
+      );
+    }
+  }
+
+  #rollbackQuietly(): void {
+    try {
+      this.#bridge.call('ROLLBACK', null);
+    } catch {
+      // a connection that is gone has rolled back by itself
+    }
+  }
+
+  #query(text: string, params: unknown[]): { rows: Record<string, unknown>[]; rowCount: number } {
+    let t = this.#texts.get(text);
+    if (t === undefined) {
+      t = toPostgres(text);
+      this.#texts.set(text, t);
+    }
+    return this.#bridge.call(this.#prelude(TRY_LOCK.test(text)), t, params);
+  }
+
+  /** What goes before the next statement of a transaction: BEGIN, then the dock's write lock. */
+  #prelude(onlyTryingALock = false): string | null {
+    if (this.#depth === 0) return null;
+    const parts: string[] = [];
+    if (this.#beginPending) {
+      parts.push(this.#begin);
+      this.#beginPending = false;
+    }
+    if (this.#lockPending && !onlyTryingALock) {
+      parts.push(WRITE_LOCK);
+      this.#lockPending = false;
+    }
+    return parts.length ? parts.join('; ') : null;
+  }
+
+  /**
+   * One transaction per operation: all of it is written, or none of it. Nested calls join the outer one. A
+   * transaction the database aborts as a serialization failure or a deadlock is run again from the start:
+   * `fn` touches nothing but the store, so running it again is safe. It has committed when this returns.
+   */
+  transaction<T>(fn: (tx: StoreTx) => T): T {
+    if (this.#depth > 0) return fn(this);
+    for (let attempt = 1; ; attempt++) {
+      this.#depth++;
+      this.#beginPending = true;
+      this.#lockPending = !this.#readOnly;
+      try {
+        const result = fn(this);
+        if (!this.#beginPending) this.#bridge.call('COMMIT', null);
+        return result;
+      } catch (e) {
+        if (!this.#beginPending && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
+        if (e instanceof PgError && RETRYABLE.has(e.code) && attempt < RETRIES) continue;
+        throw e;
+      } finally {
+        this.#depth--;
+        this.#beginPending = false;
+        this.#lockPending = false;
+      }
+    }
+  }
+
+  /**
+   * Reads in one snapshot, as SqliteStore's: every statement of `fn` sees the dock as committed when the first
+   * one ran (REPEATABLE READ, read only), and the snapshot ends with `fn`, so the next call sees everything
+   * committed since. Inside a transaction it joins it.
+   */
+  snapshot<T>(fn: () => T): T {
+    if (this.#depth > 0) return fn();
+    this.#depth++;
+    this.#beginPending = true;
+    this.#begin = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+    try {
+      const result = fn();
+      if (!this.#beginPending) this.#bridge.call('COMMIT', null);
+      return result;
+    } catch (e) {
+      if (!this.#beginPending && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
+      throw e;
+    } finally {
+      this.#depth--;
+      this.#beginPending = false;
+      this.#begin = 'BEGIN';
+    }
+  }
+
+  savepoint<T>(fn: () => T): T {
+    if (this.#depth === 0) throw new Error('a savepoint outside a transaction');
+    const name = `sp${++this.#savepoints}`;
+    this.#bridge.call([this.#prelude(), `SAVEPOINT ${name}`].filter(Boolean).join('; '), null);
+    try {
+      const result = fn();
+      this.#bridge.call(`RELEASE SAVEPOINT ${name}`, null);
+      return result;
+    } catch (e) {
+      if (!(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) {
+        this.#bridge.call(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`, null);
+      }
+      throw e;
+    } finally {
+      this.#savepoints--;
+    }
+  }
+
+  /** A dock database is backed up by PostgreSQL's own tools, on the database server. */
+  backup(): Promise<{ pages: number }> {
+    return Promise.reject(
+      new Error('a dock database on PostgreSQL is backed up with pg_dump on the database server (see the README), not by a station'),
+    );
+  }
+
+  /** Changes other stations committed, as they NOTIFY them (an empty change: look again, some may be missed). */
+  onRemoteChange(fn: (c: RemoteChange) => void): () => void {
+    this.#changeListeners.add(fn);
+    return () => this.#changeListeners.delete(fn);
+  }
+
+  #remote(e: BridgeEvent): void {
+    let change: RemoteChange = { jobs: [], packages: [], drives: [], seq: 0 };
+    try {
+      if (e.payload) change = { ...change, ...(JSON.parse(e.payload) as Partial<RemoteChange>) };
+    } catch {
+      // a payload this release cannot read still says that something changed
+    }
+    for (const l of this.#changeListeners) {
+      try {
+        l(change);
+      } catch {
+        /* a listener never stops the others */
+      }
+    }
+  }
+
+  /** Every table's rows, sorted, through this connection (tests and tools compare two of them). */
+  dumpTables(): Record<string, string[]> {
+    const tables = this.#bridge
+      .call(null, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_version' ORDER BY 1")
+      .rows.map((r) => String(r.tablename));
+    const out: Record<string, string[]> = {};
+    for (const t of tables)
+      out[t] = this.#bridge
+        .call(null, `SELECT * FROM "${t}"`)
+        .rows.map((r) => JSON.stringify(r))
+        .sort();
+    return out;
+  }
+
+  /** A statement of the caller's own, for tests and the setup command (never the core's operations). */
+  sql(text: string, ...params: unknown[]): Record<string, unknown>[] {
+    return this.#bridge.call(this.#prelude(), toPostgres(text), params).rows;
+  }
+
+  /**
+   * A reader of the same database on a connection (and worker) of its own, for reads that must not wait behind
+   * this station's writes: `path` has no password to open one with, so the store opens it.
+   */
+  openReader(): PostgresStore {
+    return new PostgresStore(this.#url, { ...this.#opts, readOnly: true });
+  }
+
+  /** Statements of the caller's own, several at once, with no parameters (the setup command's grants). */
+  exec(text: string): void {
+    this.#bridge.call(text, null);
+  }
+
+  close(): void {
+    this.#bridge.close();
+  }
+}
