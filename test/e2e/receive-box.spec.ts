@@ -6,6 +6,7 @@ import { test, expect, putJob, signIn, scan, scanAndWait, shot, banner, driveRow
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { DEMO_SUPERVISOR_PIN } from '../../electron/api/settings-schema.ts';
 
 const pastDoubleRead = (page: Page) => page.waitForTimeout(1100); // the scanner's one-second double-read window
 
@@ -336,4 +337,41 @@ test('a drive tag is drawn at Receive for an extra drive and a held drive', asyn
   }
   await shot(page, 'receive-drive-tag');
   await expect(page.getByTestId('tag-WD-TA1')).toHaveCount(0); // a listed drive received has no tag here
+});
+
+test('with a box open, an operator with a PIN signs in by badge and PIN and continues the box', async ({ page, station }) => {
+  await putJob(station, { name: 'pin-1', tracking: 'TRK-PIN-1', drives: ['WD-P1', 'WD-P2'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-PIN-1');
+  await scanAndWait(page, 'WD-P1');
+  await scan(page, 'CMD:SIGNOUT');
+  await expect(page.getByTestId('signin-screen')).toBeVisible();
+  await scan(page, 'OP-0009'); // Dana Wu, a supervisor: her PIN is asked
+  await expect(page.getByTestId('pin-screen')).toBeVisible();
+  await expect(page.getByTestId('pin-screen')).toContainText('TRK-PIN-1');
+  await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('operator')).toContainText('Dana Wu');
+  await expect(page.getByTestId('package')).toHaveAttribute('data-tracking', 'TRK-PIN-1');
+  await scanAndWait(page, 'WD-P2');
+  const custody = await station.api.call('custody.list', { driveId: 'WD-P2' });
+  expect(custody.find((c) => c.action === 'drive.scanned')?.operator).toBe('Dana Wu');
+});
+
+test('the idle sign-out leaves the box open, says so, and the next badge continues it', async ({ page, station }) => {
+  await putJob(station, { name: 'idle-1', tracking: 'TRK-IDLE-1', drives: ['WD-I1', 'WD-I2'] });
+  await page.clock.install();
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-IDLE-1');
+  await scanAndWait(page, 'WD-I1');
+  await page.clock.fastForward('16:00'); // past the default 15 minutes without a key or a scan
+  await expect(page.getByTestId('signin-screen')).toBeVisible();
+  await expect(page.getByTestId('signin-screen')).toContainText('15');
+  await expect(page.getByTestId('signin-screen')).toContainText('TRK-IDLE-1');
+  expect((await station.api.call('packages.current', {}))?.trackingNumber).toBe('TRK-IDLE-1');
+  await scan(page, 'OP-0002');
+  await expect(page.getByTestId('package')).toHaveAttribute('data-tracking', 'TRK-IDLE-1');
+  await scanAndWait(page, 'WD-I2');
+  const custody = await station.api.call('custody.list', { driveId: 'WD-I2' });
+  expect(custody.find((c) => c.action === 'drive.scanned')?.operator).toBe('Ben Chen');
 });
