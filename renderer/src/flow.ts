@@ -10,6 +10,7 @@ import {
   type ClosedSummary,
   type Feedback,
   pushFeedback,
+  pushNote,
   refreshPackage,
   setOperator,
   setPackage,
@@ -473,9 +474,30 @@ async function nextBox(code: string, at: number): Promise<void> {
     try {
       const r = await theApi().call('packages.receiveNext', { operator: operator(), trackingNumber: next, confirmed });
       const closedView = r.closed.package;
-      dock.set({ lastClosed: summaryOf(closedView, r.closed.neverReceived) });
+      const summary = summaryOf(closedView, r.closed.neverReceived);
+      dock.set({ lastClosed: summary });
       last = null;
       setPackage(r.package);
+      if (summary.neverReceived.length + summary.extras.length + summary.otherJob.length + summary.heldDrives.length) {
+        // the box just closed is out of sight: what it left to look at stays beside the next one
+        pushNote({
+          kind: 'closed',
+          tone: 'warning',
+          sound: 'notice',
+          code: summary.trackingNumber,
+          title: 'fb.closed',
+          text: {
+            words: {
+              kind: 'previousBox',
+              tracking: summary.trackingNumber,
+              never: summary.neverReceived,
+              extras: summary.extras,
+              otherJob: summary.otherJob.map((d) => d.serial),
+              held: summary.heldDrives,
+            },
+          },
+        });
+      }
       const w: ScanWords = {
         kind: 'nextBox',
         closed: closedView.trackingNumber,
@@ -630,7 +652,17 @@ async function closePackage(thenNext: boolean): Promise<void> {
         never: r.neverReceived.length,
         serials: shortList(r.neverReceived),
       });
-    else
+    else if (needsLook) {
+      // every expected drive came, but not only they: the summary below names the rest
+      const w: ScanWords = {
+        kind: 'closedWith',
+        tracking: r.package.trackingNumber,
+        extras: summary.extras.length,
+        otherJob: summary.otherJob.length,
+        held: summary.heldDrives.length,
+      };
+      words('closed', 'warning', 'notice', preview.trackingNumber, 'fb.closed', w);
+    } else
       feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', {
         tracking: r.package.trackingNumber,
       });

@@ -19,7 +19,9 @@ const en = {
   'rx.closedHeld': 'Held drives (hold shelf):',
   'close.nextTitle': 'Close package {tracking} and open {next}?',
   'close.nextHint': 'Scan {next} again, press Enter, F8 or F9, or scan CLOSE PACKAGE to close it; Escape keeps {tracking} open.',
-  'close.waiting': '{n} scan(s) wait for your answer: they go into the package open after it.',
+  'close.waitingOne': '1 scan waits for your answer: it goes into the package open after it.',
+  'close.waiting': '{n} scans wait for your answer: they go into the package open after it, in order.',
+  'close.confirmNext': 'Close and open {next}',
   'close.heldAlso': 'The package holds held drives: it goes on hold with them ({received} of {expected} expected drives arrived).',
   'close.heldOnly': 'Nothing becomes NeverReceived: {received} of {expected} expected drives arrived and are held with the package.',
 } as const;
@@ -40,7 +42,9 @@ const zh: Record<ReceiveKey, string> = {
   'rx.closedHeld': '暫扣的硬碟（放上暫扣架）：',
   'close.nextTitle': '關閉包裹 {tracking} 並開啟 {next}？',
   'close.nextHint': '再掃描一次 {next}、按 Enter、F8 或 F9，或掃描「關閉包裹」即關閉；按 Esc 讓 {tracking} 保持開啟。',
+  'close.waitingOne': '有 1 筆掃描在等您回答：回答後記入當時開啟的包裹。',
   'close.waiting': '有 {n} 筆掃描在等您回答：回答後依序記入當時開啟的包裹。',
+  'close.confirmNext': '關閉並開啟 {next}',
   'close.heldAlso': '包裹內有暫扣的硬碟：包裹將連同它們暫扣（預期 {expected} 個中已到 {received} 個）。',
   'close.heldOnly': '沒有硬碟會變成「未收到」：預期 {expected} 個中已到 {received} 個，隨包裹暫扣。',
 };

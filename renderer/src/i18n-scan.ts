@@ -40,6 +40,10 @@ export type ScanWords =
   | { kind: 'nextBox'; closed: string; never: number; opened: string; jobs: string; held: boolean }
   /** Signed out with a box open: it stays open, and the next badge continues it. */
   | { kind: 'signedOutOpen'; tracking: string; opener: string }
+  /** A box closed with every expected drive, and extra, other-job or held drives besides. */
+  | { kind: 'closedWith'; tracking: string; extras: number; otherJob: number; held: number }
+  /** What the box just closed by the next box's scan left to look at, kept beside the next box. */
+  | { kind: 'previousBox'; tracking: string; never: string[]; extras: string[]; otherJob: string[]; held: string[] }
   /** A drive tag drawn for a drive of the open box. */
   | { kind: 'tagReady'; serial: string; file: string };
 
@@ -91,6 +95,23 @@ function en(w: ScanWords): string {
       return `Signed out. Package ${w.tracking} stays open (opened by ${w.opener}): the next badge continues it.`;
     case 'tagReady':
       return `Drive tag for ${w.serial} is ready: ${w.file}.`;
+    case 'previousBox': {
+      const parts = [
+        w.never.length ? `NeverReceived ${w.never.join(', ')}` : '',
+        w.extras.length ? `extra ${w.extras.join(', ')}` : '',
+        w.otherJob.length ? `of other jobs ${w.otherJob.join(', ')}` : '',
+        w.held.length ? `held ${w.held.join(', ')}` : '',
+      ].filter(Boolean);
+      return `Package ${w.tracking} was closed with drives to look at: ${parts.join('; ')}.`;
+    }
+    case 'closedWith': {
+      const parts = [
+        w.extras ? plural('en', w.extras, { one: '# extra drive', other: '# extra drives' }) : '',
+        w.otherJob ? plural('en', w.otherJob, { one: '# drive of another job', other: '# drives of other jobs' }) : '',
+        w.held ? plural('en', w.held, { one: '# held drive', other: '# held drives' }) : '',
+      ].filter(Boolean);
+      return `Package ${w.tracking} closed. Every expected drive was received, and ${parts.join(', ')} besides: see the list below.`;
+    }
     case 'outcome':
       return enOutcome(w.outcome, w.params);
   }
@@ -166,6 +187,23 @@ function zh(w: ScanWords): string {
       return `已登出。包裹 ${w.tracking} 仍開啟中（由 ${w.opener} 開啟）：下一位掃描識別證的人接續處理。`;
     case 'tagReady':
       return `${w.serial} 的硬碟吊牌已備妥：${w.file}。`;
+    case 'previousBox': {
+      const parts = [
+        w.never.length ? `未收到：${w.never.join('、')}` : '',
+        w.extras.length ? `額外：${w.extras.join('、')}` : '',
+        w.otherJob.length ? `其他工作：${w.otherJob.join('、')}` : '',
+        w.held.length ? `暫扣：${w.held.join('、')}` : '',
+      ].filter(Boolean);
+      return `包裹 ${w.tracking} 已關閉，有需要查看的硬碟：${parts.join('；')}。`;
+    }
+    case 'closedWith': {
+      const parts = [
+        w.extras ? `額外硬碟 ${w.extras} 個` : '',
+        w.otherJob ? `其他工作的硬碟 ${w.otherJob} 個` : '',
+        w.held ? `暫扣的硬碟 ${w.held} 個` : '',
+      ].filter(Boolean);
+      return `包裹 ${w.tracking} 已關閉。預期的硬碟都已收到，另有${parts.join('、')}：請看下方清單。`;
+    }
     case 'outcome':
       return zhOutcome(w.outcome, w.params);
   }

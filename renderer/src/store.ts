@@ -309,6 +309,12 @@ export function go(screen: Screen, jobName: string | null = null): void {
 }
 
 let feedbackId = 0;
+/** A line for the open box's "needs a look" list (and the log) that does not take the banner. */
+export function pushNote(f: Omit<Feedback, 'id' | 'at'>): Feedback {
+  const fb: Feedback = { ...f, id: ++feedbackId, at: Date.now() };
+  dock.set((s) => ({ log: [fb, ...s.log].slice(0, 40), boxNotes: [fb, ...s.boxNotes] }));
+  return fb;
+}
 /** One line per code: a drive scanned again (or confirmed, or moved) says so once, its newest words kept. */
 const sameNote = (a: Feedback, b: Feedback): boolean => a.code.trim().toUpperCase() === b.code.trim().toUpperCase();
 export function pushFeedback(f: Omit<Feedback, 'id' | 'at'>): Feedback {

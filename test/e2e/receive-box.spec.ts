@@ -262,12 +262,32 @@ test('every warning of the open box stays listed in a burst, and the close summa
   await page.keyboard.press('F8');
   await expect(page.getByTestId('close-extras')).toContainText('SN-EXTRA-W');
   await page.keyboard.press('Enter');
+  await expect(banner(page)).toContainText('on hold with its held drives');
   const summary = page.getByTestId('closed-summary');
   await expect(summary.getByTestId('closed-extras')).toContainText('SN-EXTRA-W');
   await expect(summary.getByTestId('closed-other-job')).toContainText('WD-WB9');
   await expect(summary.getByTestId('closed-held')).toContainText('WD-WC9');
   await expect(summary).not.toContainText('every expected drive was received');
   await shot(page, 'receive-closed-summary-names-all');
+});
+
+test('a box closed with every expected drive and an extra one says so, and does not say "every expected drive" alone', async ({
+  page,
+  station,
+}) => {
+  await putJob(station, { name: 'seen-a', tracking: 'TRK-SEEN-A', drives: ['WD-SA1'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-SEEN-A');
+  await scanAndWait(page, 'WD-SA1');
+  await scanAndWait(page, 'SN-SEEN-EXTRA');
+  await page.keyboard.press('F6');
+  await expect(banner(page)).toHaveAttribute('data-kind', 'extra');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('confirm-close')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toContainText('Every expected drive was received, and 1 extra drive besides: see the list below.');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'warning');
+  await expect(page.getByTestId('closed-extras')).toContainText('SN-SEEN-EXTRA');
 });
 
 test('a box that closes with NeverReceived and held drives does not also say "nothing becomes NeverReceived"', async ({

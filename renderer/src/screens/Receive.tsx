@@ -370,7 +370,10 @@ function BoxNotes() {
           <li key={f.id} className={`box-note recent-${f.kind}`} data-kind={f.kind} data-code={f.code.trim().toUpperCase()}>
             <Icon name={KIND_ICON[f.kind]} size={20} />
             <span className="box-note-title">{t(f.title)}</span>
-            <span className="box-note-text">{feedbackText(lang, t, f)}</span>
+            <span className="box-note-code mono">{printable(f.code.trim().toUpperCase())}</span>
+            <span className="box-note-text" title={feedbackText(lang, t, f)}>
+              {feedbackText(lang, t, f)}
+            </span>
           </li>
         ))}
       </ul>
@@ -491,7 +494,6 @@ function PackagePanel() {
           </div>
         ) : null}
       </header>
-      <BoxNotes />
       {others.length || extras.length ? (
         <div className="pkg-others" data-testid="pkg-others">
           {extras.length ? (
@@ -718,7 +720,7 @@ function CloseDialog() {
       ) : null}
       {d.waiting ? (
         <p className="close-waiting" data-testid="close-waiting" data-waiting={d.waiting}>
-          {rt('close.waiting', { n: d.waiting })}
+          {d.waiting === 1 ? rt('close.waitingOne') : rt('close.waiting', { n: d.waiting })}
         </p>
       ) : null}
       <p className="muted">
@@ -734,7 +736,7 @@ function CloseDialog() {
           onClick={() => answer({ confirm: true })}
           data-testid="confirm-close"
         >
-          {t('close.confirm')}
+          {d.next ? rt('close.confirmNext', { next: d.next }) : t('close.confirm')}
         </button>
         <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>
           {t('close.cancel')}
@@ -799,6 +801,8 @@ export function Receive() {
         </div>
         <aside className="receive-side">
           <Controls />
+          {/* beside the box, not in its list: a burst scrolls the list, never these out of view */}
+          <BoxNotes />
           <RecentScans />
         </aside>
       </div>
