@@ -158,13 +158,26 @@ function driveChip(lang: Lang, t: T, d: DriveView) {
   );
 }
 
-/** Scrolls the drive list that holds the row (not the window) just enough to show the row. */
+/**
+ * Brings the row a scan just changed into view, scrolling its list (never the page). Asked at the next frame,
+ * where the layout is computed for the paint anyway, and only for the newest row of a burst: a scan's answer
+ * never waits on a layout of its own.
+ */
+let scrollTarget: HTMLElement | null = null;
 function scrollWithin(el: HTMLElement): void {
-  const x = window.scrollX;
-  const y = window.scrollY;
-  // an extra or other-job drive: its whole box, heading too, comes into view
-  (el.closest<HTMLElement>('.pkg-others') ?? el).scrollIntoView({ block: 'nearest' });
-  if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+  const first = scrollTarget === null;
+  scrollTarget = el;
+  if (!first) return;
+  requestAnimationFrame(() => {
+    const target = scrollTarget;
+    scrollTarget = null;
+    if (!target?.isConnected) return;
+    const x = window.scrollX;
+    const y = window.scrollY;
+    // an extra or other-job drive: its whole box, heading too, comes into view
+    (target.closest<HTMLElement>('.pkg-others') ?? target).scrollIntoView({ block: 'nearest' });
+    if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+  });
 }
 
 // A package may hold 200 drives and a scan changes one: rows and job blocks re-render only when what they
@@ -792,6 +805,7 @@ function ChooseJobDialog() {
 }
 
 export function Receive() {
+  const hasNotes = useDock((s) => s.boxNotes.length > 0);
   return (
     <div className="receive" data-testid="receive-screen">
       <Banner />
@@ -799,7 +813,7 @@ export function Receive() {
         <div className="receive-main">
           <PackagePanel />
         </div>
-        <aside className="receive-side">
+        <aside className={hasNotes ? 'receive-side has-notes' : 'receive-side'}>
           <Controls />
           {/* beside the box, not in its list: a burst scrolls the list, never these out of view */}
           <BoxNotes />
