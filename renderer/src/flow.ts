@@ -262,6 +262,13 @@ export function takeOffer(): void {
   void pump();
 }
 
+/** A drive received in another box, moved here from its line in "needs a look", in turn with the scans. */
+export function moveHereLine(serial: string): void {
+  queue.push({ code: serial, at: performance.now(), source: 'manual', action: 'moveHere' });
+  setPending();
+  void pump();
+}
+
 /** A line of the open box taken back (its button), in turn with the scans. */
 export function takeBackLine(serial: string): void {
   queue.push({ code: serial, at: performance.now(), source: 'manual', action: 'takeBack' });

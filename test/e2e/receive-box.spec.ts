@@ -395,3 +395,27 @@ test('the idle sign-out leaves the box open, says so, and the next badge continu
   const custody = await station.api.call('custody.list', { driveId: 'WD-I2' });
   expect(custody.find((c) => c.action === 'drive.scanned')?.operator).toBe('Ben Chen');
 });
+
+test('the move stays offered on the drive\'s line in "needs a look" after the banner moved on, and works by keyboard', async ({
+  page,
+  station,
+}) => {
+  await putJob(station, { name: 'ml-a', tracking: 'TRK-ML-A', drives: ['WD-LA1'] });
+  await putJob(station, { name: 'ml-b', tracking: 'TRK-ML-B', drives: ['WD-LB1', 'WD-LB2'] });
+  await signIn(page, station);
+  await scanAndWait(page, 'TRK-ML-A');
+  await scanAndWait(page, 'WD-LA1');
+  await scanAndWait(page, 'WD-LB1');
+  await scanAndWait(page, 'TRK-ML-B');
+  await pastDoubleRead(page);
+  await scanAndWait(page, 'WD-LB1');
+  await scanAndWait(page, 'WD-LB2'); // the banner moves on; the line keeps the offer
+  await expect(banner(page)).toHaveAttribute('data-kind', 'received');
+  const move = page.getByTestId('move-here-WD-LB1');
+  await move.focus();
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toHaveAttribute('data-kind', 'moved');
+  await expect(move).toHaveCount(0);
+  const b = await station.api.call('packages.get', { trackingNumber: 'TRK-ML-B' });
+  expect(b.scanned.map((d) => d.driveId).sort()).toEqual(['WD-LB1', 'WD-LB2']);
+});

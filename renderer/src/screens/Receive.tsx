@@ -3,7 +3,7 @@
 // buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
 import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { dock, useDock, type Feedback, type FeedbackKind } from '../store.ts';
-import { answer, command, submitScan, takeBackLine, takeOffer } from '../flow.ts';
+import { answer, command, moveHereLine, submitScan, takeBackLine, takeOffer } from '../flow.ts';
 import { useReceiveT } from '../i18n-receive.ts';
 import { theApi, toCoreError, pushFeedback } from '../store.ts';
 import { blobUrl } from './packaging-shared.ts';
@@ -387,6 +387,16 @@ function BoxNotes() {
             <span className="box-note-text" title={feedbackText(lang, t, f)}>
               {feedbackText(lang, t, f)}
             </span>
+            {f.offer?.kind === 'moveHere' ? (
+              <button
+                type="button"
+                className="btn btn-line box-note-action"
+                onClick={() => moveHereLine(f.offer!.code)}
+                data-testid={`move-here-${f.offer.code}`}
+              >
+                {rt('rx.moveHere', { code: f.offer.code })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
