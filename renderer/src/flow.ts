@@ -69,7 +69,7 @@ export function submitScan(code: string, source: Item['source'] = 'scanner', at:
     if (d.kind === 'close' && d.next) {
       // the next box asked to close this one: its own tracking number scanned again confirms (a double read
       // within a second does not), and every other scan waits behind the answer, so none lands in the wrong box
-      if (norm(code) === d.next && source === 'scanner' && at - askedAt >= DUPLICATE_WINDOW_MS) return answer({ confirm: true });
+      if (norm(code) === d.next && (source !== 'scanner' || at - askedAt >= DUPLICATE_WINDOW_MS)) return answer({ confirm: true });
       if (norm(code) !== d.next) {
         queue.push(item);
         dock.set({ dialog: { ...d, waiting: (d.waiting ?? 0) + 1 } });
