@@ -86,11 +86,13 @@ function en(w: ScanWords): string {
       return `Drive ${w.serial} moved from package ${w.from} to package ${w.to}: a custody record in each.`;
     case 'takenBack':
       return `Scan of ${w.serial} taken back from package ${w.tracking} (a new custody record).`;
-    case 'nextBox':
+    case 'nextBox': {
+      const never = w.never ? plural('en', w.never, { one: ': # drive NeverReceived', other: ': # drives NeverReceived' }) : '';
       return (
-        `Package ${w.closed} closed${w.never ? plural('en', w.never, { one: ': # drive NeverReceived', other: ': # drives NeverReceived' }) : ''}` +
-        `${w.held ? ' (on hold)' : ''}. Package ${w.opened} is open${w.jobs ? `: ${w.jobs}` : ''}. Scan its drives.`
+        `Package ${w.closed} closed${never}${w.held ? ' (on hold)' : ''}. ` +
+        `Package ${w.opened} is open${w.jobs ? `: ${w.jobs}` : ''}. Scan its drives.`
       );
+    }
     case 'signedOutOpen':
       return `Signed out. Package ${w.tracking} stays open (opened by ${w.opener}): the next badge continues it.`;
     case 'tagReady':

@@ -41,10 +41,8 @@ async function twelveDriveBox(station: Parameters<typeof putJob>[0]): Promise<st
 
 for (const size of SIZES) {
   for (const lang of ['en', 'zh-TW'] as const) {
-    test(`at ${size.width}×${size.height} in ${lang} a 12-drive box fits without scrolling, "n of N" in view through a burst, missing drives first`, async ({
-      page,
-      station,
-    }) => {
+    const title = `at ${size.width}×${size.height} in ${lang} a 12-drive box fits without scrolling, "n of N" in view through a burst`;
+    test(`${title}, missing drives first`, async ({ page, station }) => {
       await page.setViewportSize(size);
       const drives = await twelveDriveBox(station);
       await signIn(page, station);
@@ -81,7 +79,7 @@ for (const size of SIZES) {
     });
   }
 
-  test(`at ${size.width}×${size.height} a 40-drive box keeps "n of N" in view while its list scrolls, with one scroller per column`, async ({
+  test(`at ${size.width}×${size.height} a 40-drive box keeps "n of N" in view as its list scrolls, one scroller per column`, async ({
     page,
     station,
   }) => {
