@@ -325,17 +325,31 @@ export const operations = {
   'packages.receive': define(change({ trackingNumber: tracking, carrierName: carrierName.optional() }), (i, ctx) =>
     ctx.intake.receivePackage(ctx.actor(i.operator), i),
   ),
-  'drives.scan': define(change({ serial: code, trackingNumber: tracking.optional(), jobName: name.optional() }), (i, ctx) => {
-    const actor = ctx.actor(i.operator);
-    // a badge is never a drive: the screens hand the station to its operator instead
-    const operator = badgeOwner(ctx, i.serial);
-    if (operator) {
-      throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, {
-        operator,
-      });
-    }
-    return ctx.intake.scanDrive(actor, i);
-  }),
+  'drives.scan': define(
+    change({
+      serial: code,
+      trackingNumber: tracking.optional(),
+      jobName: name.optional(),
+      // 'ask': a serial on no list is refused (UNLISTED_NOT_CONFIRMED) until scanned again; 'record' records it
+      unlisted: z.enum(['ask', 'record']).optional(),
+    }),
+    (i, ctx) => {
+      const actor = ctx.actor(i.operator);
+      // a badge is never a drive: the screens hand the station to its operator instead
+      const operator = badgeOwner(ctx, i.serial);
+      if (operator) {
+        throw new IntakeError('CODE_IS_BADGE', `That is the badge of operator ${operator}, not a drive serial. Nothing was recorded.`, {
+          operator,
+        });
+      }
+      return ctx.intake.scanDrive(actor, i);
+    },
+  ),
+  'packages.receiveNext': define(change({ trackingNumber: tracking, confirmed: z.array(code).max(500).optional() }), (i, ctx) =>
+    ctx.intake.receiveNext(ctx.actor(i.operator), i),
+  ),
+  'drives.takeBack': define(change({ serial: code }), (i, ctx) => ctx.intake.takeBack(ctx.actor(i.operator), i)),
+  'drives.moveToBox': define(change({ serial: code }), (i, ctx) => ctx.intake.moveToBox(ctx.actor(i.operator), i)),
   'packages.close': define(change({ trackingNumber: tracking.optional() }), (i, ctx) => ctx.intake.closePackage(ctx.actor(i.operator), i)),
   'packages.releaseHold': define(change({ trackingNumber: tracking }), (i, ctx) => ctx.intake.releaseHold(ctx.actor(i.operator), i)),
   'scans.undo': define(change({}), (i, ctx) => ctx.intake.undoLastScan(ctx.actor(i.operator))),

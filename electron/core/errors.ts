@@ -54,6 +54,11 @@ export const ERRORS = {
   ALREADY_CANCELLED: conflict('rules'),
   NOTHING_TO_UNDO: conflict('rules'),
   UNDO_SUPERSEDED: conflict('rules'),
+  // a box closed by the next box's scan: its NeverReceived drives are confirmed first
+  CLOSE_NOT_CONFIRMED: conflict('rules'),
+  // a serial on no list, asked before it is recorded as an extra drive (labels carry model and WWN barcodes too)
+  UNLISTED_NOT_CONFIRMED: conflict('rules'),
+  DRIVE_NOT_MOVABLE: conflict('rules'),
   IMPORT_INVALID: refused('rules'),
   IMPORT_TOO_LARGE: refused('rules'),
   // a job of an import refused by itself (the rest of the file is still taken), or the import as previewed

@@ -128,8 +128,20 @@ export class Intake {
     return receiving.receivePackage(this.c, actor, input);
   }
   /** A drive serial scanned into the open package. */
-  scanDrive(actor: Actor, input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown }): ScanResult {
+  scanDrive(actor: Actor, input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown; unlisted?: unknown }): ScanResult {
     return receiving.scanDrive(this.c, actor, input);
+  }
+
+  receiveNext(actor: Actor, input: { trackingNumber: unknown; confirmed?: unknown }) {
+    return receiving.receiveNext(this.c, actor, input);
+  }
+
+  takeBack(actor: Actor, input: { serial: unknown }) {
+    return receiving.takeBack(this.c, actor, input);
+  }
+
+  moveToBox(actor: Actor, input: { serial: unknown }) {
+    return receiving.moveToBox(this.c, actor, input);
   }
   /** What closing the package would mark NeverReceived: the confirmation lists them. */
   previewClose(

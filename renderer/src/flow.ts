@@ -1,11 +1,16 @@
 // The Receive flow: every scan goes into one queue and is sent to the station in order, one at a time, so
 // none is lost or reordered at 20 scans a second. What a scan is (badge, package, job label, drive, command) is
 // asked of the station once (`codes.identify`) when no package is open; with one open, a scan goes straight to
-// the station as a drive, which refuses what is not one (a badge, a job's label, a tracking number) by code.
+// the station as a drive, which refuses what is not one (a badge, a job's label) by code. The next box's tracking
+// number, scanned with a box open, closes it and opens the next in one step (asked first only when drives would
+// become NeverReceived). A serial on no list waits for a second scan (or F6) before it is an extra drive.
 import {
   dock,
   expectEcho,
+  type ClosedSummary,
+  type Feedback,
   pushFeedback,
+  pushNote,
   refreshPackage,
   setOperator,
   setPackage,
@@ -19,6 +24,7 @@ import type { ScanWords } from './i18n-scan.ts';
 import { play, type Sound } from './sounds.ts';
 import type { ScanResult } from '../../electron/core/intake.ts';
 import { ApiError } from '../../electron/api/contract.ts';
+import type { PackageView } from '../../electron/core/queries/views.ts';
 import { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command } from '../../electron/core/commands.ts';
 
 export { COMMANDS, COMMAND_PREFIX, commandCode, parseCommand, type Command };
@@ -32,12 +38,16 @@ interface Item {
   source: 'scanner' | 'manual';
   jobName?: string;
   asNoJob?: boolean;
+  /** A line's own action (buttons and F6), taken in turn with the scans. */
+  action?: 'confirmExtra' | 'moveHere' | 'takeBack';
 }
 
 const queue: Item[] = [];
 let running = false;
 let last: { code: string; at: number } | null = null;
 let dialogAnswer: ((answer: DialogAnswer) => void) | null = null;
+/** When the question on screen was asked by a scan: the same code read twice by the scanner is no answer. */
+let askedAt = 0;
 type DialogAnswer = { confirm: true; jobName?: string } | { confirm: false; requeue?: Item };
 
 export const isBusy = (): boolean => running || queue.length > 0;
@@ -57,6 +67,17 @@ export function submitScan(code: string, source: Item['source'] = 'scanner', at:
     // question is dismissed and the scan is taken in its turn
     const cmd = parseCommand(code);
     if (d.kind === 'close' && (cmd === 'CLOSE' || cmd === 'NEXT')) return answer({ confirm: true });
+    if (d.kind === 'close' && d.next) {
+      // the next box asked to close this one: its own tracking number scanned again confirms (a double read
+      // within a second does not), and every other scan waits behind the answer, so none lands in the wrong box
+      if (norm(code) === d.next && (source !== 'scanner' || at - askedAt >= DUPLICATE_WINDOW_MS)) return answer({ confirm: true });
+      if (norm(code) !== d.next) {
+        queue.push(item);
+        dock.set({ dialog: { ...d, waiting: (d.waiting ?? 0) + 1 } });
+        setPending();
+      }
+      return;
+    }
     if (d.kind === 'chooseJob') {
       const job = d.jobs.find((j) => norm(j) === norm(code));
       if (job) return answer({ confirm: true, jobName: job });
@@ -73,7 +94,10 @@ export function answer(a: DialogAnswer): void {
   const fn = dialogAnswer;
   dialogAnswer = null;
   dock.set({ dialog: null });
-  if (a.confirm === false && a.requeue) queue.unshift(a.requeue);
+  if (a.confirm === false && a.requeue) {
+    // behind the scan that asked, so scans waiting for the answer keep their order
+    queue.unshift(a.requeue);
+  }
   setPending();
   fn?.(a);
 }
@@ -130,6 +154,21 @@ function operator(): string {
 
 async function handle(item: Item): Promise<void> {
   const { code } = item;
+  if (item.action === 'takeBack') return takeBack(code);
+  if (item.action === 'moveHere') return moveHere(code);
+  const pending = dock.get().pendingExtra;
+  if (item.action === 'confirmExtra') {
+    if (!pending || pending.code !== norm(code)) return;
+    dock.set({ pendingExtra: null });
+    return scanDrive(code, undefined, true);
+  }
+  if (pending && pending.code !== norm(code)) {
+    // another code came instead of the second scan: the serial waiting is dropped, and says so until the box closes
+    dock.set({ pendingExtra: null });
+    clearOffer('confirmExtra');
+    const w: ScanWords = { kind: 'extraDropped', serial: pending.code, instead: printableCode(code) };
+    words('dropped', 'notice', 'notice', pending.code, 'fb.dropped', w);
+  }
   const cmd = parseCommand(code);
   if (cmd === 'unknown') return feedback('rejected', 'rejected', 'rejected', code, 'fb.rejected', 'msg.unknownCommand', { code });
   if (cmd) return runCommand(cmd);
@@ -155,7 +194,22 @@ async function handle(item: Item): Promise<void> {
   }
   if (!open) return receiveOrRefuse(code);
   if (norm(code) === open.trackingNumber) return receivePackage(code); // the station names it: already open
-  return scanDrive(code, item.jobName);
+  if (pending && pending.code === norm(code)) {
+    // the same serial scanned again, past a double read: the person confirms it is the drive's serial
+    dock.set({ pendingExtra: null });
+    return scanDrive(code, item.jobName, true);
+  }
+  return scanDrive(code, item.jobName, false, item.at);
+}
+
+const printableCode = (code: string): string => (parseCommand(code) ? code.trim().toUpperCase() : norm(code));
+
+function clearOffer(kind: NonNullable<Feedback['offer']>['kind']): void {
+  dock.set((s) => {
+    if (s.feedback?.offer?.kind !== kind) return {};
+    const { offer: _taken, ...rest } = s.feedback;
+    return { feedback: rest };
+  });
 }
 
 async function signIn(code: string): Promise<void> {
@@ -194,6 +248,31 @@ export function receiveUnknownAsHeld(code: string): void {
     return { feedback: rest };
   });
   queue.push({ code, at: performance.now(), source: 'manual', asNoJob: true });
+  setPending();
+  void pump();
+}
+
+/** The banner's offer taken (button or F6): record the serial as an extra drive, or move the drive here. */
+export function takeOffer(): void {
+  const offer = dock.get().feedback?.offer;
+  if (!offer) return;
+  if (offer.kind === 'receiveHeld') return receiveUnknownAsHeld(offer.code);
+  clearOffer(offer.kind);
+  queue.push({ code: offer.code, at: performance.now(), source: 'manual', action: offer.kind });
+  setPending();
+  void pump();
+}
+
+/** A drive received in another box, moved here from its line in "needs a look", in turn with the scans. */
+export function moveHereLine(serial: string): void {
+  queue.push({ code: serial, at: performance.now(), source: 'manual', action: 'moveHere' });
+  setPending();
+  void pump();
+}
+
+/** A line of the open box taken back (its button), in turn with the scans. */
+export function takeBackLine(serial: string): void {
+  queue.push({ code: serial, at: performance.now(), source: 'manual', action: 'takeBack' });
   setPending();
   void pump();
 }
@@ -287,16 +366,40 @@ const OUTCOME_LOOK: Record<ScanResult['outcome'], { kind: FeedbackKind; tone: To
   alreadyReceived: { kind: 'alreadyReceived', tone: 'notice', sound: 'notice', title: 'fb.alreadyReceived' },
 };
 
-async function scanDrive(code: string, jobName?: string): Promise<void> {
+async function scanDrive(code: string, jobName?: string, confirmed = false, at = performance.now()): Promise<void> {
   let r: ScanResult;
   expectEcho(code);
   try {
-    r = await theApi().call('drives.scan', { operator: operator(), serial: code, ...(jobName ? { jobName } : {}) });
+    r = await theApi().call('drives.scan', {
+      operator: operator(),
+      serial: code,
+      unlisted: confirmed ? 'record' : 'ask',
+      ...(jobName ? { jobName } : {}),
+    });
   } catch (e) {
     const err = toCoreError(e);
+    if (err.code === 'UNLISTED_NOT_CONFIRMED') {
+      dock.set({ pendingExtra: { code: norm(code), at } });
+      const job = typeof err.detail?.jobName === 'string' ? err.detail.jobName : '';
+      const w: ScanWords = { kind: 'confirmExtra', serial: norm(code), job };
+      play('extra');
+      pushFeedback({
+        kind: 'confirmExtra',
+        tone: 'warning',
+        sound: 'extra',
+        code,
+        title: 'fb.confirmExtra',
+        text: { words: w },
+        offer: { kind: 'confirmExtra', code: norm(code) },
+      });
+      return;
+    }
+    if (err.code === 'CODE_IS_TRACKING') return nextBox(code, at);
+    if (err.code === 'DRIVE_ALREADY_SCANNED') return alreadyIn(code, err);
     if (err.code === 'AMBIGUOUS_JOB' && Array.isArray(err.detail?.jobs)) {
       const chosen = await ask({ kind: 'chooseJob', serial: norm(code), jobs: err.detail.jobs as string[] });
-      if (chosen.confirm && chosen.jobName) return scanDrive(code, chosen.jobName);
+      // the job read off the drive's label is the confirmation a serial on no list needs
+      if (chosen.confirm && chosen.jobName) return scanDrive(code, chosen.jobName, true);
       if (chosen.confirm === false && !chosen.requeue)
         feedback('rejected', 'notice', 'notice', code, 'fb.rejected', 'msg.scanCancelled', { serial: norm(code) });
       return;
@@ -312,10 +415,152 @@ async function scanDrive(code: string, jobName?: string): Promise<void> {
   }
   setPackage(r.package);
   const look = OUTCOME_LOOK[r.outcome];
-  if (r.outcome === 'alreadyReceived')
-    return reject(code, { code: 'DRIVE_ALREADY_SCANNED', message: r.message, detail: { driveId: r.serial } });
+  if (r.outcome === 'alreadyReceived') {
+    const box = r.drive.packageTrackingNumber ?? null;
+    return alreadyIn(code, {
+      code: 'DRIVE_ALREADY_SCANNED',
+      message: r.message,
+      detail: { driveId: r.serial, box, here: box === r.package.trackingNumber, state: r.drive.state },
+    });
+  }
   play(look.sound);
   pushFeedback({ ...look, code, text: { words: { kind: 'outcome', outcome: r.outcome, params: r.params } } });
+}
+
+/** A drive already received names its box; received in another box, it may be moved here (F6). */
+function alreadyIn(code: string, err: CoreError): void {
+  const open = dock.get().pkg;
+  const box = typeof err.detail?.box === 'string' ? err.detail.box : null;
+  const here = err.detail?.here === true;
+  const movable = !here && box !== null && err.detail?.state === 'Received' && err.detail?.held !== true && open?.state === 'open';
+  const w: ScanWords = { kind: 'alreadyIn', serial: norm(code), box, here, movable, open: open?.trackingNumber ?? null };
+  play('notice');
+  pushFeedback({
+    kind: 'alreadyReceived',
+    tone: 'notice',
+    sound: 'notice',
+    code,
+    title: 'fb.alreadyReceived',
+    text: { words: w },
+    ...(movable ? { offer: { kind: 'moveHere' as const, code: norm(code) } } : {}),
+  });
+}
+
+async function moveHere(code: string): Promise<void> {
+  try {
+    const r = await theApi().call('drives.moveToBox', { operator: operator(), serial: code });
+    setPackage(r.package);
+    const w: ScanWords = { kind: 'movedHere', serial: r.driveId, from: r.from, to: r.package.trackingNumber };
+    words('moved', 'notice', 'notice', code, 'fb.moved', w);
+  } catch (e) {
+    reject(code, toCoreError(e));
+  }
+}
+
+async function takeBack(code: string): Promise<void> {
+  try {
+    const r = await theApi().call('drives.takeBack', { operator: operator(), serial: code });
+    last = null;
+    // the taken-back line's notes go with it
+    dock.set((s) => ({ boxNotes: s.boxNotes.filter((n) => norm(n.code) !== norm(code)) }));
+    await refreshPackage();
+    words('undone', 'notice', 'notice', code, 'fb.undone', { kind: 'takenBack', serial: r.driveId, tracking: r.trackingNumber });
+  } catch (e) {
+    reject(code, toCoreError(e));
+  }
+}
+
+/**
+ * The next box's tracking number scanned with a box open: the open box is closed and the next one opened in one
+ * step. Only when the close would make drives NeverReceived is the person asked (the same scan again, Enter, F8,
+ * F9 or CLOSE PACKAGE confirms; Escape keeps the open box); scans that come meanwhile wait for the answer.
+ */
+async function nextBox(code: string, at: number): Promise<void> {
+  const next = norm(code);
+  let confirmed: string[] = [];
+  for (;;) {
+    try {
+      const r = await theApi().call('packages.receiveNext', { operator: operator(), trackingNumber: next, confirmed });
+      const closedView = r.closed.package;
+      const summary = summaryOf(closedView, r.closed.neverReceived);
+      dock.set({ lastClosed: summary });
+      last = null;
+      setPackage(r.package);
+      if (summary.neverReceived.length + summary.extras.length + summary.otherJob.length + summary.heldDrives.length) {
+        // the box just closed is out of sight: what it left to look at stays beside the next one
+        pushNote({
+          kind: 'closed',
+          tone: 'warning',
+          sound: 'notice',
+          code: summary.trackingNumber,
+          title: 'fb.closed',
+          text: {
+            words: {
+              kind: 'previousBox',
+              tracking: summary.trackingNumber,
+              never: summary.neverReceived,
+              extras: summary.extras,
+              otherJob: summary.otherJob.map((d) => d.serial),
+              held: summary.heldDrives,
+            },
+          },
+        });
+      }
+      const w: ScanWords = {
+        kind: 'nextBox',
+        closed: closedView.trackingNumber,
+        never: r.closed.neverReceived.length,
+        opened: r.package.trackingNumber,
+        jobs: r.package.jobs.map((j) => j.name).join(', '),
+        held: r.package.held,
+      };
+      const warn = r.closed.neverReceived.length > 0 || r.package.held;
+      return words('package', warn ? 'warning' : 'accepted', r.package.held ? 'held' : 'accepted', code, 'fb.package', w);
+    } catch (e) {
+      const err = toCoreError(e);
+      if (err.code !== 'CLOSE_NOT_CONFIRMED' || confirmed.length) return reject(code, err);
+      const preview = await theApi()
+        .call('packages.previewClose', {})
+        .catch((x: unknown) => {
+          reject(code, toCoreError(x));
+          return null;
+        });
+      if (!preview) return;
+      askedAt = at;
+      const a = await ask({
+        kind: 'close',
+        trackingNumber: preview.trackingNumber,
+        neverReceived: preview.neverReceived,
+        held: preview.held,
+        thenNext: true,
+        next,
+        waiting: 0,
+      });
+      if (!a.confirm) {
+        return feedback('command', 'notice', 'notice', code, 'fb.command', 'msg.keptOpen', {
+          tracking: preview.trackingNumber,
+          next,
+        });
+      }
+      confirmed = preview.neverReceived.map((d) => d.driveId);
+    }
+  }
+}
+
+/** What a closed box held that needs a look: its NeverReceived, extra, other-job and held drives. */
+function summaryOf(pkg: PackageView, neverReceived: string[]): ClosedSummary {
+  const inBox = new Set(pkg.jobs.map((j) => j.name));
+  return {
+    trackingNumber: pkg.trackingNumber,
+    received: pkg.jobs.reduce((n, j) => n + j.receivedCount, 0),
+    neverReceived,
+    held: pkg.state === 'held',
+    extras: pkg.scanned.filter((d) => d.role === 'extra' && !d.held).map((d) => d.driveId),
+    otherJob: pkg.scanned
+      .filter((d) => !d.held && d.role === 'listed' && (!d.jobName || !inBox.has(d.jobName)))
+      .map((d) => ({ serial: d.driveId, job: d.jobName })),
+    heldDrives: pkg.scanned.filter((d) => d.held).map((d) => d.driveId),
+  };
 }
 
 function ask(d: NonNullable<ReturnType<typeof dock.get>['dialog']>): Promise<DialogAnswer> {
@@ -331,22 +576,15 @@ export async function runCommand(cmd: Command): Promise<void> {
   play('command');
   switch (cmd) {
     case 'SIGNOUT': {
-      // a box open stays open under its opener's name: signing out over it is refused, said why
+      // a box open stays open, under its opener's name: the next badge continues it, and each record names who
+      // scanned it
       const open = dock.get().pkg;
-      if (open && open.state === 'open') {
-        play('rejected');
-        pushFeedback({
-          kind: 'rejected',
-          tone: 'rejected',
-          sound: 'rejected',
-          code: commandCode(cmd),
-          title: 'fb.rejected',
-          text: { key: 'msg.signOutRefused', params: { tracking: open.trackingNumber } },
-        });
-        return;
-      }
       setOperator(null);
       last = null;
+      if (open && open.state === 'open') {
+        const w: ScanWords = { kind: 'signedOutOpen', tracking: open.trackingNumber, opener: open.openedBy };
+        return words('command', 'notice', 'command', commandCode(cmd), 'fb.signedOut', w);
+      }
       pushFeedback({
         kind: 'command',
         tone: 'notice',
@@ -387,8 +625,9 @@ async function closePackage(thenNext: boolean): Promise<void> {
   const pkg = dock.get().pkg;
   if (!pkg || pkg.state !== 'open') {
     if (thenNext) {
-      // NeverReceived drives of the box just closed stay listed until the next box is scanned
-      if (!dock.get().lastClosed?.neverReceived.length) dock.set({ lastClosed: null });
+      // what the box just closed left to look at stays listed until the next box is scanned
+      const lc = dock.get().lastClosed;
+      if (!lc || !(lc.neverReceived.length + lc.extras.length + lc.otherJob.length + lc.heldDrives.length)) dock.set({ lastClosed: null });
       return feedback('command', 'notice', 'command', commandCode('NEXT'), 'fb.command', 'msg.readyNext');
     }
     return reject(commandCode('CLOSE'), {
@@ -407,16 +646,12 @@ async function closePackage(thenNext: boolean): Promise<void> {
     });
     if (!a.confirm) return;
     const r = await theApi().call('packages.close', { operator: operator(), trackingNumber: preview.trackingNumber });
-    const received = r.package.jobs.reduce((n, j) => n + j.receivedCount, 0);
     last = null;
     setPackage(null);
-    // the summary stays until the next box is scanned (after NEXT too), so NeverReceived drives are seen
-    dock.set({
-      lastClosed:
-        thenNext && !r.neverReceived.length
-          ? null
-          : { trackingNumber: r.package.trackingNumber, received, neverReceived: r.neverReceived, held: r.package.state === 'held' },
-    });
+    // the summary stays until the next box is scanned (after NEXT too), so what needs a look is seen
+    const summary = summaryOf(r.package, r.neverReceived);
+    const needsLook = summary.neverReceived.length + summary.extras.length + summary.otherJob.length + summary.heldDrives.length > 0;
+    dock.set({ lastClosed: thenNext && !needsLook ? null : summary });
     if (r.package.state === 'held')
       feedback('closed', 'warning', 'held', preview.trackingNumber, 'fb.closed', 'msg.closedHeld', { tracking: r.package.trackingNumber });
     else if (r.neverReceived.length)
@@ -425,7 +660,17 @@ async function closePackage(thenNext: boolean): Promise<void> {
         never: r.neverReceived.length,
         serials: shortList(r.neverReceived),
       });
-    else
+    else if (needsLook) {
+      // every expected drive came, but not only they: the summary below names the rest
+      const w: ScanWords = {
+        kind: 'closedWith',
+        tracking: r.package.trackingNumber,
+        extras: summary.extras.length,
+        otherJob: summary.otherJob.length,
+        held: summary.heldDrives.length,
+      };
+      words('closed', 'warning', 'notice', preview.trackingNumber, 'fb.closed', w);
+    } else
       feedback('closed', 'accepted', 'accepted', preview.trackingNumber, 'fb.closed', 'msg.closedClean', {
         tracking: r.package.trackingNumber,
       });

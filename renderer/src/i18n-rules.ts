@@ -151,6 +151,14 @@ const EN: Wording = {
       one: `Drive ${w.serials} is neither held nor of a job whose contact could not be reached about its return address: it is not destroyed.`,
       other: `{n} drives are neither held nor of a job whose contact could not be reached about its return address: ${w.serials}.`,
     }),
+  DRIVE_NOT_MOVABLE: (w) =>
+    `Drive ${w.serials} is ${w.driveState(w.p.state)}${w.p.held ? ', held' : ''}: only a drive received and not yet copied or held is ` +
+    'moved to another box.',
+  DRIVE_IN_BOX_ALREADY: (w) => `Drive ${w.serials} is recorded in package ${str(w.p.trackingNumber)} already.`,
+  BOX_NOT_OPEN_HERE: (w) =>
+    w.p.open
+      ? `Package ${str(w.p.trackingNumber)} is not the package open here (${str(w.p.open)} is).`
+      : 'No package is open at this station: scan the right package first, then move the drive into it.',
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('en', str(w.p.copyStatus))}: only a clean copy ends Completed.`,
   COPY_STATUS_CLEAN: () => 'A clean copy ends Completed.',
   COPY_NOT_CORRECTABLE: (w) =>
@@ -225,6 +233,13 @@ const ZH: Wording = {
   DRIVE_NOT_AT_DOCK: (w) => `硬碟 ${w.serials} 從未到達碼頭。`,
   HELD_RETURN_NOT_DUE: (w) => `硬碟 ${w.serials} 自 ${str(w.p.since)} 起暫扣，${str(w.p.due)} 才到退回日期：請先聯絡客戶。`,
   DRIVE_NOT_DESTROYABLE: (w) => `硬碟 ${w.serials} 既未暫扣，其工作也未因回寄地址問題而聯絡不上客戶：不銷毀。`,
+  DRIVE_NOT_MOVABLE: (w) =>
+    `硬碟 ${w.serials} 目前為「${w.driveState(w.p.state)}」${w.p.held ? '（暫扣中）' : ''}：只有已收到、尚未複製且未暫扣的硬碟才能移到另一個包裹。`,
+  DRIVE_IN_BOX_ALREADY: (w) => `硬碟 ${w.serials} 已記錄在包裹 ${str(w.p.trackingNumber)} 中。`,
+  BOX_NOT_OPEN_HERE: (w) =>
+    w.p.open
+      ? `包裹 ${str(w.p.trackingNumber)} 不是此站開啟中的包裹（開啟中的是 ${str(w.p.open)}）。`
+      : '此站沒有開啟中的包裹：請先掃描正確的包裹，再把硬碟移進去。',
   COPY_STATUS_NOT_CLEAN: (w) => `${copyStatusName('zh-TW', str(w.p.copyStatus))}：只有無誤的複製才以「已完成」結束。`,
   COPY_STATUS_CLEAN: () => '無誤的複製以「已完成」結束。',
   COPY_NOT_CORRECTABLE: (w) =>

@@ -25,7 +25,27 @@ export type ScanWords =
   /** A job's name scanned into an open package: refused, nothing recorded. */
   | { kind: 'jobInBox'; job: string; tracking: string }
   /** An operator's badge scanned while a package is open: the station is theirs now, the package stays open. */
-  | { kind: 'handedOver'; name: string; tracking: string; opener: string };
+  | { kind: 'handedOver'; name: string; tracking: string; opener: string }
+  /** A serial on no list: asked before it becomes an extra drive (the same code again, or F6). */
+  | { kind: 'confirmExtra'; serial: string; job: string }
+  /** The serial waiting to be confirmed was left: another code came instead. */
+  | { kind: 'extraDropped'; serial: string; instead: string }
+  /** A drive already received: in this box, or in the box it came in (it may be moved here). */
+  | { kind: 'alreadyIn'; serial: string; box: string | null; here: boolean; movable: boolean; open: string | null }
+  /** A drive moved from the box it was recorded in to the box open here. */
+  | { kind: 'movedHere'; serial: string; from: string; to: string }
+  /** A line of the open box taken back. */
+  | { kind: 'takenBack'; serial: string; tracking: string }
+  /** The next box's scan closed the open box and opened the next. */
+  | { kind: 'nextBox'; closed: string; never: number; opened: string; jobs: string; held: boolean }
+  /** Signed out with a box open: it stays open, and the next badge continues it. */
+  | { kind: 'signedOutOpen'; tracking: string; opener: string }
+  /** A box closed with every expected drive, and extra, other-job or held drives besides. */
+  | { kind: 'closedWith'; tracking: string; extras: number; otherJob: number; held: number }
+  /** What the box just closed by the next box's scan left to look at, kept beside the next box. */
+  | { kind: 'previousBox'; tracking: string; never: string[]; extras: string[]; otherJob: string[]; held: string[] }
+  /** A drive tag drawn for a drive of the open box. */
+  | { kind: 'tagReady'; serial: string; file: string };
 
 export function scanWords(lang: Lang, w: ScanWords): string {
   return lang === 'zh-TW' ? zh(w) : en(w);
@@ -48,6 +68,52 @@ function en(w: ScanWords): string {
         `${w.name} is signed in now. Package ${w.tracking} stays open (opened by ${w.opener}): keep scanning its drives. ` +
         'The badge was not taken as a drive.'
       );
+    case 'confirmExtra':
+      return (
+        `${w.serial} is on no list of job ${w.job}. A drive's label carries model and WWN barcodes too: if this is the drive's ` +
+        'serial, scan it again (or press F6) to record it as an extra drive. Nothing was recorded yet.'
+      );
+    case 'extraDropped':
+      return `${w.serial} was not recorded: ${w.instead} was scanned instead. Scan ${w.serial} twice if it is an extra drive.`;
+    case 'alreadyIn':
+      if (!w.box) return `Drive ${w.serial} was already received.`;
+      if (w.here) return `Drive ${w.serial} was already received in this package (${w.box}). Nothing was changed.`;
+      return (
+        `Drive ${w.serial} was already received in package ${w.box}. Nothing was changed.` +
+        (w.movable && w.open ? ` If it came in ${w.open}, press F6 (button below) to move it here.` : '')
+      );
+    case 'movedHere':
+      return `Drive ${w.serial} moved from package ${w.from} to package ${w.to}: a custody record in each.`;
+    case 'takenBack':
+      return `Scan of ${w.serial} taken back from package ${w.tracking} (a new custody record).`;
+    case 'nextBox': {
+      const never = w.never ? plural('en', w.never, { one: ': # drive NeverReceived', other: ': # drives NeverReceived' }) : '';
+      return (
+        `Package ${w.closed} closed${never}${w.held ? ' (on hold)' : ''}. ` +
+        `Package ${w.opened} is open${w.jobs ? `: ${w.jobs}` : ''}. Scan its drives.`
+      );
+    }
+    case 'signedOutOpen':
+      return `Signed out. Package ${w.tracking} stays open (opened by ${w.opener}): the next badge continues it.`;
+    case 'tagReady':
+      return `Drive tag for ${w.serial} is ready: ${w.file}.`;
+    case 'previousBox': {
+      const parts = [
+        w.never.length ? `NeverReceived ${w.never.join(', ')}` : '',
+        w.extras.length ? `extra ${w.extras.join(', ')}` : '',
+        w.otherJob.length ? `of other jobs ${w.otherJob.join(', ')}` : '',
+        w.held.length ? `held ${w.held.join(', ')}` : '',
+      ].filter(Boolean);
+      return `Package ${w.tracking} was closed with drives to look at: ${parts.join('; ')}.`;
+    }
+    case 'closedWith': {
+      const parts = [
+        w.extras ? plural('en', w.extras, { one: '# extra drive', other: '# extra drives' }) : '',
+        w.otherJob ? plural('en', w.otherJob, { one: '# drive of another job', other: '# drives of other jobs' }) : '',
+        w.held ? plural('en', w.held, { one: '# held drive', other: '# held drives' }) : '',
+      ].filter(Boolean);
+      return `Package ${w.tracking} closed. Every expected drive was received, and ${parts.join(', ')} besides: see the list below.`;
+    }
     case 'outcome':
       return enOutcome(w.outcome, w.params);
   }
@@ -99,6 +165,47 @@ function zh(w: ScanWords): string {
       return `這是工作 ${w.job} 的標籤，不是硬碟：請掃描硬碟本身的序號。沒有任何紀錄；包裹 ${w.tracking} 仍開啟中。`;
     case 'handedOver':
       return `現在由 ${w.name} 登入。包裹 ${w.tracking} 仍開啟中（由 ${w.opener} 開啟）：請繼續掃描硬碟。識別證沒有被當成硬碟。`;
+    case 'confirmExtra':
+      return `${w.serial} 不在工作 ${w.job} 的任何清單上。硬碟標籤上也有型號和 WWN 條碼：若這是硬碟的序號，請再掃描一次（或按 F6）記為額外硬碟。目前尚未記錄。`;
+    case 'extraDropped':
+      return `${w.serial} 未記錄：改掃了 ${w.instead}。若它是額外硬碟，請連續掃描 ${w.serial} 兩次。`;
+    case 'alreadyIn':
+      if (!w.box) return `硬碟 ${w.serial} 已經收過了。`;
+      if (w.here) return `硬碟 ${w.serial} 已在此包裹（${w.box}）中收過了。沒有任何變更。`;
+      return (
+        `硬碟 ${w.serial} 已在包裹 ${w.box} 中收過了。沒有任何變更。` +
+        (w.movable && w.open ? `若它其實在 ${w.open} 中，請按 F6（下方按鈕）移到此包裹。` : '')
+      );
+    case 'movedHere':
+      return `硬碟 ${w.serial} 已從包裹 ${w.from} 移到包裹 ${w.to}：兩個包裹各有一筆保管紀錄。`;
+    case 'takenBack':
+      return `已從包裹 ${w.tracking} 撤回 ${w.serial} 的掃描（新增一筆保管紀錄）。`;
+    case 'nextBox':
+      return (
+        `包裹 ${w.closed} 已關閉${w.never ? `：${plural('zh-TW', w.never, { other: '# 個硬碟未收到' })}` : ''}${w.held ? '（暫扣）' : ''}。` +
+        `包裹 ${w.opened} 已開啟${w.jobs ? `：${w.jobs}` : ''}。請掃描其硬碟。`
+      );
+    case 'signedOutOpen':
+      return `已登出。包裹 ${w.tracking} 仍開啟中（由 ${w.opener} 開啟）：下一位掃描識別證的人接續處理。`;
+    case 'tagReady':
+      return `${w.serial} 的硬碟吊牌已備妥：${w.file}。`;
+    case 'previousBox': {
+      const parts = [
+        w.never.length ? `未收到：${w.never.join('、')}` : '',
+        w.extras.length ? `額外：${w.extras.join('、')}` : '',
+        w.otherJob.length ? `其他工作：${w.otherJob.join('、')}` : '',
+        w.held.length ? `暫扣：${w.held.join('、')}` : '',
+      ].filter(Boolean);
+      return `包裹 ${w.tracking} 已關閉，有需要查看的硬碟：${parts.join('；')}。`;
+    }
+    case 'closedWith': {
+      const parts = [
+        w.extras ? `額外硬碟 ${w.extras} 個` : '',
+        w.otherJob ? `其他工作的硬碟 ${w.otherJob} 個` : '',
+        w.held ? `暫扣的硬碟 ${w.held} 個` : '',
+      ].filter(Boolean);
+      return `包裹 ${w.tracking} 已關閉。預期的硬碟都已收到，另有${parts.join('、')}：請看下方清單。`;
+    }
     case 'outcome':
       return zhOutcome(w.outcome, w.params);
   }

@@ -25,8 +25,8 @@ export interface Feedback {
   title: Key;
   text: { key: Key; params?: Params } | { error: CoreError; scanned?: string } | { words: ScanWords };
   at: number;
-  /** An action the banner offers with this feedback. */
-  offer?: { kind: 'receiveHeld'; code: string };
+  /** An action the banner offers with this feedback (button and F6). */
+  offer?: { kind: 'receiveHeld' | 'confirmExtra' | 'moveHere'; code: string };
 }
 export type FeedbackKind =
   | 'received'
@@ -43,17 +43,49 @@ export type FeedbackKind =
   | 'closed'
   | 'undone'
   | 'command'
-  | 'signedIn';
+  | 'signedIn'
+  | 'confirmExtra'
+  | 'dropped'
+  | 'moved';
+
+/**
+ * The outcomes of an open box that need a person's eyes: they stay listed beside the box until it closes (a
+ * burst moves the banner on within milliseconds), and the close summary names them.
+ */
+export const NOTE_KINDS: ReadonlySet<FeedbackKind> = new Set<FeedbackKind>([
+  'extra',
+  'otherJob',
+  'held',
+  'alreadyReceived',
+  'rejected',
+  'confirmExtra',
+  'dropped',
+  'moved',
+]);
 
 export interface ClosedSummary {
   trackingNumber: string;
   received: number;
   neverReceived: string[];
   held: boolean;
+  /** Extra drives, drives of other jobs and held drives the box held when it closed. */
+  extras: string[];
+  otherJob: { serial: string; job: string | null }[];
+  heldDrives: string[];
 }
 
 export type FlowDialog =
-  | { kind: 'close'; trackingNumber: string; neverReceived: { jobName: string; driveId: string }[]; held: boolean; thenNext: boolean }
+  | {
+      kind: 'close';
+      trackingNumber: string;
+      neverReceived: { jobName: string; driveId: string }[];
+      held: boolean;
+      thenNext: boolean;
+      /** The next box's tracking number, when its scan asked to close this one. */
+      next?: string;
+      /** Scans that came while the question was on screen: taken in order once it is answered. */
+      waiting?: number;
+    }
   | { kind: 'chooseJob'; serial: string; jobs: string[] };
 
 export interface DockState {
@@ -77,6 +109,12 @@ export interface DockState {
   lastClosed: ClosedSummary | null;
   feedback: Feedback | null;
   log: Feedback[];
+  /** The open box's outcomes that need a look (NOTE_KINDS), newest first, until it closes. */
+  boxNotes: Feedback[];
+  /** A serial on no list, waiting for its second scan (or F6) before it becomes an extra drive. */
+  pendingExtra: { code: string; at: number } | null;
+  /** The last drive tag drawn at Receive, ready to open and print. */
+  tag: { serial: string; url: string; filename: string } | null;
   /** Scans taken but not yet answered. */
   pending: number;
   dialog: FlowDialog | null;
@@ -114,6 +152,9 @@ export const useDock = create<DockState>()(() => ({
   lastClosed: null,
   feedback: null,
   log: [],
+  boxNotes: [],
+  pendingExtra: null,
+  tag: null,
   pending: 0,
   dialog: null,
   changeTick: 0,
@@ -168,7 +209,9 @@ let pkgEpoch = 0;
 export function setPackage(pkg: PackageView | null): void {
   pkgEpoch++;
   const prev = dock.get().pkg;
-  dock.set({ pkg });
+  // a box's notes are its own: another box (or none) starts with none
+  const sameBox = Boolean(pkg && prev && pkg.trackingNumber === prev.trackingNumber && pkg.state === 'open');
+  dock.set(sameBox ? { pkg } : { pkg, boxNotes: [], pendingExtra: null });
   if (
     pkg &&
     (pkg.held || pkg.scanned.some((d) => d.held)) &&
@@ -266,8 +309,20 @@ export function go(screen: Screen, jobName: string | null = null): void {
 }
 
 let feedbackId = 0;
+/** A line for the open box's "needs a look" list (and the log) that does not take the banner. */
+export function pushNote(f: Omit<Feedback, 'id' | 'at'>): Feedback {
+  const fb: Feedback = { ...f, id: ++feedbackId, at: Date.now() };
+  dock.set((s) => ({ log: [fb, ...s.log].slice(0, 40), boxNotes: [fb, ...s.boxNotes] }));
+  return fb;
+}
+/** One line per code: a drive scanned again (or confirmed, or moved) says so once, its newest words kept. */
+const sameNote = (a: Feedback, b: Feedback): boolean => a.code.trim().toUpperCase() === b.code.trim().toUpperCase();
 export function pushFeedback(f: Omit<Feedback, 'id' | 'at'>): Feedback {
   const fb: Feedback = { ...f, id: ++feedbackId, at: Date.now() };
-  dock.set((s) => ({ feedback: fb, log: [fb, ...s.log].slice(0, 40) }));
+  dock.set((s) => ({
+    feedback: fb,
+    log: [fb, ...s.log].slice(0, 40),
+    ...(s.pkg?.state === 'open' && NOTE_KINDS.has(fb.kind) ? { boxNotes: [fb, ...s.boxNotes.filter((n) => !sameNote(n, fb))] } : {}),
+  }));
   return fb;
 }

@@ -119,6 +119,10 @@ test('in Chinese the custody timeline has no English station reasons, and in Eng
 test('scanning a burst of codes that are not drives into a box records none of them, at scanner speed', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-951', tracking: 'TRK-951', drives: ['WD-951'] });
   await putJob(station, { name: 'contoso-952', tracking: 'TRK-952', drives: ['WD-952'] });
+  // a box received before: its tracking number scanned again is no drive and no next box
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'TRK-952' });
+  await station.api.call('drives.scan', { operator: OPERATOR, serial: 'WD-952' });
+  await station.api.call('packages.close', { operator: OPERATOR, trackingNumber: 'TRK-952' });
   await signIn(page, station);
   await scanAndWait(page, 'TRK-951');
   const before = dumpStore(station);

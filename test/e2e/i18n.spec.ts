@@ -22,6 +22,7 @@ test("the language switches at any time, and the last scan's answer reads in the
   await scanAndWait(page, 'TRK-501');
   await scanAndWait(page, 'WD-501A');
   await scanAndWait(page, 'SN-EXTRA-501');
+  await page.keyboard.press('F6'); // a serial on no list is confirmed before it is an extra drive
   await expect(banner(page)).toContainText('EXTRA DRIVE');
   await page.getByTestId('lang-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');

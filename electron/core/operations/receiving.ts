@@ -55,16 +55,7 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
   const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
   const carrier = typeof input?.carrierName === 'string' && input.carrierName.trim() ? input.carrierName.trim().slice(0, 64) : null;
   return c.op(() => {
-    const existing = c.read.package(tracking);
-    if (existing) {
-      if (existing.state === 'open')
-        fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is already open at ${existing.station}.`, { trackingNumber: tracking });
-      fail(
-        'PACKAGE_ALREADY_RECEIVED',
-        `Package ${tracking} was already received on ${existing.openedAt.slice(0, 10)} by ${existing.openedBy} (${existing.state}).`,
-        { trackingNumber: tracking },
-      );
-    }
+    refuseReceivedBox(c, tracking);
     const open = c.read.openPackageOf(actor.station);
     if (open)
       fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, {
@@ -105,6 +96,57 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
   });
 }
 
+/** A box received before (open here or at another station, or closed) is not received again. */
+function refuseReceivedBox(c: Context, tracking: string): void {
+  const existing = c.read.package(tracking);
+  if (!existing) return;
+  if (existing.state === 'open')
+    fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is already open at ${existing.station}.`, { trackingNumber: tracking });
+  fail(
+    'PACKAGE_ALREADY_RECEIVED',
+    `Package ${tracking} was already received on ${existing.openedAt.slice(0, 10)} by ${existing.openedBy} (${existing.state}).`,
+    { trackingNumber: tracking },
+  );
+}
+
+/**
+ * The next box's tracking number scanned while a box is open: the open box is closed and the next one opened,
+ * in one step, so no drive can fall between them. When the close would make drives NeverReceived, the person
+ * confirms first: `confirmed` lists the serials they were shown, and a close that would mark any other is
+ * refused (`CLOSE_NOT_CONFIRMED`, naming them) with nothing changed.
+ */
+export function receiveNext(
+  c: Context,
+  actor: Actor,
+  input: { trackingNumber: unknown; confirmed?: unknown },
+): { closed: { package: PackageView; neverReceived: string[] }; package: PackageView } {
+  c.checkActor(actor);
+  const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
+  const confirmed = Array.isArray(input?.confirmed) ? input.confirmed.filter((x): x is string => typeof x === 'string') : [];
+  return c.op(() => {
+    const open = c.read.openPackageOf(actor.station);
+    if (!open) fail('NO_OPEN_PACKAGE', `No package is open to close before ${tracking}: scan it on its own.`);
+    if (open.trackingNumber === tracking)
+      fail('PACKAGE_ALREADY_OPEN', `Package ${tracking} is the package open here.`, { trackingNumber: tracking });
+    refuseReceivedBox(c, tracking);
+    if (!c.read.jobsDeliveredIn(tracking).length)
+      fail('PACKAGE_UNKNOWN', `No job expects package ${tracking}: package ${open.trackingNumber} stays open.`, {
+        trackingNumber: tracking,
+      });
+    const never = previewClose(c, actor, open.trackingNumber).neverReceived.map((d) => d.driveId);
+    const unseen = never.filter((d) => !confirmed.includes(d));
+    if (unseen.length)
+      fail(
+        'CLOSE_NOT_CONFIRMED',
+        `Closing package ${open.trackingNumber} makes ${unseen.join(', ')} NeverReceived: confirm it before ${tracking} is opened. ` +
+          'Nothing was changed.',
+        { trackingNumber: open.trackingNumber, next: tracking, neverReceived: never },
+      );
+    const closed = closePackage(c, actor, { trackingNumber: open.trackingNumber });
+    return { closed, package: receivePackage(c, actor, { trackingNumber: tracking }) };
+  });
+}
+
 export function packageForScan(c: Context, actor: Actor, tracking: unknown): PackageRecord {
   if (tracking !== undefined && tracking !== null && tracking !== '') {
     const t = normalizeCode(tracking, 'tracking number');
@@ -119,7 +161,11 @@ export function packageForScan(c: Context, actor: Actor, tracking: unknown): Pac
 }
 
 /** A drive serial scanned into the open package: listed, later arrival, another job's, extra, held or of no job. */
-export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown }): ScanResult {
+export function scanDrive(
+  c: Context,
+  actor: Actor,
+  input: { serial: unknown; trackingNumber?: unknown; jobName?: unknown; unlisted?: unknown },
+): ScanResult {
   c.checkActor(actor);
   const serial = normalizeCode(input?.serial, 'drive serial');
   return c.op(() => {
@@ -160,7 +206,15 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
         fail(
           'DRIVE_ALREADY_SCANNED',
           `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`,
-          { driveId: serial, jobName: existing.jobName },
+          // the box it came in, so the screens name it (and offer to move it here when it came in another)
+          {
+            driveId: serial,
+            jobName: existing.jobName,
+            box: existing.packageTracking,
+            here: existing.packageTracking === pkg.trackingNumber,
+            state: existing.state,
+            held: Boolean(existing.heldSince),
+          },
         );
       }
       if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
@@ -253,6 +307,16 @@ export function scanDrive(c: Context, actor: Actor, input: { serial: unknown; tr
         pkg.trackingNumber,
       );
       return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`, 'noJob');
+    }
+    // a drive label carries model and WWN barcodes beside the serial: asked, the station records a serial on no
+    // list as an extra drive only once the person confirms it (the same code again, or a key)
+    if (owner.jobType !== 'Export' && input?.unlisted === 'ask') {
+      fail(
+        'UNLISTED_NOT_CONFIRMED',
+        `${serial} is on no list of job ${owner.name}: scan it again to record it as an extra drive ` +
+          "(a drive's label carries model and WWN barcodes too). Nothing was recorded.",
+        { driveId: serial, jobName: owner.name, trackingNumber: pkg.trackingNumber },
+      );
     }
     // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
     if (owner.jobType === 'Export') {
@@ -417,6 +481,92 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
     if (rec.action === 'scan.undone' || rec.action === 'package.receiveUndone')
       fail('NOTHING_TO_UNDO', `The last scan (${rec.driveId ?? rec.trackingNumber}) was already undone.`);
     if (rec.action === 'package.received' || rec.action === 'package.receivedHeld') return undoReceipt(c, actor, rec);
+    return undoScan(c, actor, rec);
+  });
+}
+
+/** The drive scans a line of the open box may be taken back from (each undone by a compensating record). */
+const SCANS = new Set([
+  'drive.scanned',
+  'drive.arrivedLater',
+  'drive.receivedInOtherPackage',
+  'drive.extra',
+  'drive.heldNoJob',
+  'drive.heldExtra',
+  'drive.held',
+  'drive.exportReceived',
+]);
+
+/**
+ * Takes back any line of the box open at this station, not only the last scan: the drive's own last record
+ * must be its scan into this box (a drive moved or changed since is refused), and the compensating record is
+ * the same an undo writes. Taken back, the drive may be scanned again and taken back again.
+ */
+export function takeBack(
+  c: Context,
+  actor: Actor,
+  input: { serial: unknown },
+): { driveId: string; trackingNumber: string; message: string } {
+  c.checkActor(actor);
+  const serial = normalizeCode(input?.serial, 'drive serial');
+  return c.op(() => {
+    const open = packageForScan(c, actor, undefined);
+    const drive = c.read.activeDrive(serial);
+    if (!drive || drive.packageTracking !== open.trackingNumber)
+      fail('NOTHING_TO_UNDO', `Drive ${serial} is not recorded in package ${open.trackingNumber}: there is nothing to take back.`, {
+        driveId: serial,
+        trackingNumber: open.trackingNumber,
+      });
+    const rec = c.read.custodyBy('drive_id', serial, Number.MAX_SAFE_INTEGER, 1)[0];
+    if (!rec || !SCANS.has(rec.action) || rec.trackingNumber !== open.trackingNumber)
+      fail(
+        'UNDO_SUPERSEDED',
+        `Drive ${serial} has a later record than its scan into package ${open.trackingNumber} (${rec?.action ?? 'none'}): ` +
+          'it cannot be taken back here.',
+        { driveId: serial, trackingNumber: open.trackingNumber },
+      );
+    const r = undoScan(c, actor, rec);
+    return { driveId: r.driveId, trackingNumber: open.trackingNumber, message: `Scan of ${serial} taken back.` };
+  });
+}
+
+/**
+ * A drive recorded in the wrong box (the previous box, closed by the next one's scan) is moved to the box open
+ * at this station: one custody record in each box, the drive's state unchanged. The rule book says when.
+ */
+export function moveToBox(c: Context, actor: Actor, input: { serial: unknown }): { driveId: string; from: string; package: PackageView } {
+  c.checkActor(actor);
+  const serial = normalizeCode(input?.serial, 'drive serial');
+  return c.op(() => {
+    const drive = c.liveDrive(serial);
+    const open = c.read.openPackageOf(actor.station);
+    const box = open
+      ? { trackingNumber: open.trackingNumber, state: open.state, openAtStation: open.trackingNumber }
+      : { trackingNumber: '', state: 'closed' as const, openAtStation: null };
+    requireAction('moveToBox', { ...c.driveContext(drive), box });
+    const from = drive.packageTracking!;
+    const to = open!.trackingNumber;
+    c.tx.setDrive(drive.id, { package_tracking: to });
+    const base = {
+      subject: 'drive' as const,
+      jobName: drive.jobName,
+      driveId: drive.driveId,
+      stateBefore: drive.state,
+      stateAfter: drive.state,
+    };
+    c.custody(actor, { ...base, action: 'drive.movedOut', trackingNumber: from, detail: { row: drive.id, to } });
+    c.custody(actor, { ...base, action: 'drive.movedIn', trackingNumber: to, detail: { row: drive.id, from } });
+    c.touch('drives', drive.driveId);
+    c.touch('jobs', drive.jobName);
+    c.touch('packages', from);
+    c.touch('packages', to);
+    return { driveId: drive.driveId, from, package: packageViewOf(c.read, to)! };
+  });
+}
+
+/** The compensating record of one drive scan (the last at the station, or a line taken back). */
+function undoScan(c: Context, actor: Actor, rec: CustodyRecord): { driveId: string; trackingNumber: string | null; message: string } {
+  {
     const row = Number(rec.detail?.row);
     const drive = c.read.driveById(row);
     const later = c.read.anyDriveRecordAfter(rec.driveId, rec.seq);
@@ -454,7 +604,7 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
     c.touch('jobs', drive.jobName);
     c.touch('packages', rec.trackingNumber);
     return { driveId: drive.driveId, trackingNumber: rec.trackingNumber, message: `Scan of ${drive.driveId} undone.` };
-  });
+  }
 }
 
 /** A box opened by mistake, with nothing scanned into it yet, is put back unopened. */

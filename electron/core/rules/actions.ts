@@ -134,6 +134,22 @@ const destroyable: Guard<DriveContext> = ({ drive, job }) => {
   return drive.heldSince || unreachable ? null : reason('DRIVE_NOT_DESTROYABLE', { driveIds: [drive.driveId] });
 };
 
+/**
+ * A drive recorded in the wrong box is moved to the box open at this station: only while it sits at the dock as
+ * received (not yet copied, not held), so the move corrects where it came in and nothing that happened after.
+ */
+const movable: Guard<DriveContext> = ({ drive }) =>
+  isAtDock(drive) && drive.state === 'Received' && !drive.heldSince && drive.packageTracking
+    ? null
+    : reason('DRIVE_NOT_MOVABLE', { driveIds: [drive.driveId], state: drive.state, held: drive.heldSince ? 1 : 0 });
+const intoBoxOpenHere: Guard<DriveContext> = ({ drive, box }) => {
+  if (!box || box.state !== 'open' || box.openAtStation !== box.trackingNumber)
+    return reason('BOX_NOT_OPEN_HERE', { trackingNumber: box?.trackingNumber ?? '', open: box?.openAtStation ?? null });
+  return drive.packageTracking === box.trackingNumber
+    ? reason('DRIVE_IN_BOX_ALREADY', { driveIds: [drive.driveId], trackingNumber: box.trackingNumber })
+    : null;
+};
+
 const noOtherOpen: Guard<PackageContext> = ({ pkg, openAtStation }) =>
   openAtStation && openAtStation !== pkg.trackingNumber
     ? reason('ANOTHER_PACKAGE_OPEN', { trackingNumber: pkg.trackingNumber, open: openAtStation })
@@ -198,6 +214,7 @@ export const DRIVE_ACTIONS = {
   ]),
   returnHeld: drive('return the held drive to the sender once its return is due', 'DRIVE_NOT_HELD', [heldAtDock, returnDue]),
   destroy: drive('securely destroy the drive, with a witness', 'DRIVE_NOT_HELD', [destroyable]),
+  moveToBox: drive('move a drive recorded in the wrong box to the box open here', 'DRIVE_NOT_MOVABLE', [movable, intoBoxOpenHere]),
 } satisfies Record<string, ActionDef<DriveContext>>;
 
 export const PACKAGE_ACTIONS = {

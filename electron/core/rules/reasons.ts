@@ -144,6 +144,16 @@ export const RULES = {
     en: (p) =>
       `${cap(drives(p.driveIds))}: neither held nor of a job whose contact could not be reached about a wrong or missing return address, so not destroyed`,
   },
+  DRIVE_NOT_MOVABLE: {
+    error: 'DRIVE_NOT_MOVABLE',
+    en: (p) =>
+      `${cap(drives(p.driveIds))}: ${str(p.state)}${p.held ? ', held' : ''}; only a drive received and not yet copied or held ` +
+      'is moved to another box',
+  },
+  DRIVE_IN_BOX_ALREADY: {
+    error: 'DRIVE_NOT_MOVABLE',
+    en: (p) => `${cap(drives(p.driveIds))} ${be(p.driveIds)} recorded in package ${str(p.trackingNumber)} already`,
+  },
   COPY_STATUS_NOT_CLEAN: { en: (p) => `Copy status ${str(p.copyStatus) || 'none'}: only a clean copy (Completed) ends Completed` },
   COPY_STATUS_CLEAN: { en: () => 'A clean copy (Completed) ends Completed, not CompletedMoreInfo' },
   COPY_NOT_CORRECTABLE: {
@@ -158,6 +168,10 @@ export const RULES = {
   ANOTHER_PACKAGE_OPEN: {
     error: 'ANOTHER_PACKAGE_OPEN',
     en: (p) => `Package ${str(p.open)} is still open at this station: close it first`,
+  },
+  BOX_NOT_OPEN_HERE: {
+    error: 'PACKAGE_NOT_OPEN',
+    en: (p) => `Package ${str(p.trackingNumber)} is not the package open at this station${p.open ? ` (${str(p.open)} is)` : ''}`,
   },
   NOTHING_TO_RELEASE: {
     en: (p) => `Nothing in package ${str(p.trackingNumber)} can be released: its jobs are still Creating, ended or unknown`,

@@ -1,6 +1,6 @@
 // The service's state machines as plain tables (from, to, trigger, who takes it, guard), so a screen can ask
 // "what may happen now, and why not the rest?" and tests can walk every edge.
-import type { DriveRecord, DriveState, JobRecord, JobState } from '../model.ts';
+import type { DriveRecord, DriveState, JobRecord, JobState, PackageState } from '../model.ts';
 import {
   arrivedOfJob,
   drivesAtDock,
@@ -32,6 +32,8 @@ export interface DriveContext {
   copyStatus?: string;
   /** The station's time now (ISO), for the rules that fall due; without it nothing is due yet. */
   now?: string;
+  /** The box a drive is to be moved into, and the box open at the acting station. */
+  box?: { trackingNumber: string; state: PackageState; openAtStation: string | null };
 }
 
 /** A guard answers null when the rule holds, or the reason it does not. */

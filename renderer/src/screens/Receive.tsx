@@ -3,7 +3,10 @@
 // buttons (and keys, and command barcodes) for close, next, undo, and a field for damaged labels.
 import { memo, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { dock, useDock, type Feedback, type FeedbackKind } from '../store.ts';
-import { answer, command, receiveUnknownAsHeld, submitScan } from '../flow.ts';
+import { answer, command, moveHereLine, submitScan, takeBackLine, takeOffer } from '../flow.ts';
+import { useReceiveT } from '../i18n-receive.ts';
+import { theApi, toCoreError, pushFeedback } from '../store.ts';
+import { blobUrl } from './packaging-shared.ts';
 import { useLang, useT, type T } from '../useT.ts';
 import { driveStateName, errorText, formatDate, formatTime, jobStateName, printable, type Lang } from '../i18n.ts';
 import { scanWords } from '../i18n-scan.ts';
@@ -28,7 +31,38 @@ const KIND_ICON: Record<FeedbackKind, IconName> = {
   undone: 'undo',
   command: 'info',
   signedIn: 'user',
+  confirmExtra: 'plus',
+  dropped: 'undo',
+  moved: 'swap',
 };
+
+/** A drive tag for an extra or held drive, drawn at once so it goes on the drive before it leaves the bench. */
+async function printTag(serial: string): Promise<void> {
+  try {
+    const file = await theApi().call('labels.render', { kind: 'drive-tag', driveId: serial, format: 'pdf' });
+    const prev = dock.get().tag;
+    if (prev) URL.revokeObjectURL(prev.url);
+    const url = blobUrl(file);
+    dock.set({ tag: { serial, url, filename: file.filename } });
+    pushFeedback({
+      kind: 'command',
+      tone: 'notice',
+      sound: 'command',
+      code: serial,
+      title: 'fb.command',
+      text: { words: { kind: 'tagReady', serial, file: file.filename } },
+    });
+  } catch (e) {
+    pushFeedback({
+      kind: 'rejected',
+      tone: 'rejected',
+      sound: 'rejected',
+      code: serial,
+      title: 'fb.rejected',
+      text: { error: toCoreError(e) },
+    });
+  }
+}
 
 export function feedbackText(lang: Lang, t: T, f: Feedback): string {
   if ('words' in f.text) return scanWords(lang, f.text.words);
@@ -37,6 +71,7 @@ export function feedbackText(lang: Lang, t: T, f: Feedback): string {
 
 function Banner() {
   const t = useT();
+  const rt = useReceiveT();
   const wrap = useRef<HTMLElement>(null);
   // the banner's height, for the drive list below it to fit the window (the banner never scrolls away)
   useEffect(() => {
@@ -91,11 +126,14 @@ function Banner() {
                   <button
                     type="button"
                     className="btn btn-offer"
-                    onClick={() => receiveUnknownAsHeld(f.offer!.code)}
+                    onClick={() => takeOffer()}
                     aria-keyshortcuts="F6"
-                    data-testid="receive-held"
+                    data-testid={f.offer.kind === 'receiveHeld' ? 'receive-held' : `offer-${f.offer.kind}`}
                   >
-                    {t('receive.receiveHeld', { code: f.offer.code })} <kbd>F6</kbd>
+                    {f.offer.kind === 'receiveHeld'
+                      ? t('receive.receiveHeld', { code: f.offer.code })
+                      : rt(f.offer.kind === 'confirmExtra' ? 'rx.confirmExtra' : 'rx.moveHere', { code: f.offer.code })}{' '}
+                    <kbd>F6</kbd>
                   </button>
                 </div>
               ) : null}
@@ -120,48 +158,67 @@ function driveChip(lang: Lang, t: T, d: DriveView) {
   );
 }
 
-// Which drive rows are on screen, told by one IntersectionObserver (no layout forced on the scan's path).
-const onScreen = new WeakSet<Element>();
-const visibility =
-  typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver(
-        (entries) => {
-          for (const e of entries) {
-            if (e.isIntersecting) onScreen.add(e.target);
-            else onScreen.delete(e.target);
-          }
-        },
-        { threshold: 1 },
-      )
-    : null;
-
-/** Scrolls the drive list that holds the row (not the window) just enough to show the row. */
+/**
+ * Brings the row a scan just changed into view, scrolling its list (never the page). Asked at the next frame,
+ * where the layout is computed for the paint anyway, and only for the newest row of a burst: a scan's answer
+ * never waits on a layout of its own.
+ */
+let scrollTarget: HTMLElement | null = null;
 function scrollWithin(el: HTMLElement): void {
-  const x = window.scrollX;
-  const y = window.scrollY;
-  // an extra or other-job drive: its whole box, heading too, comes into view
-  (el.closest<HTMLElement>('.pkg-others') ?? el).scrollIntoView({ block: 'nearest' });
-  if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+  const first = scrollTarget === null;
+  scrollTarget = el;
+  if (!first) return;
+  requestAnimationFrame(() => {
+    const target = scrollTarget;
+    scrollTarget = null;
+    if (!target?.isConnected) return;
+    const x = window.scrollX;
+    const y = window.scrollY;
+    // an extra or other-job drive: its whole box, heading too, comes into view
+    (target.closest<HTMLElement>('.pkg-others') ?? target).scrollIntoView({ block: 'nearest' });
+    if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+  });
 }
 
 // A package may hold 200 drives and a scan changes one: rows and job blocks re-render only when what they
 // show changed, so a scan's answer reaches the screen in a few milliseconds.
-const sameDrive = (a: DriveView, b: DriveView) => a.driveId === b.driveId && a.state === b.state && a.held === b.held && a.role === b.role;
+const sameDrive = (a: DriveView, b: DriveView) =>
+  a.driveId === b.driveId &&
+  a.state === b.state &&
+  a.held === b.held &&
+  a.role === b.role &&
+  a.packageTrackingNumber === b.packageTrackingNumber;
+
+/** Missing drives first: what is still to find leads the list; NeverReceived next; received last. */
+const MISSING_FIRST: Record<string, number> = { Specified: 0, NeverReceived: 1 };
+const missingFirst = (ds: readonly DriveView[]): DriveView[] =>
+  ds
+    .map((d, i) => ({ d, i, rank: d.held ? 2 : (MISSING_FIRST[d.state] ?? 2) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.d);
 
 const DriveRow = memo(
-  function DriveRow({ d, role, jobName, other = false }: { d: DriveView; role: string; jobName: string | null; other?: boolean }) {
+  function DriveRow({
+    d,
+    role,
+    jobName,
+    other = false,
+    box = null,
+  }: {
+    d: DriveView;
+    role: string;
+    jobName: string | null;
+    other?: boolean;
+    /** The open box: a line scanned into it can be taken back. */
+    box?: string | null;
+  }) {
     const lang = useLang();
     const t = useT();
+    const rt = useReceiveT();
     const row = useRef<HTMLLIElement>(null);
     const first = useRef(true);
     // read when the row appears; a later change of role is not a scan and scrolls nothing
     const extraOrOther = useEffectEvent(() => role !== 'listed' || other);
-    useEffect(() => {
-      const el = row.current;
-      if (!el || !visibility) return;
-      visibility.observe(el);
-      return () => visibility.unobserve(el);
-    }, []);
     // the row a scan just changed comes into view, so the person sees it turn: its list scrolls, never the
     // page (the banner above stays where it is)
     useEffect(() => {
@@ -172,7 +229,8 @@ const DriveRow = memo(
         if (el && extraOrOther()) scrollWithin(el);
         return;
       }
-      if (el && !onScreen.has(el)) scrollWithin(el);
+      // missing drives lead the list, so a row scanned moves: what the observer saw before the move is stale
+      if (el) scrollWithin(el);
     }, [d.state, d.held]);
     const received = d.state === 'Received' || d.state === 'Transferring' || d.state === 'Completed' || d.state === 'CompletedMoreInfo';
     return (
@@ -203,10 +261,36 @@ const DriveRow = memo(
           </span>
         ) : null}
         {role === 'extra' && !d.held ? <span className="chip chip-extra">{t('fb.extra')}</span> : driveChip(lang, t, d)}
+        {box && d.packageTrackingNumber === box ? (
+          <span className="line-actions">
+            {role === 'extra' || role === 'orphan' || d.held ? (
+              <button
+                type="button"
+                className="btn btn-line"
+                onClick={() => void printTag(d.driveId)}
+                aria-label={rt('rx.tagLabel', { serial: d.driveId })}
+                data-testid={`tag-${d.driveId}`}
+              >
+                {rt('rx.tag')}
+              </button>
+            ) : null}
+            {/* an icon with its words in the label and tooltip: the line stays one line at 1366 */}
+            <button
+              type="button"
+              className="btn btn-line btn-icon"
+              onClick={() => takeBackLine(d.driveId)}
+              aria-label={rt('rx.takeBackLabel', { serial: d.driveId })}
+              title={rt('rx.takeBackLabel', { serial: d.driveId })}
+              data-testid={`take-back-${d.driveId}`}
+            >
+              <Icon name="undo" size={18} />
+            </button>
+          </span>
+        ) : null}
       </li>
     );
   },
-  (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other,
+  (a, b) => sameDrive(a.d, b.d) && a.role === b.role && a.jobName === b.jobName && a.other === b.other && a.box === b.box,
 );
 
 const sameDrives = (a: DriveView[], b: DriveView[]) => a.length === b.length && a.every((d, i) => sameDrive(d, b[i]!));
@@ -221,7 +305,7 @@ const sameJob = (a: PackageJobView, b: PackageJobView) =>
   sameDrives(a.extra, b.extra);
 
 const JobBlock = memo(
-  function JobBlock({ job }: { job: PackageJobView }) {
+  function JobBlock({ job, box }: { job: PackageJobView; box: string | null }) {
     const t = useT();
     const lang = useLang();
     const pct = job.expectedCount ? Math.round((job.receivedCount / job.expectedCount) * 100) : 0;
@@ -246,14 +330,14 @@ const JobBlock = memo(
           <div className="progress-bar" style={{ width: `${pct}%` }} />
         </div>
         <ul className="drives" aria-label={t('receive.expected')}>
-          {job.expected.map((d) => (
-            <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} />
+          {missingFirst(job.expected).map((d) => (
+            <DriveRow key={d.driveId} d={d} role="listed" jobName={job.name} box={box} />
           ))}
         </ul>
       </article>
     );
   },
-  (a, b) => sameJob(a.job, b.job),
+  (a, b) => sameJob(a.job, b.job) && a.box === b.box,
 );
 
 function HeldBox({ pkg }: { pkg: PackageView }) {
@@ -284,8 +368,76 @@ function HeldBox({ pkg }: { pkg: PackageView }) {
   );
 }
 
+/** Every non-green outcome of the open box, listed until it closes (a burst moves the banner on in milliseconds). */
+function BoxNotes() {
+  const rt = useReceiveT();
+  const t = useT();
+  const lang = useLang();
+  const notes = useDock((s) => s.boxNotes);
+  if (!notes.length) return null;
+  return (
+    <section className="box-notes" data-testid="box-notes" data-count={notes.length} aria-labelledby="box-notes-title">
+      <h3 id="box-notes-title">
+        <Icon name="info" size={22} /> {rt('rx.notes', { n: notes.length })}
+      </h3>
+      <ul className="box-notes-list">
+        {notes.map((f) => (
+          <li key={f.id} className={`box-note recent-${f.kind}`} data-kind={f.kind} data-code={f.code.trim().toUpperCase()}>
+            <Icon name={KIND_ICON[f.kind]} size={20} />
+            <span className="box-note-title">{t(f.title)}</span>
+            <span className="box-note-code mono">{printable(f.code.trim().toUpperCase())}</span>
+            <span className="box-note-text" title={feedbackText(lang, t, f)}>
+              {feedbackText(lang, t, f)}
+            </span>
+            {f.offer?.kind === 'moveHere' ? (
+              <button
+                type="button"
+                className="btn btn-line box-note-action"
+                onClick={() => moveHereLine(f.offer!.code)}
+                data-testid={`move-here-${f.offer.code}`}
+              >
+                {rt('rx.moveHere', { code: f.offer.code })}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What a box holds that needs a look when it closes: extra drives, drives of other jobs, held drives. */
+function lookAt(pkg: PackageView): { extras: string[]; otherJob: { serial: string; job: string | null }[]; heldDrives: string[] } {
+  const inBox = new Set(pkg.jobs.map((j) => j.name));
+  return {
+    extras: pkg.scanned.filter((d) => d.role === 'extra' && !d.held).map((d) => d.driveId),
+    otherJob: pkg.scanned
+      .filter((d) => !d.held && d.role === 'listed' && (!d.jobName || !inBox.has(d.jobName)))
+      .map((d) => ({ serial: d.driveId, job: d.jobName })),
+    heldDrives: pkg.scanned.filter((d) => d.held).map((d) => d.driveId),
+  };
+}
+
+function ClosedList({ title, serials, testId }: { title: string; serials: { serial: string; job?: string | null }[]; testId: string }) {
+  if (!serials.length) return null;
+  return (
+    <>
+      <p className="closed-never-title">{title}</p>
+      <ul className="drives drives-compact" data-testid={testId}>
+        {serials.map((d) => (
+          <li key={d.serial} className="drive" data-serial={d.serial}>
+            <span className="drive-serial">{d.serial}</span>
+            {d.job ? <span className="drive-job">{d.job}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function PackagePanel() {
   const t = useT();
+  const rt = useReceiveT();
   const lang = useLang();
   const pkg = useDock((s) => s.pkg);
   const lastClosed = useDock((s) => s.lastClosed);
@@ -297,6 +449,9 @@ function PackagePanel() {
         data-testid="closed-summary"
         data-tracking={lastClosed.trackingNumber}
         data-never={lastClosed.neverReceived.length}
+        data-extras={lastClosed.extras.length}
+        data-other-job={lastClosed.otherJob.length}
+        data-held-drives={lastClosed.heldDrives.length}
       >
         <p className="closed-line">
           <Icon name="box" size={36} />
@@ -321,9 +476,13 @@ function PackagePanel() {
             ))}
           </ul>
         ) : null}
+        <ClosedList title={rt('rx.closedExtras')} serials={lastClosed.extras.map((serial) => ({ serial }))} testId="closed-extras" />
+        <ClosedList title={rt('rx.closedOther')} serials={lastClosed.otherJob} testId="closed-other-job" />
+        <ClosedList title={rt('rx.closedHeld')} serials={lastClosed.heldDrives.map((serial) => ({ serial }))} testId="closed-held" />
       </section>
     );
   }
+  const box = pkg.state === 'open' ? pkg.trackingNumber : null;
   const inPackage = new Set(pkg.jobs.map((j) => j.name));
   const others = pkg.scanned.filter((d) => !d.jobName || !inPackage.has(d.jobName));
   const extras = pkg.jobs.flatMap((j) => j.extra.map((d) => ({ d, job: j.name })));
@@ -354,6 +513,10 @@ function PackagePanel() {
           <div className="count count-total" data-testid="count-total">
             {t('receive.countOf', { received, expected })}
           </div>
+        ) : expected ? (
+          <div className="count count-head" data-testid="count-head" aria-hidden="true">
+            {rt('rx.countHead', { received, expected })}
+          </div>
         ) : null}
       </header>
       {others.length || extras.length ? (
@@ -363,7 +526,7 @@ function PackagePanel() {
               <h3>{t('receive.extras')}</h3>
               <ul className="drives drives-compact" aria-label={t('receive.extras')}>
                 {extras.map((x) => (
-                  <DriveRow key={x.d.driveId} d={x.d} role="extra" jobName={x.job} />
+                  <DriveRow key={x.d.driveId} d={x.d} role="extra" jobName={x.job} box={box} />
                 ))}
               </ul>
             </>
@@ -373,7 +536,7 @@ function PackagePanel() {
               <h3>{t('receive.scannedOther')}</h3>
               <ul className="drives drives-compact">
                 {others.map((d) => (
-                  <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other />
+                  <DriveRow key={d.driveId} d={d} role={d.role} jobName={d.jobName} other box={box} />
                 ))}
               </ul>
             </>
@@ -383,7 +546,7 @@ function PackagePanel() {
       {pkg.held || pkg.scanned.some((d) => d.held) ? <HeldBox pkg={pkg} /> : null}
       <div className="pkg-jobs">
         {pkg.jobs.map((j) => (
-          <JobBlock key={j.name} job={j} />
+          <JobBlock key={j.name} job={j} box={box} />
         ))}
       </div>
     </section>
@@ -394,6 +557,8 @@ function Controls() {
   const t = useT();
   const pkg = useDock((s) => s.pkg);
   const pending = useDock((s) => s.pending);
+  const tag = useDock((s) => s.tag);
+  const rt = useReceiveT();
   const [manual, setManual] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const open = pkg?.state === 'open';
@@ -412,7 +577,7 @@ function Controls() {
         const o = dock.get().feedback?.offer;
         if (o) {
           e.preventDefault();
-          receiveUnknownAsHeld(o.code);
+          takeOffer();
         }
       } else if (e.key === 'F8') {
         e.preventDefault();
@@ -485,6 +650,11 @@ function Controls() {
       <div className="pending" data-testid="pending" data-pending={pending} aria-live="polite">
         {pending > 1 ? t('header.queue', { n: pending }) : ''}
       </div>
+      {tag ? (
+        <a className="link tag-link" href={tag.url} download={tag.filename} data-testid="tag-download">
+          {rt('rx.tagOpen', { serial: tag.serial })}
+        </a>
+      ) : null}
     </section>
   );
 }
@@ -515,14 +685,31 @@ function RecentScans() {
 
 function CloseDialog() {
   const t = useT();
+  const rt = useReceiveT();
   const d = useDock((s) => s.dialog);
   const pkg = useDock((s) => s.pkg);
+  const isClose = d?.kind === 'close';
+  // F8 and F9 answer the question as CLOSE PACKAGE and NEXT PACKAGE would (the screen's keys wait meanwhile)
+  useEffect(() => {
+    if (!isClose) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' && e.key !== 'F9') return;
+      e.preventDefault();
+      answer({ confirm: true });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isClose]);
   if (!d || d.kind !== 'close') return null;
   const jobs = pkg?.jobs ?? [];
   const heldCounts = { received: jobs.reduce((n, j) => n + j.receivedCount, 0), expected: jobs.reduce((n, j) => n + j.expectedCount, 0) };
+  const s = pkg && pkg.trackingNumber === d.trackingNumber ? lookAt(pkg) : null;
+  const seen = s && s.extras.length + s.otherJob.length + s.heldDrives.length ? s : null;
   return (
     <Dialog
-      title={t('close.title', { tracking: d.trackingNumber })}
+      title={
+        d.next ? rt('close.nextTitle', { tracking: d.trackingNumber, next: d.next }) : t('close.title', { tracking: d.trackingNumber })
+      }
       onClose={() => answer({ confirm: false })}
       countsAsModal={false}
       tone={d.neverReceived.length ? 'warning' : 'neutral'}
@@ -544,11 +731,28 @@ function CloseDialog() {
       )}
       {d.held ? (
         <p className="held-note" data-testid="close-held-note">
-          <Icon name="pause" size={28} /> {t('close.held')}{' '}
-          {t('close.heldSummary', { received: heldCounts.received, expected: heldCounts.expected })}
+          <Icon name="pause" size={28} />{' '}
+          {/* with drives becoming NeverReceived the note says only what is held, never "nothing becomes NeverReceived" */}
+          {d.neverReceived.length ? rt('close.heldAlso', heldCounts) : `${t('close.held')} ${rt('close.heldOnly', heldCounts)}`}
         </p>
       ) : null}
-      <p className="muted">{t(d.thenNext ? 'close.scanHintNext' : 'close.scanHint')}</p>
+      {seen ? (
+        <div className="close-seen" data-testid="close-seen">
+          <ClosedList title={rt('rx.closedExtras')} serials={seen.extras.map((serial) => ({ serial }))} testId="close-extras" />
+          <ClosedList title={rt('rx.closedOther')} serials={seen.otherJob} testId="close-other-job" />
+          <ClosedList title={rt('rx.closedHeld')} serials={seen.heldDrives.map((serial) => ({ serial }))} testId="close-held-drives" />
+        </div>
+      ) : null}
+      {d.waiting ? (
+        <p className="close-waiting" data-testid="close-waiting" data-waiting={d.waiting}>
+          {d.waiting === 1 ? rt('close.waitingOne') : rt('close.waiting', { n: d.waiting })}
+        </p>
+      ) : null}
+      <p className="muted">
+        {d.next
+          ? rt('close.nextHint', { next: d.next, tracking: d.trackingNumber })
+          : t(d.thenNext ? 'close.scanHintNext' : 'close.scanHint')}
+      </p>
       <div className="dialog-buttons">
         <button
           type="button"
@@ -557,7 +761,7 @@ function CloseDialog() {
           onClick={() => answer({ confirm: true })}
           data-testid="confirm-close"
         >
-          {t('close.confirm')}
+          {d.next ? rt('close.confirmNext', { next: d.next }) : t('close.confirm')}
         </button>
         <button type="button" className="btn btn-big" onClick={() => answer({ confirm: false })}>
           {t('close.cancel')}
@@ -613,6 +817,7 @@ function ChooseJobDialog() {
 }
 
 export function Receive() {
+  const hasNotes = useDock((s) => s.boxNotes.length > 0);
   return (
     <div className="receive" data-testid="receive-screen">
       <Banner />
@@ -620,8 +825,10 @@ export function Receive() {
         <div className="receive-main">
           <PackagePanel />
         </div>
-        <aside className="receive-side">
+        <aside className={hasNotes ? 'receive-side has-notes' : 'receive-side'}>
           <Controls />
+          {/* beside the box, not in its list: a burst scrolls the list, never these out of view */}
+          <BoxNotes />
           <RecentScans />
         </aside>
       </div>

@@ -112,6 +112,7 @@ export function SignIn() {
 /** The PIN of an operator who has one: typed, checked by the station, never kept by the page. */
 function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['pkg']> | null }) {
   const st = useSetupT();
+  const t = useT();
   const lang = useLang();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -170,6 +171,12 @@ function PinPrompt({ name, open }: { name: string; open: NonNullable<DockState['
         }}
       >
         <p className="big">{st('pin.prompt')}</p>
+        {open ? (
+          // the box left open is theirs to continue once the PIN is right
+          <p className="signin-open-box" role="note" data-testid="signin-open-box">
+            <Icon name="box" size={32} /> {t('receive.signedOutOpen', { tracking: open.trackingNumber, operator: open.openedBy })}
+          </p>
+        ) : null}
         {error ? (
           <p className="form-error" role="alert" data-testid="pin-error">
             {error}
