@@ -258,6 +258,14 @@ export function takeOffer(): void {
   if (!offer) return;
   if (offer.kind === 'receiveHeld') return receiveUnknownAsHeld(offer.code);
   clearOffer(offer.kind);
+  if (offer.kind === 'openBox') {
+    // as if the box's tracking number and then the drive were scanned, in turn with any scans already waiting
+    const at = performance.now();
+    queue.push({ code: offer.code, at, source: 'manual' }, { code: offer.serial, at, source: 'manual' });
+    setPending();
+    void pump();
+    return;
+  }
   queue.push({ code: offer.code, at: performance.now(), source: 'manual', action: offer.kind });
   setPending();
   void pump();
@@ -297,6 +305,24 @@ async function receiveOrRefuse(code: string): Promise<void> {
     case 'command':
       return feedback('rejected', 'rejected', 'rejected', code, 'fb.rejected', 'msg.unknownCommand', { code });
     case 'drive':
+      if (id.role === 'listed' && id.state === 'Specified' && id.jobName) {
+        // a drive still expected, scanned before its box: offer that box rather than only refusing
+        const box = await expectedBox(id.jobName);
+        if (box) {
+          play('notice');
+          pushFeedback({
+            kind: 'rejected',
+            tone: 'notice',
+            sound: 'notice',
+            code,
+            title: 'fb.rejected',
+            text: { key: 'msg.driveOfExpectedBox', params: { serial: id.driveId, job: id.jobName, tracking: box } },
+            offer: { kind: 'openBox', code: box, serial: id.driveId },
+          });
+          return;
+        }
+      }
+      return scanDrive(code);
     case 'heldDrive':
       return scanDrive(code);
     case 'package':
@@ -314,6 +340,19 @@ async function receiveOrRefuse(code: string): Promise<void> {
         text: { key: 'msg.unknownCode', params: { code: id.code } },
         offer: { kind: 'receiveHeld', code: id.code },
       });
+  }
+}
+
+/** The tracking number of the box a job expects and the dock has not received yet; null otherwise. */
+async function expectedBox(jobName: string): Promise<string | null> {
+  try {
+    const job = await theApi().call('jobs.get', { name: jobName });
+    const tracking = job.properties.deliveryPackage?.trackingNumber;
+    if (!tracking) return null;
+    const box = await theApi().call('codes.identify', { code: tracking });
+    return box.kind === 'package' && box.status === 'expected' ? tracking : null;
+  } catch {
+    return null;
   }
 }
 

@@ -128,6 +128,9 @@ const en = {
   'close.scanHintNext': 'Scan NEXT PACKAGE again or press Enter to close; Escape to keep scanning.',
   'signin.welcomeOpen': 'Signed in: {name}. Package {tracking} is open (opened by {operator}): keep scanning its drives or close it.',
   'msg.nothingOpen': 'No package is open.',
+  'msg.driveOfExpectedBox':
+    'No package is open. {serial} is a drive of job {job}, expected in package {tracking}, which has not been received. Nothing was changed. Scan that package, or press F6 (button below) to open it and record {serial} in it.',
+  'receive.openBoxOf': 'Open package {tracking} and record {serial} in it',
   'msg.unknownCode':
     'No job expects a package {code}, and no drive has this serial. Nothing was changed. If it really is a package of no job, press F6 (button below) to receive it as a held package.',
   'msg.unknownCommand': '"{code}" is not a command of this station.',
@@ -580,6 +583,9 @@ const zhTW: Dict = {
   'close.scanHintNext': '再次掃描「下一個包裹」或按 Enter 關閉；按 Esc 繼續掃描。',
   'signin.welcomeOpen': '已登入：{name}。包裹 {tracking} 仍開啟中（由 {operator} 開啟）：請繼續掃描硬碟或關閉包裹。',
   'msg.nothingOpen': '目前沒有開啟的包裹。',
+  'msg.driveOfExpectedBox':
+    '目前沒有開啟的包裹。{serial} 是工作 {job} 的硬碟，應在包裹 {tracking} 中，該包裹尚未收件。沒有任何變更。請掃描該包裹，或按 F6（下方按鈕）開啟它並將 {serial} 記入。',
+  'receive.openBoxOf': '開啟包裹 {tracking} 並將 {serial} 記入',
   'msg.unknownCode':
     '沒有工作預期包裹 {code}，也沒有硬碟是這個序號。沒有任何變更。若這確實是沒有對應工作的包裹，請按 F6（下方按鈕）以暫扣方式收件。',
   'msg.unknownCommand': '「{code}」不是此站點的指令。',

@@ -121,39 +121,6 @@ export async function scanElsewhere(code: string, other: ScanElsewhereOther): Pr
   }
 }
 
-/** The box a listed drive is still expected in: its job's own delivery box, while that box has not come. */
-export interface ExpectedBox {
-  serial: string;
-  jobName: string;
-  trackingNumber: string;
-}
-
-/**
- * For the Receive screen with no box open: the box a scanned listed drive should arrive in, so the screen can
- * offer to open that box (with `openExpectedBox`); null when the drive is not one still expected.
- */
-export async function expectedBoxOfDrive(code: string): Promise<ExpectedBox | null> {
-  try {
-    const id = await theApi().call('codes.identify', { code: code.trim() });
-    if (id.kind !== 'drive' || id.role !== 'listed' || id.state !== 'Specified' || !id.jobName) return null;
-    const job = await theApi().call('jobs.get', { name: id.jobName });
-    const tracking = job.properties.deliveryPackage?.trackingNumber;
-    if (!tracking) return null;
-    const box = await theApi().call('codes.identify', { code: tracking });
-    return box.kind === 'package' && box.status === 'expected'
-      ? { serial: id.driveId, jobName: id.jobName, trackingNumber: tracking }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Opens the expected box on Receive, as if its tracking number were scanned. */
-export function openExpectedBox(box: ExpectedBox): void {
-  go('receive');
-  submitScan(box.trackingNumber, 'manual');
-}
-
 /** A held drive handed to Packaging, to go into the return box of held drives there. */
 let heldReturnFor: string | null = null;
 

@@ -26,7 +26,10 @@ export interface Feedback {
   text: { key: Key; params?: Params } | { error: CoreError; scanned?: string } | { words: ScanWords };
   at: number;
   /** An action the banner offers with this feedback (button and F6). */
-  offer?: { kind: 'receiveHeld' | 'confirmExtra' | 'moveHere'; code: string };
+  offer?:
+    | { kind: 'receiveHeld' | 'confirmExtra' | 'moveHere'; code: string }
+    /** A listed drive scanned with no box open: open the box its job expects (`code`), then record `serial` in it. */
+    | { kind: 'openBox'; code: string; serial: string };
 }
 export type FeedbackKind =
   | 'received'

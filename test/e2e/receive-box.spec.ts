@@ -419,3 +419,23 @@ test('the move stays offered on the drive\'s line in "needs a look" after the ba
   const b = await station.api.call('packages.get', { trackingNumber: 'TRK-ML-B' });
   expect(b.scanned.map((d) => d.driveId).sort()).toEqual(['WD-LB1', 'WD-LB2']);
 });
+
+test('a listed drive scanned with no box open offers the box its job expects; F6 opens it and records the drive in it', async ({
+  page,
+  station,
+}) => {
+  await putJob(station, { name: 'box-first', tracking: 'TRK-BOX-FIRST', drives: ['WD-F1', 'WD-F2'] });
+  await signIn(page, station);
+  const before = dumpStore(station);
+  await scanAndWait(page, 'WD-F2');
+  await expect(banner(page)).toContainText('WD-F2 is a drive of job box-first, expected in package TRK-BOX-FIRST');
+  const offer = page.getByTestId('offer-openBox');
+  await expect(offer).toContainText('Open package TRK-BOX-FIRST and record WD-F2 in it');
+  expect(dumpStore(station)).toEqual(before); // offered, nothing recorded
+  await shot(page, 'receive-no-box-drive-offers-its-box');
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('package')).toHaveAttribute('data-tracking', 'TRK-BOX-FIRST');
+  await expect(driveRow(page, 'WD-F2')).toHaveAttribute('data-state', 'Received');
+  const box = await station.api.call('packages.get', { trackingNumber: 'TRK-BOX-FIRST' });
+  expect(box.scanned.map((d) => d.driveId)).toEqual(['WD-F2']);
+});

@@ -132,7 +132,9 @@ function Banner() {
                   >
                     {f.offer.kind === 'receiveHeld'
                       ? t('receive.receiveHeld', { code: f.offer.code })
-                      : rt(f.offer.kind === 'confirmExtra' ? 'rx.confirmExtra' : 'rx.moveHere', { code: f.offer.code })}{' '}
+                      : f.offer.kind === 'openBox'
+                        ? t('receive.openBoxOf', { tracking: f.offer.code, serial: f.offer.serial })
+                        : rt(f.offer.kind === 'confirmExtra' ? 'rx.confirmExtra' : 'rx.moveHere', { code: f.offer.code })}{' '}
                     <kbd>F6</kbd>
                   </button>
                 </div>
