@@ -35,7 +35,7 @@ export function backupDir(dir: string, storePath: string): string {
 /** Where "Back up now" writes when no file is chosen: the backup folder, stamped to the second. */
 export function defaultBackupPath(dir: string, storePath: string, now: Date): string {
   const folder = backupDir(dir, storePath);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 }); // backups hold the keys, as the store does
   const stamp = `${localDay(now)}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   return join(folder, `intake-backup-${stamp}.sqlite`);
 }
@@ -49,7 +49,7 @@ export async function dailyBackup(
   const { keepDays, dir } = settings.get().backup;
   if (keepDays <= 0 || inDatabase(intake.store.path)) return { taken: null, removed: [] };
   const folder = backupDir(dir, intake.store.path);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 }); // backups hold the keys, as the store does
   const today = join(folder, `${DAILY_PREFIX}${localDay(now)}.sqlite`);
   let taken: string | null = null;
   if (!existsSync(today)) {

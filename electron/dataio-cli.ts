@@ -5,7 +5,7 @@
 //   npm run export  -- [--data-dir=DIR] --out=FILE.json (--since-last | --jobs=A,B)
 //   npm run backup  -- [--data-dir=DIR] --out=FILE.sqlite
 //   npm run restore -- [--data-dir=DIR] --from=FILE.sqlite
-//   npm run report  -- [--data-dir=DIR] --from=YYYY-MM-DD [--to=YYYY-MM-DD] --out=FILE.csv|FILE.pdf
+//   npm run report  -- [--data-dir=DIR] --from=YYYY-MM-DD [--to=YYYY-MM-DD] [--lang=en|zh-TW] --out=FILE.csv|FILE.pdf
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
@@ -15,7 +15,7 @@ import type { ImportPlan } from './core/operations/exchange.ts';
 import { MIGRATIONS } from './core/store/migrations.ts';
 import { inspectStoreFile } from './core/store/backup.ts';
 import { reportCsv } from './core/queries/report.ts';
-import { REPORT_PAGE, dockReportHtml } from './core/labels/dock-report.ts';
+import { REPORT_LANGUAGES, REPORT_PAGE, dockReportHtml, type ReportLanguage } from './core/labels/dock-report.ts';
 import { isoWithZone } from './core/clock.ts';
 import { STORE_FILE, argValue, databaseFrom, dataDirFrom, openStation } from './station.ts';
 import { StationLockedError, acquireStationLock } from './station-lock.ts';
@@ -27,7 +27,8 @@ const USAGE = `Usage:
   npm run export  -- [--data-dir=DIR] [--operator=NAME] --out=FILE.json (--since-last | --jobs=A,B)
   npm run backup  -- [--data-dir=DIR] --out=FILE.sqlite
   npm run restore -- [--data-dir=DIR] --from=FILE.sqlite      (the station must be stopped)
-  npm run report  -- [--data-dir=DIR] --from=YYYY-MM-DD [--to=YYYY-MM-DD] --out=FILE.csv|FILE.pdf`;
+  npm run report  -- [--data-dir=DIR] --from=YYYY-MM-DD [--to=YYYY-MM-DD] [--lang=en|zh-TW] --out=FILE.csv|FILE.pdf
+                     (the PDF in the station's language unless --lang says otherwise)`;
 
 class Usage extends Error {}
 
@@ -197,6 +198,9 @@ async function reportCmd(argv: string[], dataDir: string): Promise<void> {
   const out = resolve(need(argValue(argv, 'out'), '--out=FILE.csv or FILE.pdf is required.'));
   const kind = extname(out).toLowerCase();
   if (kind !== '.csv' && kind !== '.pdf') throw new Usage('--out must end in .csv or .pdf.');
+  const lang = argValue(argv, 'lang');
+  if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang))
+    throw new Usage(`--lang is one of ${REPORT_LANGUAGES.join(', ')}.`);
   const station = open(dataDir);
   // Chromium is loaded only for a PDF: every other command starts without it
   const pdf = kind === '.pdf' ? await import('./labels/pdf.ts') : null;
@@ -205,7 +209,12 @@ async function reportCmd(argv: string[], dataDir: string): Promise<void> {
     if (kind === '.csv') writeFileSync(out, reportCsv(report));
     else {
       const s = station.settings.get();
-      const doc = dockReportHtml(report, { dockName: s.dockName, station: s.stationId, generatedAt: isoWithZone(new Date()) });
+      const doc = dockReportHtml(report, {
+        dockName: s.dockName,
+        station: s.stationId,
+        generatedAt: isoWithZone(station.intake.clock.now()),
+        lang: (lang as ReportLanguage | undefined) ?? s.language,
+      });
       writeFileSync(out, await pdf!.sharedPdfRenderer().render(doc, REPORT_PAGE));
     }
     process.stdout.write(`${out}: dock report ${fromDay}${toDay === fromDay ? '' : ` to ${toDay}`}\n`);

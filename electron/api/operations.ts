@@ -38,7 +38,7 @@ import { labelOperations } from './label-operations.ts';
 import { MAX_IMPORT_BYTES } from '../core/importing.ts';
 import { MAX_IMPORT_FILES } from '../core/operations/exchange.ts';
 import { reportCsv } from '../core/queries/report.ts';
-import { REPORT_PAGE, dockReportHtml } from '../core/labels/dock-report.ts';
+import { REPORT_LANGUAGES, REPORT_PAGE, dockReportHtml } from '../core/labels/dock-report.ts';
 import { defaultBackupPath } from '../backups.ts';
 
 const tracking = code;
@@ -248,6 +248,21 @@ export const operations = {
     await out.print(testLabelHtml(testLabel(ctx, s)), TEST_LABEL_SIZES[s.labelSize], { deviceName: i.printer, silent: i.printer !== null });
     return { printer: i.printer };
   }),
+  /**
+   * The test label as a PDF, at the size chosen on the Settings screen (saved or not): where there is no
+   * list of system printers (browser mode), labels leave as PDFs, and this is how a supervisor tries one.
+   */
+  'printers.testPdf': define(signed({ size: settingsSchema.shape.labelSize.optional() }), async (i, ctx) => {
+    supervisor(ctx, i.operator, i.pin);
+    const s = ctx.settings.get();
+    const size = i.size ?? s.labelSize;
+    const bytes = await (await ctx.labelOutputs()).pdf(testLabelHtml(testLabel(ctx, { ...s, labelSize: size })), TEST_LABEL_SIZES[size]);
+    return {
+      filename: `test-label-${s.stationId}-${size}.pdf`,
+      mimeType: 'application/pdf' as const,
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  }),
   /** A test label to a ZPL printer at host:port (as typed on the Settings screen, saved or not). */
   'printers.testZpl': define(
     signed({ host: z.string().trim().min(1).max(255), port: z.number().int().min(1).max(65535) }),
@@ -417,19 +432,32 @@ export const operations = {
       throw new IntakeError('BAD_INPUT', 'Export either the jobs changed since the last export, or chosen jobs.');
     return ctx.intake.exportResults(ctx.actor(i.operator), i.jobs ? { jobs: i.jobs } : { sinceLast: true });
   }),
-  'station.backup': define(change({ path: z.string().trim().min(1).max(1024).optional() }), async (i, ctx) => {
-    ctx.actor(i.operator);
-    return ctx.intake.backup(i.path ?? defaultBackupPath(ctx.settings.get().backup.dir, ctx.intake.store.path, new Date()));
+  /**
+   * A copy of the whole store, every BitLocker key in it, to a file: a supervisor's, PIN checked here like
+   * Settings; the station's custody says who took it and where (after the copy, which therefore holds no trace of it).
+   */
+  'station.backup': define(signed({ path: z.string().trim().min(1).max(1024).optional() }), async (i, ctx) => {
+    const actor = supervisor(ctx, i.operator, i.pin);
+    const done = await ctx.intake.backup(i.path ?? defaultBackupPath(ctx.settings.get().backup.dir, ctx.intake.store.path, new Date()));
+    const detail = { path: done.path, bytes: done.bytes, lastSeq: done.lastSeq };
+    ctx.intake.recordStationChanges(actor, [{ action: 'station.backedUp', detail }], () => {});
+    return done;
   }),
   'reports.daily': define(query({ from: day, to: day }), (i, ctx) => ctx.intake.dockReport(i.from, i.to)),
   'reports.csv': define(query({ from: day, to: day }), (i, ctx) => ({
     filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.csv`,
     csv: reportCsv(ctx.intake.dockReport(i.from, i.to)),
   })),
-  'reports.pdf': define(query({ from: day, to: day }), async (i, ctx) => {
+  /** The report as an A4 PDF in the language asked for (the screen's), else the station's. */
+  'reports.pdf': define(query({ from: day, to: day, lang: z.enum(REPORT_LANGUAGES).optional() }), async (i, ctx) => {
     const report = ctx.intake.dockReport(i.from, i.to);
     const s = ctx.settings.get();
-    const doc = dockReportHtml(report, { dockName: s.dockName, station: s.stationId, generatedAt: isoWithZone(new Date()) });
+    const doc = dockReportHtml(report, {
+      dockName: s.dockName,
+      station: s.stationId,
+      generatedAt: isoWithZone(ctx.intake.clock.now()),
+      lang: i.lang ?? s.language,
+    });
     const bytes = await (await ctx.labelOutputs()).pdf(doc, REPORT_PAGE);
     return {
       filename: `dock-report-${i.from}${i.to === i.from ? '' : `-to-${i.to}`}.pdf`,

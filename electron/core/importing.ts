@@ -37,40 +37,55 @@ const tracking = z.string().transform((s, ctx) => {
   }
 });
 
-const deliveryPackage = z.object({
-  carrierName: text(64),
-  trackingNumber: tracking,
-  driveCount: z.number().int().min(0).max(1000).optional(),
-  shipDate: z.string().max(40).optional(),
-});
-const returnAddress = z.object({
-  recipientName: z.string().max(120).optional(),
-  streetAddress1: z.string().max(200).optional(),
-  streetAddress2: z.string().max(200).optional(),
-  city: z.string().max(100).optional(),
-  stateOrProvince: z.string().max(100).optional(),
-  postalCode: z.string().max(20).optional(),
-  countryOrRegion: z.string().max(60).optional(),
-  phone: z.string().max(40).optional(),
-  email: z.string().max(254).optional(),
-});
+/** The service writes a field it has no value for as null: the same as leaving it out. */
+function withoutNulls(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null));
+}
+const serviceObject = <T extends z.ZodType>(schema: T) => z.preprocess(withoutNulls, schema);
+
+const deliveryPackage = serviceObject(
+  z.object({
+    carrierName: text(64),
+    trackingNumber: tracking,
+    driveCount: z.number().int().min(0).max(1000).optional(),
+    shipDate: z.string().max(40).optional(),
+  }),
+);
+const returnAddress = serviceObject(
+  z.object({
+    recipientName: z.string().max(120).optional(),
+    streetAddress1: z.string().max(200).optional(),
+    streetAddress2: z.string().max(200).optional(),
+    city: z.string().max(100).optional(),
+    stateOrProvince: z.string().max(100).optional(),
+    postalCode: z.string().max(20).optional(),
+    countryOrRegion: z.string().max(60).optional(),
+    phone: z.string().max(40).optional(),
+    email: z.string().max(254).optional(),
+  }),
+);
 const returnShipping = z.object({ carrierName: text(64), carrierAccountNumber: text(64) });
-const returnPackage = z.object({
-  carrierName: text(64),
-  trackingNumber: tracking,
-  driveCount: z.number().int().min(0),
-  shipDate: z.string().max(40),
-});
-const driveIn = z
-  .object({
-    driveId: serial,
-    state: z.enum(DRIVE_STATES).optional(),
-    bitLockerKey: z.string().max(128).optional(),
-    manifestFile: z.string().max(1024).optional(),
-    manifestHash: z.string().max(256).optional(),
-    manifestUri: z.string().max(2048).optional(),
-  })
-  .loose();
+const returnPackage = serviceObject(
+  z.object({
+    carrierName: text(64),
+    trackingNumber: tracking,
+    driveCount: z.number().int().min(0),
+    shipDate: z.string().max(40),
+  }),
+);
+const driveIn = serviceObject(
+  z
+    .object({
+      driveId: serial,
+      state: z.enum(DRIVE_STATES).optional(),
+      bitLockerKey: z.string().max(128).optional(),
+      manifestFile: z.string().max(1024).optional(),
+      manifestHash: z.string().max(256).optional(),
+      manifestUri: z.string().max(2048).optional(),
+    })
+    .loose(),
+);
 const jobName = z
   .string()
   .trim()
@@ -78,21 +93,23 @@ const jobName = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a job name uses letters, digits and . _ -');
 
-const properties = z
-  .object({
-    jobType: z.enum(['Import', 'Export']).optional(),
-    state: z.enum(JOB_STATES).optional(),
-    cancelRequested: z.boolean().optional(),
-    deliveryPackage: deliveryPackage.optional(),
-    returnAddress: returnAddress.optional(),
-    returnShipping: returnShipping.optional(),
-    returnPackage: returnPackage.optional(),
-    diagnosticsPath: z.string().max(1024).optional(),
-    logLevel: z.enum(['Error', 'Verbose']).optional(),
-    incompleteBlobListUri: z.string().max(2048).optional(),
-    driveList: z.array(driveIn).max(100).optional(),
-  })
-  .loose();
+const properties = serviceObject(
+  z
+    .object({
+      jobType: z.enum(['Import', 'Export']).optional(),
+      state: z.enum(JOB_STATES).optional(),
+      cancelRequested: z.boolean().optional(),
+      deliveryPackage: deliveryPackage.optional(),
+      returnAddress: returnAddress.optional(),
+      returnShipping: returnShipping.optional(),
+      returnPackage: returnPackage.optional(),
+      diagnosticsPath: z.string().max(1024).optional(),
+      logLevel: z.enum(['Error', 'Verbose']).optional(),
+      incompleteBlobListUri: z.string().max(2048).optional(),
+      driveList: z.array(driveIn).max(100).optional(),
+    })
+    .loose(),
+);
 
 const jobJson = z.object({ name: jobName, properties }).loose();
 
@@ -235,8 +252,8 @@ function toInput(j: z.infer<typeof jobJson>, imported: boolean): JobInput {
   const input: JobInput = { name: j.name, jobType: p.jobType ?? 'Import', driveList: drives, imported };
   if (p.state) input.state = p.state;
   if (p.cancelRequested) input.cancelRequested = true;
-  if (p.deliveryPackage) input.deliveryPackage = p.deliveryPackage as DeliveryPackage;
-  if (p.returnAddress) input.returnAddress = p.returnAddress as Partial<ReturnAddress>;
+  if (p.deliveryPackage) input.deliveryPackage = p.deliveryPackage;
+  if (p.returnAddress) input.returnAddress = p.returnAddress;
   if (p.returnShipping) input.returnShipping = p.returnShipping;
   if (p.returnPackage) input.returnPackage = p.returnPackage;
   if (p.diagnosticsPath) input.diagnosticsPath = p.diagnosticsPath;

@@ -2,8 +2,9 @@
 // line's import, which previews and writes only when told to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openStation, STORE_FILE } from '../../electron/station.ts';
@@ -131,3 +132,83 @@ test('the command line import previews, writes nothing unless told, and never pr
     s2.close();
   }
 });
+
+test(
+  "the command line writes the results file without a key, a backup that opens whole and is the account's alone, and the report as CSV and PDF",
+  { timeout: 180_000 },
+  async () => {
+    const dir = tempDir();
+    const s = station(dir);
+    try {
+      s.intake.putJob(
+        { operator: OPERATOR, station: 'dock-1' },
+        {
+          name: 'cli-out',
+          properties: {
+            jobType: 'Import',
+            state: 'Shipping',
+            deliveryPackage: { carrierName: 'DHL', trackingNumber: 'CLI-OUT-BOX' },
+            returnAddress: {
+              recipientName: 'Lin Mei-Hua',
+              streetAddress1: 'No. 100, Zhongzheng Rd.',
+              city: 'Taipei',
+              postalCode: '100',
+              countryOrRegion: 'TW',
+              phone: '+886 2 2311 0000',
+              email: 'mei@example.com.tw',
+            },
+            returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+            driveList: [{ driveId: 'CLI-OUT-1', bitLockerKey: KEY }],
+          },
+        },
+      );
+      s.intake.receivePackage({ operator: OPERATOR, station: 'dock-1' }, { trackingNumber: 'CLI-OUT-BOX' });
+      s.intake.scanDrive({ operator: OPERATOR, station: 'dock-1' }, { serial: 'CLI-OUT-1' });
+    } finally {
+      s.close();
+    }
+    const out = tempDir();
+    const day = new Date().toLocaleDateString('sv'); // the station's local day, as the records were made today
+
+    const exported = await cli(['export', `--data-dir=${dir}`, `--out=${join(out, 'results.json')}`, '--since-last']);
+    assert.equal(exported.code, 0, exported.err);
+    const results = readFileSync(join(out, 'results.json'), 'utf8');
+    assert.ok(!results.includes(KEY.slice(0, 20)));
+    const doc = JSON.parse(results) as { value: { name: string; properties: { driveList: { driveId: string; state: string }[] } }[] };
+    assert.deepEqual(
+      doc.value.map((j) => [j.name, j.properties.driveList.map((x) => `${x.driveId}:${x.state}`)]),
+      [['cli-out', ['CLI-OUT-1:Received']]],
+    );
+
+    const copy = join(out, 'copy.sqlite');
+    const backedUp = await cli(['backup', `--data-dir=${dir}`, `--out=${copy}`]);
+    assert.equal(backedUp.code, 0, backedUp.err);
+    assert.equal(statSync(copy).mode & 0o777, 0o600, 'a backup holds every key');
+    const db = new DatabaseSync(copy, { readOnly: true });
+    try {
+      const rows = (sql: string) =>
+        db
+          .prepare(sql)
+          .all()
+          .map((r) => ({ ...r }));
+      assert.deepEqual(rows('PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
+      assert.deepEqual(rows('SELECT drive_id, state, bitlocker_key FROM drives'), [
+        { drive_id: 'CLI-OUT-1', state: 'Received', bitlocker_key: KEY },
+      ]);
+    } finally {
+      db.close();
+    }
+
+    const csv = await cli(['report', `--data-dir=${dir}`, `--from=${day}`, `--out=${join(out, 'r.csv')}`]);
+    assert.equal(csv.code, 0, csv.err);
+    assert.ok(readFileSync(join(out, 'r.csv'), 'utf8').split('\r\n').includes(`${day},all,1,1,0,0,0,0,0,0,0,0,0,0,0`));
+    const pdf = await cli(['report', `--data-dir=${dir}`, `--from=${day}`, '--lang=zh-TW', `--out=${join(out, 'r.pdf')}`]);
+    assert.equal(pdf.code, 0, pdf.err);
+    const text = execFileSync('pdftotext', ['-layout', join(out, 'r.pdf'), '-'], { encoding: 'utf8' });
+    assert.ok(text.includes(`每日碼頭報表 · ${day}`), text);
+    const wrong = await cli(['report', `--data-dir=${dir}`, `--from=${day}`, '--lang=fr', `--out=${join(out, 'x.pdf')}`]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.err, /--lang is one of en, zh-TW/);
+    assert.ok(!existsSync(join(out, 'x.pdf')));
+  },
+);

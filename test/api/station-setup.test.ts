@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { openStation, type Station } from '../../electron/station.ts';
 import { settingsPath } from '../../electron/settings.ts';
 import { ApiError, type IntakeApi } from '../../electron/api/contract.ts';
+import { closeSharedPdfRenderer } from '../../electron/labels/pdf.ts';
 import { DEMO_SUPERVISOR_PIN, clockAt, dumpStore, inProcessApi, OPERATOR, SUPERVISOR, tempDir } from './helpers.ts';
 
 const PIN = DEMO_SUPERVISOR_PIN;
@@ -276,4 +278,56 @@ test('the demo dock loads into an empty blank station in one step, and its super
     await api.call('settings.unlock', { operator: SUPERVISOR, pin: PIN });
     assert.equal(station.intake.stationCustody()[0]?.action, 'station.demoLoaded');
   });
+});
+
+test("a station with no system printers says so, refuses a system test print, and gives its test label as a PDF to a supervisor's PIN", async () => {
+  await withStation(false, async (api, station) => {
+    try {
+      assert.deepEqual(await api.call('printers.list', {}), { available: false, printers: [] });
+      const before = snapshot(station);
+      await refusedWith('LABELS_UNAVAILABLE', api.call('printers.testPrint', { operator: SUPERVISOR, pin: PIN, printer: null }));
+      await refusedWith('PIN_WRONG', api.call('printers.testPdf', { operator: SUPERVISOR, pin: '0000' }));
+      await refusedWith('NOT_SUPERVISOR', api.call('printers.testPdf', { operator: OPERATOR, pin: PIN }));
+      const pdf = await api.call('printers.testPdf', { operator: SUPERVISOR, pin: PIN, size: '2x1' });
+      assert.equal(pdf.filename, 'test-label-dock-1-2x1.pdf');
+      assert.equal(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString(), '%PDF-');
+      assert.deepEqual(snapshot(station), before, 'refused or printed, a test label changes nothing');
+    } finally {
+      await closeSharedPdfRenderer();
+    }
+  });
+});
+
+test("the ZPL printer's test label reaches the printer at the address typed, as ZPL naming the dock; a wrong PIN sends nothing", async () => {
+  const got: Buffer[] = [];
+  const server = createServer((sock) => {
+    const parts: Buffer[] = [];
+    sock.on('data', (d: Buffer) => parts.push(d));
+    sock.on('end', () => {
+      got.push(Buffer.concat(parts));
+      sock.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  try {
+    await withStation(false, async (api, station) => {
+      const before = snapshot(station);
+      await refusedWith('PIN_WRONG', api.call('printers.testZpl', { operator: SUPERVISOR, pin: '0000', host: '127.0.0.1', port }));
+      await refusedWith('NOT_SUPERVISOR', api.call('printers.testZpl', { operator: OPERATOR, pin: PIN, host: '127.0.0.1', port }));
+      assert.equal(got.length, 0, 'a refused test label is never sent');
+      const r = await api.call('printers.testZpl', { operator: SUPERVISOR, pin: PIN, host: '127.0.0.1', port });
+      assert.equal(r.printer, `127.0.0.1:${port}`);
+      assert.equal(got.length, 1);
+      const zpl = got[0]!.toString('latin1');
+      assert.equal(r.bytes, got[0]!.length);
+      assert.match(zpl, /^\^XA/);
+      assert.match(zpl.trimEnd(), /\^XZ$/);
+      assert.match(zpl, /\^PW812/, 'a 4 x 6 in label at 203 dpi');
+      assert.ok(zpl.includes('Datacenter Receiving Dock'), 'the dock named on it');
+      assert.deepEqual(snapshot(station), before, 'a test label changes nothing');
+    });
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
+  }
 });

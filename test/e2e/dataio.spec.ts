@@ -2,7 +2,8 @@
 // (refusals with their reason) and nothing is written until confirmed; files dropped on the Jobs screen are
 // previewed the same way; a results file imported into a fresh station reproduces every job and drive; a
 // backup taken while drives are scanned 20 a second is whole and holds every scan acknowledged before it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -14,7 +15,9 @@ import { createHttpClient } from '../../renderer/src/api/http-client.ts';
 import { readStore } from '../store-file.ts';
 import type { StationFixture } from './harness.ts';
 import type { JobView } from '../../electron/core/model.ts';
+import { DEMO_SUPERVISOR_PIN } from '../../electron/api/settings-schema.ts';
 
+const SUPERVISOR = 'Dana Wu';
 const KEY_A = '618343-042130-218526-381303-427631-071676-325369-613250';
 const KEY_B = '094831-512201-660715-179278-505560-347644-100650-292248';
 
@@ -185,7 +188,7 @@ harness.describe('a station with the demo dock', () => {
     await page.getByTestId('export-go').click();
     const file = await downloading;
     await expect(page.getByTestId('export-done')).toContainText('jobs');
-    const text = readFileSync((await file.path())!, 'utf8');
+    const text = readFileSync(await file.path(), 'utf8');
     expect(text).not.toMatch(/bitLockerKey"\s*:/);
     const names = (JSON.parse(text) as { value: { name: string }[] }).value.map((j) => j.name);
     expect(names.length).toBeGreaterThanOrEqual(20);
@@ -257,6 +260,8 @@ test('a backup taken during a burst of 20 scans a second opens, passes its integ
     const target = join(dir, 'during-burst.sqlite');
     await page.getByTestId('open-reports').click();
     await page.getByTestId('backup-path').fill(target);
+    await expect(page.getByTestId('backup-who')).toHaveValue(SUPERVISOR);
+    await page.getByTestId('backup-pin').fill(DEMO_SUPERVISOR_PIN);
     await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(60);
     const before = [...acknowledged];
     await page.getByTestId('backup-now').click();
@@ -295,4 +300,173 @@ test('a backup taken during a burst of 20 scans a second opens, passes its integ
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** A day at the dock through the contract: Amy receives a box of two drives, Ben one of one, every drive with its key. */
+async function aDayAtTheDock(station: StationFixture): Promise<void> {
+  const keyed = (name: string, tracking: string, drives: [string, string][]) =>
+    station.api.call('jobs.put', {
+      operator: OPERATOR,
+      job: {
+        name,
+        properties: {
+          jobType: 'Import',
+          state: 'Shipping',
+          deliveryPackage: { carrierName: 'DHL', trackingNumber: tracking },
+          returnAddress: ADDRESS,
+          returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+          driveList: drives.map(([driveId, bitLockerKey]) => ({ driveId, bitLockerKey })),
+        },
+      },
+    });
+  await keyed('tailwind-601', 'DHL601', [
+    ['TW601-A', KEY_A],
+    ['TW601-B', KEY_B],
+  ]);
+  await keyed('tailwind-602', 'DHL602', [['TW602-A', KEY_A]]);
+  await station.api.call('packages.receive', { operator: OPERATOR, trackingNumber: 'DHL601' });
+  for (const serial of ['TW601-A', 'TW601-B']) await station.api.call('drives.scan', { operator: OPERATOR, serial });
+  await station.api.call('packages.close', { operator: OPERATOR });
+  await station.api.call('packages.receive', { operator: 'Ben Chen', trackingNumber: 'DHL602' });
+  await station.api.call('drives.scan', { operator: 'Ben Chen', serial: 'TW602-A' });
+  await station.api.call('packages.close', { operator: 'Ben Chen' });
+}
+
+/** The station's own day of its clock (the dock's local day), as the report's date fields take it. */
+const DOCK_DAY = '2026-11-02';
+
+test("the results file downloaded from the screen is the service's list answer with the dock's states, and no key", async ({
+  page,
+  station,
+}) => {
+  await aDayAtTheDock(station);
+  await openJobs(page, station);
+  await page.getByTestId('open-export').click();
+  await page.getByTestId('export-since-last').check();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-go').click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  for (const k of [KEY_A, KEY_B]) expect(text).not.toContain(k.slice(0, 20));
+  const doc = JSON.parse(text) as {
+    value: { name: string; type: string; properties: { state: string; driveList: { driveId: string; state: string }[] } }[];
+  };
+  expect(doc.value.map((j) => [j.name, j.type, j.properties.state, j.properties.driveList.map((d) => `${d.driveId}:${d.state}`)])).toEqual([
+    ['tailwind-601', 'Microsoft.ImportExport/jobs', 'Received', ['TW601-A:Received', 'TW601-B:Received']],
+    ['tailwind-602', 'Microsoft.ImportExport/jobs', 'Received', ['TW602-A:Received']],
+  ]);
+});
+
+test("the report's CSV and PDF downloaded from the screen are the day's counts, the PDF an A4 page in the screen's language", async ({
+  page,
+  station,
+}) => {
+  await aDayAtTheDock(station);
+  await openJobs(page, station);
+  await page.getByTestId('open-reports').click();
+  await page.getByTestId('report-to').fill(DOCK_DAY);
+  await page.getByTestId('report-from').fill(DOCK_DAY);
+  await expect(page.locator('[data-testid="report"] tr[data-operator=""] td').nth(2)).toHaveText('3');
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('report-csv').click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe(`dock-report-${DOCK_DAY}.csv`);
+  const lines = readFileSync(await csvFile.path(), 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((l) => l.split(','));
+  const head = lines[0]!;
+  const row = (who: string) => Object.fromEntries(head.map((h, i) => [h, lines.find((l) => l[1] === who)![i]]));
+  expect(row('Amy Lin')).toMatchObject({ day: DOCK_DAY, 'boxes received': '1', 'drives received': '2' });
+  expect(row('Ben Chen')).toMatchObject({ day: DOCK_DAY, 'boxes received': '1', 'drives received': '1' });
+  expect(row('all')).toMatchObject({ day: DOCK_DAY, 'boxes received': '2', 'drives received': '3' });
+
+  const dir = mkdtempSync(join(tmpdir(), 'dock-intake-report-'));
+  try {
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Alt+L');
+        await page.getByTestId('open-reports').click();
+        await page.getByTestId('report-to').fill(DOCK_DAY);
+        await page.getByTestId('report-from').fill(DOCK_DAY);
+        await expect(page.getByTestId('report-pdf')).toHaveText('下載 PDF');
+      }
+      const pdfDownload = page.waitForEvent('download');
+      await page.getByTestId('report-pdf').click();
+      const pdf = await pdfDownload;
+      expect(pdf.suggestedFilename()).toBe(`dock-report-${DOCK_DAY}.pdf`);
+      const saved = join(dir, `${lang}.pdf`);
+      await pdf.saveAs(saved);
+      const info = execFileSync('pdfinfo', [saved], { encoding: 'utf8' });
+      expect(info).toMatch(/Pages:\s+1\n/);
+      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
+      expect(text).toContain(lang === 'en' ? `Daily dock report · ${DOCK_DAY}` : `每日碼頭報表 · ${DOCK_DAY}`);
+      expect(text).toMatch(lang === 'en' ? /All operators\s+2\s+3\s/ : /全部操作員\s+2\s+3\s/);
+      for (const k of [KEY_A, KEY_B]) expect(text).not.toContain(k.slice(0, 20));
+    }
+    await shot(page, 'dataio-reports-downloaded-zh');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a backup is a supervisor's: a wrong PIN writes no file and changes nothing; with the PIN, the copy opens whole and is the station account's alone", async ({
+  page,
+  station,
+}) => {
+  await aDayAtTheDock(station);
+  await openJobs(page, station);
+  await page.getByTestId('open-reports').click();
+  const folder = join(station.dataDir, 'backups');
+  const backupsNow = () => (existsSync(folder) ? readdirSync(folder) : []);
+  const before = dumpStore(station);
+  await page.getByTestId('backup-pin').fill('1111');
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-error')).toContainText('PIN is not right');
+  await expect(page.getByTestId('backup-pin')).toHaveValue('');
+  expect(backupsNow(), 'a refused backup writes no file').toEqual([]);
+  expect(dumpStore(station), 'and records nothing').toEqual(before);
+  await shot(page, 'dataio-backup-refused-en');
+
+  // an operator's name with any PIN is refused by the station itself, whatever a page sends
+  const http = createHttpClient({ baseUrl: station.origin, token: station.token });
+  await expect(http.call('station.backup', { operator: OPERATOR, pin: DEMO_SUPERVISOR_PIN })).rejects.toMatchObject({
+    code: 'NOT_SUPERVISOR',
+  });
+  expect(backupsNow()).toEqual([]);
+  expect(dumpStore(station)).toEqual(before);
+
+  await page.getByTestId('backup-pin').fill(DEMO_SUPERVISOR_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('backup-done')).toBeVisible({ timeout: 20_000 });
+  const [name] = backupsNow();
+  expect(name).toMatch(/^intake-backup-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite$/);
+  const file = join(folder, name!);
+  await expect(page.getByTestId('backup-done')).toContainText(file);
+  expect(statSync(file).mode & 0o777, 'it holds every key: readable by the station account only').toBe(0o600);
+  const copy = new DatabaseSync(file, { readOnly: true });
+  try {
+    expect(copy.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
+    expect(copy.prepare('SELECT drive_id, state FROM drives ORDER BY drive_id').all()).toEqual([
+      { drive_id: 'TW601-A', state: 'Received' },
+      { drive_id: 'TW601-B', state: 'Received' },
+      { drive_id: 'TW602-A', state: 'Received' },
+    ]);
+    expect(copy.prepare("SELECT count(*) AS n FROM custody WHERE action = 'station.backedUp'").get()).toEqual({ n: 0 });
+  } finally {
+    copy.close();
+  }
+  const [taken] = station.station.intake.stationCustody(1);
+  expect(taken).toMatchObject({ action: 'station.backedUp', operator: SUPERVISOR, detail: { path: file } });
+  await shot(page, 'dataio-backup-supervisor-en');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+L');
+  await page.getByTestId('open-reports').click();
+  await expect(page.getByTestId('backup-now')).toHaveText('立即備份');
+  await page.getByTestId('backup-pin').scrollIntoViewIfNeeded();
+  await shot(page, 'dataio-backup-zh');
 });

@@ -1,5 +1,6 @@
 // Setting a station up: a real station starts blank and sets itself up from the first-run screen (the dock's
-// own address, the first supervisor) to its first received box, whose return label carries that address;
+// own address, the first supervisor), takes its first job from the service's file and receives its box, whose
+// return label carries that address;
 // Settings are a supervisor's, behind a PIN the station checks; the badge sheet's barcodes are the badges.
 // Driven from the keyboard: Tab between fields, text as typed, Enter to submit, badges by scanner.
 import { execFileSync } from 'node:child_process';
@@ -84,21 +85,42 @@ test.describe('a real station', () => {
     const setUp = station.station.intake.stationCustody();
     expect(setUp.map((c) => [c.action, c.operator, c.station])).toEqual([['station.setUp', 'Lee Wang', 'keelung-1']]);
 
-    // the first job the dock expects, and its box received by scanning
-    await station.api.call('jobs.put', {
-      operator: 'Lee Wang',
-      job: {
-        name: 'harbour-first',
-        properties: {
-          jobType: 'Import',
-          state: 'Shipping',
-          deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
-          returnAddress: ADDRESS,
-          returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
-          driveList: [{ driveId: 'WD-KL-001' }, { driveId: 'WD-KL-002' }],
+    // the first job the dock expects, brought in from the service's file on the Jobs screen
+    const serviceFile = {
+      value: [
+        {
+          name: 'harbour-first',
+          type: 'Microsoft.ImportExport/jobs',
+          properties: {
+            jobType: 'Import',
+            state: 'Shipping',
+            deliveryPackage: { carrierName: 'DHL', trackingNumber: 'TRK-KL-0001' },
+            returnAddress: ADDRESS,
+            returnShipping: { carrierName: 'DHL', carrierAccountNumber: '960112233' },
+            driveList: [
+              { driveId: 'WD-KL-001', bitLockerKey: '238810-662376-448998-450120-652806-203390-606320-483076' },
+              { driveId: 'WD-KL-002', bitLockerKey: '583310-117266-004431-598862-316207-469924-157740-021956' },
+            ],
+          },
         },
-      },
-    });
+      ],
+    };
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('open-import').click();
+    await page
+      .getByTestId('import-files')
+      .setInputFiles({ name: 'harbour-first.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(serviceFile)) });
+    await expect(page.getByTestId('import-summary')).toHaveText('1 new · 0 updated · 0 unchanged · 0 restored · 0 refused');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-done')).toHaveText('Imported: 1 new, 0 updated, 0 restored.');
+    await page.getByTestId('import-close').click();
+    expect(station.station.intake.custodyOf({ jobName: 'harbour-first' }).map((c) => [c.action, c.operator])).toContainEqual([
+      'job.imported',
+      'Lee Wang',
+    ]);
+    // its box received by scanning
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByTestId('receive-screen')).toBeVisible();
     await scanAndWait(page, 'TRK-KL-0001');
     await scanAndWait(page, 'WD-KL-001');
     await scanAndWait(page, 'WD-KL-002');
@@ -204,6 +226,80 @@ test.describe("the demo dock's people", () => {
     });
     expect(station.station.settings.get().dockName).toBe('North Gate Dock');
     expect(readFileSync(settingsPath(station.dataDir), 'utf8')).not.toContain(DEMO_SUPERVISOR_PIN);
+  });
+
+  test('in browser mode Settings say there is no list of system printers, and the test label comes out as a PDF of the size chosen', async ({
+    page,
+    station,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInSupervisor(page, station);
+    await page.keyboard.press('Alt+7');
+    await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('settings-form')).toBeVisible();
+    await expect(page.getByTestId('settings-no-printers')).toHaveText(
+      'This station runs in a browser: there is no list of system printers here. Labels are printed from their PDF, or sent to the ZPL printer. The desktop app lists the printers.',
+    );
+    await expect(page.getByTestId('settings-test-print'), 'no system print where there is no system printer').toHaveCount(0);
+    // a size chosen but not saved: the test label is what the station would print at that size; nothing changes
+    const before = snapshot(station);
+    await page.locator('#st-labelSize').selectOption('4x4');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('settings-test-pdf').click();
+    const saved = await downloading;
+    expect(saved.suggestedFilename()).toBe('test-label-dock-1-4x4.pdf');
+    await expect(page.getByTestId('settings-note')).toContainText('Saved test-label-dock-1-4x4.pdf');
+    await page.getByTestId('settings-test-pdf').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-printers-pdf-en');
+    const file = await saved.path();
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+288(\.\d+)? x 288(\.\d+)? pts/);
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain('Datacenter Receiving Dock');
+    expect(snapshot(station), 'a test label changes no setting and records nothing').toEqual(before);
+
+    // the same in Chinese
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('settings-no-printers')).toContainText('無法取得系統印表機清單');
+    await expect(page.getByTestId('settings-test-pdf')).toHaveText('以 PDF 產生測試標籤');
+    await shot(page, 'setup-settings-printers-pdf-zh');
+  });
+
+  test("the daily backup's days and folder are set in Settings, recorded under the supervisor, and the Reports dialog says so", async ({
+    page,
+    station,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInSupervisor(page, station);
+    await page.keyboard.press('Alt+7');
+    await page.keyboard.insertText(DEMO_SUPERVISOR_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#st-keepDays')).toHaveValue('14');
+    // a number the schema refuses changes nothing
+    const before = snapshot(station);
+    await page.locator('#st-keepDays').fill('400');
+    await page.locator('#st-keepDays').press('Enter');
+    await expect(page.locator('#st-keepDays:invalid')).toHaveCount(1);
+    expect(snapshot(station)).toEqual(before);
+    const folder = join(station.dataDir, 'usb-backups');
+    await page.locator('#st-keepDays').fill('7');
+    await page.locator('#st-backupDir').fill(folder);
+    await page.locator('#st-backupDir').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-backup-en');
+    await page.locator('#st-backupDir').press('Enter');
+    await expect(page.getByTestId('settings-note')).toContainText('Saved. 1 changes recorded under Dana Wu.');
+    await expect(page.getByTestId('settings-history')).toContainText(`14 → 7, ${folder}`);
+    expect(station.station.settings.get().backup).toEqual({ keepDays: 7, dir: folder });
+    const [rec] = station.station.intake.stationCustody(1);
+    expect(rec).toMatchObject({ action: 'settings.backup', operator: 'Dana Wu' });
+    await page.keyboard.press('Alt+L');
+    await page.locator('#st-backupDir').scrollIntoViewIfNeeded();
+    await shot(page, 'setup-settings-backup-zh');
+    await page.keyboard.press('Alt+L');
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('open-reports').click();
+    await expect(page.getByTestId('reports-dialog')).toContainText('A backup is also taken every day and kept 7 days.');
   });
 
   test('an operator who is not a supervisor cannot open Settings', async ({ page, station }) => {

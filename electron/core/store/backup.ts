@@ -2,7 +2,7 @@
 // version, last custody record) through its own connection, then renamed into place, so a file at the target
 // is always a whole, checked copy. The station keeps scanning meanwhile.
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fail } from '../errors.ts';
 import type { DockStore } from './types.ts';
@@ -45,6 +45,8 @@ export async function backupStore(store: DockStore, target: string): Promise<Bac
   if (existsSync(path) && statSync(path).isDirectory()) fail('BACKUP_TARGET_INVALID', `${path} is a folder.`, { message: path });
   const partial = `${path}.partial-${process.pid}-${Date.now()}`;
   try {
+    // the copy holds every BitLocker key: it is the account's alone from its first byte, wherever it is written
+    closeSync(openSync(partial, 'wx', 0o600));
     const { pages } = await store.backup(partial);
     // the copy is a file on its own: no WAL beside it to lose when it is copied, mailed or restored
     const copy = new DatabaseSync(partial);

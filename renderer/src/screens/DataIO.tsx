@@ -365,7 +365,9 @@ const REPORT_COLUMNS: { key: DioKey; value: (r: Report['rows'][number]) => numbe
   { key: 'dio.report.held', value: (r) => r.drives.held },
   { key: 'dio.report.never', value: (r) => r.drives.neverReceived },
   { key: 'dio.report.copied', value: (r) => r.drives.copied },
+  { key: 'dio.report.faulted', value: (r) => r.drives.faulted },
   { key: 'dio.report.shipped', value: (r) => r.drives.shippedBack },
+  { key: 'dio.report.destroyed', value: (r) => r.drives.destroyed },
   { key: 'dio.report.undone', value: (r) => r.drives.undone },
   { key: 'dio.report.opened', value: (r) => r.exceptionsOpened },
   { key: 'dio.report.closed', value: (r) => r.exceptionsClosed },
@@ -375,7 +377,12 @@ const REPORT_COLUMNS: { key: DioKey; value: (r: Report['rows'][number]) => numbe
 export function ReportsDialog({ onClose }: { onClose: () => void }) {
   const dt = useDt();
   const lang = useLang();
-  const operator = useDock((s) => s.operator)!;
+  const me = useDock((s) => s.operator);
+  const info = useDock((s) => s.info);
+  // a backup holds every BitLocker key: a supervisor takes it with their PIN, which the station checks
+  const supervisors = (info?.operators ?? []).filter((o) => o.supervisor && o.hasPin);
+  const [who, setWho] = useState(supervisors.find((o) => o.name === me)?.name ?? supervisors[0]?.name ?? '');
+  const [pin, setPin] = useState('');
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [report, setReport] = useState<Report | null>(null);
@@ -384,6 +391,11 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
   const [keepDays, setKeepDays] = useState<number | null>(null);
   const [path, setPath] = useState('');
   const [backup, setBackup] = useState<Output<'station.backup'> | 'working' | null>(null);
+  const [backupError, setBackupError] = useState<CoreError | null>(null);
+  const backupErrorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    backupErrorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [backupError]);
 
   useEffect(() => {
     if (!from || !to) return;
@@ -413,7 +425,7 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
   };
   const pdf = async () => {
     try {
-      const r = await theApi().call('reports.pdf', { from, to });
+      const r = await theApi().call('reports.pdf', { from, to, lang });
       const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: r.mimeType }));
       const a = document.createElement('a');
@@ -431,12 +443,14 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
   };
   const backUp = async () => {
     setBackup('working');
-    setError(null);
+    setBackupError(null);
     try {
-      setBackup(await theApi().call('station.backup', { operator, ...(path.trim() ? { path: path.trim() } : {}) }));
+      setBackup(await theApi().call('station.backup', { operator: who, pin, ...(path.trim() ? { path: path.trim() } : {}) }));
     } catch (e) {
       setBackup(null);
-      setError(toCoreError(e));
+      setBackupError(toCoreError(e));
+    } finally {
+      setPin('');
     }
   };
 
@@ -481,10 +495,38 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
               data-testid="backup-path"
             />
           </label>
+        </div>
+        <div className="dio-row">
+          <label>
+            {dt('dio.backup.supervisor')}{' '}
+            <select value={who} onChange={(e) => setWho(e.target.value)} data-testid="backup-who">
+              {supervisors.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {dt('dio.backup.pin')}{' '}
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={8}
+              className="dio-pin"
+              value={pin}
+              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && pin) void backUp();
+              }}
+              data-testid="backup-pin"
+            />
+          </label>
           <button
             type="button"
             className="btn btn-primary"
-            disabled={backup === 'working'}
+            disabled={backup === 'working' || !who || !pin}
             onClick={() => void backUp()}
             data-testid="backup-now"
           >
@@ -492,6 +534,11 @@ export function ReportsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         {backup === 'working' ? <p role="status">{dt('dio.backup.working')}</p> : null}
+        {backupError ? (
+          <p className="form-error" role="alert" ref={backupErrorRef} data-testid="backup-error">
+            {errorText(lang, backupError)}
+          </p>
+        ) : null}
         {backup && backup !== 'working' ? (
           <p className="form-ok" role="status" data-testid="backup-done">
             {dt('dio.backup.done', { path: backup.path, size: bytesText(backup.bytes), seq: backup.lastSeq })}

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { dock, theApi, toCoreError, useDock } from '../store.ts';
 import { useLang, useT } from '../useT.ts';
-import { errorText, formatDateZone, type Lang } from '../i18n.ts';
+import { errorText, formatDateZone, type CoreError, type Lang } from '../i18n.ts';
 import { stationActionName, useSetupT } from '../i18n-setup.ts';
 import { fillField, useScanHandler } from '../routing.ts';
 import { play } from '../sounds.ts';
@@ -182,7 +182,10 @@ function SettingsForm({
   const [sounds, setSounds] = useState(view.sounds);
   const [language, setLanguage] = useState(view.language);
   const [idle, setIdle] = useState(String(view.idleSignOutMinutes));
-  const [printers, setPrinters] = useState<Output<'printers.list'> | null>(null);
+  const [keepDays, setKeepDays] = useState(String(view.backup.keepDays));
+  const [backupDir, setBackupDir] = useState(view.backup.dir);
+  // the system's printers (the desktop app), none to list (a browser), or a list the system would not give
+  const [printers, setPrinters] = useState<Output<'printers.list'> | { failed: CoreError } | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [sheet, setSheet] = useState<{ url: string; filename: string; count: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -195,7 +198,7 @@ function SettingsForm({
     theApi()
       .call('printers.list', {})
       .then(setPrinters)
-      .catch(() => setPrinters({ available: false, printers: [] }));
+      .catch((err: unknown) => setPrinters({ failed: toCoreError(err) }));
   }, []);
   useEffect(
     () => () => {
@@ -229,6 +232,7 @@ function SettingsForm({
           sounds,
           language,
           idleSignOutMinutes: Number(idle),
+          backup: { keepDays: Number(keepDays), dir: backupDir.trim() },
           operators: rows.map((r) => ({
             name: r.name,
             supervisor: r.supervisor,
@@ -267,6 +271,22 @@ function SettingsForm({
     try {
       await theApi().call('printers.testPrint', { ...signer, printer: labelPrinter });
       say({ tone: 'accepted', text: st('st.testPrinted') });
+    } catch (err) {
+      refused(err);
+    }
+  };
+  const testPdf = async () => {
+    try {
+      const f = await theApi().call('printers.testPdf', { ...signer, size: labelSize });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], { type: f.mimeType }));
+      a.download = f.filename;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      say({ tone: 'accepted', text: st('st.testPdfSaved', { file: f.filename }) });
     } catch (err) {
       refused(err);
     }
@@ -342,7 +362,7 @@ function SettingsForm({
             <h2 id="st-printers-h">{st('st.printers')}</h2>
             <div className="form-field">
               <label htmlFor="st-labelPrinter">{st('st.labelPrinter')}</label>
-              {printers?.available ? (
+              {printers && 'available' in printers && printers.available ? (
                 <div className="setup-row">
                   <select
                     id="st-labelPrinter"
@@ -366,9 +386,20 @@ function SettingsForm({
                   </button>
                 </div>
               ) : (
-                <p className="setup-note" id="st-labelPrinter" data-testid="settings-no-printers">
-                  {printers ? st('st.noPrinterList') : '…'}
-                </p>
+                <div className="setup-row">
+                  <p className="setup-note" id="st-labelPrinter" data-testid="settings-no-printers">
+                    {printers === null
+                      ? '…'
+                      : 'failed' in printers
+                        ? st('st.printerListFailed', { why: errorText(lang, printers.failed) })
+                        : st('st.noPrinterList')}
+                  </p>
+                  {printers ? (
+                    <button type="button" className="btn" onClick={() => void testPdf()} data-testid="settings-test-pdf">
+                      {st('st.testPdf')}
+                    </button>
+                  ) : null}
+                </div>
               )}
             </div>
             <h3>{st('st.zpl')}</h3>
@@ -452,6 +483,35 @@ function SettingsForm({
                 value={sounds.volume}
                 onChange={(e) => setSounds({ ...sounds, volume: Number(e.target.value) })}
               />
+            </div>
+            <h2>{st('st.backup')}</h2>
+            <div className="setup-two">
+              <div className="form-field">
+                <label htmlFor="st-keepDays">{st('st.keepDays')}</label>
+                <input
+                  id="st-keepDays"
+                  className="setup-input"
+                  type="number"
+                  min={0}
+                  max={365}
+                  value={keepDays}
+                  onChange={(e) => setKeepDays(e.target.value)}
+                  required
+                />
+              </div>
+              <div className="form-field">
+                <label htmlFor="st-backupDir">{st('st.backupDir')}</label>
+                <input
+                  id="st-backupDir"
+                  className="setup-input"
+                  value={backupDir}
+                  onChange={(e) => setBackupDir(e.target.value)}
+                  placeholder={st('st.backupDirDefault')}
+                  maxLength={1024}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              </div>
             </div>
           </section>
         </div>
