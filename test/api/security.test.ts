@@ -175,9 +175,11 @@ test("a refusal of the dock's rules is a 409 or 422 with the rule's code", async
   refused(await call('jobs.put', { operator: OPERATOR, job: { name, properties: { jobType: 'Import' } } }), 409, 'JOB_EXISTS');
 });
 
-test("a refusal of the dock's rules is a 400, 403, 409 or 422; only the station's own store (or its backup copy) failing is a 5xx", () => {
+test("a refusal of the dock's rules is a 400, 403, 409 or 422; only the station's own store, the dock database or a backup copy failing is a 5xx", () => {
   for (const code of RULE_ERROR_CODES) {
-    const storeFault = ['STORE_FULL', 'STORE_DAMAGED', 'STORE_DISK_ERROR', 'STORE_TOO_NEW', 'BACKUP_FAILED'].includes(code);
+    const storeFault = ['STORE_FULL', 'STORE_DAMAGED', 'STORE_DISK_ERROR', 'STORE_TOO_NEW', 'STORE_UNREACHABLE', 'BACKUP_FAILED'].includes(
+      code,
+    );
     // 403: a person the station does not allow to do this (a wrong PIN, not a supervisor)
     const expected: readonly number[] = storeFault ? [500, 503, 507] : [400, 403, 409, 422];
     assert.ok(expected.includes(statusFor(code)), `${code} → ${statusFor(code)}`);

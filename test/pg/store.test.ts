@@ -210,11 +210,46 @@ describe('a database that cannot be reached', { skip: missing }, () => {
   });
 });
 
+describe('a transaction the database aborts', { skip: missing }, () => {
+  test('a serialization failure or deadlock runs the whole transaction again; only the attempt that committed is kept', () => {
+    const d = station();
+    shippingJob(d, 'JOB-1', ['WD-A1']);
+    const pg = d.store as PostgresStore;
+    for (const code of ['40001', '40P01']) {
+      let attempts = 0;
+      const before = d.store.counts().custody;
+      d.store.transaction((tx) => {
+        attempts++;
+        tx.appendCustody({ ...d.store.custodyOfJob('JOB-1')[0]!, action: `test.attempt${attempts}`, at: new Date().toISOString() });
+        // the database itself aborts the first attempt, as it would a conflicting transaction
+        if (attempts === 1) pg.sql(`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '${code}'; END $$`);
+      });
+      assert.equal(attempts, 2, code);
+      assert.equal(d.store.counts().custody, before + 1, `${code}: one record, of the attempt that committed`);
+      assert.equal(d.store.custodyOfJob('JOB-1').at(-1)!.action, 'test.attempt2');
+    }
+  });
+
+  test('any other refusal is not run again: it is the operation that was refused', () => {
+    const d = station();
+    let attempts = 0;
+    assert.throws(
+      () =>
+        d.store.transaction(() => {
+          attempts++;
+          (d.store as PostgresStore).sql("DO $$ BEGIN RAISE EXCEPTION 'no' USING ERRCODE = '23505'; END $$");
+        }),
+      (e: unknown) => e instanceof PgError && e.code === '23505',
+    );
+    assert.equal(attempts, 1);
+  });
+});
+
 describe('a reader beside running stations', { skip: missing }, () => {
   test('reads what the stations committed and may write nothing', () => {
     const d = station();
     shippingJob(d, 'JOB-1', ['WD-A1']);
-    const reader = new PostgresStore(d.url, { readOnly: true });
+    const reader = (d.store as PostgresStore).openReader();
     after(() => reader.close());
     assert.equal(reader.job('JOB-1')?.state, 'Shipping');
     const before = dumpStore(d.store);

@@ -51,6 +51,9 @@ async function connection(): Promise<pg.Client> {
       try {
         await c.connect();
         if (data.readOnly) await c.query('SET default_transaction_read_only = on');
+        // a station that stops answering in the middle of a transaction (hung, suspended) must not hold the
+        // dock's write lock for ever: the server ends its session, rolling it back, after 10 s
+        else await c.query('SET idle_in_transaction_session_timeout = 10000');
       } catch (e) {
         c.end().catch(() => {});
         throw e;

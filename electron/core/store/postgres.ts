@@ -79,8 +79,13 @@ export class PostgresStore implements DockStore {
   #beginPending = false;
   #lockPending = false;
 
+  readonly #url: string;
+  readonly #opts: PostgresOptions;
+
   constructor(url: string, opts: PostgresOptions = {}) {
     this.path = redactUrl(url);
+    this.#url = url;
+    this.#opts = opts;
     this.#readOnly = Boolean(opts.readOnly);
     this.#bridge = new PgBridge({
       url,
@@ -309,6 +314,14 @@ export class PostgresStore implements DockStore {
   /** A statement of the caller's own, for tests and the setup command (never the core's operations). */
   sql(text: string, ...params: unknown[]): Record<string, unknown>[] {
     return this.#bridge.call(this.#prelude(), toPostgres(text), params).rows;
+  }
+
+  /**
+   * A reader of the same database on a connection (and worker) of its own, for reads that must not wait behind
+   * this station's writes: `path` has no password to open one with, so the store opens it.
+   */
+  openReader(): PostgresStore {
+    return new PostgresStore(this.#url, { ...this.#opts, readOnly: true });
   }
 
   /** Statements of the caller's own, several at once, with no parameters (the setup command's grants). */
