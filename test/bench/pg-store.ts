@@ -53,6 +53,13 @@ export async function benchCluster(log: (s: string) => void): Promise<BenchClust
     if (owner) chownSync(join(data, 'postgresql.auto.conf'), owner.uid, owner.gid);
     log(`made the bench cluster in ${dir}`);
   }
+  try {
+    // left running by a bench that was killed: stopped, so it starts on this run's port
+    as(join(bin, 'pg_ctl'), ['-D', data, 'status']);
+    as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', '-t', '300', 'stop']);
+  } catch {
+    // not running (pg_ctl status exits 3)
+  }
   const port = await freePort();
   as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '300', '-o', `-p ${port} -k ${dir}`, 'start']);
   const url = (db = 'postgres') => `postgres://dock_admin@127.0.0.1:${port}/${db}`;
