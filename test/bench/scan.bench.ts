@@ -57,22 +57,22 @@ function commitFloor(dir: string, n = 500): { p50: number; p99: number } {
 /** Where a size is measured: the store opened on a fresh copy of the cached one, and the floor its disk sets. */
 interface Backend {
   name: 'sqlite' | 'postgres';
-  /** The store on a fresh copy, and `done` closing and deleting it. */
-  open(size: number): { store: DockStore & StoreTx; path: string; done(): void };
+  /** A fresh copy of the cached store of this size (not timed), and `open` opening it (timed). */
+  copy(size: number): { path: string; open(): DockStore & StoreTx; done(): void };
   floor(path: string): { p50: number; p99: number };
 }
 
 const sqliteBackend: Backend = {
   name: 'sqlite',
-  open(size) {
+  copy(size) {
     const cached = cachedStore(size, log);
     const work = workingCopy(cached, join(cacheDir(), 'work', `scan-${size}.sqlite`));
-    const store = new Store(work);
+    let store: Store | null = null;
     return {
-      store,
       path: work,
+      open: () => (store = new Store(work)),
       done: () => {
-        store.close();
+        store?.close();
         for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
       },
     };
@@ -112,15 +112,14 @@ function pgCommitFloor(url: string, n = 500): { p50: number; p99: number } {
 function postgresBackend(cluster: BenchCluster): Backend {
   return {
     name: 'postgres',
-    open(size) {
-      const template = `drives_${size}`;
-      const url = workingDatabase(cluster, template, `scan_${size}`);
-      const store = new PostgresStore(url);
+    copy(size) {
+      const url = workingDatabase(cluster, `drives_${size}`, `scan_${size}`);
+      let store: PostgresStore | null = null;
       return {
-        store,
         path: url,
+        open: () => (store = new PostgresStore(url)),
         done: () => {
-          store.close();
+          store?.close();
           cluster.admin.call(`DROP DATABASE IF EXISTS scan_${size} WITH (FORCE)`, null);
         },
       };
@@ -131,9 +130,9 @@ function postgresBackend(cluster: BenchCluster): Backend {
 
 function measure(size: number, backend: Backend, sqliteP99?: number): { p50: number; p99: number } {
   const clock = new ManualClock(new Date(new Date(FILL_NOW).getTime() + 3_600_000));
+  const opened = backend.copy(size);
   const t0 = performance.now();
-  const opened = backend.open(size);
-  const store = opened.store;
+  const store = opened.open();
   const intake = new Intake({ store, clock });
   intake.openPackage('dock-1');
   intake.searchJobs({ limit: 50 });
