@@ -24,7 +24,8 @@ function main(argv: string[], env: NodeJS.ProcessEnv): void {
   const r = setupDatabase({ adminUrl: url, database, role, ...(password ? { password } : {}) });
   console.log(`Dock database ${database}: ${r.createdDatabase ? 'created' : 'already there'}, schema version ${r.version}.`);
   console.log(
-    `Station role ${role}: ${r.createdRole ? 'created' : 'already there'}${password ? ', password set' : ''}; it may not change or delete custody.`,
+    `Station role ${role}: ${r.createdRole ? 'created' : 'already there'}${password ? ', password set' : ''}; ` +
+      'it may not change or delete custody.',
   );
   console.log(`Start each station with DOCK_INTAKE_DATABASE_URL=${r.stationUrl} (its password in ~/.pgpass, PGPASSWORD or that URL).`);
 }

@@ -23,6 +23,13 @@ export function storeOption(): { database?: string } {
   return { database: db.url };
 }
 
+/** As storeOption, for a station a whole file shares (opened in `before`): `drop` goes in that file's `after`. */
+export function sharedStoreOption(): { option: { database?: string }; drop: () => void } {
+  if (!onPostgres) return { option: {}, drop: () => {} };
+  const db = newDatabase();
+  return { option: { database: db.url }, drop: db.drop };
+}
+
 export const OPERATOR = 'Amy Lin';
 /** The demo dock's supervisor, who signs settings changes with DEMO_SUPERVISOR_PIN. */
 export const SUPERVISOR = 'Dana Wu';

@@ -3,17 +3,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStationServer, statusFor, type StationServer } from '../../electron/server.ts';
 import { HTTP } from '../../electron/api/contract.ts';
-import { clockAt, dumpStore, OPERATOR, raw, shippingJob, storeOption, tempDir } from './helpers.ts';
+import { clockAt, dumpStore, OPERATOR, raw, shippingJob, sharedStoreOption, tempDir } from './helpers.ts';
 
 let srv: StationServer;
 let dir: ReturnType<typeof tempDir>;
+const db = sharedStoreOption();
 before(async () => {
   dir = tempDir();
-  srv = await startStationServer({ ...storeOption(), dataDir: dir.dir, clock: clockAt(), demo: false });
+  srv = await startStationServer({ ...db.option, dataDir: dir.dir, clock: clockAt(), demo: false });
 });
 after(async () => {
   await srv.close();
   dir.remove();
+  db.drop();
 });
 
 const call = (op: string, input: unknown) =>

@@ -59,7 +59,7 @@ describe('the store', () => {
 
   test(
     'a store written by a newer release refuses to open, names both versions, and is left untouched',
-    { skip: sqliteOnly('a file (the PostgreSQL case is in postgres.test.ts)') },
+    { skip: sqliteOnly('a file (the PostgreSQL case is in test/pg/store.test.ts)') },
     () => {
       const d = dock();
       const file = join(d.dir, 'newer.sqlite');
@@ -84,7 +84,7 @@ describe('the store', () => {
 
   test(
     'custody records are append-only: an UPDATE is refused by the database',
-    { skip: sqliteOnly('a second writer on the file (the PostgreSQL case is in postgres.test.ts)') },
+    { skip: sqliteOnly('a second writer on the file (the PostgreSQL case is in test/pg/store.test.ts)') },
     () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1']);
@@ -99,7 +99,7 @@ describe('the store', () => {
 
   test(
     'custody records are append-only: a DELETE is refused by the database',
-    { skip: sqliteOnly('a second writer on the file (the PostgreSQL case is in postgres.test.ts)') },
+    { skip: sqliteOnly('a second writer on the file (the PostgreSQL case is in test/pg/store.test.ts)') },
     () => {
       const d = dock();
       shippingJob(d, 'JOB-1', ['WD-A1']);

@@ -2,20 +2,34 @@
 // or recording copy results for the same job at the same moment. Exactly one receipt, no lost update, and
 // custody in one order that replays to the store.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { Intake } from '../../electron/core/intake.ts';
 import { PostgresStore } from '../../electron/core/store/postgres.ts';
 import { newDatabase, PG_MISSING, pgBin, testCluster } from '../pg-cluster.ts';
-import { amy, bay, checkCustody, importJob } from '../core/helpers.ts';
+import { amy, bay, checkCustody, dumpStore, importJob } from '../core/helpers.ts';
 import { readStore } from '../store-file.ts';
 
 const missing = pgBin() ? false : PG_MISSING;
 if (!missing) await testCluster();
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'station.ts');
+const MID_TRANSACTION = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'mid-transaction.ts');
+
+/** A station process stopped inside an open transaction: resolves once it is there. */
+function stationInTransaction(url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MID_TRANSACTION, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      if (c.includes('IN-TRANSACTION')) resolve(child);
+    });
+    child.on('close', (code) => reject(new Error(`the station ended (${code}) before its transaction: ${err}`)));
+  });
+}
 
 type Step = { op: 'scan'; serial: string; tracking: string } | { op: 'close'; tracking: string } | { op: 'copy'; driveId: string };
 interface Outcome {
@@ -176,5 +190,40 @@ describe('two stations at the same moment', { skip: missing }, () => {
       assert.ok(Date.parse(rows[i]!.at) >= Date.parse(rows[i - 1]!.at), `record ${rows[i]!.seq} is not older than the one before`);
     }
     checkCustody(d.store);
+  });
+
+  test('a station killed with SIGKILL in the middle of a transaction leaves no partial record, and the dock goes on at once', async () => {
+    const d = dockDb();
+    d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { state: 'Shipping', tracking: 'TRK1', keys: false }));
+    const before = dumpStore(d.store);
+    const child = await stationInTransaction(d.url);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+    assert.deepEqual(dumpStore(d.store), before, 'nothing of the dead station is in the store');
+    const t0 = Date.now();
+    d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
+    assert.ok(Date.now() - t0 < 5_000, 'the dead station held the dock no longer than its connection lived');
+    assert.equal(d.store.job('JOB-1')?.state, 'Shipping');
+    assert.equal(count(d.url, "SELECT count(*) AS n FROM custody WHERE station = 'dock-9'"), 0, 'no custody record of it');
+    checkCustody(d.store);
+  });
+
+  test('a station suspended in the middle of a transaction holds the dock at most about 10 s, and leaves nothing', async () => {
+    const d = dockDb();
+    d.intake.putJob(amy, importJob('JOB-1', ['WD-A1'], { state: 'Shipping', tracking: 'TRK1', keys: false }));
+    const child = await stationInTransaction(d.url);
+    child.kill('SIGSTOP');
+    try {
+      const t0 = Date.now();
+      // this station waits for the dock's write lock until the server ends the suspended station's session
+      d.intake.receivePackage(amy, { trackingNumber: 'TRK1' });
+      const waited = Date.now() - t0;
+      assert.ok(waited >= 5_000 && waited < 15_000, `waited ${waited} ms`);
+      assert.equal(count(d.url, "SELECT count(*) AS n FROM custody WHERE station = 'dock-9'"), 0);
+      assert.equal(d.store.job('JOB-1')?.state, 'Shipping');
+      checkCustody(d.store);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
