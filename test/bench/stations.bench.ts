@@ -57,6 +57,6 @@ if (!pgBin()) {
     );
     if (v.lost.length || v.receivedTwice.length || v.ackedTwice.length || replay !== 'equal') process.exitCode = 1;
   } finally {
-    run.close();
+    await run.close();
   }
 }

@@ -21,7 +21,9 @@ describe('four stations on one dock database, the database restarted and a stati
     run = await runDock({ seconds: SECONDS, log: (s) => console.error(`[stations] ${s}`) });
     for (const l of latencies(run)) console.error(`[stations] ${JSON.stringify(l)}`);
   });
-  after(() => run?.close());
+  after(async () => {
+    await run?.close();
+  });
 
   test('every scan a station acknowledged is in the store, as exactly one receipt', () => {
     const v = verdict(run);
