@@ -34,7 +34,7 @@ export interface Cluster {
 }
 
 /** PostgreSQL refuses to run as root: as root, the cluster belongs to an unprivileged account. */
-function runAs(): { user: string; uid: number; gid: number } | null {
+export function runAs(): { user: string; uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   for (const user of ['postgres', 'nobody']) {
     try {

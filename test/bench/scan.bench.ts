@@ -11,7 +11,11 @@ import { dirname, join } from 'node:path';
 import { ManualClock } from '../../electron/core/clock.ts';
 import { CARRIERS, Dice, bitLockerKey, driveSerial, trackingFor } from '../../electron/core/demo.ts';
 import { Intake } from '../../electron/core/intake.ts';
-import { Store } from '../../electron/core/store/index.ts';
+import { Store, type DockStore, type StoreTx } from '../../electron/core/store/index.ts';
+import { PgBridge } from '../../electron/core/store/pg-bridge.ts';
+import { PostgresStore } from '../../electron/core/store/postgres.ts';
+import { PG_MISSING, pgBin } from '../pg-cluster.ts';
+import { benchCluster, templateDatabase, workingDatabase, type BenchCluster } from './pg-store.ts';
 import { FILL_NOW, cacheDir, cachedStore, workingCopy } from './fill.ts';
 import { readStore } from '../store-file.ts';
 
@@ -19,6 +23,8 @@ const SIZES = (process.env.BENCH_SCAN_SIZES ?? '1000,100000,1000000').split(',')
 const JOBS = 200; // 10 drives each: 2,000 timed scans per round
 /** Rounds per size: the median round is reported, so one noisy moment of a shared machine does not decide. */
 const ROUNDS = Number(process.env.BENCH_SCAN_ROUNDS ?? 5);
+/** BENCH_SCAN_STORES=sqlite leaves PostgreSQL's rows out. */
+const PG_STORES = (process.env.BENCH_SCAN_STORES ?? 'sqlite,postgres').split(',').includes('postgres');
 const log = (s: string) => process.stderr.write(`[scan.bench] ${s}\n`);
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -48,20 +54,92 @@ function commitFloor(dir: string, n = 500): { p50: number; p99: number } {
   return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
 }
 
-function measure(size: number): void {
-  const cached = cachedStore(size, log);
-  const work = workingCopy(cached, join(cacheDir(), 'work', `scan-${size}.sqlite`));
+/** Where a size is measured: the store opened on a fresh copy of the cached one, and the floor its disk sets. */
+interface Backend {
+  name: 'sqlite' | 'postgres';
+  /** A fresh copy of the cached store of this size (not timed), and `open` opening it (timed). */
+  copy(size: number): { path: string; open(): DockStore & StoreTx; done(): void };
+  floor(path: string): { p50: number; p99: number };
+}
 
+const sqliteBackend: Backend = {
+  name: 'sqlite',
+  copy(size) {
+    const cached = cachedStore(size, log);
+    const work = workingCopy(cached, join(cacheDir(), 'work', `scan-${size}.sqlite`));
+    let store: Store | null = null;
+    return {
+      path: work,
+      open: () => (store = new Store(work)),
+      done: () => {
+        store?.close();
+        for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
+      },
+    };
+  },
+  floor: (path) => commitFloor(dirname(path)),
+};
+
+/**
+ * PostgreSQL's floor: one-row transactions on a small table of the same database, each a COMMIT that waits for
+ * its WAL to reach the disk (synchronous_commit on), through the same worker bridge the store uses.
+ */
+function pgCommitFloor(url: string, n = 500): { p50: number; p99: number } {
+  const b = new PgBridge({
+    url,
+    timeoutMs: 60_000,
+    connectTimeoutMs: 10_000,
+    readOnly: false,
+    listen: false,
+    applicationName: 'bench floor',
+  });
+  try {
+    b.call('CREATE TABLE IF NOT EXISTS bench_floor (x bigint)', null);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      b.call(null, 'INSERT INTO bench_floor VALUES ($1)', [i]);
+      times.push(performance.now() - s);
+    }
+    b.call('DROP TABLE bench_floor', null);
+    times.sort((a, b2) => a - b2);
+    return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+  } finally {
+    b.close();
+  }
+}
+
+function postgresBackend(cluster: BenchCluster): Backend {
+  return {
+    name: 'postgres',
+    copy(size) {
+      const url = workingDatabase(cluster, `drives_${size}`, `scan_${size}`);
+      let store: PostgresStore | null = null;
+      return {
+        path: url,
+        open: () => (store = new PostgresStore(url)),
+        done: () => {
+          store?.close();
+          cluster.admin.call(`DROP DATABASE IF EXISTS scan_${size} WITH (FORCE)`, null);
+        },
+      };
+    },
+    floor: (url) => pgCommitFloor(url),
+  };
+}
+
+function measure(size: number, backend: Backend, sqliteP99?: number): { p50: number; p99: number } {
   const clock = new ManualClock(new Date(new Date(FILL_NOW).getTime() + 3_600_000));
+  const opened = backend.copy(size);
   const t0 = performance.now();
-  const store = new Store(work);
+  const store = opened.open();
   const intake = new Intake({ store, clock });
   intake.openPackage('dock-1');
   intake.searchJobs({ limit: 50 });
   const openMs = performance.now() - t0;
   const driveCount = Number((readStore(store.path).prepare('SELECT count(*) AS n FROM drives').get() as { n: number }).n);
-  log(`${size}: store holds ${driveCount} drives; opened in ${openMs.toFixed(1)} ms`);
-  if (size === 1_000_000) console.log(JSON.stringify({ bench: 'open', drives: size, ms: round3(openMs) }));
+  log(`${backend.name} ${size}: store holds ${driveCount} drives; opened in ${openMs.toFixed(1)} ms`);
+  if (size === 1_000_000) console.log(JSON.stringify({ bench: 'open', store: backend.name, drives: size, ms: round3(openMs) }));
 
   const rounds: { p50: number; p99: number; max: number; n: number; floorP50: number; floorP99: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -96,7 +174,7 @@ function measure(size: number): void {
         },
       });
     }
-    const floor = commitFloor(dirname(work));
+    const floor = backend.floor(opened.path);
     const times: number[] = [];
     jobs.forEach((j, i) => {
       intake.receivePackage(actor, { trackingNumber: j.tracking });
@@ -120,16 +198,16 @@ function measure(size: number): void {
       floorP99: floor.p99,
     });
     log(
-      `${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms; bare commit just before: p50 ${floor.p50.toFixed(3)} ms, p99 ${floor.p99.toFixed(3)} ms`,
+      `${backend.name} ${size} round ${round + 1}: ${times.length} scans, p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms; bare commit just before: p50 ${floor.p50.toFixed(3)} ms, p99 ${floor.p99.toFixed(3)} ms`,
     );
   }
-  store.close();
-  for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
+  opened.done();
   rounds.sort((a, b) => a.p99 - b.p99);
   const mid = rounds[Math.floor(rounds.length / 2)]!;
   console.log(
     JSON.stringify({
       bench: 'scan',
+      store: backend.name,
       drives: size,
       p50_ms: round3(mid.p50),
       p99_ms: round3(mid.p99),
@@ -139,9 +217,23 @@ function measure(size: number): void {
       bare_commit_p50_ms: round3(mid.floorP50),
       bare_commit_p99_ms: round3(mid.floorP99),
       p50_over_bare: round3(mid.p50 / mid.floorP50),
+      ...(sqliteP99 ? { p99_over_sqlite: round3(mid.p99 / sqliteP99) } : {}),
     }),
   );
+  return { p50: mid.p50, p99: mid.p99 };
 }
 
 mkdirSync(join(cacheDir(), 'work'), { recursive: true });
-for (const size of SIZES) measure(size);
+// PostgreSQL's rows beside SQLite's, size by size, on the same records (its databases are loaded from the same cached stores)
+const pg = PG_STORES && pgBin() ? await benchCluster(log) : null;
+if (PG_STORES && !pg) log(`PostgreSQL rows skipped: ${PG_MISSING}`);
+try {
+  for (const size of SIZES) {
+    const sqlite = measure(size, sqliteBackend);
+    if (!pg) continue;
+    await templateDatabase(pg, `drives_${size}`, cachedStore(size, log), log);
+    measure(size, postgresBackend(pg), sqlite.p99);
+  }
+} finally {
+  pg?.stop();
+}
