@@ -289,9 +289,9 @@ export function Packaging() {
         say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
         setLabelHow({ how, printer: r.printer, at: new Date() });
       } else {
-        await theApi().call('labels.print', labelInput());
+        const r = await theApi().call('labels.print', labelInput());
         say({ tone: 'accepted', key: 'pk.printed' });
-        setLabelHow({ how, printer: settings?.labelPrinter || '—', at: new Date() });
+        setLabelHow({ how, printer: r.printer ?? '—', at: new Date() });
       }
       setLabelOut(signature);
       await showPreview().catch(() => {});
@@ -481,7 +481,8 @@ export function Packaging() {
             canPrint={transport === 'ipc'}
             onSerial={(c) => void scanDrive(c)}
           />
-        ) : !job ? (
+        ) : !job || job.name !== selected ? (
+          // a job just shipped may still be read back once after it was let go: it is not shown again
           <section className="split-detail">
             <p className="empty">{t('pk.choose')}</p>
           </section>
