@@ -146,6 +146,8 @@ test('a label saved as a PDF says so with its file, its preview stands above "Sh
   await page.getByTestId('ship').click();
   await expect(page.getByTestId('pack-note')).toContainText(`Job ${JOB} shipped back with 2 drive(s)`);
   await expect(page.getByTestId('pack-note')).toBeInViewport({ ratio: 1 });
+  // the job's name in the answer is one unbroken piece
+  await expect(page.getByTestId('pack-note').locator('[data-code-nb]', { hasText: JOB })).toHaveCSS('white-space', 'nowrap');
   // the job shipped is gone from the screen, not left behind as an empty box
   await expect(page.locator(`section[data-job="${JOB}"]`)).toHaveCount(0);
   await shot(page, 'packaging-shipped-1366');
