@@ -183,9 +183,9 @@ export function useHeldReturn(o: Options) {
         o.say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
         setLabelHow({ how, printer: r.printer, at: new Date() });
       } else {
-        await api.call('labels.print', labelInput());
+        const r = await api.call('labels.print', labelInput());
         o.say({ tone: 'accepted', key: 'pk.printed' });
-        setLabelHow({ how, printer: '—', at: new Date() });
+        setLabelHow({ how, printer: r.printer ?? '—', at: new Date() });
       }
       setMissing([]);
       setLabelOut(signature);
@@ -569,6 +569,19 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
               </button>
             </p>
           ) : null}
+          {/* the label as it came out stands between its buttons and "Shipped": checked before the box goes */}
+          {h.preview && h.labelOut === h.signature ? (
+            <figure className="pk-preview">
+              <figcaption>{bt('label.preview')}</figcaption>
+              <iframe
+                title={bt('label.preview')}
+                src={h.preview}
+                sandbox=""
+                className="pk-preview-frame"
+                data-testid="held-label-preview"
+              />
+            </figure>
+          ) : null}
           <button
             type="button"
             className="btn btn-big btn-primary pk-shipbtn"
@@ -580,13 +593,6 @@ export function HeldReturnPanel({ h, operator, zplSet, canPrint, onSerial }: Pan
           </button>
         </div>
       </div>
-
-      {h.preview && h.labelOut === h.signature ? (
-        <figure className="pk-preview">
-          <figcaption>{bt('label.preview')}</figcaption>
-          <iframe title={bt('label.preview')} src={h.preview} sandbox="" className="pk-preview-frame" data-testid="held-label-preview" />
-        </figure>
-      ) : null}
     </section>
   );
 }

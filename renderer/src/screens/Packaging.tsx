@@ -13,6 +13,7 @@ import { scanElsewhere, takeHeldReturn, useScanHandler } from '../routing.ts';
 import { useExcT } from '../i18n-exceptions.ts';
 import type { ClockStatus } from '../../../electron/core/clock.ts';
 import { Icon } from '../components/Icon.tsx';
+import { Coded, codesIn } from '../components/Coded.tsx';
 import { play } from '../sounds.ts';
 import { fieldList, packError, usePackT } from './packaging-i18n.ts';
 import { SOUND, blobUrl, type Note } from './packaging-shared.ts';
@@ -289,9 +290,9 @@ export function Packaging() {
         say({ tone: 'accepted', key: 'pk.zplSent', params: { printer: r.printer, bytes: r.bytes } });
         setLabelHow({ how, printer: r.printer, at: new Date() });
       } else {
-        await theApi().call('labels.print', labelInput());
+        const r = await theApi().call('labels.print', labelInput());
         say({ tone: 'accepted', key: 'pk.printed' });
-        setLabelHow({ how, printer: settings?.labelPrinter || '—', at: new Date() });
+        setLabelHow({ how, printer: r.printer ?? '—', at: new Date() });
       }
       setLabelOut(signature);
       await showPreview().catch(() => {});
@@ -347,6 +348,7 @@ export function Packaging() {
   const noteParams = note?.fields ? { ...note.params, fields: fieldList(lang, note.fields) } : note?.params;
   const noteText = note ? (note.error ? packError(lang, note.error) : t(note.key, noteParams)) : null;
   const zplSet = Boolean(settings?.zplPrinter?.host);
+  const noteCodes = codesIn([note?.params, note?.error?.detail]);
 
   return (
     <div className="packaging" data-testid="packaging-screen">
@@ -365,10 +367,10 @@ export function Packaging() {
         >
           {note!.error && note!.key === 'pk.labelFirst' ? (
             <>
-              {noteText} <span className="pk-sub">{t('pk.labelFirst')}</span>
+              <Coded text={noteText} codes={noteCodes} /> <span className="pk-sub">{t('pk.labelFirst')}</span>
             </>
           ) : (
-            noteText
+            <Coded text={noteText} codes={noteCodes} />
           )}
         </p>
       ) : null}
@@ -481,7 +483,8 @@ export function Packaging() {
             canPrint={transport === 'ipc'}
             onSerial={(c) => void scanDrive(c)}
           />
-        ) : !job ? (
+        ) : !job || job.name !== selected ? (
+          // a job just shipped may still be read back once after it was let go: it is not shown again
           <section className="split-detail">
             <p className="empty">{t('pk.choose')}</p>
           </section>

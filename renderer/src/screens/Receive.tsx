@@ -12,6 +12,7 @@ import { driveStateName, errorText, formatDate, formatTime, jobStateName, printa
 import { scanWords } from '../i18n-scan.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { Dialog } from '../components/Dialog.tsx';
+import { Coded, codesIn } from '../components/Coded.tsx';
 import type { PackageView, PackageJobView } from '../../../electron/core/queries/views.ts';
 import type { DriveView } from '../../../electron/core/model.ts';
 
@@ -69,6 +70,11 @@ export function feedbackText(lang: Lang, t: T, f: Feedback): string {
   return 'error' in f.text ? errorText(lang, f.text.error, f.text.scanned) : t(f.text.key, f.text.params);
 }
 
+/** A feedback's words as shown: the codes it names (scanned, offered, in its parameters) never broken across lines. */
+function FeedbackWords({ lang, t, f }: { lang: Lang; t: T; f: Feedback }) {
+  return <Coded text={feedbackText(lang, t, f)} codes={codesIn([f.code, printable(f.code.trim().toUpperCase()), f.text, f.offer])} />;
+}
+
 function Banner() {
   const t = useT();
   const rt = useReceiveT();
@@ -119,7 +125,7 @@ function Banner() {
                 ) : null}
               </div>
               <div className="banner-text" data-testid="feedback-text">
-                {feedbackText(lang, t, f)}
+                <FeedbackWords lang={lang} t={t} f={f} />
               </div>
               {f.offer ? (
                 <div>
@@ -130,11 +136,19 @@ function Banner() {
                     aria-keyshortcuts="F6"
                     data-testid={f.offer.kind === 'receiveHeld' ? 'receive-held' : `offer-${f.offer.kind}`}
                   >
-                    {f.offer.kind === 'receiveHeld'
-                      ? t('receive.receiveHeld', { code: f.offer.code })
-                      : f.offer.kind === 'openBox'
-                        ? t('receive.openBoxOf', { tracking: f.offer.code, serial: f.offer.serial })
-                        : rt(f.offer.kind === 'confirmExtra' ? 'rx.confirmExtra' : 'rx.moveHere', { code: f.offer.code })}{' '}
+                    {/* one flow of words: the button lays out its children side by side */}
+                    <span>
+                      <Coded
+                        text={
+                          f.offer.kind === 'receiveHeld'
+                            ? t('receive.receiveHeld', { code: f.offer.code })
+                            : f.offer.kind === 'openBox'
+                              ? t('receive.openBoxOf', { tracking: f.offer.code, serial: f.offer.serial })
+                              : rt(f.offer.kind === 'confirmExtra' ? 'rx.confirmExtra' : 'rx.moveHere', { code: f.offer.code })
+                        }
+                        codes={codesIn(f.offer)}
+                      />
+                    </span>{' '}
                     <kbd>F6</kbd>
                   </button>
                 </div>
@@ -148,7 +162,7 @@ function Banner() {
         )}
       </div>
       <p className="prompt" data-testid="prompt">
-        <Icon name="info" size={30} /> {prompt}
+        <Icon name="info" size={30} /> <Coded text={prompt} codes={codesIn(pkg?.trackingNumber)} />
       </p>
     </section>
   );
@@ -389,7 +403,7 @@ function BoxNotes() {
             <span className="box-note-title">{t(f.title)}</span>
             <span className="box-note-code mono">{printable(f.code.trim().toUpperCase())}</span>
             <span className="box-note-text" title={feedbackText(lang, t, f)}>
-              {feedbackText(lang, t, f)}
+              <FeedbackWords lang={lang} t={t} f={f} />
             </span>
             {f.offer?.kind === 'moveHere' ? (
               <button
@@ -676,7 +690,9 @@ function RecentScans() {
             <li key={f.id} className={`recent-item recent-${f.kind}`} data-tone={f.tone} data-kind={f.kind}>
               <Icon name={KIND_ICON[f.kind]} size={24} />
               <span className="recent-title">{t(f.title)}</span>
-              <span className="recent-text">{feedbackText(lang, t, f)}</span>
+              <span className="recent-text">
+                <FeedbackWords lang={lang} t={t} f={f} />
+              </span>
             </li>
           ))}
         </ol>
