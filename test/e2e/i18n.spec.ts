@@ -44,10 +44,14 @@ test('a refusal from the station reads in Chinese by its code', async ({ page, s
   await putJob(station, { name: 'contoso-502', tracking: 'TRK-502', drives: ['WD-502'] });
   await signIn(page, station);
   await page.getByTestId('lang-toggle').click();
-  await scanAndWait(page, 'WD-502');
+  await page.keyboard.press('F8'); // close, with no box open
   await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
   await expect(banner(page)).toContainText('目前沒有開啟的包裹：請先掃描包裹追蹤號碼。');
   await shot(page, 'zh-TW-rejected');
+  // a listed drive before its box: the offer to open that box reads in Chinese too
+  await scanAndWait(page, 'WD-502');
+  await expect(banner(page)).toContainText('WD-502 是工作 contoso-502 的硬碟，應在包裹 TRK-502 中');
+  await expect(page.getByTestId('offer-openBox')).toContainText('開啟包裹 TRK-502 並將 WD-502 記入');
   await scanAndWait(page, 'TRK-502');
   await scanAndWait(page, 'WD#502');
   await expect(banner(page)).toContainText('「WD#502」含有序號或追蹤號碼不會有的字元');
