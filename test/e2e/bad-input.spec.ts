@@ -58,14 +58,15 @@ test('a scan longer than any serial is refused, and changes nothing', async ({ p
   expect(dumpStore(station)).toEqual(before);
 });
 
-test('a drive scanned with no package open is refused: scan the package first', async ({ page, station }) => {
+test('a drive scanned with no package open records nothing: its package is named and offered', async ({ page, station }) => {
   await putJob(station, { name: 'contoso-105', tracking: 'TRK-105', drives: ['WD-105'] });
   await signIn(page, station);
   const before = dumpStore(station);
   await scanAndWait(page, 'WD-105');
-  await expect(banner(page)).toHaveAttribute('data-tone', 'rejected');
-  await expect(banner(page)).toHaveAttribute('data-sound', 'rejected');
+  await expect(banner(page)).toHaveAttribute('data-tone', 'notice');
+  await expect(banner(page)).toHaveAttribute('data-sound', 'notice');
   await expect(banner(page)).toContainText('No package is open');
+  await expect(banner(page)).toContainText('expected in package TRK-105');
   expect(dumpStore(station)).toEqual(before);
   await shot(page, 'bad-drive-without-package');
 });
