@@ -169,31 +169,11 @@ export class Intake {
     return copy.startCopy(this.c, actor, input);
   }
   /** A copy bay's report for one drive: progress, or the final status with its logs. */
-  recordCopyResult(
-    actor: Actor,
-    input: {
-      driveId: unknown;
-      copyStatus?: unknown;
-      percentComplete?: unknown;
-      bytesSucceeded?: unknown;
-      errorLogUri?: unknown;
-      verboseLogUri?: unknown;
-    },
-  ): DriveView {
+  recordCopyResult(actor: Actor, input: Parameters<typeof copy.recordCopyResult>[2]): DriveView {
     return copy.recordCopyResult(this.c, actor, input);
   }
   /** A recorded copy result put right, as a new record with its reason, before the drive leaves. */
-  correctCopyResult(
-    actor: Actor,
-    input: {
-      driveId: unknown;
-      copyStatus: unknown;
-      bytesSucceeded?: unknown;
-      errorLogUri?: unknown;
-      verboseLogUri?: unknown;
-      reason: unknown;
-    },
-  ): DriveView {
+  correctCopyResult(actor: Actor, input: Parameters<typeof copy.correctCopyResult>[2]): DriveView {
     return copy.correctCopyResult(this.c, actor, input);
   }
 
@@ -210,21 +190,7 @@ export class Intake {
     return returns.shipBack(this.c, actor, input);
   }
   /** Held drives go back to the sender when no one can be reached to make the job ready. */
-  returnHeldDrives(
-    actor: Actor,
-    input: {
-      driveIds: unknown;
-      carrierName: unknown;
-      trackingNumber: unknown;
-      carrierAccountNumber?: unknown;
-      address?: unknown;
-      reason?: unknown;
-    },
-  ): {
-    returnPackage: { carrierName: string; trackingNumber: string; driveCount: number; shipDate: string };
-    driveIds: string[];
-    address: Partial<ReturnAddress>;
-  } {
+  returnHeldDrives(actor: Actor, input: Parameters<typeof holds.returnHeldDrives>[2]): ReturnType<typeof holds.returnHeldDrives> {
     return holds.returnHeldDrives(this.c, actor, input);
   }
   /** A job in Packaging with nothing of it at the dock cannot ship a box: it ends Closed, with the reason. */
