@@ -124,6 +124,8 @@ export class Context {
     const outer = this.touched === null;
     if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
     const previous = this.current;
+    // the newest record as the transaction left it: this station's screens are told it when the transaction commits
+    let seq = 0;
     try {
       // run again from the start when the store runs the transaction again (PostgreSQL after a serialization failure)
       const result = this.store.transaction((tx) => {
@@ -138,7 +140,10 @@ export class Context {
         if (outer) {
           const t = this.touched!;
           keepDeadlines(this, t.jobs, t.drives);
-          if (t.jobs.size || t.packages.size || t.drives.size) tx.announceChange(changePayload(t, tx.lastSeq()));
+          if (t.jobs.size || t.packages.size || t.drives.size) {
+            seq = tx.lastSeq();
+            tx.announceChange(changePayload(t, seq));
+          }
         }
         return r;
       });
@@ -146,7 +151,7 @@ export class Context {
         const t = this.touched!;
         this.touched = null;
         if (t.jobs.size || t.packages.size || t.drives.size) {
-          this.#tell({ jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq: this.store.lastSeq() });
+          this.#tell({ jobs: [...t.jobs], packages: [...t.packages], drives: [...t.drives], seq });
         }
       }
       return result;

@@ -47,7 +47,7 @@ export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
  * and not at all if it rolls back (PostgreSQL's NOTIFY; SQLite has no other station to tell).
  */
 export function announceChange(q: Sql, payload: string): void {
-  if (q.dialect === 'postgres') q.get('SELECT pg_notify(?, ?)', CHANGES_CHANNEL, payload);
+  if (q.dialect === 'postgres') q.run('SELECT pg_notify(?, ?)', CHANGES_CHANNEL, payload);
 }
 
 /** The sequence number of the newest custody record (0 for an empty log). */

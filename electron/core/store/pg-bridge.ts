@@ -7,7 +7,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { IntakeError } from '../errors.ts';
-import type { BridgeEvent, BridgeReply, BridgeRequest, WorkerData } from './pg-protocol.ts';
+import type { BridgeEvent, BridgeReply, BridgeRequest, BridgeStep, WorkerData } from './pg-protocol.ts';
 
 export interface BridgeOptions {
   url: string;
@@ -122,10 +122,23 @@ export class PgBridge {
     text: string | null,
     params: readonly unknown[] = [],
   ): { rows: Record<string, unknown>[]; rowCount: number } {
+    const steps: BridgeStep[] = [];
+    if (prelude) steps.push({ simple: prelude });
+    if (text !== null) steps.push({ text, params });
+    if (!steps.length) return { rows: [], rowCount: 0 };
+    const r = this.send(steps);
+    return { rows: text === null ? [] : r.rows, rowCount: text === null ? 0 : r.rowCounts[r.rowCounts.length - 1]! };
+  }
+
+  /**
+   * Sends `steps` to the database in one go and waits for all their answers: the rows of the last step and the
+   * row count of each. Throws what the database said about the first step that failed.
+   */
+  send(steps: BridgeStep[]): { rows: Record<string, unknown>[]; rowCounts: number[] } {
     if (this.#closed) throw new Error('the dock database connection is closed');
     const worker = this.#worker ?? this.#start();
     const id = ++this.#next;
-    const req: BridgeRequest = { id, prelude, text, params };
+    const req: BridgeRequest = { id, steps };
     Atomics.store(this.#signal, 0, 0);
     worker.postMessage(req);
     const deadline = Date.now() + this.#opts.timeoutMs;
@@ -144,7 +157,7 @@ export class PgBridge {
       }
       const r = got.message as BridgeReply;
       if (r.id !== id) continue;
-      if (r.ok) return { rows: r.rows, rowCount: r.rowCount };
+      if (r.ok) return { rows: r.rows, rowCounts: r.rowCounts };
       if (r.unreachable) throw this.#unreachable(r.message);
       if (r.code === '22021' || r.code === '22P05') {
         throw new IntakeError('BAD_INPUT', 'The text holds a character the dock database cannot store (a NUL or an unpaired code unit).');

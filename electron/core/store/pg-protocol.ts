@@ -16,17 +16,22 @@ export interface WorkerData {
   events: unknown;
 }
 
+/** One statement of a request: simple SQL (several statements, no parameters) or one statement with $n placeholders. */
+export type BridgeStep = { simple: string } | { text: string; params: readonly unknown[] };
+
 export interface BridgeRequest {
   id: number;
-  /** Run first, as a simple query (BEGIN, COMMIT, ROLLBACK, the dock's write lock). */
-  prelude: string | null;
-  /** The statement, with $n placeholders; null: only the prelude. */
-  text: string | null;
-  params: readonly unknown[];
+  /**
+   * Sent to the database together (pipelined) and answered in order: a transaction's writes whose answers
+   * nobody waits for travel with the next statement that is waited for, in one round trip.
+   */
+  steps: BridgeStep[];
 }
 
 export type BridgeReply =
-  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCount: number }
-  | { id: number; ok: false; unreachable: boolean; code: string; message: string };
+  /** `rowCounts` for every step, `rows` of the last one. */
+  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCounts: number[] }
+  /** The first step that failed (the steps after it in a transaction fail because it did). */
+  | { id: number; ok: false; unreachable: boolean; code: string; message: string; step: number };
 
 export type BridgeEvent = { kind: 'change'; payload: string };

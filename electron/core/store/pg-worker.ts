@@ -21,8 +21,10 @@ const replies = data.replies as MessagePort;
 const events = data.events as MessagePort;
 const signal = new Int32Array(data.signal);
 
-function config(): pg.ClientConfig {
+function config(pipeline = false): pg.ClientConfig {
   return {
+    // the station's connection sends a request's statements without waiting for each answer (pg's pipeline mode)
+    pipeline,
     connectionString: data.url,
     connectionTimeoutMillis: data.connectTimeoutMs,
     keepAlive: true,
@@ -40,7 +42,7 @@ async function connection(): Promise<pg.Client> {
   if (client) return client;
   if (!connecting) {
     connecting = (async () => {
-      const c = new pg.Client(config());
+      const c = new pg.Client(config(true));
       // a connection that drops is forgotten; the next statement opens a new one
       c.on('error', () => {
         if (client === c) client = null;
@@ -95,26 +97,43 @@ async function run(req: BridgeRequest): Promise<BridgeReply> {
   try {
     c = await connection();
   } catch (e) {
-    return { id: req.id, ok: false, unreachable: true, code: codeOf(e), message: messageOf(e) };
+    return { id: req.id, ok: false, unreachable: true, code: codeOf(e), message: messageOf(e), step: 0 };
   }
-  try {
-    if (req.prelude) await c.query(req.prelude);
-    if (req.text === null) return { id: req.id, ok: true, rows: [], rowCount: 0 };
-    let name = prepared.get(req.text);
+  // every step is written to the connection at once (pipeline mode) and the answers come back in order: one
+  // round trip for the lot. Each step ends with its own Sync, so a step that fails inside a transaction makes
+  // the ones after it fail too (the transaction is aborted), and none after it is taken for done.
+  const sent = req.steps.map((step) => {
+    if ('simple' in step) return c.query(step.simple);
+    let name = prepared.get(step.text);
     if (!name) {
       name = `s${prepared.size + 1}`;
-      prepared.set(req.text, name);
+      prepared.set(step.text, name);
     }
-    const res = await c.query({ name, text: req.text, values: req.params as unknown[] });
-    return { id: req.id, ok: true, rows: res.rows as Record<string, unknown>[], rowCount: res.rowCount ?? 0 };
-  } catch (e) {
+    return c.query({ name, text: step.text, values: step.params as unknown[] });
+  });
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.findIndex((r) => r.status === 'rejected');
+  if (failed >= 0) {
+    const e = (settled[failed] as PromiseRejectedResult).reason as unknown;
     const gone = unreachable(e) || client !== c;
     if (gone && client === c) {
       client = null;
       c.end().catch(() => {});
     }
-    return { id: req.id, ok: false, unreachable: gone, code: codeOf(e), message: messageOf(e) };
+    return { id: req.id, ok: false, unreachable: gone, code: codeOf(e), message: messageOf(e), step: failed };
   }
+  // a simple step of several statements answers with one result per statement: its last one is the step's
+  const results = settled.map((r) => {
+    const v = (r as PromiseFulfilledResult<pg.QueryResult | pg.QueryResult[]>).value;
+    return Array.isArray(v) ? v[v.length - 1] : v;
+  });
+  const last = results[results.length - 1];
+  return {
+    id: req.id,
+    ok: true,
+    rows: (last?.rows ?? []) as Record<string, unknown>[],
+    rowCounts: results.map((r) => r?.rowCount ?? 0),
+  };
 }
 
 function messageOf(e: unknown): string {

@@ -10,7 +10,8 @@ import * as jobs from './jobs.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
 import * as packages from './packages.ts';
 import { PgBridge, PgError, redactUrl } from './pg-bridge.ts';
-import type { BridgeEvent } from './pg-protocol.ts';
+import type { BridgeEvent, BridgeStep } from './pg-protocol.ts';
+import { TransactionReads, effectOf, type StatementEffect } from './pg-reads.ts';
 import type { Row, Sql } from './rows.ts';
 import type { DockStore, RemoteChange, StoreTx } from './types.ts';
 
@@ -80,6 +81,17 @@ export class PostgresStore implements DockStore {
   /** How the pending BEGIN is worded: a snapshot begins a read-only transaction that sees one moment. */
   #begin = 'BEGIN';
   #lockPending = false;
+  /** Whether this transaction's BEGIN has gone to the database (so an error must roll it back there). */
+  #begun = false;
+  /** Whether nobody else can change the tables until this transaction ends: it holds the dock's write lock, or reads one moment. */
+  #steady = false;
+  /**
+   * Statements of this transaction not sent yet, with where their row counts go: a write nobody waits on goes
+   * with the next statement that is waited for (or the COMMIT), in one round trip.
+   */
+  #queue: { step: BridgeStep; count: { n: number | null } | null }[] = [];
+  readonly #reads = new TransactionReads();
+  readonly #effects = new Map<string, StatementEffect>();
 
   readonly #url: string;
   readonly #opts: PostgresOptions;
@@ -110,7 +122,7 @@ export class PostgresStore implements DockStore {
       dialect: 'postgres',
       get: <T = Row>(text: string, ...params: unknown[]) => this.#query(text, params).rows[0] as T | undefined,
       all: <T = Row>(text: string, ...params: unknown[]) => this.#query(text, params).rows as T[],
-      run: (text: string, ...params: unknown[]) => ({ changes: this.#query(text, params).rowCount, lastInsertRowid: 0 }),
+      run: (text: string, ...params: unknown[]) => this.#write(text, params),
     };
     for (const table of [jobs, drives, packages, custody, deadlines, exchange]) bindTable(this, q, table);
   }
@@ -201,18 +213,61 @@ export class PostgresStore implements DockStore {
     }
   }
 
-  #query(text: string, params: unknown[]): { rows: Record<string, unknown>[]; rowCount: number } {
+  #text(text: string): { t: string; effect: StatementEffect } {
     let t = this.#texts.get(text);
     if (t === undefined) {
       t = toPostgres(text);
       this.#texts.set(text, t);
     }
-    return this.#bridge.call(this.#prelude(TRY_LOCK.test(text)), t, params);
+    let effect = this.#effects.get(t);
+    if (!effect) {
+      effect = effectOf(t);
+      this.#effects.set(t, effect);
+    }
+    return { t, effect };
   }
 
-  /** What goes before the next statement of a transaction: BEGIN, then the dock's write lock. */
-  #prelude(onlyTryingALock = false): string | null {
-    if (this.#depth === 0) return null;
+  /** A statement whose answer is waited for: sent now, with whatever of the transaction is still queued before it. */
+  #query(text: string, params: unknown[]): { rows: Record<string, unknown>[]; rowCount: number } {
+    const { t, effect } = this.#text(text);
+    this.#open(TRY_LOCK.test(text));
+    const keep = this.#steady && effect.keepable;
+    if (keep) {
+      const kept = this.#reads.get(t, params);
+      if (kept) return kept;
+    }
+    if (effect.writes) this.#reads.written(effect.tables);
+    const r = this.#send({ text: t, params });
+    const rowCount = r.rowCounts[r.rowCounts.length - 1]!;
+    if (keep) this.#reads.keep(t, params, effect, r.rows, rowCount);
+    return { rows: r.rows, rowCount };
+  }
+
+  /**
+   * A statement whose rows nobody reads: inside a transaction it waits in the queue for the next statement that
+   * is sent (its row count is fetched only when asked for); a failure comes out of that statement, inside the
+   * same transaction, which then rolls back whole.
+   */
+  #write(text: string, params: unknown[]): { readonly changes: number; lastInsertRowid: number } {
+    if (this.#depth === 0) return { changes: this.#query(text, params).rowCount, lastInsertRowid: 0 };
+    const { t, effect } = this.#text(text);
+    this.#open(TRY_LOCK.test(text));
+    if (effect.writes) this.#reads.written(effect.tables);
+    const count: { n: number | null } = { n: null };
+    this.#queue.push({ step: { text: t, params }, count });
+    const flush = () => this.#flush();
+    return {
+      get changes() {
+        if (count.n === null) flush();
+        return count.n ?? 0;
+      },
+      lastInsertRowid: 0,
+    };
+  }
+
+  /** Puts BEGIN, then the dock's write lock, at the head of the transaction's statements when they are due. */
+  #open(onlyTryingALock = false): void {
+    if (this.#depth === 0) return;
     const parts: string[] = [];
     if (this.#beginPending) {
       parts.push(this.#begin);
@@ -221,8 +276,38 @@ export class PostgresStore implements DockStore {
     if (this.#lockPending && !onlyTryingALock) {
       parts.push(WRITE_LOCK);
       this.#lockPending = false;
+      this.#steady = true;
     }
-    return parts.length ? parts.join('; ') : null;
+    if (parts.length) this.#queue.push({ step: { simple: parts.join('; ') }, count: null });
+  }
+
+  /** Sends what is queued, then `last`, in one round trip. */
+  #send(last: BridgeStep | null): { rows: Record<string, unknown>[]; rowCounts: number[] } {
+    const queued = this.#queue;
+    this.#queue = [];
+    const steps = queued.map((q) => q.step);
+    if (last) steps.push(last);
+    if (!steps.length) return { rows: [], rowCounts: [] };
+    if (this.#depth > 0) this.#begun = true;
+    const r = this.#bridge.send(steps);
+    queued.forEach((q, i) => {
+      if (q.count) q.count.n = r.rowCounts[i] ?? 0;
+    });
+    return r;
+  }
+
+  #flush(): void {
+    this.#send(null);
+  }
+
+  /** A transaction ends (committed, rolled back or abandoned): nothing of it stays queued or remembered. */
+  #end(): void {
+    this.#queue = [];
+    this.#reads.clear();
+    this.#beginPending = false;
+    this.#lockPending = false;
+    this.#begun = false;
+    this.#steady = false;
   }
 
   /**
@@ -238,16 +323,16 @@ export class PostgresStore implements DockStore {
       this.#lockPending = !this.#readOnly;
       try {
         const result = fn(this);
-        if (!this.#beginPending) this.#bridge.call('COMMIT', null);
+        if (this.#queue.length || this.#begun) this.#send({ simple: 'COMMIT' });
         return result;
       } catch (e) {
-        if (!this.#beginPending && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
+        this.#queue = [];
+        if (this.#begun && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
         if (e instanceof PgError && RETRYABLE.has(e.code) && attempt < RETRIES) continue;
         throw e;
       } finally {
         this.#depth--;
-        this.#beginPending = false;
-        this.#lockPending = false;
+        this.#end();
       }
     }
   }
@@ -262,29 +347,36 @@ export class PostgresStore implements DockStore {
     this.#depth++;
     this.#beginPending = true;
     this.#begin = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+    this.#steady = true;
     try {
       const result = fn();
-      if (!this.#beginPending) this.#bridge.call('COMMIT', null);
+      if (this.#queue.length || this.#begun) this.#send({ simple: 'COMMIT' });
       return result;
     } catch (e) {
-      if (!this.#beginPending && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
+      this.#queue = [];
+      if (this.#begun && !(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) this.#rollbackQuietly();
       throw e;
     } finally {
       this.#depth--;
-      this.#beginPending = false;
       this.#begin = 'BEGIN';
+      this.#end();
     }
   }
 
   savepoint<T>(fn: () => T): T {
     if (this.#depth === 0) throw new Error('a savepoint outside a transaction');
     const name = `sp${++this.#savepoints}`;
-    this.#bridge.call([this.#prelude(), `SAVEPOINT ${name}`].filter(Boolean).join('; '), null);
+    this.#open();
+    this.#send({ simple: `SAVEPOINT ${name}` });
     try {
       const result = fn();
-      this.#bridge.call(`RELEASE SAVEPOINT ${name}`, null);
+      // what the savepoint wrote is sent before it is released, so a failure of it is the savepoint's
+      this.#send({ simple: `RELEASE SAVEPOINT ${name}` });
       return result;
     } catch (e) {
+      // statements queued inside the savepoint are dropped: rolling back to it would undo them anyway
+      this.#queue = [];
+      this.#reads.clear();
       if (!(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) {
         this.#bridge.call(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`, null);
       }
@@ -339,7 +431,9 @@ export class PostgresStore implements DockStore {
 
   /** A statement of the caller's own, for tests and the setup command (never the core's operations). */
   sql(text: string, ...params: unknown[]): Record<string, unknown>[] {
-    return this.#bridge.call(this.#prelude(), toPostgres(text), params).rows;
+    this.#open();
+    this.#reads.clear();
+    return this.#send({ text: toPostgres(text), params }).rows;
   }
 
   /**
