@@ -60,6 +60,8 @@ export class Context {
   private listeners = new Set<(c: Change) => void>();
   private touched: Touched | null = null;
   private current: StoreTx | null = null;
+  /** The newest custody record the running operation appended (0: none yet). */
+  #appended = 0;
   private readonly watch: ClockWatch;
   private readonly judged: (() => ClockStatus) | undefined;
 
@@ -130,7 +132,10 @@ export class Context {
       // run again from the start when the store runs the transaction again (PostgreSQL after a serialization failure)
       const result = this.store.transaction((tx) => {
         this.current = tx;
-        if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
+        if (outer) {
+          this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
+          this.#appended = 0;
+        }
         if (outer && opts.claim && !tx.claimOnce(opts.claim)) throw new ClaimedElsewhere(opts.claim);
         if (outer && opts.clock !== 'confirming') {
           const s = this.clockStatus();
@@ -141,7 +146,8 @@ export class Context {
           const t = this.touched!;
           keepDeadlines(this, t.jobs, t.drives);
           if (t.jobs.size || t.packages.size || t.drives.size) {
-            seq = tx.lastSeq();
+            // under the store's one writer, the newest record is the operation's own last one when it appended any
+            seq = this.#appended || tx.lastSeq();
             tx.announceChange(changePayload(t, seq));
           }
         }
@@ -193,7 +199,7 @@ export class Context {
   ): number {
     const coded = reasonDetail(c.reason);
     const detail = coded ? { ...(c.detail ?? {}), ...coded } : (c.detail ?? null);
-    return this.tx.appendCustody({
+    const seq = this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
       station: actor.station.trim(),
@@ -207,6 +213,8 @@ export class Context {
       stateAfter: c.stateAfter ?? null,
       detail,
     });
+    this.#appended = Math.max(this.#appended, seq);
+    return seq;
   }
 
   liveJob(name: unknown): JobRecord {
