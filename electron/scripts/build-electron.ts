@@ -20,6 +20,8 @@ export async function buildElectron(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
+    // the bundles find their workers by __dirname; import.meta.url is only read when run from source
+    logOverride: { 'empty-import-meta': 'silent' as const },
   };
   await Promise.all([
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, platform: 'node', target: 'node22' }),

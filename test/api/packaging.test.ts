@@ -158,6 +158,7 @@ test('electron-builder packs the real build into app.asar: the app, fonts, and n
       '/electron/main.cjs',
       '/electron/preload.cjs',
       '/electron/read-worker.cjs',
+      '/electron/pg-worker.cjs',
       '/renderer/index.html',
       '/assets/fonts/noto-sans-tc/manifest.json',
     ]) {

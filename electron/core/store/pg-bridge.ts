@@ -5,6 +5,7 @@
 // connection) after a worker that did not answer.
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntakeError } from '../errors.ts';
 import type { BridgeEvent, BridgeReply, BridgeRequest, BridgeStep, WorkerData } from './pg-protocol.ts';
@@ -92,7 +93,11 @@ export class PgBridge {
       replies: replies.port1,
       events: events.port1,
     };
-    const worker = new Worker(workerFile(), { workerData: data, transferList: [replies.port1, events.port1] });
+    const file = workerFile();
+    // a worker that cannot start would look like a database that does not answer: an incomplete install says so
+    if (!existsSync(file))
+      throw new Error(`The dock database's worker is missing (${String(file)}): the app is incomplete; install it again.`);
+    const worker = new Worker(file, { workerData: data, transferList: [replies.port1, events.port1] });
     worker.unref();
     worker.on('error', () => {});
     worker.on('exit', () => {
