@@ -21,7 +21,7 @@ import { driveContextOf, jobContextOf, packageContextOf } from '../queries/jobs.
 import type { DriveSets } from '../store/drives.ts';
 import type { JobSets } from '../store/jobs.ts';
 import type { DockStore, StoreReads, StoreTx } from '../store/types.ts';
-import { clockRefusal, keepDeadlines } from './deadlines.ts';
+import { clockRefusal, deadlineReads, keepDeadlines } from './deadlines.ts';
 
 export interface Change {
   jobs: string[];
@@ -60,8 +60,8 @@ export class Context {
   private listeners = new Set<(c: Change) => void>();
   private touched: Touched | null = null;
   private current: StoreTx | null = null;
-  /** The newest custody record the running operation appended (0: none yet). */
-  #appended = 0;
+  /** The custody records the running operation appended (their sequence numbers are there when asked for). */
+  #appended: { readonly seq: number }[] = [];
   private readonly watch: ClockWatch;
   private readonly judged: (() => ClockStatus) | undefined;
 
@@ -122,7 +122,15 @@ export class Context {
    * deadlines of what it touched, then tells listeners. Every operation records through here, so none records
    * on a clock behind the last record, or jumped ahead before a person confirmed the date.
    */
-  op<T>(fn: () => T, opts: { clock?: 'check' | 'confirming'; claim?: 'deadline sweep' } = {}): T {
+  op<T>(
+    fn: () => T,
+    opts: {
+      clock?: 'check' | 'confirming';
+      claim?: 'deadline sweep';
+      /** The reads the operation will make first, fetched together with the clock check's (see `readAhead`). */
+      reads?: (r: StoreReads) => void;
+    } = {},
+  ): T {
     const outer = this.touched === null;
     if (outer) this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
     const previous = this.current;
@@ -134,9 +142,16 @@ export class Context {
         this.current = tx;
         if (outer) {
           this.touched = { jobs: new Set(), packages: new Set(), drives: new Set() };
-          this.#appended = 0;
+          this.#appended = [];
         }
         if (outer && opts.claim && !tx.claimOnce(opts.claim)) throw new ClaimedElsewhere(opts.claim);
+        if (outer) {
+          const first = opts.reads;
+          this.readAhead((r) => {
+            if (opts.clock !== 'confirming') r.lastRecordAt();
+            first?.(r);
+          });
+        }
         if (outer && opts.clock !== 'confirming') {
           const s = this.clockStatus();
           if (s.state !== 'ok') clockRefusal(s);
@@ -144,10 +159,11 @@ export class Context {
         const r = fn();
         if (outer) {
           const t = this.touched!;
+          this.readAhead((r) => deadlineReads(r, t.jobs));
           keepDeadlines(this, t.jobs, t.drives);
           if (t.jobs.size || t.packages.size || t.drives.size) {
             // under the store's one writer, the newest record is the operation's own last one when it appended any
-            seq = this.#appended || tx.lastSeq();
+            seq = this.#appended.length ? Math.max(...this.#appended.map((a) => a.seq)) : tx.lastSeq();
             tx.announceChange(changePayload(t, seq));
           }
         }
@@ -165,6 +181,15 @@ export class Context {
       this.current = previous;
       if (outer) this.touched = null;
     }
+  }
+
+  /**
+   * The reads `fn` makes, fetched together now: on a store where each read waits for the database (PostgreSQL),
+   * an operation names what it is about to read so it waits once, not once a read. Nothing else changes: the
+   * operation still reads each one itself, and a read named here that it never makes costs nothing more.
+   */
+  readAhead(fn: (r: StoreReads) => void): void {
+    if (this.current) this.store.prefetch?.(fn);
   }
 
   touch(kind: keyof Touched, key: string | null | undefined): void {
@@ -196,10 +221,10 @@ export class Context {
       subject: CustodyRecord['subject'];
       reason?: string | StationReason | null;
     },
-  ): number {
+  ): { readonly seq: number } {
     const coded = reasonDetail(c.reason);
     const detail = coded ? { ...(c.detail ?? {}), ...coded } : (c.detail ?? null);
-    const seq = this.tx.appendCustody({
+    const appended = this.tx.appendCustody({
       at: isoWithZone(this.clock.now()),
       operator: actor.operator.trim(),
       station: actor.station.trim(),
@@ -213,8 +238,8 @@ export class Context {
       stateAfter: c.stateAfter ?? null,
       detail,
     });
-    this.#appended = Math.max(this.#appended, seq);
-    return seq;
+    this.#appended.push(appended);
+    return appended;
   }
 
   liveJob(name: unknown): JobRecord {

@@ -10,6 +10,7 @@ import { drivesAtDock, missingAddressFields } from '../rules.ts';
 import { ClaimedElsewhere, type Context } from './context.ts';
 import { detachFromJob, holdDrive } from './holds.ts';
 import { because, type StationReason } from '../reasons.ts';
+import type { StoreReads } from '../store/types.ts';
 
 export interface Deadline {
   kind: 'creatingDeletion' | 'shippingOverdue' | 'noticeClose' | 'heldReturn' | 'heldDestruction' | 'addressDestruction' | 'purge';
@@ -58,6 +59,14 @@ export function clockRefusal(s: Exclude<ClockStatus, { state: 'ok' }>): never {
  * Works out again the deadline of every job the operation touched, and whether each touched drive came in
  * another job's box: run by the shared plumbing at the end of each operation, inside its transaction.
  */
+/** What `keepDeadlines` reads of the jobs, for the store to fetch together before it runs. */
+export function deadlineReads(r: StoreReads, jobs: Iterable<string>): void {
+  for (const name of jobs) {
+    const job = r.job(name);
+    if (job?.state === 'Shipping' && !job.deletedAt) r.jobDeadlineFacts(name);
+  }
+}
+
 export function keepDeadlines(c: Context, jobs: Iterable<string>, drives: Iterable<string>): void {
   const now = c.nowUtc();
   for (const name of jobs) {

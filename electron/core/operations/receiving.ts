@@ -8,6 +8,7 @@ import { driveView, type PackageView } from '../queries/views.ts';
 import { packageViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { holdDrive } from './holds.ts';
+import { deadlineReads } from './deadlines.ts';
 import { because, type StationReason } from '../reasons.ts';
 
 export type ScanOutcome = 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
@@ -168,227 +169,248 @@ export function scanDrive(
 ): ScanResult {
   c.checkActor(actor);
   const serial = normalizeCode(input?.serial, 'drive serial');
-  return c.op(() => {
-    const pkg = packageForScan(c, actor, input?.trackingNumber);
-    const now = c.nowUtc();
-    const existing = c.read.activeDrive(serial);
-    const pkgJobs = pkg.jobNames.map((n) => c.read.job(n)!).filter((j) => j && !j.deletedAt);
-    const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string, hold: HoldCause | null = null): ScanResult => {
-      const job = drive.jobName ? c.read.job(drive.jobName) : null;
-      const params: ScanParams = {
-        serial,
-        job: drive.jobName,
-        jobState: job?.state ?? null,
-        tracking: pkg.trackingNumber,
-        packageJobs: pkg.jobNames,
-        hold,
-        extra: drive.role !== 'listed',
-        otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
+  return c.op(
+    () => {
+      const pkg = packageForScan(c, actor, input?.trackingNumber);
+      const now = c.nowUtc();
+      const existing = c.read.activeDrive(serial);
+      const pkgJobs = pkg.jobNames.map((n) => c.read.job(n)!).filter((j) => j && !j.deletedAt);
+      const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string, hold: HoldCause | null = null): ScanResult => {
+        // what the answer and the deadlines read after the scan's writes, fetched together
+        c.readAhead((r) => {
+          packageViewOf(r, pkg.trackingNumber);
+          deadlineReads(r, drive.jobName ? [drive.jobName, ...pkg.jobNames] : pkg.jobNames);
+        });
+        const job = drive.jobName ? c.read.job(drive.jobName) : null;
+        const params: ScanParams = {
+          serial,
+          job: drive.jobName,
+          jobState: job?.state ?? null,
+          tracking: pkg.trackingNumber,
+          packageJobs: pkg.jobNames,
+          hold,
+          extra: drive.role !== 'listed',
+          otherPackage: drive.jobName !== null && !pkg.jobNames.includes(drive.jobName),
+        };
+        return {
+          outcome,
+          params,
+          tone,
+          serial,
+          jobName: drive.jobName,
+          drive: driveView(drive),
+          message,
+          package: packageViewOf(c.read, pkg.trackingNumber)!,
+        };
       };
-      return {
-        outcome,
-        params,
-        tone,
-        serial,
-        jobName: drive.jobName,
-        drive: driveView(drive),
-        message,
-        package: packageViewOf(c.read, pkg.trackingNumber)!,
-      };
-    };
-    c.touch('packages', pkg.trackingNumber);
+      c.touch('packages', pkg.trackingNumber);
 
-    if (existing) {
-      const job = existing.jobName ? c.read.job(existing.jobName) : null;
-      const inPackage = job ? pkg.jobNames.includes(job.name) : false;
-      const whose = job ? `job ${job.name}` : 'no job';
-      if (existing.packageTracking && ((existing.state !== 'Specified' && existing.state !== 'NeverReceived') || existing.heldSince)) {
-        fail(
-          'DRIVE_ALREADY_SCANNED',
-          `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`,
-          // the box it came in, so the screens name it (and offer to move it here when it came in another)
-          {
+      if (existing) {
+        const job = existing.jobName ? c.read.job(existing.jobName) : null;
+        const inPackage = job ? pkg.jobNames.includes(job.name) : false;
+        const whose = job ? `job ${job.name}` : 'no job';
+        if (existing.packageTracking && ((existing.state !== 'Specified' && existing.state !== 'NeverReceived') || existing.heldSince)) {
+          fail(
+            'DRIVE_ALREADY_SCANNED',
+            `Drive ${serial} was already scanned${existing.packageTracking === pkg.trackingNumber ? ' into this package' : ` in package ${existing.packageTracking}`} (${existing.state}${existing.heldSince ? ', held' : ''}).`,
+            // the box it came in, so the screens name it (and offer to move it here when it came in another)
+            {
+              driveId: serial,
+              jobName: existing.jobName,
+              box: existing.packageTracking,
+              here: existing.packageTracking === pkg.trackingNumber,
+              state: existing.state,
+              held: Boolean(existing.heldSince),
+            },
+          );
+        }
+        if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
+          fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, {
             driveId: serial,
             jobName: existing.jobName,
-            box: existing.packageTracking,
-            here: existing.packageTracking === pkg.trackingNumber,
-            state: existing.state,
-            held: Boolean(existing.heldSince),
-          },
-        );
-      }
-      if (existing.state !== 'Specified' && existing.state !== 'NeverReceived') {
-        fail('DRIVE_ALREADY_SCANNED', `Drive ${serial} of ${whose} is already ${existing.state}.`, {
-          driveId: serial,
-          jobName: existing.jobName,
+          });
+        }
+        // a drive of a job that already ended (a box that came after the job was Closed) is held like one of
+        // no job: nothing processes it any more, and unheld it would vanish with the job's purge
+        const ended = job !== null && (job.state === 'Completed' || job.state === 'Closed');
+        if (!job || job.state === 'Creating' || job.deletedAt || ended) {
+          const cause: HoldCause = !job ? 'noJob' : ended ? 'jobEnded' : 'jobCreating';
+          const d = holdDrive(c, actor, existing, pkg, holdReason(cause, job?.state));
+          const whose = job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job';
+          return result('held', 'warning', d, `Drive ${serial} is held: ${whose}. Contact the customer.`, cause);
+        }
+        const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
+        const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
+          tracking: pkg.trackingNumber,
+          action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
+          sets: { package_tracking: pkg.trackingNumber, received_at: now },
+          detail: inPackage ? { package: pkg.trackingNumber } : { package: pkg.trackingNumber, packageJobs: pkg.jobNames },
         });
+        if (trigger === 'arrivedLater')
+          return result(
+            'arrivedLater',
+            'accepted',
+            d,
+            `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`,
+          );
+        if (!inPackage) {
+          return result(
+            'otherJob',
+            'warning',
+            d,
+            `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`,
+          );
+        }
+        return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
       }
-      // a drive of a job that already ended (a box that came after the job was Closed) is held like one of
-      // no job: nothing processes it any more, and unheld it would vanish with the job's purge
-      const ended = job !== null && (job.state === 'Completed' || job.state === 'Closed');
-      if (!job || job.state === 'Creating' || job.deletedAt || ended) {
-        const cause: HoldCause = !job ? 'noJob' : ended ? 'jobEnded' : 'jobCreating';
-        const d = holdDrive(c, actor, existing, pkg, holdReason(cause, job?.state));
-        const whose = job ? `job ${job.name} is ${ended ? `already ${job.state}` : 'still Creating'}` : 'it belongs to no job';
-        return result('held', 'warning', d, `Drive ${serial} is held: ${whose}. Contact the customer.`, cause);
-      }
-      const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
-      const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
-        tracking: pkg.trackingNumber,
-        action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
-        sets: { package_tracking: pkg.trackingNumber, received_at: now },
-        detail: inPackage ? { package: pkg.trackingNumber } : { package: pkg.trackingNumber, packageJobs: pkg.jobNames },
-      });
-      if (trigger === 'arrivedLater')
-        return result(
-          'arrivedLater',
-          'accepted',
-          d,
-          `Drive ${serial} of job ${job.name} was NeverReceived and has now arrived${inPackage ? '' : ` in package ${pkg.trackingNumber}`}: Received.`,
-        );
-      if (!inPackage) {
-        return result(
-          'otherJob',
-          'warning',
-          d,
-          `Drive ${serial} belongs to job ${job.name}, not to this package's job${pkgJobs.length > 1 ? 's' : ''}: received for ${job.name}; it goes back with ${job.name}.`,
-        );
-      }
-      return result('received', 'accepted', d, `Drive ${serial} received for job ${job.name}.`);
-    }
 
-    // a carrier's tracking number scanned while a box is open is the next box, not an extra drive
-    const box = c.read.trackingNumberOwner(serial);
-    if (box) {
-      fail(
-        'CODE_IS_TRACKING',
-        `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`,
-        { trackingNumber: serial, open: pkg.trackingNumber },
-      );
-    }
-    // a job's name (its label carries it as a barcode) is not a drive either: recorded, it would be an extra drive
-    const named = c.read.jobByCode(codeSpellings(input?.serial, serial));
-    if (named) {
-      fail(
-        'CODE_IS_JOB',
-        `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. ` +
-          'Nothing was recorded.',
-        { jobName: named.name, code: serial },
-      );
-    }
-    // a drive on no job's list: an extra drive of this package's job, or held when there is no job
-    let owner: JobRecord | null = null;
-    if (pkgJobs.length === 1) owner = pkgJobs[0]!;
-    else if (pkgJobs.length > 1) {
-      const named = typeof input?.jobName === 'string' ? input.jobName.trim() : '';
-      if (!named)
+      // a carrier's tracking number scanned while a box is open is the next box, not an extra drive
+      const box = c.read.trackingNumberOwner(serial);
+      if (box) {
         fail(
-          'AMBIGUOUS_JOB',
-          `Drive ${serial} is on no job's list and this box holds ${pkgJobs.length} jobs (${pkgJobs.map((j) => j.name).join(', ')}): choose the job written on the drive's label.`,
-          { driveId: serial, jobs: pkgJobs.map((j) => j.name) },
+          'CODE_IS_TRACKING',
+          `${serial} is a package's tracking number${box.jobName ? ` (job ${box.jobName})` : ''}, not a drive serial. Close package ${pkg.trackingNumber} before receiving the next one.`,
+          { trackingNumber: serial, open: pkg.trackingNumber },
         );
-      owner = pkgJobs.find((j) => j.name === named) ?? null;
-      if (!owner) fail('JOB_NOT_IN_PACKAGE', `Job "${named}" is not in package ${pkg.trackingNumber}.`);
-    }
-    if (!owner) {
-      const d = c.insertDrive(
-        actor,
-        {
-          driveId: serial,
-          jobName: null,
-          role: 'orphan',
-          state: 'Specified',
-          heldSince: now,
-          holdReason: holdReason('noJob'),
-          packageTracking: pkg.trackingNumber,
-          receivedAt: now,
-        },
-        'drive.heldNoJob',
-        pkg.trackingNumber,
-      );
-      return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`, 'noJob');
-    }
-    // a drive label carries model and WWN barcodes beside the serial: asked, the station records a serial on no
-    // list as an extra drive only once the person confirms it (the same code again, or a key)
-    if (owner.jobType !== 'Export' && input?.unlisted === 'ask') {
-      fail(
-        'UNLISTED_NOT_CONFIRMED',
-        `${serial} is on no list of job ${owner.name}: scan it again to record it as an extra drive ` +
-          "(a drive's label carries model and WWN barcodes too). Nothing was recorded.",
-        { driveId: serial, jobName: owner.name, trackingNumber: pkg.trackingNumber },
-      );
-    }
-    // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
-    if (owner.jobType === 'Export') {
-      const state = effectiveState(owner);
-      if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
-        const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
+      }
+      // a job's name (its label carries it as a barcode) is not a drive either: recorded, it would be an extra drive
+      const named = c.read.jobByCode(codeSpellings(input?.serial, serial));
+      if (named) {
+        fail(
+          'CODE_IS_JOB',
+          `${serial} is the name of job ${named.name}, not a drive serial: scan the serial on the drive's own label. ` +
+            'Nothing was recorded.',
+          { jobName: named.name, code: serial },
+        );
+      }
+      // a drive on no job's list: an extra drive of this package's job, or held when there is no job
+      let owner: JobRecord | null = null;
+      if (pkgJobs.length === 1) owner = pkgJobs[0]!;
+      else if (pkgJobs.length > 1) {
+        const named = typeof input?.jobName === 'string' ? input.jobName.trim() : '';
+        if (!named)
+          fail(
+            'AMBIGUOUS_JOB',
+            `Drive ${serial} is on no job's list and this box holds ${pkgJobs.length} jobs (${pkgJobs.map((j) => j.name).join(', ')}): choose the job written on the drive's label.`,
+            { driveId: serial, jobs: pkgJobs.map((j) => j.name) },
+          );
+        owner = pkgJobs.find((j) => j.name === named) ?? null;
+        if (!owner) fail('JOB_NOT_IN_PACKAGE', `Job "${named}" is not in package ${pkg.trackingNumber}.`);
+      }
+      if (!owner) {
+        const d = c.insertDrive(
+          actor,
+          {
+            driveId: serial,
+            jobName: null,
+            role: 'orphan',
+            state: 'Specified',
+            heldSince: now,
+            holdReason: holdReason('noJob'),
+            packageTracking: pkg.trackingNumber,
+            receivedAt: now,
+          },
+          'drive.heldNoJob',
+          pkg.trackingNumber,
+        );
+        return result('held', 'warning', d, `Drive ${serial} belongs to no job: held. Contact the customer.`, 'noJob');
+      }
+      // a drive label carries model and WWN barcodes beside the serial: asked, the station records a serial on no
+      // list as an extra drive only once the person confirms it (the same code again, or a key)
+      if (owner.jobType !== 'Export' && input?.unlisted === 'ask') {
+        fail(
+          'UNLISTED_NOT_CONFIRMED',
+          `${serial} is on no list of job ${owner.name}: scan it again to record it as an extra drive ` +
+            "(a drive's label carries model and WWN barcodes too). Nothing was recorded.",
+          { driveId: serial, jobName: owner.name, trackingNumber: pkg.trackingNumber },
+        );
+      }
+      // an export job's drives are its drives in every state: held while it is Creating (or ended), else received
+      if (owner.jobType === 'Export') {
+        const state = effectiveState(owner);
+        if (state === 'Creating' || state === 'Completed' || state === 'Closed') {
+          const why = state === 'Creating' ? 'job still Creating' : `job already ${state}`;
+          const d = c.insertDrive(
+            actor,
+            {
+              driveId: serial,
+              jobName: owner.name,
+              role: 'listed',
+              state: 'Specified',
+              heldSince: now,
+              holdReason: why,
+              packageTracking: pkg.trackingNumber,
+              receivedAt: now,
+            },
+            'drive.held',
+            pkg.trackingNumber,
+          );
+          return result(
+            'held',
+            'warning',
+            d,
+            `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`,
+          );
+        }
         const d = c.insertDrive(
           actor,
           {
             driveId: serial,
             jobName: owner.name,
             role: 'listed',
+            state: 'Received',
+            packageTracking: pkg.trackingNumber,
+            receivedAt: now,
+          },
+          'drive.exportReceived',
+          pkg.trackingNumber,
+        );
+        return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
+      }
+      if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
+        const cause: HoldCause = owner.state === 'Creating' ? 'jobCreating' : 'jobEnded';
+        const why = holdReason(cause, owner.state);
+        const d = c.insertDrive(
+          actor,
+          {
+            driveId: serial,
+            jobName: owner.name,
+            role: 'extra',
             state: 'Specified',
             heldSince: now,
             holdReason: why,
             packageTracking: pkg.trackingNumber,
             receivedAt: now,
           },
-          'drive.held',
+          'drive.heldExtra',
           pkg.trackingNumber,
         );
-        return result('held', 'warning', d, `Drive ${serial} of export job ${owner.name} is held: the ${why.replace('job ', 'job is ')}.`);
+        const message = `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`;
+        return result('held', 'warning', d, message, cause);
       }
       const d = c.insertDrive(
         actor,
-        {
-          driveId: serial,
-          jobName: owner.name,
-          role: 'listed',
-          state: 'Received',
-          packageTracking: pkg.trackingNumber,
-          receivedAt: now,
-        },
-        'drive.exportReceived',
+        { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now },
+        'drive.extra',
         pkg.trackingNumber,
       );
-      return result('exportAdded', 'accepted', d, `Drive ${serial} received for export job ${owner.name}.`);
-    }
-    if (owner.state === 'Creating' || owner.state === 'Completed' || owner.state === 'Closed') {
-      const cause: HoldCause = owner.state === 'Creating' ? 'jobCreating' : 'jobEnded';
-      const why = holdReason(cause, owner.state);
-      const d = c.insertDrive(
-        actor,
-        {
-          driveId: serial,
-          jobName: owner.name,
-          role: 'extra',
-          state: 'Specified',
-          heldSince: now,
-          holdReason: why,
-          packageTracking: pkg.trackingNumber,
-          receivedAt: now,
-        },
-        'drive.heldExtra',
-        pkg.trackingNumber,
+      return result(
+        'extra',
+        'warning',
+        d,
+        `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`,
       );
-      const message = `Drive ${serial} is not on job ${owner.name}'s list and the ${why.text.replace('job ', 'job is ')}: held.`;
-      return result('held', 'warning', d, message, cause);
-    }
-    const d = c.insertDrive(
-      actor,
-      { driveId: serial, jobName: owner.name, role: 'extra', state: 'Received', packageTracking: pkg.trackingNumber, receivedAt: now },
-      'drive.extra',
-      pkg.trackingNumber,
-    );
-    return result(
-      'extra',
-      'warning',
-      d,
-      `Drive ${serial} is not on job ${owner.name}'s list: an extra drive. It is not copied and goes back with the job.`,
-    );
-  });
+    },
+    {
+      // what a scan reads first: the box open here, the drive, and their jobs
+      reads: (r) => {
+        const pkg = input?.trackingNumber ? null : r.openPackageOf(actor.station);
+        const drive = r.activeDrive(serial);
+        for (const n of pkg?.jobNames ?? []) r.job(n);
+        if (drive?.jobName) r.job(drive.jobName);
+      },
+    },
+  );
 }
 
 function holdReason(cause: HoldCause, state?: JobState): StationReason {

@@ -27,7 +27,7 @@ export function recordStationChanges(
   c.checkActor(actor);
   return c.op(() => {
     before?.();
-    const seqs = changes.map((ch) =>
+    const records = changes.map((ch) =>
       c.custody(actor, {
         action: ch.action,
         subject: 'station',
@@ -36,6 +36,6 @@ export function recordStationChanges(
       }),
     );
     apply();
-    return seqs;
+    return records.map((r) => r.seq);
   });
 }

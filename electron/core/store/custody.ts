@@ -21,8 +21,12 @@ const UNDOABLE = [
   .map((a) => `'${a}'`)
   .join(',');
 
-export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
-  const res = q.get<{ seq: number }>(
+/**
+ * Appends one record. Its sequence number is there when asked for: the statement is not waited for (on
+ * PostgreSQL it travels with the transaction's next statement that is), and SQLite's row id is the sequence.
+ */
+export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): { readonly seq: number } {
+  const res = q.run(
     `INSERT INTO custody (at, operator, station, action, subject, job_name, drive_id, tracking_number, reason, state_before, state_after,
         detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
@@ -39,7 +43,11 @@ export function appendCustody(q: Sql, c: Omit<CustodyRecord, 'seq'>): number {
     c.stateAfter,
     c.detail ? JSON.stringify(c.detail) : null,
   );
-  return Number(res!.seq);
+  return {
+    get seq() {
+      return Number(res.lastInsertRowid);
+    },
+  };
 }
 
 /**

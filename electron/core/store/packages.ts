@@ -4,8 +4,9 @@ import { packageFromRow, type Sql } from './rows.ts';
 
 function packageRecord(q: Sql, tracking: string): PackageRecord | null {
   const r = q.get('SELECT * FROM packages WHERE tracking_number = ?', tracking);
-  if (!r) return null;
+  // asked whether or not the box is known: a store that fetches reads ahead then fetches both at once
   const jobs = q.all<{ job_name: string }>('SELECT job_name FROM package_jobs WHERE tracking_number = ? ORDER BY job_name', tracking);
+  if (!r) return null;
   return packageFromRow(
     r,
     jobs.map((j) => j.job_name),

@@ -132,14 +132,14 @@ export class PgBridge {
     if (text !== null) steps.push({ text, params });
     if (!steps.length) return { rows: [], rowCount: 0 };
     const r = this.send(steps);
-    return { rows: text === null ? [] : r.rows, rowCount: text === null ? 0 : r.rowCounts[r.rowCounts.length - 1]! };
+    return { rows: text === null ? [] : r.rows[r.rows.length - 1]!, rowCount: text === null ? 0 : r.rowCounts[r.rowCounts.length - 1]! };
   }
 
   /**
-   * Sends `steps` to the database in one go and waits for all their answers: the rows of the last step and the
-   * row count of each. Throws what the database said about the first step that failed.
+   * Sends `steps` to the database in one go and waits for all their answers: the rows and the row count of each.
+   * Throws what the database said about the first step that failed.
    */
-  send(steps: BridgeStep[]): { rows: Record<string, unknown>[]; rowCounts: number[] } {
+  send(steps: BridgeStep[]): { rows: Record<string, unknown>[][]; rowCounts: number[] } {
     if (this.#closed) throw new Error('the dock database connection is closed');
     const worker = this.#worker ?? this.#start();
     const id = ++this.#next;

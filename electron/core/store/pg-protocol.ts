@@ -29,8 +29,8 @@ export interface BridgeRequest {
 }
 
 export type BridgeReply =
-  /** `rowCounts` for every step, `rows` of the last one. */
-  | { id: number; ok: true; rows: Record<string, unknown>[]; rowCounts: number[] }
+  /** The rows and the row count of every step, in order. */
+  | { id: number; ok: true; rows: Record<string, unknown>[][]; rowCounts: number[] }
   /** The first step that failed (the steps after it in a transaction fail because it did). */
   | { id: number; ok: false; unreachable: boolean; code: string; message: string; step: number };
 

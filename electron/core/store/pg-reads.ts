@@ -32,9 +32,11 @@ export function effectOf(text: string): StatementEffect {
   };
 }
 
-/** Answers of keepable reads within one transaction, dropped when a statement may have changed what they read. */
+/** Answers of keepable reads within one transaction, no longer given when a statement may have changed what they read. */
 export class TransactionReads {
-  readonly #kept = new Map<string, { tables: ReadonlySet<string>; rows: Record<string, unknown>[]; rowCount: number }>();
+  readonly #kept = new Map<string, { seen: [string, number][]; rows: Record<string, unknown>[]; rowCount: number }>();
+  /** How many writes each table has had in this transaction: an answer read before the latest one is stale. */
+  readonly #writes = new Map<string, number>();
 
   #key(text: string, params: readonly unknown[]): string {
     return `${text}\u0000${JSON.stringify(params, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
@@ -43,21 +45,24 @@ export class TransactionReads {
   /** A copy of the answer kept for this statement with these parameters (the caller may change what it gets). */
   get(text: string, params: readonly unknown[]): { rows: Record<string, unknown>[]; rowCount: number } | undefined {
     const k = this.#kept.get(this.#key(text, params));
-    return k && { rows: k.rows.map((r) => ({ ...r })), rowCount: k.rowCount };
+    if (!k || k.seen.some(([t, n]) => (this.#writes.get(t) ?? 0) !== n)) return undefined;
+    return { rows: k.rows.map((r) => ({ ...r })), rowCount: k.rowCount };
   }
 
   keep(text: string, params: readonly unknown[], effect: StatementEffect, rows: Record<string, unknown>[], rowCount: number): void {
     if (!effect.keepable || !effect.tables) return;
-    this.#kept.set(this.#key(text, params), { tables: effect.tables, rows: rows.map((r) => ({ ...r })), rowCount });
+    const seen = [...effect.tables].map((t): [string, number] => [t, this.#writes.get(t) ?? 0]);
+    this.#kept.set(this.#key(text, params), { seen, rows: rows.map((r) => ({ ...r })), rowCount });
   }
 
   /** A write to `tables` (null: any table) makes every answer that read one of them stale. */
   written(tables: ReadonlySet<string> | null): void {
-    if (!tables) return this.#kept.clear();
-    for (const [k, v] of this.#kept) if ([...v.tables].some((t) => tables.has(t))) this.#kept.delete(k);
+    if (!tables) return this.clear();
+    for (const t of tables) this.#writes.set(t, (this.#writes.get(t) ?? 0) + 1);
   }
 
   clear(): void {
     this.#kept.clear();
+    this.#writes.clear();
   }
 }

@@ -127,11 +127,10 @@ async function run(req: BridgeRequest): Promise<BridgeReply> {
     const v = (r as PromiseFulfilledResult<pg.QueryResult | pg.QueryResult[]>).value;
     return Array.isArray(v) ? v[v.length - 1] : v;
   });
-  const last = results[results.length - 1];
   return {
     id: req.id,
     ok: true,
-    rows: (last?.rows ?? []) as Record<string, unknown>[],
+    rows: results.map((r) => (r?.rows ?? []) as Record<string, unknown>[]),
     rowCounts: results.map((r) => r?.rowCount ?? 0),
   };
 }

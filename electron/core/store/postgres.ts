@@ -13,7 +13,7 @@ import { PgBridge, PgError, redactUrl } from './pg-bridge.ts';
 import type { BridgeEvent, BridgeStep } from './pg-protocol.ts';
 import { TransactionReads, effectOf, type StatementEffect } from './pg-reads.ts';
 import type { Row, Sql } from './rows.ts';
-import type { DockStore, RemoteChange, StoreTx } from './types.ts';
+import type { DockStore, RemoteChange, StoreReads, StoreTx } from './types.ts';
 
 /** The first key of every advisory lock the station takes ('dock' in ASCII), the second says which. */
 export const LOCK_CLASS = 0x646f636b;
@@ -31,6 +31,12 @@ const TRY_LOCK = /^\s*SELECT pg_try_advisory_xact_lock\(/;
 /** How many times a transaction the database aborted as a serialization failure or deadlock is run again. */
 const RETRIES = 5;
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/** Where the answer of a statement sent later goes: its row count, and the first value it returned. */
+interface Answer {
+  n: number | null;
+  first: unknown;
+}
 
 export interface PostgresOptions {
   /** A reader beside running stations: every write refused by the database, nothing migrated, no LISTEN. */
@@ -89,8 +95,12 @@ export class PostgresStore implements DockStore {
    * Statements of this transaction not sent yet, with where their row counts go: a write nobody waits on goes
    * with the next statement that is waited for (or the COMMIT), in one round trip.
    */
-  #queue: { step: BridgeStep; count: { n: number | null } | null }[] = [];
+  #queue: { step: BridgeStep; count: Answer | null }[] = [];
   readonly #reads = new TransactionReads();
+  /** The table functions once more, reading only what this transaction already has (see `prefetch`). */
+  readonly #ahead: StoreReads;
+  /** While `prefetch` looks for what its reads need: the reads not had yet, by statement and parameters. */
+  #wanted: Map<string, { t: string; params: unknown[]; effect: StatementEffect }> | null = null;
   readonly #effects = new Map<string, StatementEffect>();
 
   readonly #url: string;
@@ -125,6 +135,51 @@ export class PostgresStore implements DockStore {
       run: (text: string, ...params: unknown[]) => this.#write(text, params),
     };
     for (const table of [jobs, drives, packages, custody, deadlines, exchange]) bindTable(this, q, table);
+    const ahead: Sql = {
+      dialect: 'postgres',
+      get: <T = Row>(text: string, ...params: unknown[]) => this.#had(text, params)?.rows[0] as T | undefined,
+      all: <T = Row>(text: string, ...params: unknown[]) => (this.#had(text, params)?.rows ?? []) as T[],
+      run: () => ({ changes: 0, lastInsertRowid: 0 }),
+    };
+    this.#ahead = {} as StoreReads;
+    for (const table of [jobs, drives, packages, custody, deadlines, exchange]) bindTable(this.#ahead, ahead, table);
+  }
+
+  /** A read as `prefetch` sees it: the answer this transaction already has, or nothing yet (and it is wanted). */
+  #had(text: string, params: unknown[]): { rows: Record<string, unknown>[]; rowCount: number } | undefined {
+    const { t, effect } = this.#text(text);
+    if (!effect.keepable) return undefined;
+    const had = this.#reads.get(t, params);
+    if (had) return had;
+    if (this.#wanted && this.#wanted.size < 64) this.#wanted.set(`${t}\u0000${JSON.stringify(params)}`, { t, params, effect });
+    return undefined;
+  }
+
+  /**
+   * Fetches in as few round trips as it takes the reads `fn` makes: `fn` runs against answers this transaction
+   * already has, every read it lacks is sent at once, and again with what those answers lead to, until it lacks
+   * none. The operation then reads them from memory. Only inside a transaction that holds the dock's write lock
+   * (or a snapshot); `fn` must only read, and nothing it returns is used.
+   */
+  prefetch(fn: (r: StoreReads) => void): void {
+    if (this.#depth === 0) return;
+    this.#open();
+    if (!this.#steady) return;
+    for (let pass = 0; pass < 4; pass++) {
+      const wanted = new Map<string, { t: string; params: unknown[]; effect: StatementEffect }>();
+      this.#wanted = wanted;
+      try {
+        fn(this.#ahead);
+      } catch {
+        // code reading "nothing yet" may stumble on it: what it asked for before is still wanted
+      } finally {
+        this.#wanted = null;
+      }
+      if (!wanted.size) return;
+      const list = [...wanted.values()];
+      const answers = this.#send(...list.map((w) => ({ text: w.t, params: w.params })));
+      list.forEach((w, i) => this.#reads.keep(w.t, w.params, w.effect, answers[i]!.rows, answers[i]!.rowCount));
+    }
   }
 
   get version(): number {
@@ -237,10 +292,9 @@ export class PostgresStore implements DockStore {
       if (kept) return kept;
     }
     if (effect.writes) this.#reads.written(effect.tables);
-    const r = this.#send({ text: t, params });
-    const rowCount = r.rowCounts[r.rowCounts.length - 1]!;
-    if (keep) this.#reads.keep(t, params, effect, r.rows, rowCount);
-    return { rows: r.rows, rowCount };
+    const [r] = this.#send({ text: t, params });
+    if (keep) this.#reads.keep(t, params, effect, r!.rows, r!.rowCount);
+    return r!;
   }
 
   /**
@@ -248,12 +302,12 @@ export class PostgresStore implements DockStore {
    * is sent (its row count is fetched only when asked for); a failure comes out of that statement, inside the
    * same transaction, which then rolls back whole.
    */
-  #write(text: string, params: unknown[]): { readonly changes: number; lastInsertRowid: number } {
+  #write(text: string, params: unknown[]): { readonly changes: number; readonly lastInsertRowid: number } {
     if (this.#depth === 0) return { changes: this.#query(text, params).rowCount, lastInsertRowid: 0 };
     const { t, effect } = this.#text(text);
     this.#open(TRY_LOCK.test(text));
     if (effect.writes) this.#reads.written(effect.tables);
-    const count: { n: number | null } = { n: null };
+    const count: Answer = { n: null, first: null };
     this.#queue.push({ step: { text: t, params }, count });
     const flush = () => this.#flush();
     return {
@@ -261,7 +315,11 @@ export class PostgresStore implements DockStore {
         if (count.n === null) flush();
         return count.n ?? 0;
       },
-      lastInsertRowid: 0,
+      /** What an INSERT … RETURNING returned first (the new row's key), as SQLite's row id. */
+      get lastInsertRowid() {
+        if (count.n === null) flush();
+        return Number(count.first ?? 0);
+      },
     };
   }
 
@@ -281,23 +339,25 @@ export class PostgresStore implements DockStore {
     if (parts.length) this.#queue.push({ step: { simple: parts.join('; ') }, count: null });
   }
 
-  /** Sends what is queued, then `last`, in one round trip. */
-  #send(last: BridgeStep | null): { rows: Record<string, unknown>[]; rowCounts: number[] } {
+  /** Sends what is queued, then `last`, in one round trip; answers the rows and row count of each of `last`. */
+  #send(...last: BridgeStep[]): { rows: Record<string, unknown>[]; rowCount: number }[] {
     const queued = this.#queue;
     this.#queue = [];
-    const steps = queued.map((q) => q.step);
-    if (last) steps.push(last);
-    if (!steps.length) return { rows: [], rowCounts: [] };
+    const steps = [...queued.map((q) => q.step), ...last];
+    if (!steps.length) return [];
     if (this.#depth > 0) this.#begun = true;
     const r = this.#bridge.send(steps);
     queued.forEach((q, i) => {
-      if (q.count) q.count.n = r.rowCounts[i] ?? 0;
+      if (!q.count) return;
+      q.count.n = r.rowCounts[i] ?? 0;
+      const row = r.rows[i]?.[0];
+      q.count.first = row ? (Object.values(row)[0] ?? null) : null;
     });
-    return r;
+    return last.map((_, i) => ({ rows: r.rows[queued.length + i] ?? [], rowCount: r.rowCounts[queued.length + i] ?? 0 }));
   }
 
   #flush(): void {
-    this.#send(null);
+    this.#send();
   }
 
   /** A transaction ends (committed, rolled back or abandoned): nothing of it stays queued or remembered. */
@@ -433,7 +493,7 @@ export class PostgresStore implements DockStore {
   sql(text: string, ...params: unknown[]): Record<string, unknown>[] {
     this.#open();
     this.#reads.clear();
-    return this.#send({ text: toPostgres(text), params }).rows;
+    return this.#send({ text: toPostgres(text), params })[0]!.rows;
   }
 
   /**

@@ -81,6 +81,12 @@ export interface DockStore extends StoreReads {
    * station can write (SQLite). An empty change means "look again": some may have been missed.
    */
   onRemoteChange?(fn: (c: RemoteChange) => void): () => void;
+  /**
+   * Inside a transaction: the reads `fn` makes fetched together now, so the operation's own reads of them wait
+   * for nothing (PostgreSQL, where each read is a round trip to the database); absent where reads are calls in
+   * the station's own thread (SQLite). `fn` only reads; what it returns is not used.
+   */
+  prefetch?(fn: (r: StoreReads) => void): void;
   /** A consistent copy of the store to `path` while the station keeps writing (SQLite's online backup). */
   backup(path: string): Promise<{ pages: number }>;
   close(): void;
