@@ -187,9 +187,10 @@ export class Context {
    * The reads `fn` makes, fetched together now: on a store where each read waits for the database (PostgreSQL),
    * an operation names what it is about to read so it waits once, not once a read. Nothing else changes: the
    * operation still reads each one itself, and a read named here that it never makes costs nothing more.
+   * `later`: the reads the operation makes after the writes it is about to make, fetched with them.
    */
-  readAhead(fn: (r: StoreReads) => void): void {
-    if (this.current) this.store.prefetch?.(fn);
+  readAhead(fn: (r: StoreReads) => void, opts: { later?: boolean } = {}): void {
+    if (this.current) this.store.prefetch?.(fn, opts);
   }
 
   touch(kind: keyof Touched, key: string | null | undefined): void {

@@ -161,6 +161,9 @@ export function packageForScan(c: Context, actor: Actor, tracking: unknown): Pac
   return open;
 }
 
+/** The box each station last scanned a drive into, by the operations' context: a guess for fetching reads ahead. */
+const lastBox = new WeakMap<Context, Map<string, PackageRecord>>();
+
 /** A drive serial scanned into the open package: listed, later arrival, another job's, extra, held or of no job. */
 export function scanDrive(
   c: Context,
@@ -176,6 +179,7 @@ export function scanDrive(
       const existing = c.read.activeDrive(serial);
       const pkgJobs = pkg.jobNames.map((n) => c.read.job(n)!).filter((j) => j && !j.deletedAt);
       const result = (outcome: ScanOutcome, tone: Tone, drive: DriveRecord, message: string, hold: HoldCause | null = null): ScanResult => {
+        lastBox.set(c, (lastBox.get(c) ?? new Map<string, PackageRecord>()).set(actor.station, pkg));
         // what the answer and the deadlines read after the scan's writes, fetched together
         c.readAhead((r) => {
           packageViewOf(r, pkg.trackingNumber);
@@ -240,6 +244,15 @@ export function scanDrive(
           return result('held', 'warning', d, `Drive ${serial} is held: ${whose}. Contact the customer.`, cause);
         }
         const trigger: DriveTrigger = existing.state === 'NeverReceived' ? 'arrivedLater' : 'scanned';
+        // what the answer and the deadlines read once the drive is received, fetched with its writes
+        c.readAhead(
+          (r) => {
+            r.driveById(existing.id);
+            packageViewOf(r, pkg.trackingNumber);
+            deadlineReads(r, [job.name, ...pkg.jobNames]);
+          },
+          { later: true },
+        );
         const d = c.moveDrive(actor, existing, job, 'Received', trigger, {
           tracking: pkg.trackingNumber,
           action: inPackage || trigger === 'arrivedLater' ? `drive.${trigger}` : 'drive.receivedInOtherPackage',
@@ -404,6 +417,13 @@ export function scanDrive(
     {
       // what a scan reads first: the box open here, the drive, and their jobs
       reads: (r) => {
+        // the box of this station's last scan is most likely still the open one: asked for at once, a wrong
+        // guess costs a read, not a wait
+        const guess = lastBox.get(c)?.get(actor.station);
+        if (guess) {
+          r.package(guess.trackingNumber);
+          for (const n of guess.jobNames) r.job(n);
+        }
         const pkg = input?.trackingNumber ? null : r.openPackageOf(actor.station);
         const drive = r.activeDrive(serial);
         for (const n of pkg?.jobNames ?? []) r.job(n);

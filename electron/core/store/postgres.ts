@@ -32,6 +32,13 @@ const TRY_LOCK = /^\s*SELECT pg_try_advisory_xact_lock\(/;
 const RETRIES = 5;
 const RETRYABLE = new Set(['40001', '40P01']);
 
+/** A read `prefetch` found wanting. */
+interface Wanted {
+  t: string;
+  params: unknown[];
+  effect: StatementEffect;
+}
+
 /** Where the answer of a statement sent later goes: its row count, and the first value it returned. */
 interface Answer {
   n: number | null;
@@ -100,7 +107,9 @@ export class PostgresStore implements DockStore {
   /** The table functions once more, reading only what this transaction already has (see `prefetch`). */
   readonly #ahead: StoreReads;
   /** While `prefetch` looks for what its reads need: the reads not had yet, by statement and parameters. */
-  #wanted: Map<string, { t: string; params: unknown[]; effect: StatementEffect }> | null = null;
+  #wanted: Map<string, Wanted> | null = null;
+  /** Reads to fetch after whatever the transaction sends next (see `prefetch`'s `later`). */
+  #later = new Map<string, Wanted>();
   readonly #effects = new Map<string, StatementEffect>();
 
   readonly #url: string;
@@ -160,13 +169,16 @@ export class PostgresStore implements DockStore {
    * already has, every read it lacks is sent at once, and again with what those answers lead to, until it lacks
    * none. The operation then reads them from memory. Only inside a transaction that holds the dock's write lock
    * (or a snapshot); `fn` must only read, and nothing it returns is used.
+   * `later`: what `fn` lacks now is not sent now but after the transaction's next statement that is waited for
+   * (its writes queued before it included), in the same round trip: reads the operation makes once its writes
+   * are done.
    */
-  prefetch(fn: (r: StoreReads) => void): void {
+  prefetch(fn: (r: StoreReads) => void, opts: { later?: boolean } = {}): void {
     if (this.#depth === 0) return;
     this.#open();
     if (!this.#steady) return;
     for (let pass = 0; pass < 4; pass++) {
-      const wanted = new Map<string, { t: string; params: unknown[]; effect: StatementEffect }>();
+      const wanted = new Map<string, Wanted>();
       this.#wanted = wanted;
       try {
         fn(this.#ahead);
@@ -174,6 +186,10 @@ export class PostgresStore implements DockStore {
         // code reading "nothing yet" may stumble on it: what it asked for before is still wanted
       } finally {
         this.#wanted = null;
+      }
+      if (opts.later) {
+        for (const [k, w] of wanted) this.#later.set(k, w);
+        return;
       }
       if (!wanted.size) return;
       const list = [...wanted.values()];
@@ -343,10 +359,18 @@ export class PostgresStore implements DockStore {
   #send(...last: BridgeStep[]): { rows: Record<string, unknown>[]; rowCount: number }[] {
     const queued = this.#queue;
     this.#queue = [];
-    const steps = [...queued.map((q) => q.step), ...last];
+    // reads waiting for the transaction's next statement go after it, so they see every write before them; not
+    // after the end of the transaction or a savepoint, whose answers would not be this transaction's
+    const later = this.#steady && last.every((l) => !('simple' in l)) ? [...this.#later.values()] : [];
+    this.#later.clear();
+    const steps = [...queued.map((q) => q.step), ...last, ...later.map((w) => ({ text: w.t, params: w.params }))];
     if (!steps.length) return [];
     if (this.#depth > 0) this.#begun = true;
     const r = this.#bridge.send(steps);
+    later.forEach((w, i) => {
+      const at = queued.length + last.length + i;
+      this.#reads.keep(w.t, w.params, w.effect, r.rows[at] ?? [], r.rowCounts[at] ?? 0);
+    });
     queued.forEach((q, i) => {
       if (!q.count) return;
       q.count.n = r.rowCounts[i] ?? 0;
@@ -363,6 +387,7 @@ export class PostgresStore implements DockStore {
   /** A transaction ends (committed, rolled back or abandoned): nothing of it stays queued or remembered. */
   #end(): void {
     this.#queue = [];
+    this.#later.clear();
     this.#reads.clear();
     this.#beginPending = false;
     this.#lockPending = false;
@@ -436,6 +461,7 @@ export class PostgresStore implements DockStore {
     } catch (e) {
       // statements queued inside the savepoint are dropped: rolling back to it would undo them anyway
       this.#queue = [];
+      this.#later.clear();
       this.#reads.clear();
       if (!(e instanceof IntakeError && e.code === 'STORE_UNREACHABLE')) {
         this.#bridge.call(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`, null);

@@ -84,9 +84,10 @@ export interface DockStore extends StoreReads {
   /**
    * Inside a transaction: the reads `fn` makes fetched together now, so the operation's own reads of them wait
    * for nothing (PostgreSQL, where each read is a round trip to the database); absent where reads are calls in
-   * the station's own thread (SQLite). `fn` only reads; what it returns is not used.
+   * the station's own thread (SQLite). `fn` only reads; what it returns is not used. `later`: fetched with the
+   * transaction's next statement that is waited for, after the writes queued before it.
    */
-  prefetch?(fn: (r: StoreReads) => void): void;
+  prefetch?(fn: (r: StoreReads) => void, opts?: { later?: boolean }): void;
   /** A consistent copy of the store to `path` while the station keeps writing (SQLite's online backup). */
   backup(path: string): Promise<{ pages: number }>;
   close(): void;
