@@ -215,3 +215,46 @@ describe('round trips to the dock database', { skip: missing }, () => {
     assert.equal(job.notifiedAt, null);
   });
 });
+
+describe('the connection lost in the middle of an operation', { skip: missing }, () => {
+  test('nothing of the operation is recorded: not what was sent before, not what would be sent after', () => {
+    const d = station();
+    const admin = new PostgresStore(d.url);
+    after(() => admin.close());
+    shippingJob(d, 'RT-20', ['WD-RT-2001']);
+    const before = dumpStore(d.store);
+    const pg = d.store as PostgresStore;
+    assert.throws(
+      () =>
+        pg.transaction((tx) => {
+          tx.setJob('RT-20', { wait_until: '2026-12-01T00:00:00.000Z' });
+          const pid = Number(pg.sql('SELECT pg_backend_pid() AS pid')[0]!.pid);
+          admin.sql('SELECT pg_terminate_backend(?)', pid);
+          tx.setJob('RT-20', { notified_at: '2026-11-02T09:00:00.000Z' });
+          tx.job('RT-20');
+        }),
+      (e) => e instanceof IntakeError && e.code === 'STORE_UNREACHABLE',
+    );
+    assert.deepEqual(dumpStore(d.store), before);
+  });
+});
+
+describe('statements outside the queue', { skip: missing }, () => {
+  test('a custody record appended outside a transaction has the number the database gave it', () => {
+    const d = station();
+    shippingJob(d, 'RT-21', ['WD-RT-2101']);
+    const record = d.store.appendCustody({ ...d.store.custodyOfJob('RT-21')[0]!, action: 'test.outside', at: '2026-11-02T09:00:01Z' });
+    assert.equal(record.seq, d.store.lastSeq());
+  });
+
+  test("a statement of the caller's own inside a transaction is seen by the transaction's next read", () => {
+    const d = station();
+    shippingJob(d, 'RT-22', ['WD-RT-2201']);
+    const pg = d.store as PostgresStore;
+    pg.transaction((tx) => {
+      assert.equal(tx.job('RT-22')!.waitUntil, null);
+      pg.exec("UPDATE jobs SET wait_until = '2026-12-09T00:00:00.000Z' WHERE name = 'RT-22'");
+      assert.equal(tx.job('RT-22')!.waitUntil, '2026-12-09T00:00:00.000Z');
+    });
+  });
+});

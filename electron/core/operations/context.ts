@@ -163,7 +163,7 @@ export class Context {
           keepDeadlines(this, t.jobs, t.drives);
           if (t.jobs.size || t.packages.size || t.drives.size) {
             // under the store's one writer, the newest record is the operation's own last one when it appended any
-            seq = this.#appended.length ? Math.max(...this.#appended.map((a) => a.seq)) : tx.lastSeq();
+            seq = this.#appended.length ? this.#appended.reduce((m, a) => Math.max(m, a.seq), 0) : tx.lastSeq();
             tx.announceChange(changePayload(t, seq));
           }
         }
@@ -180,6 +180,20 @@ export class Context {
     } finally {
       this.current = previous;
       if (outer) this.touched = null;
+    }
+  }
+
+  /**
+   * Inside an operation: `fn`'s writes are kept, or undone alone when it throws (the operation goes on without
+   * them, and its custody records are not counted among the operation's).
+   */
+  savepoint<T>(fn: () => T): T {
+    const kept = this.#appended.length;
+    try {
+      return this.store.savepoint(fn);
+    } catch (e) {
+      this.#appended.length = kept;
+      throw e;
     }
   }
 

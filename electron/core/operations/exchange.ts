@@ -248,7 +248,7 @@ function tryServiceJob(c: Context, actor: Actor, item: unknown, file: string, ke
     keys: j.driveList.filter((d) => d.bitLockerKey).length,
   };
   try {
-    return c.store.savepoint(() => {
+    return c.savepoint(() => {
       const existing = c.read.job(j.name);
       if (!existing || existing.deletedAt) {
         createJob(c, actor, j, 'job.imported');
@@ -319,7 +319,7 @@ function tryRestore(
   const j = r.data;
   const base = { name: j.name, file, state: j.properties.state, drives: j.dock.drives.length, keys: 0, changes: [] as string[] };
   try {
-    return c.store.savepoint(() => {
+    return c.savepoint(() => {
       const existing = c.read.job(j.name);
       if (existing && !existing.deletedAt) {
         const here = resultJob(existing, c.read.allDrivesOfJob(existing.name));

@@ -137,13 +137,14 @@ export class PgBridge {
 
   /**
    * Sends `steps` to the database in one go and waits for all their answers: the rows and the row count of each.
-   * Throws what the database said about the first step that failed.
+   * Throws what the database said about the first step that failed. `inTransaction`: they continue a transaction
+   * an earlier request began, and are refused (unreachable) on a connection that no longer has it.
    */
-  send(steps: BridgeStep[]): { rows: Record<string, unknown>[][]; rowCounts: number[] } {
+  send(steps: BridgeStep[], opts: { inTransaction?: boolean } = {}): { rows: Record<string, unknown>[][]; rowCounts: number[] } {
     if (this.#closed) throw new Error('the dock database connection is closed');
     const worker = this.#worker ?? this.#start();
     const id = ++this.#next;
-    const req: BridgeRequest = { id, steps };
+    const req: BridgeRequest = { id, steps, inTransaction: Boolean(opts.inTransaction) };
     Atomics.store(this.#signal, 0, 0);
     worker.postMessage(req);
     const deadline = Date.now() + this.#opts.timeoutMs;

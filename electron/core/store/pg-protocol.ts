@@ -26,6 +26,11 @@ export interface BridgeRequest {
    * nobody waits for travel with the next statement that is waited for, in one round trip.
    */
   steps: BridgeStep[];
+  /**
+   * The steps continue a transaction an earlier request began: on a connection that has none open (it was
+   * lost and opened again, or the server ended the session) they are not run, and the request is unreachable.
+   */
+  inTransaction?: boolean;
 }
 
 export type BridgeReply =

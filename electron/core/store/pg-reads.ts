@@ -32,6 +32,9 @@ export function effectOf(text: string): StatementEffect {
   };
 }
 
+/** How many answers one transaction keeps at most. */
+const MAX_KEPT = 4096;
+
 /** Answers of keepable reads within one transaction, no longer given when a statement may have changed what they read. */
 export class TransactionReads {
   readonly #kept = new Map<string, { seen: [string, number][]; rows: Record<string, unknown>[]; rowCount: number }>();
@@ -44,13 +47,20 @@ export class TransactionReads {
 
   /** A copy of the answer kept for this statement with these parameters (the caller may change what it gets). */
   get(text: string, params: readonly unknown[]): { rows: Record<string, unknown>[]; rowCount: number } | undefined {
-    const k = this.#kept.get(this.#key(text, params));
-    if (!k || k.seen.some(([t, n]) => (this.#writes.get(t) ?? 0) !== n)) return undefined;
+    const key = this.#key(text, params);
+    const k = this.#kept.get(key);
+    if (!k) return undefined;
+    if (k.seen.some(([t, n]) => (this.#writes.get(t) ?? 0) !== n)) {
+      this.#kept.delete(key);
+      return undefined;
+    }
     return { rows: k.rows.map((r) => ({ ...r })), rowCount: k.rowCount };
   }
 
   keep(text: string, params: readonly unknown[], effect: StatementEffect, rows: Record<string, unknown>[], rowCount: number): void {
     if (!effect.keepable || !effect.tables) return;
+    // a bulk operation reads many things once: what it kept is let go rather than held to its end
+    if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
     const seen = [...effect.tables].map((t): [string, number] => [t, this.#writes.get(t) ?? 0]);
     this.#kept.set(this.#key(text, params), { seen, rows: rows.map((r) => ({ ...r })), rowCount });
   }

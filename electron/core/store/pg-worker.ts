@@ -99,6 +99,18 @@ async function run(req: BridgeRequest): Promise<BridgeReply> {
   } catch (e) {
     return { id: req.id, ok: false, unreachable: true, code: codeOf(e), message: messageOf(e), step: 0 };
   }
+  // the connection this transaction began on is gone (a new one has no transaction open): what was sent before
+  // was rolled back with it, and running the rest on their own would record half an operation
+  if (req.inTransaction && c.getTransactionStatus() === 'I') {
+    return {
+      id: req.id,
+      ok: false,
+      unreachable: true,
+      code: '08006',
+      message: 'the connection was lost in the middle of the operation, and the database rolled back what it had of it',
+      step: 0,
+    };
+  }
   // every step is written to the connection at once (pipeline mode) and the answers come back in order: one
   // round trip for the lot. Each step ends with its own Sync, so a step that fails inside a transaction makes
   // the ones after it fail too (the transaction is aborted), and none after it is taken for done.

@@ -32,6 +32,9 @@ const TRY_LOCK = /^\s*SELECT pg_try_advisory_xact_lock\(/;
 const RETRIES = 5;
 const RETRYABLE = new Set(['40001', '40P01']);
 
+/** How many statements may wait in a transaction's queue before they are sent without waiting for a read. */
+const MAX_QUEUED = 256;
+
 /** A read `prefetch` found wanting. */
 interface Wanted {
   t: string;
@@ -319,12 +322,18 @@ export class PostgresStore implements DockStore {
    * same transaction, which then rolls back whole.
    */
   #write(text: string, params: unknown[]): { readonly changes: number; readonly lastInsertRowid: number } {
-    if (this.#depth === 0) return { changes: this.#query(text, params).rowCount, lastInsertRowid: 0 };
+    if (this.#depth === 0) {
+      const r = this.#query(text, params);
+      const row = r.rows[0];
+      return { changes: r.rowCount, lastInsertRowid: Number((row ? Object.values(row)[0] : null) ?? 0) };
+    }
     const { t, effect } = this.#text(text);
     this.#open(TRY_LOCK.test(text));
     if (effect.writes) this.#reads.written(effect.tables);
     const count: Answer = { n: null, first: null };
     this.#queue.push({ step: { text: t, params }, count });
+    // a bulk operation's writes go in requests of a bounded size, each well inside the statement deadline
+    if (this.#queue.length >= MAX_QUEUED) this.#flush();
     const flush = () => this.#flush();
     return {
       get changes() {
@@ -365,8 +374,9 @@ export class PostgresStore implements DockStore {
     this.#later.clear();
     const steps = [...queued.map((q) => q.step), ...last, ...later.map((w) => ({ text: w.t, params: w.params }))];
     if (!steps.length) return [];
+    const continuing = this.#depth > 0 && this.#begun;
     if (this.#depth > 0) this.#begun = true;
-    const r = this.#bridge.send(steps);
+    const r = this.#bridge.send(steps, { inTransaction: continuing });
     later.forEach((w, i) => {
       const at = queued.length + last.length + i;
       this.#reads.keep(w.t, w.params, w.effect, r.rows[at] ?? [], r.rowCounts[at] ?? 0);
@@ -503,6 +513,7 @@ export class PostgresStore implements DockStore {
 
   /** Every table's rows, sorted, through this connection (tests and tools compare two of them). */
   dumpTables(): Record<string, string[]> {
+    if (this.#depth > 0) this.#flush();
     const tables = this.#bridge
       .call(null, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_version' ORDER BY 1")
       .rows.map((r) => String(r.tablename));
@@ -532,7 +543,9 @@ export class PostgresStore implements DockStore {
 
   /** Statements of the caller's own, several at once, with no parameters (the setup command's grants). */
   exec(text: string): void {
-    this.#bridge.call(text, null);
+    this.#open();
+    this.#reads.clear();
+    this.#send({ simple: text });
   }
 
   close(): void {
