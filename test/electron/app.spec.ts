@@ -15,10 +15,7 @@ import { shippingJob } from '../api/helpers.ts';
 const root = join(import.meta.dirname, '..', '..');
 const binary = electronBinary();
 
-test.skip(
-  !binary,
-  'Electron binary not installed: node_modules/electron/dist holds no executable (npm start installs it where its download host is reachable)',
-);
+test.skip(!binary, 'Electron binary not installed: node_modules/electron/dist has no executable (npm start fetches it where reachable)');
 test.describe.configure({ mode: 'serial' });
 
 let dataDir = '';
