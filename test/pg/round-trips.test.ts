@@ -102,6 +102,19 @@ describe('round trips to the dock database', { skip: missing }, () => {
     assert.ok(n <= 4, `a scan took ${n} round trips`);
   });
 
+  test('receiving a box reaches the database in at most 5 round trips, and closing it with a drive missing in at most 10', () => {
+    const d = station();
+    shippingJob(d, 'RT-11', ['WD-RT-1101', 'WD-RT-1102', 'WD-RT-1103']);
+    const receiving = roundTrips(() => d.intake.receivePackage(amy, { trackingNumber: 'TRK-RT-11' }));
+    d.intake.scanDrive(amy, { serial: 'WD-RT-1101' });
+    d.intake.scanDrive(amy, { serial: 'WD-RT-1102' });
+    let never: string[] = [];
+    const closing = roundTrips(() => (never = d.intake.closePackage(amy, { trackingNumber: 'TRK-RT-11' }).neverReceived));
+    assert.deepEqual(never, ['WD-RT-1103']);
+    assert.ok(receiving <= 5, `receiving took ${receiving} round trips`);
+    assert.ok(closing <= 10, `closing took ${closing} round trips`);
+  });
+
   test('a write that fails is found with the statement after it, and the whole operation is not recorded', () => {
     const d = station();
     shippingJob(d, 'RT-2', ['WD-RT-0101']);

@@ -5,7 +5,7 @@ import type { Actor, CustodyRecord, DriveRecord, DriveState, DriveView, JobRecor
 import { checkJob, effectiveState, isJobsOwnBox, requireAction, takesDrives, type DriveTrigger } from '../rules.ts';
 import { normalizeCode } from '../scan.ts';
 import { driveView, type PackageView } from '../queries/views.ts';
-import { packageViewOf } from '../queries/jobs.ts';
+import { packageContextOf, packageViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { holdDrive } from './holds.ts';
 import { deadlineReads } from './deadlines.ts';
@@ -55,46 +55,65 @@ export function receivePackage(c: Context, actor: Actor, input: { trackingNumber
   c.checkActor(actor);
   const tracking = normalizeCode(input?.trackingNumber, 'tracking number');
   const carrier = typeof input?.carrierName === 'string' && input.carrierName.trim() ? input.carrierName.trim().slice(0, 64) : null;
-  return c.op(() => {
-    refuseReceivedBox(c, tracking);
-    const open = c.read.openPackageOf(actor.station);
-    if (open)
-      fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, {
-        trackingNumber: open.trackingNumber,
+  return c.op(
+    () => {
+      refuseReceivedBox(c, tracking);
+      const open = c.read.openPackageOf(actor.station);
+      if (open)
+        fail('ANOTHER_PACKAGE_OPEN', `Package ${open.trackingNumber} is still open: close it before receiving ${tracking}.`, {
+          trackingNumber: open.trackingNumber,
+        });
+      const jobs = c.read.jobsDeliveredIn(tracking);
+      const now = c.nowUtc();
+      // nothing in a box is processed unless one of its jobs takes drives now (past Creating, not ended)
+      const held = !jobs.some(takesDrives);
+      c.tx.insertPackage({
+        trackingNumber: tracking,
+        carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null,
+        station: actor.station,
+        openedBy: actor.operator,
+        openedAt: now,
+        heldSince: held ? now : null,
+        jobNames: jobs.map((j) => j.name),
       });
-    const jobs = c.read.jobsDeliveredIn(tracking);
-    const now = c.nowUtc();
-    // nothing in a box is processed unless one of its jobs takes drives now (past Creating, not ended)
-    const held = !jobs.some(takesDrives);
-    c.tx.insertPackage({
-      trackingNumber: tracking,
-      carrierName: carrier ?? jobs[0]?.deliveryPackage?.carrierName ?? null,
-      station: actor.station,
-      openedBy: actor.operator,
-      openedAt: now,
-      heldSince: held ? now : null,
-      jobNames: jobs.map((j) => j.name),
-    });
-    c.custody(actor, {
-      action: held ? 'package.receivedHeld' : 'package.received',
-      subject: 'package',
-      trackingNumber: tracking,
-      jobName: jobs.length === 1 ? jobs[0]!.name : null,
-      stateBefore: null,
-      stateAfter: 'open',
-      reason: held
-        ? !jobs.length
-          ? because('noJob')
-          : jobs.some((j) => j.state === 'Creating')
-            ? because('packageJobCreating')
-            : because('jobEnded', { state: jobs[0]!.state })
-        : null,
-      detail: { jobs: jobs.map((j) => j.name) },
-    });
-    c.touch('packages', tracking);
-    for (const j of jobs) c.touch('jobs', j.name);
-    return packageViewOf(c.read, tracking)!;
-  });
+      c.custody(actor, {
+        action: held ? 'package.receivedHeld' : 'package.received',
+        subject: 'package',
+        trackingNumber: tracking,
+        jobName: jobs.length === 1 ? jobs[0]!.name : null,
+        stateBefore: null,
+        stateAfter: 'open',
+        reason: held
+          ? !jobs.length
+            ? because('noJob')
+            : jobs.some((j) => j.state === 'Creating')
+              ? because('packageJobCreating')
+              : because('jobEnded', { state: jobs[0]!.state })
+          : null,
+        detail: { jobs: jobs.map((j) => j.name) },
+      });
+      c.touch('packages', tracking);
+      for (const j of jobs) c.touch('jobs', j.name);
+      // the box as the screen shows it and the jobs' deadlines, read with the writes above in one go
+      c.readAhead((r) => {
+        packageViewOf(r, tracking);
+        deadlineReads(
+          r,
+          jobs.map((j) => j.name),
+        );
+      });
+      return packageViewOf(c.read, tracking)!;
+    },
+    {
+      // what receiving a box reads first: whether it was received before, the box open here, its jobs and their drives
+      reads: (r) => {
+        r.package(tracking);
+        r.openPackageOf(actor.station);
+        for (const j of r.jobsDeliveredIn(tracking)) r.drivesOfJob(j.name);
+        r.drivesInPackage(tracking);
+      },
+    },
+  );
 }
 
 /** A box received before (open here or at another station, or closed) is not received again. */
@@ -470,48 +489,66 @@ export function closePackage(
   input: { trackingNumber?: unknown } = {},
 ): { package: PackageView; neverReceived: string[] } {
   c.checkActor(actor);
-  return c.op(() => {
-    const pkg = packageForScan(c, actor, input?.trackingNumber);
-    const now = c.nowUtc();
-    const never: string[] = [];
-    requireAction('closeBox', c.packageContext(pkg, actor));
-    for (const name of pkg.jobNames) {
-      const job = c.read.job(name);
-      if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
-      for (const d of c.read.drivesOfJob(name)) {
-        if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
-          c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', {
-            tracking: pkg.trackingNumber,
-            reason: because('notInPackage', { tracking: pkg.trackingNumber }),
-          });
-          never.push(d.driveId);
+  return c.op(
+    () => {
+      const pkg = packageForScan(c, actor, input?.trackingNumber);
+      const now = c.nowUtc();
+      const never: string[] = [];
+      requireAction('closeBox', c.packageContext(pkg, actor));
+      for (const name of pkg.jobNames) {
+        const job = c.read.job(name);
+        if (!job || job.deletedAt || job.state !== 'Shipping' || !isJobsOwnBox(job, pkg.trackingNumber)) continue;
+        for (const d of c.read.drivesOfJob(name)) {
+          if (d.role === 'listed' && d.state === 'Specified' && !d.heldSince) {
+            c.moveDrive(actor, d, job, 'NeverReceived', 'missingAtClose', {
+              tracking: pkg.trackingNumber,
+              reason: because('notInPackage', { tracking: pkg.trackingNumber }),
+            });
+            never.push(d.driveId);
+          }
+        }
+        const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
+        if (received.cancelRequested)
+          c.moveJob(actor, received, 'Packaging', 'copySkipped', because('cancelSkipsCopy'), {}, pkg.trackingNumber);
+        else if (checkJob('Packaging', 'nothingToCopy', c.jobContext(received)).ok) {
+          c.moveJob(actor, received, 'Packaging', 'nothingToCopy', because('nothingArrived'), {}, pkg.trackingNumber);
         }
       }
-      const received = c.moveJob(actor, c.read.job(name)!, 'Received', 'packageReceived', null, {}, pkg.trackingNumber);
-      if (received.cancelRequested)
-        c.moveJob(actor, received, 'Packaging', 'copySkipped', because('cancelSkipsCopy'), {}, pkg.trackingNumber);
-      else if (checkJob('Packaging', 'nothingToCopy', c.jobContext(received)).ok) {
-        c.moveJob(actor, received, 'Packaging', 'nothingToCopy', because('nothingArrived'), {}, pkg.trackingNumber);
+      const held = c.read.countHeldInPackage(pkg.trackingNumber) > 0;
+      const state = held ? 'held' : 'closed';
+      c.tx.closePackageRecord(pkg.trackingNumber, state, now, held ? (pkg.heldSince ?? now) : null);
+      // one record per job in the box, so every job's custody shows its box closing
+      for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
+        c.custody(actor, {
+          action: 'package.closed',
+          subject: 'package',
+          jobName,
+          trackingNumber: pkg.trackingNumber,
+          stateBefore: 'open',
+          stateAfter: state,
+          detail: { neverReceived: never },
+        });
       }
-    }
-    const held = c.read.countHeldInPackage(pkg.trackingNumber) > 0;
-    const state = held ? 'held' : 'closed';
-    c.tx.closePackageRecord(pkg.trackingNumber, state, now, held ? (pkg.heldSince ?? now) : null);
-    // one record per job in the box, so every job's custody shows its box closing
-    for (const jobName of pkg.jobNames.length ? pkg.jobNames : [null]) {
-      c.custody(actor, {
-        action: 'package.closed',
-        subject: 'package',
-        jobName,
-        trackingNumber: pkg.trackingNumber,
-        stateBefore: 'open',
-        stateAfter: state,
-        detail: { neverReceived: never },
+      c.touch('packages', pkg.trackingNumber);
+      // the closed box as the screen shows it and its jobs' deadlines, read with the writes above in one go
+      c.readAhead((r) => {
+        packageViewOf(r, pkg.trackingNumber);
+        deadlineReads(r, pkg.jobNames);
       });
-    }
-    c.touch('packages', pkg.trackingNumber);
-    return { package: packageViewOf(c.read, pkg.trackingNumber)!, neverReceived: never };
-  });
+      return { package: packageViewOf(c.read, pkg.trackingNumber)!, neverReceived: never };
+    },
+    {
+      // what closing a box reads first: the box, what the rule book asks of it, its jobs and their drives
+      reads: (r) => {
+        const t = typeof input?.trackingNumber === 'string' && input.trackingNumber ? input.trackingNumber : null;
+        const pkg = t ? r.package(t) : r.openPackageOf(actor.station);
+        if (!pkg) return;
+        packageContextOf(r, pkg, actor.station);
+        for (const n of pkg.jobNames) r.drivesOfJob(n);
+        r.countHeldInPackage(pkg.trackingNumber);
+      },
+    },
+  );
 }
 
 /** Undo the last scan at this station, as a compensating custody record. */
