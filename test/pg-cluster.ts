@@ -152,14 +152,18 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-/** A new, migrated, empty dock database; dropped by `drop`. */
-export function newDatabase(): { url: string; drop: () => void } {
+/**
+ * A new, migrated, empty dock database; dropped by `drop`. `blank`: a database with no schema at all instead,
+ * which the first station to open it migrates (and seeds, as it would a new SQLite file).
+ */
+export function newDatabase(opts: { blank?: boolean } = {}): { url: string; drop: () => void } {
   const a = adminBridge();
-  return makeDatabase(a, adminUrl!);
+  return makeDatabase(a, adminUrl!, opts);
 }
 
 /** A new dock database on the cluster `admin` is connected to (the superuser's `url`). */
-export function makeDatabase(a: PgBridge, url: string): { url: string; drop: () => void } {
+export function makeDatabase(a: PgBridge, url: string, opts: { blank?: boolean } = {}): { url: string; drop: () => void } {
+  if (opts.blank) return createDatabase(a, url, 'template0');
   // the template is migrated once per cluster; tests in other processes wait for it rather than race
   a.call('SELECT pg_advisory_lock(1)', null);
   try {
@@ -172,10 +176,14 @@ export function makeDatabase(a: PgBridge, url: string): { url: string; drop: () 
   } finally {
     a.call('SELECT pg_advisory_unlock(1)', null);
   }
+  return createDatabase(a, url, TEMPLATE);
+}
+
+function createDatabase(a: PgBridge, url: string, template: string): { url: string; drop: () => void } {
   const name = `dock_${process.pid}_${++made}_${Date.now().toString(36)}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      a.call(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`, null);
+      a.call(`CREATE DATABASE ${name} TEMPLATE ${template}`, null);
       break;
     } catch (e) {
       // another test process copying the template at the same moment holds it for an instant

@@ -434,6 +434,12 @@ async function scanDrive(code: string, jobName?: string, confirmed = false, at =
       return;
     }
     if (err.code === 'CODE_IS_TRACKING') return nextBox(code, at);
+    // the box this screen showed was closed elsewhere before the change reached it: the station has no box
+    // open, so the scan is taken as one with no box open (a tracking number opens its box)
+    if (err.code === 'NO_OPEN_PACKAGE') {
+      if (dock.get().pkg) setPackage(null);
+      return receiveOrRefuse(code);
+    }
     if (err.code === 'DRIVE_ALREADY_SCANNED') return alreadyIn(code, err);
     if (err.code === 'AMBIGUOUS_JOB' && Array.isArray(err.detail?.jobs)) {
       const chosen = await ask({ kind: 'chooseJob', serial: norm(code), jobs: err.detail.jobs as string[] });

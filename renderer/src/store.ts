@@ -271,7 +271,11 @@ export async function connect(a: IntakeApi, opts: { busy: () => boolean }): Prom
     const pkg = dock.get().pkg;
     const lookAgain = !change.jobs.length && !change.packages.length && !change.drives.length; // after a reconnect
     if (isOwnEcho(change, pkg)) return;
-    if (!pkg || lookAgain || change.packages.length > 0 || change.drives.length > 0) scheduleRefresh();
+    if (!pkg || lookAgain || change.packages.length > 0 || change.drives.length > 0) {
+      // a refresh still on its way was read before this change: its answer is dropped, the one scheduled here shows it
+      pkgEpoch++;
+      scheduleRefresh();
+    }
   });
   await loadStation();
 }

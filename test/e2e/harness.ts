@@ -13,6 +13,7 @@ import type { Dispatcher } from '../../electron/api/dispatcher.ts';
 import type { Station } from '../../electron/station.ts';
 import { browserPath } from '../../electron/find-browser.ts';
 import { closeSharedPdfRenderer, sharedPdfRenderer } from '../../electron/labels/pdf.ts';
+import { newDatabase, onPostgres, testCluster } from '../pg-cluster.ts';
 
 export const CHROMIUM_PATH = browserPath();
 export const CHROMIUM_ARGS = [
@@ -38,7 +39,10 @@ export interface StationFixture {
 
 export type StationOptions = Pick<StationServerOptions, 'clock' | 'demo' | 'rendererDir' | 'blank'>;
 
-export const test = base.extend<{ station: StationFixture; stationOptions: StationOptions }, { browser: Browser; labelPrinter: void }>({
+export const test = base.extend<
+  { station: StationFixture; stationOptions: StationOptions },
+  { browser: Browser; labelPrinter: void; pgCluster: string | null }
+>({
   browser: [
     async ({}, use) => {
       const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -58,10 +62,14 @@ export const test = base.extend<{ station: StationFixture; stationOptions: Stati
     },
     { scope: 'worker', auto: true },
   ],
+  // DOCK_TEST_STORE=postgres: one throwaway cluster per worker, and every test's station on a new database of
+  // its own with no schema yet (the station migrates and seeds it, as it would a new SQLite file)
+  pgCluster: [async ({}, use) => use(onPostgres ? await testCluster() : null), { scope: 'worker' }],
   stationOptions: [{}, { option: true }],
-  station: async ({ stationOptions }, use) => {
+  station: async ({ stationOptions, pgCluster }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dock-intake-e2e-'));
-    const server = await startStationServer({ dataDir, ...stationOptions });
+    const db = pgCluster ? newDatabase({ blank: true }) : null;
+    const server = await startStationServer({ dataDir, ...stationOptions, ...(db ? { database: db.url } : {}) });
     const { dispatcher } = server;
     const api: IntakeApi = {
       async call(op, input) {
@@ -75,6 +83,7 @@ export const test = base.extend<{ station: StationFixture; stationOptions: Stati
       await use({ url: server.url, origin: server.origin, token: server.token, dispatcher, api, station: server.station, dataDir });
     } finally {
       await server.close();
+      db?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

@@ -48,6 +48,13 @@ export function useReloadOnChange(load: () => void): void {
   }, [tick, load]);
 }
 
+/** A list's rows to come, and how they are given. */
+function deferredRows(): { promise: Promise<ExceptionRow[]>; resolve: (rows: ExceptionRow[]) => void } {
+  let resolve: (rows: ExceptionRow[]) => void = () => {};
+  const promise = new Promise<ExceptionRow[]>((r) => (resolve = r));
+  return { promise, resolve: (rows) => resolve(rows) };
+}
+
 /** The first page the screen asks for (jobs, each with all its rows); more pages come when staff ask for them. */
 const PAGE = 25;
 
@@ -106,6 +113,8 @@ export function Exceptions() {
   const [scanNote, setScanNote] = useState<{ text: string; tone: 'notice' | 'rejected'; n: number } | null>(null);
 
   const filter = useCallback(() => ({ by: 'job' as const, ...(due ? { due } : {}), ...(kind ? { kinds: [kind] } : {}) }), [due, kind]);
+  // the rows of the first answer, for a scan that comes before it (a store that answers in tens of ms)
+  const [firstRows] = useState(deferredRows);
   // a reload reads again as many jobs as are shown, so a change never shortens the list under the reader
   const load = useCallback(() => {
     theApi()
@@ -115,9 +124,13 @@ export function Exceptions() {
         setNext(p.next);
         setClock(p.clock);
         setError(null);
+        firstRows.resolve((p.groups ?? []).flatMap((g) => g.rows));
       })
-      .catch((e) => setError(toCoreError(e)));
-  }, [filter]);
+      .catch((e) => {
+        setError(toCoreError(e));
+        firstRows.resolve([]);
+      });
+  }, [filter, firstRows]);
   const more = () => {
     if (!next) return;
     theApi()
@@ -137,9 +150,9 @@ export function Exceptions() {
   const rows = useMemo(() => (groups ?? []).flatMap((g) => g.rows), [groups]);
 
   // a drive scanned here opens its row: shown, in view and marked; a box opens on Receive, a job label its job
-  useScanHandler('exceptions', (code) => {
+  const onScan = (code: string, shownRows: readonly ExceptionRow[]) => {
     const q = code.trim().toUpperCase();
-    const row = rows.find((r) => r.driveId === q);
+    const row = shownRows.find((r) => r.driveId === q);
     if (row) {
       play('notice');
       setFound((f) => ({ serial: q, n: (f?.n ?? 0) + 1 }));
@@ -157,6 +170,11 @@ export function Exceptions() {
       play('rejected');
       setScanNote({ text: et('scan.unknown', { code: q }), tone: 'rejected', n: Date.now() });
     });
+  };
+  useScanHandler('exceptions', (code) => {
+    // scanned as the screen opens: its row is looked for in the list once it is there, not in none
+    if (groups === null) void firstRows.promise.then((list) => onScan(code, list));
+    else onScan(code, rows);
   });
   useEffect(() => {
     if (!found) return;
