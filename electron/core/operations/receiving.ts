@@ -9,6 +9,7 @@ import { packageContextOf, packageViewOf } from '../queries/jobs.ts';
 import type { Context } from './context.ts';
 import { holdDrive } from './holds.ts';
 import { deadlineReads } from './deadlines.ts';
+import { DRIVE_SCAN_ACTIONS } from '../store/custody.ts';
 import { because, type StationReason } from '../reasons.ts';
 
 export type ScanOutcome = 'received' | 'arrivedLater' | 'alreadyReceived' | 'extra' | 'otherJob' | 'held' | 'exportAdded';
@@ -565,16 +566,7 @@ export function undoLastScan(c: Context, actor: Actor): { driveId: string | null
 }
 
 /** The drive scans a line of the open box may be taken back from (each undone by a compensating record). */
-const SCANS = new Set([
-  'drive.scanned',
-  'drive.arrivedLater',
-  'drive.receivedInOtherPackage',
-  'drive.extra',
-  'drive.heldNoJob',
-  'drive.heldExtra',
-  'drive.held',
-  'drive.exportReceived',
-]);
+const SCANS: ReadonlySet<string> = new Set(DRIVE_SCAN_ACTIONS);
 
 /**
  * Takes back any line of the box open at this station, not only the last scan: the drive's own last record

@@ -3,8 +3,8 @@ import type { CustodyRecord } from '../model.ts';
 import { CHANGES_CHANNEL } from './pg-protocol.ts';
 import { custodyFromRow, type Sql } from './rows.ts';
 
-/** The actions an undo at a station looks back through: scans and box receipts, and undos of them. */
-const UNDOABLE = [
+/** A drive scanned into a box, as custody records it: each is undone by a compensating record. */
+export const DRIVE_SCAN_ACTIONS: readonly string[] = [
   'drive.scanned',
   'drive.arrivedLater',
   'drive.receivedInOtherPackage',
@@ -13,11 +13,10 @@ const UNDOABLE = [
   'drive.heldExtra',
   'drive.held',
   'drive.exportReceived',
-  'scan.undone',
-  'package.received',
-  'package.receivedHeld',
-  'package.receiveUndone',
-]
+];
+
+/** The actions an undo at a station looks back through: scans and box receipts, and undos of them. */
+const UNDOABLE = [...DRIVE_SCAN_ACTIONS, 'scan.undone', 'package.received', 'package.receivedHeld', 'package.receiveUndone']
   .map((a) => `'${a}'`)
   .join(',');
 

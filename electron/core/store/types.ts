@@ -46,7 +46,7 @@ type Writes =
 type AllTables = BoundAll<typeof jobs> &
   BoundAll<typeof drives> &
   BoundAll<typeof packages> &
-  BoundAll<typeof custody> &
+  BoundAll<Omit<typeof custody, 'DRIVE_SCAN_ACTIONS'>> &
   BoundAll<typeof deadlines> &
   BoundAll<Omit<typeof exchange, 'EXPORT_ACTION'>>;
 
